@@ -1,0 +1,63 @@
+package org.linli.devstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.h2.mvstore.MVStore;
+
+/**
+ * An embedded MongoDB-wire store (mongo-java-server on H2's MVStore): in memory for tests, or
+ * kept in one file on disk for the dev stack. Single-document writes are atomic; there are no
+ * multi-document transactions and no change streams, and Linli never needs them.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MVStore store;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(MVStore store, String host, int port) {
+        this.store = store;
+        this.server = new MongoServer(new HelloAwareH2Backend(store));
+        if (port == 0) {
+            this.address = server.bind();
+        } else {
+            server.bind(host, port);
+            this.address = new InetSocketAddress(host, port);
+        }
+    }
+
+    /** A throw-away store on a random free port. */
+    public static EmbeddedMongo inMemory() {
+        return new EmbeddedMongo(new MVStore.Builder().open(), "127.0.0.1", 0);
+    }
+
+    /** A store whose data survives restarts, kept in {@code dataDir/mongo.mv.db}. */
+    public static EmbeddedMongo onDisk(Path dataDir, String host, int port) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv.db").toString()).open();
+        return new EmbeddedMongo(store, host, port);
+    }
+
+    /** A connection string for {@code spring.mongodb.uri} with the given database name. */
+    public String uri(String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        store.close();
+    }
+}

@@ -1,0 +1,55 @@
+package org.linli.gateway;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Rejects calls to protected routes that carry no valid token (401 problem+json) before they reach a
+ * service; the services check the token and the caller's scope again themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            "/fallback/**");
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .cors(cors -> { })
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    exchanges.pathMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+                    for (String entry : properties.publicPaths()) {
+                        String[] parts = entry.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            exchanges.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+                        } else {
+                            exchanges.pathMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((exchange, e) ->
+                                GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized"))
+                        .accessDeniedHandler((exchange, e) ->
+                                GatewayProblems.write(exchange, HttpStatus.FORBIDDEN, "forbidden")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) ->
+                                GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized")))
+                .build();
+    }
+}

@@ -1,0 +1,36 @@
+package org.linli.grid.orgcopy;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Org units (read copy)", description = "What grid-service knows of org units, from org events")
+@RestController
+class OrgUnitCopyController {
+
+    private final OrgUnitCopies copies;
+
+    OrgUnitCopyController(OrgUnitCopies copies) {
+        this.copies = copies;
+    }
+
+    @Operation(summary = "grid-service's copy of an org unit",
+            description = "Any signed-in account whose scope covers the unit (else 403); 404 until the unit's event has arrived.")
+    @GetMapping("/api/v1/grids/org-units/{id}")
+    OrgUnitCopyResponse get(Caller caller, @PathVariable String id) {
+        OrgUnitCopy copy = copies.find(id).orElseThrow(() -> new NotFoundException("org-unit", id));
+        if (!caller.covers(copy.path())) {
+            throw new AccessDeniedException("org unit outside the caller's scope");
+        }
+        return new OrgUnitCopyResponse(copy.id(), copy.unitType(), copy.name(), copy.parentId(), copy.path(), copy.updatedAt());
+    }
+
+    record OrgUnitCopyResponse(String id, String type, String name, String parentId, String path, Instant updatedAt) {
+    }
+}

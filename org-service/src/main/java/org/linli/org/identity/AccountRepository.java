@@ -1,0 +1,15 @@
+package org.linli.org.identity;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface AccountRepository extends MongoRepository<Account, String> {
+
+    Optional<Account> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    Page<Account> findByOrgUnitPathStartingWith(String pathPrefix, Pageable pageable);
+}

@@ -1,0 +1,6 @@
+package org.linli.org.identity;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface RefreshTokenRepository extends MongoRepository<RefreshToken, String> {
+}

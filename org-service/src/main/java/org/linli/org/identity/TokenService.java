@@ -1,0 +1,119 @@
+package org.linli.org.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.linli.platform.web.Caller;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.stereotype.Service;
+
+/** The three grants of {@code POST /api/v1/auth/token}: password, refresh_token and client_credentials. */
+@Service
+class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordEncoder encoder;
+    private final JwtEncoder jwtEncoder;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    TokenService(AccountRepository accounts, RefreshTokenRepository refreshTokens, PasswordEncoder encoder,
+                 JwtEncoder jwtEncoder, IdentityProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.encoder = encoder;
+        this.jwtEncoder = jwtEncoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    TokenResponse password(String username, String password) {
+        Account account = authenticate(username, password, Account.Kind.PERSON);
+        return issue(account, true);
+    }
+
+    TokenResponse clientCredentials(String clientId, String clientSecret) {
+        Account client = authenticate(clientId, clientSecret, Account.Kind.CLIENT);
+        return issue(client, false);
+    }
+
+    TokenResponse refresh(String refreshToken) {
+        String hash = sha256(refreshToken);
+        RefreshToken stored = refreshTokens.findById(hash)
+                .filter(token -> token.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
+        refreshTokens.deleteById(hash);
+        Account account = accounts.findById(stored.accountId())
+                .filter(found -> !found.isLocked(clock.instant()))
+                .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
+        return issue(account, true);
+    }
+
+    private Account authenticate(String username, String secret, Account.Kind kind) {
+        Instant now = clock.instant();
+        Account account = accounts.findByUsername(username).filter(found -> found.kind() == kind).orElse(null);
+        if (account == null) {
+            encoder.matches(secret, encoder.encode("timing-equaliser"));
+            throw new AuthenticationFailed("invalid-credentials");
+        }
+        Account.LoginOutcome outcome = account.attempt(secret,
+                encoder, new Account.LockoutPolicy(properties.maxFailedLogins(), properties.lockDuration()), now);
+        accounts.save(account);
+        return switch (outcome) {
+            case SUCCESS -> account;
+            case LOCKED -> throw new AuthenticationFailed("account-locked", account.lockRemaining(now));
+            case WRONG_SECRET -> throw new AuthenticationFailed("invalid-credentials");
+        };
+    }
+
+    private TokenResponse issue(Account account, boolean withRefreshToken) {
+        Instant now = clock.instant();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer(properties.issuer())
+                .subject(account.id())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .claim(Caller.CLAIM_USERNAME, account.username())
+                .claim(Caller.CLAIM_ROLES, account.roles().stream().map(Enum::name).sorted().toList());
+        if (account.orgUnitId() != null) {
+            claims.claim(Caller.CLAIM_ORG_UNIT, account.orgUnitId()).claim(Caller.CLAIM_ORG_UNIT_PATH, account.orgUnitPath());
+        }
+        String accessToken = jwtEncoder.encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build())).getTokenValue();
+        String refreshToken = null;
+        if (withRefreshToken) {
+            refreshToken = randomToken();
+            refreshTokens.save(new RefreshToken(sha256(refreshToken), account.id(), now.plus(properties.refreshTokenTtl())));
+        }
+        return new TokenResponse(accessToken, "Bearer", properties.accessTokenTtl().toSeconds(), refreshToken);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

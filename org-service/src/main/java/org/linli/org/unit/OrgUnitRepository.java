@@ -1,0 +1,12 @@
+package org.linli.org.unit;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface OrgUnitRepository extends MongoRepository<OrgUnit, String> {
+
+    Page<OrgUnit> findByParentId(String parentId, Pageable pageable);
+
+    Page<OrgUnit> findByPathStartingWith(String pathPrefix, Pageable pageable);
+}

@@ -1,0 +1,16 @@
+package org.linli.events.org;
+
+import org.linli.events.DomainEvent;
+
+/**
+ * An org unit (party organisation: street committee, community committee, grid branch, …) was created.
+ *
+ * @param unitId   id of the new unit
+ * @param unitType its type, e.g. {@code COMMUNITY_COMMITTEE}
+ * @param name     display name, e.g. 檀溪社区党委
+ * @param parentId id of the parent unit, {@code null} for a root
+ * @param path     ids from the root down to this unit, {@code /root/…/unitId/}
+ */
+public record OrgUnitCreated(String unitId, String unitType, String name, String parentId, String path)
+        implements DomainEvent {
+}

@@ -1,0 +1,29 @@
+package org.linli.platform.messaging;
+
+import java.time.Instant;
+import org.linli.events.EventEnvelope;
+import tools.jackson.databind.JsonNode;
+
+/** An event as a consumer receives it: the envelope, with the payload read on demand into a contract record. */
+public record IncomingEvent(EventEnvelope<JsonNode> envelope) {
+
+    public String eventId() {
+        return envelope.eventId();
+    }
+
+    public String type() {
+        return envelope.type();
+    }
+
+    public String aggregateId() {
+        return envelope.aggregateId();
+    }
+
+    public Instant occurredAt() {
+        return envelope.occurredAt();
+    }
+
+    public <P> P payload(Class<P> contract) {
+        return EventJson.payload(envelope.payload(), contract);
+    }
+}

@@ -1,0 +1,81 @@
+package org.linli.platform.messaging;
+
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.linli.events.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Wires the outbox relay (when the service publishes: {@code linli.messaging.topic}), the
+ * processed-event log for idempotent consumers, and the consumers' error handling: bounded
+ * retries, then the record goes to {@code <topic>.DLT} with the failure in its headers.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    ProcessedEvents processedEvents(MongoOperations mongo, MessagingProperties properties,
+                                    @Value("${spring.application.name:application}") String applicationName) {
+        String consumer = properties.consumer() != null ? properties.consumer() : applicationName;
+        return new ProcessedEvents(mongo, consumer);
+    }
+
+    @Bean
+    @ConditionalOnProperty("linli.messaging.topic")
+    OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
+                            MessagingProperties properties, MongoMappingContext mappingContext) {
+        List<String> collections = mappingContext.getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .toList();
+        return new OutboxRelay(mongo, kafka, properties.topic(), collections, properties.outbox());
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    OutboxKicker outboxKicker(OutboxRelay relay) {
+        return new OutboxKicker(relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty("linli.messaging.topic")
+    NewTopic ownTopic(MessagingProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(3).build();
+    }
+
+    @Bean
+    @ConditionalOnProperty("linli.messaging.topic")
+    NewTopic ownDeadLetterTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.deadLetterOf(properties.topic())).partitions(1).build();
+    }
+
+    @Bean
+    CommonErrorHandler linliKafkaErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
+        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        MessagingProperties.Retry retry = properties.retry();
+        DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters,
+                new FixedBackOff(retry.backoff().toMillis(), retry.attempts()));
+        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,11 @@
+package org.linli.platform.messaging;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document to be relayed (the outbox entry). The payload is
+ * kept as the JSON that will be published, so the relay never needs the payload's class.
+ */
+public record PendingEvent(String eventId, String type, String aggregateId, Instant occurredAt,
+                           int schemaVersion, String payload) {
+}

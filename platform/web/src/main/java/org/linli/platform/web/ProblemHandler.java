@@ -1,0 +1,176 @@
+package org.linli.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every error into RFC 9457 problem+json: validation 400 with the offending fields, unknown id
+ * 404, optimistic-lock conflict 409, business rule 422 with its code, 401/403 for security,
+ * 413/415 for bodies, and 500 without internals for anything unexpected (logged with its stack).
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Map<Integer, String> KIND_BY_STATUS = Map.of(
+            400, "bad-request", 401, "unauthorized", 403, "forbidden", 404, "not-found",
+            405, "method-not-allowed", 406, "not-acceptable", 409, "conflict",
+            413, "payload-too-large", 415, "unsupported-media-type", 503, "service-unavailable");
+
+    private final Problems problems;
+
+    public ProblemHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        String what = problems.message("resource." + e.resource(), e.resource());
+        return problems.of(HttpStatus.NOT_FOUND, "not-found", what, e.id());
+    }
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ProblemDetail businessRule(BusinessRuleViolation e) {
+        String detail = problems.message("problem." + e.code() + ".detail", e.getMessage(), e.arguments());
+        ProblemDetail problem = problems.withDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), detail);
+        problem.setProperty("code", e.code());
+        return problem;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail staleVersion(OptimisticLockingFailureException e) {
+        return problems.of(HttpStatus.CONFLICT, "stale-version");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        return problems.of(HttpStatus.CONFLICT, "already-exists");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problems.of(HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthorized(AuthenticationException e) {
+        return problems.of(HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.limit());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.getName(), problems.message("problem.invalid-value", "invalid value"))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        List<FieldProblem> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(concat(fields, global)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        error instanceof FieldError fieldError ? fieldError.getField()
+                                : result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        JacksonException json = causeOf(e, JacksonException.class);
+        String field = json == null ? null : json.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field == null || field.isEmpty()) {
+            return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "malformed-body"));
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                new FieldProblem(field, problems.message("problem.invalid-value", "invalid value")))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String kind = KIND_BY_STATUS.getOrDefault(status.value(), status.is4xxClientError() ? "bad-request" : "internal-error");
+        if (status.is5xxServerError()) {
+            log.error("request failed", e);
+        }
+        return ResponseEntity.status(status).headers(headers).body(problems.of(status, kind));
+    }
+
+    private ProblemDetail invalid(List<FieldProblem> fields) {
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                fields.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")));
+        problem.setProperty("errors", fields);
+        return problem;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** One offending input: a body field ({@code members[2].name}) or a query parameter. */
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,13 @@
+package org.linli.points;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** points-service: volunteer activities, the points ledger, the rewards catalogue and redemptions, honour lists. */
+@SpringBootApplication
+public class PointsServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PointsServiceApplication.class, args);
+    }
+}
