@@ -1,4 +1,4 @@
-package org.linli.platform.web;
+package org.linli.platform.defaults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
