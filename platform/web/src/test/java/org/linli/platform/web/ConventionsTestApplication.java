@@ -1,0 +1,67 @@
+package org.linli.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service in miniature whose endpoints fail in every way the conventions cover. */
+@SpringBootApplication
+class ConventionsTestApplication {
+
+    @RestController
+    static class Failing {
+
+        @PostMapping("/things")
+        Thing create(@Valid @RequestBody Thing thing) {
+            return thing;
+        }
+
+        @GetMapping("/things/{id}")
+        Thing get(@PathVariable String id) {
+            throw new NotFoundException("thing", id);
+        }
+
+        @PostMapping("/things/{id}/stale")
+        void stale(@PathVariable String id) {
+            throw new OptimisticLockingFailureException("version 3 expected");
+        }
+
+        @PostMapping("/things/{id}/rule")
+        void rule(@PathVariable String id) {
+            throw new BusinessRuleViolation("thing-frozen", "a frozen thing cannot change", id);
+        }
+
+        @GetMapping("/things/{id}/forbidden")
+        void forbidden(@PathVariable String id) {
+            throw new AccessDeniedException("outside scope");
+        }
+
+        @GetMapping("/boom")
+        void boom() {
+            throw new IllegalStateException("secret internals at com.example.Db:42");
+        }
+
+        @GetMapping("/whoami")
+        Caller whoami(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/counted")
+        int counted(@RequestParam int count) {
+            return count;
+        }
+    }
+
+    record Thing(@NotBlank String name, @Min(1) int size, List<@NotBlank String> tags) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.linli.platform.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@SpringBootTest(classes = ConventionsTestApplication.class)
+@AutoConfigureMockMvc
+class ProblemConventionsTest {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    JwtDecoder jwtDecoder;
+
+    private static RequestPostProcessor admin() {
+        return jwt().jwt(token -> token.subject("acc-1").claim(Caller.CLAIM_ROLES, List.of("COMMUNITY_ADMIN"))
+                .claim(Caller.CLAIM_ORG_UNIT, "c1").claim(Caller.CLAIM_ORG_UNIT_PATH, "/s1/c1/"));
+    }
+
+    private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body).with(admin());
+    }
+
+    @Test
+    void invalidFieldsAnswer400NamingEachField() throws Exception {
+        mvc.perform(json(post("/things"), "{\"name\":\"\",\"size\":0,\"tags\":[\"ok\",\"\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("name", "size", "tags[1]")));
+    }
+
+    @Test
+    void aWronglyTypedFieldAnswers400NamingTheField() throws Exception {
+        mvc.perform(json(post("/things"), "{\"name\":\"x\",\"size\":\"big\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
+    void brokenJsonAnswers400MalformedBody() throws Exception {
+        mvc.perform(json(post("/things"), "{\"name\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/malformed-body"));
+    }
+
+    @Test
+    void aBadQueryParameterAnswers400NamingIt() throws Exception {
+        mvc.perform(get("/counted").param("count", "many").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("count"));
+    }
+
+    @Test
+    void unknownIdAnswers404InChineseByDefaultAndEnglishOnRequest() throws Exception {
+        mvc.perform(get("/things/t-9").with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("资源不存在"))
+                .andExpect(jsonPath("$.detail").value(containsString("t-9")));
+        mvc.perform(get("/things/t-9").with(admin()).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.title").value("Not found"));
+    }
+
+    @Test
+    void staleVersionAnswers409() throws Exception {
+        mvc.perform(post("/things/t-1/stale").with(admin()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/stale-version"));
+    }
+
+    @Test
+    void businessRuleAnswers422WithCodeAndLocalisedDetail() throws Exception {
+        mvc.perform(post("/things/t-1/rule").with(admin()).header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("thing-frozen"))
+                .andExpect(jsonPath("$.detail").value("Thing t-1 is frozen and cannot change."));
+    }
+
+    @Test
+    void missingTokenAnswers401AndForeignScopeAnswers403() throws Exception {
+        mvc.perform(get("/things/t-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.title").value("未认证"));
+        mvc.perform(get("/things/t-1/forbidden").with(admin()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+    }
+
+    @Test
+    void tooLargeBodyAnswers413() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(4000) + "\",\"size\":1}";
+        mvc.perform(json(post("/things"), big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void wrongMediaTypeAnswers415() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.TEXT_PLAIN).content("x").with(admin()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void unexpectedFailureAnswers500WithoutInternals() throws Exception {
+        mvc.perform(get("/boom").with(admin()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(not(containsString("secret"))))
+                .andExpect(content().string(not(containsString("Exception"))))
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/internal-error"));
+    }
+
+    @Test
+    void callerCarriesRolesAndScopeFromTheToken() throws Exception {
+        mvc.perform(get("/whoami").with(admin()))
+                .andExpect(jsonPath("$.accountId").value("acc-1"))
+                .andExpect(jsonPath("$.orgUnitPath").value("/s1/c1/"))
+                .andExpect(header().exists("X-Request-Id"));
+    }
+}
