@@ -1,0 +1,232 @@
+package org.linli.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** org-service through its HTTP API, against the in-process Kafka broker and store. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@EmbeddedInfrastructure
+class OrgServiceIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void issuesATokenForTheBootstrapAdminThatOpensProtectedRoutes() throws Exception {
+        String token = token("admin", "test-admin-password");
+
+        mvc.perform(get("/api/v1/accounts/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value("admin"))
+                .andExpect(jsonPath("$.roles[0]").value("COUNTY_ADMIN"));
+        mvc.perform(get("/api/v1/accounts/me")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/accounts/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token + "x"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void servesOnlyThePublicHalfOfTheSigningKey() throws Exception {
+        mvc.perform(get("/.well-known/jwks.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keys[0].kty").value("RSA"))
+                .andExpect(jsonPath("$.keys[0].n").exists())
+                .andExpect(jsonPath("$.keys[0].d").doesNotExist());
+    }
+
+    @Test
+    void locksAnAccountAfterRepeatedWrongPasswords() throws Exception {
+        String username = createAccount(adminToken(), "{\"roles\":[\"GRID_WORKER\"]}");
+        for (int i = 0; i < 4; i++) {
+            tokenRequest(username, "wrong-password").andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-credentials"));
+        }
+        tokenRequest(username, "wrong-password").andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/account-locked"))
+                .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
+        tokenRequest(username, "grid-worker-pass").andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/account-locked"));
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceAndIsReplaced() throws Exception {
+        JsonNode first = tokenResponse("admin", "test-admin-password");
+        String refresh = first.get("refresh_token").asString();
+
+        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("grant_type", "refresh_token").param("refresh_token", refresh))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(body).get("refresh_token").asString()).isNotEqualTo(refresh);
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("grant_type", "refresh_token").param("refresh_token", refresh))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-refresh-token"));
+    }
+
+    @Test
+    void anIntegrationClientGetsATokenWithClientCredentialsButNoRefreshToken() throws Exception {
+        String clientId = createAccount(adminToken(), "{\"roles\":[\"INTEGRATION_CLIENT\"]}");
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"grant_type\":\"client_credentials\",\"client_id\":\"" + clientId
+                                + "\",\"client_secret\":\"grid-worker-pass\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.access_token").exists())
+                .andExpect(jsonPath("$.refresh_token").doesNotExist());
+        tokenRequest(clientId, "grid-worker-pass").andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anUnknownGrantTypeIsRefusedWithAProblem() throws Exception {
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("grant_type", "implicit"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("unsupported-grant-type"));
+    }
+
+    @Test
+    void aCommunityAdminWorksInsideItsCommunityAndGets403InAnother() throws Exception {
+        String admin = adminToken();
+        String street = createUnit(admin, "STREET_COMMITTEE", "真武山街道党工委", null);
+        String ownCommunity = createUnit(admin, "COMMUNITY_COMMITTEE", "檀溪社区党委", street);
+        String otherCommunity = createUnit(admin, "COMMUNITY_COMMITTEE", "井岗社区党委", street);
+        String username = createAccount(admin,
+                "{\"roles\":[\"COMMUNITY_ADMIN\"],\"orgUnitId\":\"" + ownCommunity + "\"}");
+        String communityAdmin = token(username, "grid-worker-pass");
+
+        createUnit(communityAdmin, "GRID_BRANCH", "第一网格党支部", ownCommunity);
+        mvc.perform(get("/api/v1/org-units/" + otherCommunity).header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"GRID_BRANCH\",\"name\":\"越界\",\"parentId\":\"" + otherCommunity + "\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].id", hasItem(ownCommunity)))
+                .andExpect(jsonPath("$.content[*].id", not(hasItem(otherCommunity))))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+    }
+
+    @Test
+    void creatingAnOrgUnitPublishesOrgUnitCreatedInThePinnedShape() throws Exception {
+        String unitId = createUnit(adminToken(), "STREET_COMMITTEE", "庞公街道党工委", null);
+
+        JsonNode published = awaitEvent(unitId);
+        JsonNode pinned = pinnedContract();
+        assertThat(fieldNames(published)).containsExactlyInAnyOrderElementsOf(fieldNames(pinned));
+        assertThat(fieldNames(published.get("payload"))).containsExactlyInAnyOrderElementsOf(fieldNames(pinned.get("payload")));
+        assertThat(published.get("type").asString()).isEqualTo("OrgUnitCreated");
+        assertThat(published.get("aggregateId").asString()).isEqualTo(unitId);
+        assertThat(published.get("payload").get("name").asString()).isEqualTo("庞公街道党工委");
+        assertThat(published.get("payload").get("path").asString()).isEqualTo("/" + unitId + "/");
+    }
+
+    private JsonNode awaitEvent(String aggregateId) {
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "group.id", "org-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ORG_EVENTS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (aggregateId.equals(record.key())) {
+                        found.add(JSON.readTree(record.value()));
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static JsonNode pinnedContract() throws Exception {
+        try (InputStream in = OrgServiceIT.class.getResourceAsStream("/contracts/org-events/OrgUnitCreated.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        Iterator<String> it = node.propertyNames().iterator();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+
+    private String adminToken() throws Exception {
+        return token("admin", "test-admin-password");
+    }
+
+    private String createUnit(String token, String type, String name, String parentId) throws Exception {
+        String parent = parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"";
+        String body = mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"" + type + "\",\"name\":\"" + name + "\"" + parent + "}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body).get("id").asString();
+    }
+
+    /** Creates an account with password {@code grid-worker-pass}; {@code extra} holds roles and scope. */
+    private String createAccount(String token, String extra) throws Exception {
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = extra.substring(0, extra.length() - 1)
+                + ",\"username\":\"" + username + "\",\"password\":\"grid-worker-pass\"}";
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        return username;
+    }
+
+    private String token(String username, String password) throws Exception {
+        return tokenResponse(username, password).get("access_token").asString();
+    }
+
+    private JsonNode tokenResponse(String username, String password) throws Exception {
+        String body = tokenRequest(username, password).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions tokenRequest(String username, String password)
+            throws Exception {
+        return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("grant_type", "password").param("username", username).param("password", password));
+    }
+}
