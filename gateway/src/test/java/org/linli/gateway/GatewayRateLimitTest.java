@@ -1,0 +1,31 @@
+package org.linli.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"linli.gateway.rate-limit.burst-capacity=3", "linli.gateway.rate-limit.replenish-rate=1",
+                "ORG_SERVICE_URI=http://127.0.0.1:9"})
+@AutoConfigureWebTestClient
+class GatewayRateLimitTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void anAnonymousClientOverItsRateOnAPublicRouteGets429ProblemWithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/api/v1/auth/token").exchange().expectStatus().isEqualTo(503);
+        }
+        client.post().uri("/api/v1/auth/token").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.type").isEqualTo("https://linli.example/problems/too-many-requests");
+    }
+}

@@ -1,0 +1,101 @@
+package org.linli.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingTest {
+
+    static final StubUpstream ORG_SERVICE = start();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("ORG_SERVICE_URI", ORG_SERVICE::uri);
+        registry.add("GRID_SERVICE_URI", () -> "http://127.0.0.1:9");
+    }
+
+    @AfterAll
+    static void stop() {
+        ORG_SERVICE.close();
+    }
+
+    @Test
+    void aProtectedRouteWithoutATokenAnswers401ProblemBeforeReachingTheService() {
+        ORG_SERVICE.lastAuthorization = null;
+        client.get().uri("/api/v1/org-units").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://linli.example/problems/unauthorized")
+                .jsonPath("$.title").isEqualTo("未认证")
+                .jsonPath("$.properties").doesNotExist();
+        assertThat(ORG_SERVICE.lastAuthorization).isNull();
+    }
+
+    @Test
+    void aValidTokenIsRoutedToTheOwningServiceWithTheTokenForwarded() {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        client.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.page.totalElements").isEqualTo(0);
+        assertThat(ORG_SERVICE.lastAuthorization).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void aForgedTokenAnswers401InEnglishOnRequest() {
+        client.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.jwt")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void aServiceThatIsDownAnswers503ProblemFromTheCircuitBreakerFallback() {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        client.get().uri("/api/v1/grids/org-units/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.type").isEqualTo("https://linli.example/problems/service-unavailable");
+    }
+
+    @Test
+    void publicRoutesAndApiDocsNeedNoToken() {
+        client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+        client.get().uri("/api-docs/org-service").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0");
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void answersCorsPreflightForBrowserFrontends() {
+        client.options().uri("/api/v1/org-units")
+                .header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173");
+    }
+
+    private static StubUpstream start() {
+        try {
+            return new StubUpstream();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

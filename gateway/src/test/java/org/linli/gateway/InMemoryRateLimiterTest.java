@@ -1,0 +1,63 @@
+package org.linli.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRateLimiterTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(2, 4, clock);
+
+    @Test
+    void allowsABurstThenRefusesWithRetryAfter() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.isAllowed("r", "client").block().isAllowed()).isTrue();
+        }
+        var refused = limiter.isAllowed("r", "client").block();
+        assertThat(refused.isAllowed()).isFalse();
+        assertThat(refused.getHeaders()).containsEntry("Retry-After", "1");
+    }
+
+    @Test
+    void refillsAtTheReplenishRateAndKeepsClientsApart() {
+        for (int i = 0; i < 4; i++) {
+            limiter.isAllowed("r", "client").block();
+        }
+        assertThat(limiter.isAllowed("r", "other").block().isAllowed()).isTrue();
+        clock.advance(500);
+        assertThat(limiter.isAllowed("r", "client").block().isAllowed()).isTrue();
+        assertThat(limiter.isAllowed("r", "client").block().isAllowed()).isFalse();
+    }
+
+    private static final class MutableClock extends Clock {
+        private long millis = 1_000_000;
+
+        void advance(long by) {
+            millis += by;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.linli.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+
+/** A stand-in for org-service: serves a JWKS and one API path, and mints tokens signed with its key. */
+final class StubUpstream implements AutoCloseable {
+
+    private final HttpServer server;
+    private final RSAKey key;
+    volatile String lastAuthorization;
+
+    StubUpstream() throws Exception {
+        key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange ->
+                reply(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext("/api/v1/org-units", exchange -> {
+            lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
+        });
+        server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
+        server.start();
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String token(String subject, List<String> roles) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
+                    .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 60_000)).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) {
+        try (exchange) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

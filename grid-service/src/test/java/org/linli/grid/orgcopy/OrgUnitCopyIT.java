@@ -1,0 +1,81 @@
+package org.linli.grid.orgcopy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** grid-service consumes org-service's pinned OrgUnitCreated into its read copy, once however often it arrives. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedInfrastructure
+class OrgUnitCopyIT {
+
+    private static final String UNIT = "0b7e2c4a-51f9-4c0e-8f1e-9d0a7c3b5e11";
+    private static final String PATH = "/a3d4e5f6-0000-4000-8000-000000000001/" + UNIT + "/";
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void appliesTheProducersPinnedEventOnceEvenWhenDeliveredThreeTimes() throws Exception {
+        String pinned = pinned();
+        for (int i = 0; i < 3; i++) {
+            kafka.send(Topics.ORG_EVENTS, UNIT, pinned).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(UNIT, OrgUnitCopy.class) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> marks() == 1);
+        Thread.sleep(500);
+        assertThat(marks()).isEqualTo(1);
+        assertThat(mongo.findAll(OrgUnitCopy.class)).singleElement().satisfies(copy -> {
+            assertThat(copy.name()).isEqualTo("檀溪社区党委");
+            assertThat(copy.unitType()).isEqualTo("COMMUNITY_COMMITTEE");
+            assertThat(copy.path()).isEqualTo(PATH);
+        });
+
+        mvc.perform(get("/api/v1/grids/org-units/" + UNIT).with(jwt().jwt(token -> token
+                        .claim("roles", List.of("COMMUNITY_ADMIN")).claim("org_unit_id", UNIT).claim("org_unit_path", PATH))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("檀溪社区党委"));
+        mvc.perform(get("/api/v1/grids/org-units/" + UNIT).with(jwt().jwt(token -> token
+                        .claim("roles", List.of("COMMUNITY_ADMIN")).claim("org_unit_id", "other")
+                        .claim("org_unit_path", "/a3d4e5f6-0000-4000-8000-000000000001/other/"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/grids/org-units/unknown").with(jwt()))
+                .andExpect(status().isNotFound());
+    }
+
+    private long marks() {
+        return mongo.count(Query.query(Criteria.where("eventId").is("6f1c2a1e-3b7d-4d7e-9a55-0c1f4b1d2e01")),
+                "processed_events");
+    }
+
+    private static String pinned() throws Exception {
+        try (InputStream in = OrgUnitCopyIT.class.getResourceAsStream("/contracts/org-events/OrgUnitCreated.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
