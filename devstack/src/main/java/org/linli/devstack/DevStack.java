@@ -27,7 +27,15 @@ public final class DevStack {
 
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(data.resolve("mongo"), "127.0.0.1", mongoPort);
         log.info("MongoDB-wire store listening on 127.0.0.1:{}, data in {}", mongoPort, data.toAbsolutePath());
-        EmbeddedKafka kafka = EmbeddedKafka.onPort(kafkaPort, data.resolve("kafka"));
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.onPort(kafkaPort, data.resolve("kafka"));
+        } catch (RuntimeException e) {
+            log.error("Kafka broker failed to start; stopping the devstack", e);
+            mongo.close();
+            System.exit(1);
+            return;
+        }
         log.info("Kafka broker (KRaft) listening on {}", kafka.bootstrapServers());
 
         CountDownLatch stopped = new CountDownLatch(1);

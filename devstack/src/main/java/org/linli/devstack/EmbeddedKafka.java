@@ -78,7 +78,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** Formats the log directory on first use; a directory formatted before keeps its cluster id and data. */
     private static void format(String dir) {
+        if (Files.exists(Path.of(dir, "meta.properties"))) {
+            return;
+        }
         try {
             new Formatter()
                     .setNodeId(1)
@@ -87,7 +91,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(dir)
                     .addDirectory(dir)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
                     .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .run();
         } catch (Exception e) {
