@@ -2,7 +2,7 @@ package org.linli.org.identity;
 
 import java.time.Clock;
 import java.util.Set;
-import org.linli.org.unit.OrgUnitPaths;
+import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -22,13 +22,13 @@ class AccountService {
     private static final Set<Role> ADMIN_ROLES = Set.of(Role.COUNTY_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_ADMIN);
 
     private final AccountRepository accounts;
-    private final OrgUnitPaths unitPaths;
+    private final OrgUnitDirectory units;
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, OrgUnitPaths unitPaths, PasswordEncoder encoder, Clock clock) {
+    AccountService(AccountRepository accounts, OrgUnitDirectory units, PasswordEncoder encoder, Clock clock) {
         this.accounts = accounts;
-        this.unitPaths = unitPaths;
+        this.units = units;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -36,7 +36,7 @@ class AccountService {
     Account create(Caller caller, NewAccount request) {
         String path = null;
         if (request.orgUnitId() != null) {
-            path = unitPaths.pathOf(request.orgUnitId())
+            path = units.find(request.orgUnitId()).map(OrgUnitDirectory.UnitView::path)
                     .orElseThrow(() -> new NotFoundException("org-unit", request.orgUnitId()));
         }
         if (!caller.isCountyWide() && (path == null || !caller.covers(path))) {
