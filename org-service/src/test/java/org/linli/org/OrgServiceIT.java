@@ -194,7 +194,7 @@ class OrgServiceIT {
     }
 
     private String createUnit(String token, String type, String name, String parentId) throws Exception {
-        String parent = parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"";
+        String parent = parentId == null ? ",\"templateId\":\"FIVE_LEVEL\"" : ",\"parentId\":\"" + parentId + "\"";
         String body = mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"" + type + "\",\"name\":\"" + name + "\"" + parent + "}"))

@@ -2,11 +2,15 @@ package org.linli.grid.orgcopy;
 
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
+import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code org.events} into the org-unit read copies, once per event id. */
+/** Consumes {@code org.events} into the org-unit read copies, once per event id; other types are ignored. */
 @Component
 class OrgEventsListener {
 
@@ -20,10 +24,18 @@ class OrgEventsListener {
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void on(String record) {
-        processed.receive(record, event -> {
-            if ("OrgUnitCreated".equals(event.type())) {
-                copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
+        processed.receive(record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "OrgUnitCreated" -> copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
+            case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
+            case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
+            case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
+            default -> {
+                // not needed by grid-service
             }
-        });
+        }
     }
 }

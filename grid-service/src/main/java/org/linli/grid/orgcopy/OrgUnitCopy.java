@@ -12,5 +12,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("org_unit_copies")
 record OrgUnitCopy(@Id String id, String unitType, String name, String parentId, @Indexed String path,
-                   Instant updatedAt) {
+                   boolean active, Instant updatedAt) {
 }

@@ -28,9 +28,11 @@ class OrgUnitCopyController {
         if (!caller.covers(copy.path())) {
             throw new AccessDeniedException("org unit outside the caller's scope");
         }
-        return new OrgUnitCopyResponse(copy.id(), copy.unitType(), copy.name(), copy.parentId(), copy.path(), copy.updatedAt());
+        return new OrgUnitCopyResponse(copy.id(), copy.unitType(), copy.name(), copy.parentId(), copy.path(), copy.active(),
+                copy.updatedAt());
     }
 
-    record OrgUnitCopyResponse(String id, String type, String name, String parentId, String path, Instant updatedAt) {
+    record OrgUnitCopyResponse(String id, String type, String name, String parentId, String path, boolean active,
+                               Instant updatedAt) {
     }
 }

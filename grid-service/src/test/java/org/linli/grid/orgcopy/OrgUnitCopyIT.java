@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
@@ -38,6 +39,12 @@ class OrgUnitCopyIT {
     MongoTemplate mongo;
     @Autowired
     MockMvc mvc;
+
+    @BeforeEach
+    void forgetEverything() {
+        mongo.dropCollection(OrgUnitCopy.class);
+        mongo.dropCollection("processed_events");
+    }
 
     @Test
     void appliesTheProducersPinnedEventOnceEvenWhenDeliveredThreeTimes() throws Exception {
@@ -68,13 +75,39 @@ class OrgUnitCopyIT {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void followsRenamesMovesOfWholeSubtreesAndDeactivationFromThePinnedEvents() throws Exception {
+        String child = pinned("OrgUnitCreated").replace("6f1c2a1e-3b7d-4d7e-9a55-0c1f4b1d2e01", "child-created-event")
+                .replace("\"unitId\": \"" + UNIT + "\"", "\"unitId\": \"child-unit\"")
+                .replace(UNIT + "/\"", UNIT + "/child-unit/\"");
+        kafka.send(Topics.ORG_EVENTS, UNIT, pinned("OrgUnitCreated")).get();
+        kafka.send(Topics.ORG_EVENTS, UNIT, child).get();
+        for (String type : List.of("OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated")) {
+            kafka.send(Topics.ORG_EVENTS, UNIT, pinned(type)).get();
+        }
+
+        String newPath = "/a3d4e5f6-0000-4000-8000-000000000002/" + UNIT + "/";
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            OrgUnitCopy copy = mongo.findById(UNIT, OrgUnitCopy.class);
+            return copy != null && !copy.active();
+        });
+        OrgUnitCopy unit = mongo.findById(UNIT, OrgUnitCopy.class);
+        assertThat(unit.name()).isEqualTo("檀溪社区党委（新）");
+        assertThat(unit.path()).isEqualTo(newPath);
+        assertThat(mongo.findById("child-unit", OrgUnitCopy.class).path()).isEqualTo(newPath + "child-unit/");
+    }
+
     private long marks() {
         return mongo.count(Query.query(Criteria.where("eventId").is("6f1c2a1e-3b7d-4d7e-9a55-0c1f4b1d2e01")),
                 "processed_events");
     }
 
     private static String pinned() throws Exception {
-        try (InputStream in = OrgUnitCopyIT.class.getResourceAsStream("/contracts/org-events/OrgUnitCreated.json")) {
+        return pinned("OrgUnitCreated");
+    }
+
+    private static String pinned(String type) throws Exception {
+        try (InputStream in = OrgUnitCopyIT.class.getResourceAsStream("/contracts/org-events/" + type + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

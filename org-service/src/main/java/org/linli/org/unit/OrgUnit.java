@@ -1,9 +1,14 @@
 package org.linli.org.unit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitLinksChanged;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
@@ -13,12 +18,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A unit of the party organisation (街道党工委, 社区党委, 网格党支部, …). Its {@code path} lists the
  * ids from the root down to itself ({@code /a/b/c/}), so a subtree is one indexed prefix query and a
- * unit's ancestors are read off the path.
+ * unit's ancestors are read off the path. Which types may nest is decided by its region's
+ * {@link HierarchyTemplate}.
  */
 @Document("org_units")
 public class OrgUnit extends AggregateRoot {
 
     static final int MAX_NAME_LENGTH = 100;
+
+    /** 在册 / 撤销 */
+    public enum Status { ACTIVE, INACTIVE }
 
     @Id
     private String id;
@@ -27,37 +36,116 @@ public class OrgUnit extends AggregateRoot {
     private String parentId;
     @Indexed
     private String path;
+    private String templateId;
+    private Status status;
+    private UnitLinks links;
+    private String rebaseFrom;
     private Instant createdAt;
+    private Instant updatedAt;
 
     protected OrgUnit() {
         // for the mapping layer
     }
 
-    private OrgUnit(String id, OrgUnitType type, String name, String parentId, String path, Instant createdAt) {
+    private OrgUnit(String id, OrgUnitType type, String name, String parentId, String path, String templateId,
+                    Instant now) {
         this.id = id;
         this.type = type;
         this.name = name;
         this.parentId = parentId;
         this.path = path;
-        this.createdAt = createdAt;
-        recordEvent(id, new OrgUnitCreated(id, type.name(), name, parentId, path), createdAt);
+        this.templateId = templateId;
+        this.status = Status.ACTIVE;
+        this.links = UnitLinks.NONE;
+        this.createdAt = now;
+        this.updatedAt = now;
+        recordEvent(id, new OrgUnitCreated(id, type.name(), name, parentId, path, templateId), now);
     }
 
-    /** A top unit of a region (a street committee, a township, an industrial park). */
-    public static OrgUnit root(OrgUnitType type, String name, Instant now) {
+    /** The top unit of a region (a street, a township, a community in a four-level county, a park). */
+    public static OrgUnit root(HierarchyTemplate template, OrgUnitType type, String name, Instant now) {
+        template.checkRoot(Objects.requireNonNull(type));
         String id = UUID.randomUUID().toString();
-        return new OrgUnit(id, Objects.requireNonNull(type), validName(name), null, "/" + id + "/", now);
+        return new OrgUnit(id, type, validName(name), null, "/" + id + "/", template.id(), now);
     }
 
-    /** A unit under this one. */
-    public OrgUnit createChild(OrgUnitType childType, String childName, Instant now) {
-        if (type == OrgUnitType.CENTRAL_HOUSEHOLD) {
-            throw new BusinessRuleViolation("invalid-parent-type",
-                    "a central household cannot have units below it", type.label());
-        }
+    /** A unit under this one, of a type the region's template allows here. */
+    public OrgUnit createChild(HierarchyTemplate template, OrgUnitType childType, String childName, Instant now) {
+        requireActive();
+        template.checkChild(type, Objects.requireNonNull(childType));
         String childId = UUID.randomUUID().toString();
-        return new OrgUnit(childId, Objects.requireNonNull(childType), validName(childName), id,
-                path + childId + "/", now);
+        return new OrgUnit(childId, childType, validName(childName), id, path + childId + "/", templateId, now);
+    }
+
+    public void rename(String newName, Instant now) {
+        requireActive();
+        String valid = validName(newName);
+        if (!valid.equals(name)) {
+            name = valid;
+            updatedAt = now;
+            recordEvent(id, new OrgUnitRenamed(id, name, path), now);
+        }
+    }
+
+    /**
+     * Moves this unit (and so its subtree) under another parent of the same region. The descendants'
+     * paths are rewritten afterwards from {@link #rebaseFrom()}, which stays set until that is done.
+     */
+    public void moveUnder(OrgUnit newParent, HierarchyTemplate template, Instant now) {
+        requireActive();
+        newParent.requireActive();
+        if (newParent.path.startsWith(path)) {
+            throw new BusinessRuleViolation("move-into-own-subtree", "a unit cannot move under itself or its descendants");
+        }
+        if (!Objects.equals(newParent.templateId, templateId)) {
+            throw new BusinessRuleViolation("move-across-regions", "a unit moves only within its region's structure");
+        }
+        template.checkChild(newParent.type, type);
+        String oldPath = path;
+        String oldParent = parentId;
+        parentId = newParent.id;
+        path = newParent.path + id + "/";
+        rebaseFrom = oldPath;
+        updatedAt = now;
+        recordEvent(id, new OrgUnitMoved(id, oldParent, parentId, oldPath, path), now);
+    }
+
+    /** For a descendant of a moved unit: its path now starts with the moved unit's new path. */
+    void rebase(String oldPrefix, String newPrefix) {
+        if (path.startsWith(oldPrefix)) {
+            path = newPrefix + path.substring(oldPrefix.length());
+        }
+    }
+
+    void rebaseDone() {
+        rebaseFrom = null;
+    }
+
+    /** Deactivates a unit that has no active children and no members left. */
+    public void deactivate(long activeChildren, long members, Instant now) {
+        requireActive();
+        if (activeChildren > 0 || members > 0) {
+            throw new BusinessRuleViolation("unit-not-empty",
+                    "a unit with active children or members cannot be deactivated", activeChildren, members);
+        }
+        status = Status.INACTIVE;
+        updatedAt = now;
+        recordEvent(id, new OrgUnitDeactivated(id, path), now);
+    }
+
+    /** Sets the grids, compounds and property companies this unit serves (ids of other services). */
+    public void link(UnitLinks newLinks, Instant now) {
+        requireActive();
+        links = Objects.requireNonNull(newLinks);
+        updatedAt = now;
+        recordEvent(id, new OrgUnitLinksChanged(id, path, List.copyOf(links.gridIds()),
+                List.copyOf(links.compoundIds()), List.copyOf(links.propertyCompanyIds())), now);
+    }
+
+    private void requireActive() {
+        if (status != Status.ACTIVE) {
+            throw new BusinessRuleViolation("unit-inactive", "the unit is deactivated", name);
+        }
     }
 
     private static String validName(String name) {
@@ -87,7 +175,36 @@ public class OrgUnit extends AggregateRoot {
         return path;
     }
 
+    public String templateId() {
+        return templateId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public UnitLinks links() {
+        return links == null ? UnitLinks.NONE : links;
+    }
+
+    String rebaseFrom() {
+        return rebaseFrom;
+    }
+
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Depth in the tree: 1 for a top unit. */
+    public int depth() {
+        return (int) path.chars().filter(c -> c == '/').count() - 1;
     }
 }

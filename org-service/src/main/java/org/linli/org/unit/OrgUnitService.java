@@ -1,34 +1,75 @@
 package org.linli.org.unit;
 
 import java.time.Clock;
+import java.util.List;
+import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-/** Creates and reads org units within the caller's org scope. */
+/** Changes and reads org units within the caller's org scope. */
 @Service
 class OrgUnitService {
 
     private final OrgUnitRepository units;
+    private final HierarchyTemplateRepository templates;
+    private final SubtreeRebaser rebaser;
+    private final UnitMembers members;
     private final Clock clock;
 
-    OrgUnitService(OrgUnitRepository units, Clock clock) {
+    OrgUnitService(OrgUnitRepository units, HierarchyTemplateRepository templates, SubtreeRebaser rebaser,
+                   UnitMembers members, Clock clock) {
         this.units = units;
+        this.templates = templates;
+        this.rebaser = rebaser;
+        this.members = members;
         this.clock = clock;
     }
 
-    OrgUnit create(Caller caller, OrgUnitType type, String name, String parentId) {
+    OrgUnit create(Caller caller, OrgUnitType type, String name, String parentId, String templateId) {
         if (parentId == null) {
             if (!caller.isCountyWide()) {
                 throw new AccessDeniedException("only county-wide accounts create top units");
             }
-            return units.save(OrgUnit.root(type, name, clock.instant()));
+            if (templateId == null) {
+                throw new BusinessRuleViolation("template-required", "a top unit names its region's template");
+            }
+            return units.save(OrgUnit.root(template(templateId), type, name, clock.instant()));
         }
         OrgUnit parent = visible(caller, parentId);
-        return units.save(parent.createChild(type, name, clock.instant()));
+        return units.save(parent.createChild(template(parent.templateId()), type, name, clock.instant()));
+    }
+
+    OrgUnit rename(Caller caller, String id, String name, long version) {
+        OrgUnit unit = current(visible(caller, id), version);
+        unit.rename(name, clock.instant());
+        return units.save(unit);
+    }
+
+    OrgUnit move(Caller caller, String id, String newParentId, long version) {
+        OrgUnit unit = current(visible(caller, id), version);
+        OrgUnit newParent = visible(caller, newParentId);
+        unit.moveUnder(newParent, template(unit.templateId()), clock.instant());
+        OrgUnit saved = units.save(unit);
+        rebaser.completeMove(saved);
+        return saved;
+    }
+
+    OrgUnit deactivate(Caller caller, String id, long version) {
+        OrgUnit unit = current(visible(caller, id), version);
+        unit.deactivate(units.countByParentIdAndStatus(id, OrgUnit.Status.ACTIVE), members.activeMembersIn(id),
+                clock.instant());
+        return units.save(unit);
+    }
+
+    OrgUnit link(Caller caller, String id, UnitLinks links, long version) {
+        OrgUnit unit = current(visible(caller, id), version);
+        unit.link(links, clock.instant());
+        return units.save(unit);
     }
 
     OrgUnit get(Caller caller, String id) {
@@ -44,10 +85,34 @@ class OrgUnitService {
                 : units.findByPathStartingWith(caller.orgUnitPath(), pageable);
     }
 
-    private OrgUnit visible(Caller caller, String id) {
+    List<HierarchyTemplate> templates() {
+        return templates.findAll();
+    }
+
+    HierarchyTemplate addTemplate(HierarchyTemplate template) {
+        if (templates.existsById(template.id())) {
+            throw new BusinessRuleViolation("template-exists", "a template with this id exists", template.id());
+        }
+        return templates.save(template);
+    }
+
+    /** The unit, when the caller's scope covers it (403 otherwise, 404 when unknown). */
+    OrgUnit visible(Caller caller, String id) {
         OrgUnit unit = units.findById(id).orElseThrow(() -> new NotFoundException("org-unit", id));
         if (!caller.covers(unit.path())) {
             throw new AccessDeniedException("org unit " + id + " is outside the caller's scope");
+        }
+        return unit;
+    }
+
+    private HierarchyTemplate template(String templateId) {
+        return templates.findById(templateId)
+                .orElseThrow(() -> new BusinessRuleViolation("unknown-template", "no such hierarchy template", templateId));
+    }
+
+    private static OrgUnit current(OrgUnit unit, long version) {
+        if (unit.version() == null || unit.version() != version) {
+            throw new OptimisticLockingFailureException("org unit " + unit.id() + " is at version " + unit.version());
         }
         return unit;
     }

@@ -1,0 +1,38 @@
+package org.linli.org.coverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.linli.platform.web.Caller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Coverage dashboard", description = "Counts and coverage ratios of the party organisation for a subtree")
+@RestController
+class CoverageController {
+
+    private static final String VIEWERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')";
+
+    private final CoverageDashboard dashboard;
+
+    CoverageController(CoverageDashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @Operation(summary = "Coverage dashboard of the caller's whole scope (the county for a county-wide account)",
+            description = "Roles: admins and department staff.")
+    @GetMapping("/api/v1/org-units/coverage")
+    @PreAuthorize(VIEWERS)
+    CoverageDashboard.Coverage ofScope(Caller caller) {
+        return dashboard.of(caller, null);
+    }
+
+    @Operation(summary = "Coverage dashboard of one unit's subtree",
+            description = "Roles: admins and department staff whose scope covers the unit (403), 404 unknown unit.")
+    @GetMapping("/api/v1/org-units/{id}/coverage")
+    @PreAuthorize(VIEWERS)
+    CoverageDashboard.Coverage ofUnit(Caller caller, @PathVariable String id) {
+        return dashboard.of(caller, id);
+    }
+}

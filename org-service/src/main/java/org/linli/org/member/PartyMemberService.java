@@ -1,0 +1,178 @@
+package org.linli.org.member;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.linli.org.unit.OrgUnitDirectory;
+import org.linli.org.unit.OrgUnitDirectory.UnitView;
+import org.linli.org.unit.OrgUnitType;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers and changes party members within the caller's org scope (the member's branch must lie
+ * in it), and answers the scoped list and the public board.
+ */
+@Service
+class PartyMemberService {
+
+    private static final Set<String> ADMIN_ROLES = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+
+    private final PartyMemberRepository members;
+    private final MongoTemplate mongo;
+    private final OrgUnitDirectory units;
+    private final Clock clock;
+
+    PartyMemberService(PartyMemberRepository members, MongoTemplate mongo, OrgUnitDirectory units, Clock clock) {
+        this.members = members;
+        this.mongo = mongo;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Whether the caller sees a member's identity-card number and phone unmasked: an admin over the member. */
+    static boolean seesPersonalData(Caller caller, PartyMember member) {
+        return caller.roles().stream().anyMatch(ADMIN_ROLES::contains) && caller.covers(member.unitPath());
+    }
+
+    PartyMember register(Caller caller, PartyMember.Registration registration, String branchId, String groupId,
+                         boolean unitLeader) {
+        UnitView branch = unitInScope(caller, branchId);
+        UnitView group = groupId == null ? null : unit(groupId);
+        DualRegistration dual = registration.dualRegistration();
+        if (dual != null && dual.residenceCommunityId() != null) {
+            requireCommunity(dual.residenceCommunityId());
+        }
+        Instant now = clock.instant();
+        PartyMember member = PartyMember.register(registration, branch, group, now);
+        if (unitLeader) {
+            requireNoUnitLeaderIn(member.buildingUnitRef());
+            member.appointUnitLeader(now);
+        }
+        return members.save(member);
+    }
+
+    PartyMember get(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    /** Members in the caller's scope (all for a county-wide account), optionally of one branch and kind. */
+    Page<PartyMember> list(Caller caller, String branchId, MemberKind kind, Pageable pageable) {
+        Query query = new Query();
+        if (!caller.isCountyWide()) {
+            query.addCriteria(MemberCriteria.inSubtree(caller.orgUnitPath()));
+        }
+        if (branchId != null) {
+            unitInScope(caller, branchId);
+            query.addCriteria(where("branchId").is(branchId));
+        }
+        if (kind != null) {
+            query.addCriteria(where("kind").is(kind));
+        }
+        return page(query, pageable, PartyMember.class);
+    }
+
+    /** Name and duty of the active members of a unit's subtree (亮身份), for anyone signed in. */
+    Page<BoardEntry> publicBoard(String unitId, Pageable pageable) {
+        UnitView unit = unit(unitId);
+        Query query = new Query(MemberCriteria.active()
+                .orOperator(MemberCriteria.inSubtree(unit.path()), where("groupId").is(unitId)));
+        return page(query, pageable, BoardEntry.class);
+    }
+
+    PartyMember transfer(Caller caller, String id, long version, String toUnitId, String toGroupId, String reason) {
+        return change(caller, id, version, member -> {
+            UnitView toBranch = unitInScope(caller, toUnitId);
+            UnitView toGroup = toGroupId == null ? null : unit(toGroupId);
+            member.transferTo(toBranch, toGroup, reason, clock.instant());
+        });
+    }
+
+    PartyMember linkHousehold(Caller caller, String id, long version, String householdId, SpecialGroup specialGroup,
+                              String buildingUnitRef, boolean special) {
+        return change(caller, id, version, member -> {
+            if (special) {
+                member.linkSpecialHousehold(householdId, specialGroup, buildingUnitRef, clock.instant());
+            } else {
+                member.linkHousehold(householdId, clock.instant());
+            }
+        });
+    }
+
+    PartyMember unlinkHousehold(Caller caller, String id, long version, String householdId) {
+        return change(caller, id, version, member -> member.unlinkHousehold(householdId, clock.instant()));
+    }
+
+    /** Loads a member in the caller's scope, refuses a stale version, applies the change and saves. */
+    private PartyMember change(Caller caller, String id, long version, Consumer<PartyMember> change) {
+        PartyMember member = visible(caller, id);
+        if (!Objects.equals(member.version(), version)) {
+            throw new OptimisticLockingFailureException("party member " + id + " is at version " + member.version()
+                    + ", not " + version);
+        }
+        change.accept(member);
+        return members.save(member);
+    }
+
+    private PartyMember visible(Caller caller, String id) {
+        PartyMember member = members.findById(id).orElseThrow(() -> new NotFoundException("party-member", id));
+        if (!caller.covers(member.unitPath())) {
+            throw new AccessDeniedException("party member " + id + " is outside the caller's scope");
+        }
+        return member;
+    }
+
+    private UnitView unitInScope(Caller caller, String unitId) {
+        UnitView unit = unit(unitId);
+        if (!caller.covers(unit.path())) {
+            throw new AccessDeniedException("org unit " + unitId + " is outside the caller's scope");
+        }
+        return unit;
+    }
+
+    private UnitView unit(String unitId) {
+        return units.find(unitId).orElseThrow(() -> new NotFoundException("org-unit", unitId));
+    }
+
+    private void requireCommunity(String communityId) {
+        UnitView community = unit(communityId);
+        if (community.type() != OrgUnitType.COMMUNITY_COMMITTEE) {
+            throw new BusinessRuleViolation("invalid-residence-community",
+                    "an in-service member registers at a community committee", community.name());
+        }
+        if (!community.active()) {
+            throw new BusinessRuleViolation("unit-inactive", "the unit is deactivated", community.name());
+        }
+    }
+
+    private void requireNoUnitLeaderIn(String buildingUnitRef) {
+        if (buildingUnitRef != null
+                && members.existsByBuildingUnitRefAndUnitLeaderTrueAndStatus(buildingUnitRef, PartyMember.Status.ACTIVE)) {
+            throw new BusinessRuleViolation("unit-leader-taken", "the building unit already has a unit leader",
+                    buildingUnitRef);
+        }
+    }
+
+    private <T> Page<T> page(Query query, Pageable pageable, Class<T> resultType) {
+        List<T> content = mongo.query(PartyMember.class).as(resultType).matching(Query.of(query).with(pageable)).all();
+        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(query, PartyMember.class));
+    }
+
+    /** What the public board shows of a member: nothing but the name and the duty. */
+    record BoardEntry(String name, String duty) {
+    }
+}

@@ -1,0 +1,7 @@
+package org.linli.events.org;
+
+import org.linli.events.DomainEvent;
+
+/** An org unit was deactivated (it had no active children and no members left). */
+public record OrgUnitDeactivated(String unitId, String path) implements DomainEvent {
+}
