@@ -1,5 +1,6 @@
 package org.linli.org.appointment;
 
+import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public class CrossAppointment extends AggregateRoot {
     private String bodyId;
     private String companyId;
     private String communityUnitId;
+    @ScopePath
     @Indexed
     private String unitPath;
     private LocalDate startsOn;

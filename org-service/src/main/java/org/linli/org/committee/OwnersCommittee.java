@@ -1,5 +1,6 @@
 package org.linli.org.committee;
 
+import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public class OwnersCommittee extends AggregateRoot {
     private String compoundId;
     private CommitteeKind kind;
     private String communityUnitId;
+    @ScopePath
     @Indexed
     private String communityPath;
     private CommitteeTerm currentTerm;

@@ -1,5 +1,6 @@
 package org.linli.org.company;
 
+import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import org.linli.events.org.PropertyCompanyPartyStatusChanged;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
@@ -25,6 +26,7 @@ public class PropertyCompanyPartyStatus extends AggregateRoot {
     private String branchUnitId;
     private String instructorName;
     private String unitId;
+    @ScopePath
     @Indexed
     private String unitPath;
     private Instant updatedAt;

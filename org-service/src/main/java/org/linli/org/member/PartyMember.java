@@ -1,5 +1,6 @@
 package org.linli.org.member;
 
+import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,6 +64,7 @@ public class PartyMember extends AggregateRoot {
     @Indexed
     private String branchId;
     private String groupId;
+    @ScopePath
     @Indexed
     private String unitPath;
     private String buildingId;

@@ -297,6 +297,21 @@ class PartyMemberIT {
     private record Unit(String id, String path) {
     }
 
+    @Test
+    void aMembersScopePathFollowsItsBranchWhenTheCommunityMoves() throws Exception {
+        String admin = adminToken();
+        Tree tree = tree();
+        String id = register(admin, registration("李明", PartyMemberMother.nextIdNumber(), tree.branch().id()));
+        Unit newStreet = createUnit(admin, "STREET_COMMITTEE", "庞公街道党工委", null);
+
+        perform(post("/api/v1/org-units/" + tree.community().id() + "/move"), admin,
+                Map.of("newParentId", newStreet.id(), "version", 0)).andExpect(status().isOk());
+
+        perform(get(MEMBERS + "/" + id), admin, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unitPath").value(newStreet.path() + tree.community().id() + "/"
+                        + tree.branch().id() + "/"));
+    }
+
     private Tree tree() throws Exception {
         String admin = adminToken();
         Unit street = createUnit(admin, "STREET_COMMITTEE", "真武山街道党工委", null);

@@ -30,10 +30,31 @@ final class SharedInfrastructure {
             EmbeddedKafka kafka = EmbeddedKafka.onRandomPort();
             EmbeddedMongo mongo = EmbeddedMongo.inMemory();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                kafka.close();
                 mongo.close();
+                closeWithin(kafka, 3_000);
             }));
             return new Endpoints(kafka.bootstrapServers(), mongo.uri(""));
+        }
+    }
+
+    /**
+     * A broker shutting down while the test contexts' consumers close at the same time can wait for
+     * them a long while; the JVM is exiting anyway, so it gets a few seconds and no more.
+     */
+    private static void closeWithin(AutoCloseable resource, long millis) {
+        Thread closer = new Thread(() -> {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // exiting
+            }
+        }, "close-" + resource.getClass().getSimpleName());
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
