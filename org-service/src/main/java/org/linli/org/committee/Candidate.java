@@ -2,7 +2,6 @@ package org.linli.org.committee;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * negative-list check and is then dropped: it is never stored, logged or answered.
  */
 record Candidate(@NotBlank @Size(max = 50) String name,
-                 @NotBlank @Pattern(regexp = IdNumbers.PATTERN) String idNumber,
+                 @NotBlank @Size(min = 18, max = 18) String idNumber,
                  @NotNull MemberRole role,
                  @NotNull Boolean partyMember) {
 

@@ -17,19 +17,22 @@ class NegativeList {
 
     private final NegativeListRepository entries;
     private final CommitteeProperties properties;
+    private final IdNumberHasher hasher;
     private final Clock clock;
 
-    NegativeList(NegativeListRepository entries, CommitteeProperties properties, Clock clock) {
+    NegativeList(NegativeListRepository entries, CommitteeProperties properties, IdNumberHasher hasher, Clock clock) {
         this.entries = entries;
         this.properties = properties;
+        this.hasher = hasher;
         this.clock = clock;
     }
 
     NegativeListEntry add(Caller caller, String name, String idNumber, String reason) {
-        if (entries.existsByIdNumberHash(IdNumbers.hash(idNumber))) {
+        String hash = hasher.hash(idNumber);
+        if (entries.existsByIdNumberHash(hash)) {
             throw new BusinessRuleViolation("already-on-negative-list", "the person is already on the negative list", name);
         }
-        return entries.save(new NegativeListEntry(name, idNumber, reason, properties.today(clock), caller.accountId(),
+        return entries.save(new NegativeListEntry(name, hash, reason, properties.today(clock), caller.accountId(),
                 clock.instant()));
     }
 
@@ -43,7 +46,7 @@ class NegativeList {
 
     /** Refuses the slate if any candidate's ID number is listed, naming the first such candidate and the reason. */
     void refuseListed(List<Candidate> candidates) {
-        List<String> hashes = candidates.stream().map(candidate -> IdNumbers.hash(candidate.idNumber())).toList();
+        List<String> hashes = candidates.stream().map(candidate -> hasher.hash(candidate.idNumber())).toList();
         Map<String, String> reasons = entries.findByIdNumberHashIn(hashes).stream()
                 .collect(Collectors.toMap(NegativeListEntry::idNumberHash, NegativeListEntry::reason));
         for (int i = 0; i < candidates.size(); i++) {

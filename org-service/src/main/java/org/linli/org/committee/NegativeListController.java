@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
@@ -57,7 +56,7 @@ class NegativeListController {
     }
 
     record AddEntryRequest(@NotBlank @Size(max = 50) String name,
-                           @NotBlank @Pattern(regexp = IdNumbers.PATTERN) String idNumber,
+                           @NotBlank @Size(min = 18, max = 18) String idNumber,
                            @NotBlank @Size(max = 500) String reason) {
 
         @Override

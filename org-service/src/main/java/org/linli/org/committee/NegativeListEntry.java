@@ -28,10 +28,10 @@ class NegativeListEntry {
         // for the mapping layer
     }
 
-    NegativeListEntry(String name, String idNumber, String reason, LocalDate listedOn, String listedBy, Instant now) {
+    NegativeListEntry(String name, String idNumberHash, String reason, LocalDate listedOn, String listedBy, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.name = name.strip();
-        this.idNumberHash = IdNumbers.hash(idNumber);
+        this.idNumberHash = idNumberHash;
         this.reason = reason.strip();
         this.listedOn = listedOn;
         this.listedBy = listedBy;

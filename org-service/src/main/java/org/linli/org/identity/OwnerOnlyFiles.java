@@ -10,12 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /** Reads and writes secrets in files only their owner can read (mode 600 where the file system has modes). */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     private OwnerOnlyFiles() {
     }
 
-    static Optional<String> read(Path file) {
+    public static Optional<String> read(Path file) {
         try {
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class OwnerOnlyFiles {
         }
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);

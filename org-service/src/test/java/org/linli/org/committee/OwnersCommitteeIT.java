@@ -1,5 +1,6 @@
 package org.linli.org.committee;
 
+import org.linli.org.member.PartyMemberMother;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -50,7 +51,7 @@ class OwnersCommitteeIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final LocalDate TERM_START = TODAY.minusMonths(6);
-    private static final String LISTED_ID_NUMBER = "42060219800101123X";
+    private static final String LISTED_ID_NUMBER = "420602198001011239";
 
     @Autowired
     MockMvc mvc;
@@ -73,7 +74,7 @@ class OwnersCommitteeIT {
                 .andExpect(jsonPath("$.idNumber").doesNotExist())
                 .andExpect(jsonPath("$.idNumberHash").doesNotExist());
         String compound = "compound-" + UUID.randomUUID();
-        List<Map<String, Object>> slate = List.of(member("王建国", "DIRECTOR", true, "420602197505050011"),
+        List<Map<String, Object>> slate = List.of(member("王建国", "DIRECTOR", true, "420602197505050018"),
                 member("孙某", "MEMBER", false, LISTED_ID_NUMBER.toLowerCase()));
 
         call(admin, "/api/v1/owners-committees", formation(compound, community, slate))
@@ -332,7 +333,7 @@ class OwnersCommitteeIT {
         List<Map<String, Object>> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             members.add(member("委员" + i, i == 0 ? "DIRECTOR" : "MEMBER", i < partyMembers,
-                    String.format("4206021980010100%02d", i)));
+                    PartyMemberMother.VALID_ID_NUMBERS.get(i)));
         }
         return members;
     }

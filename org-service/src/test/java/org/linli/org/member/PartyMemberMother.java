@@ -9,10 +9,10 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
 
 /** Fixtures for party-member tests: units as other features see them, registrations, valid id numbers. */
-final class PartyMemberMother {
+public final class PartyMemberMother {
 
     /** Valid resident identity numbers (check characters computed independently of {@link IdNumber}). */
-    static final List<String> VALID_ID_NUMBERS = List.of("420602198803101017", "420606199107111086",
+    public static final List<String> VALID_ID_NUMBERS = List.of("420602198803101017", "420606199107111086",
             "420607197512121154", "42062419660913122X", "420683200011141297", "420602198803151364",
             "420606199107161438", "420607197512171506", "420624196609181577", "420683200011191649",
             "420602198803201712", "420606199107211781", "42060719751222185X", "420624196609231925",
