@@ -82,6 +82,26 @@ class OrgUnitsIT {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesOneUnit() throws Exception {
+        String body = "{\"type\":\"STREET_COMMITTEE\",\"name\":\"幂等街道党工委\",\"templateId\":\"FIVE_LEVEL\"}";
+        String first = send(post("/api/v1/org-units").header("Idempotency-Key", "retry-1"), body)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String again = send(post("/api/v1/org-units").header("Idempotency-Key", "retry-1"), body)
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(JSON.readTree(again).get("id")).isEqualTo(JSON.readTree(first).get("id"));
+        send(post("/api/v1/org-units").header("Idempotency-Key", "retry-1"), body.replace("幂等", "另一"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/idempotency-key-reused"));
+        String withoutKey = send(post("/api/v1/org-units"), body).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(withoutKey).get("id")).isNotEqualTo(JSON.readTree(first).get("id"));
+    }
+
+    @Test
     void listsTheShippedTemplates() throws Exception {
         mvc.perform(get("/api/v1/org-units/templates").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
                 .andExpect(status().isOk())

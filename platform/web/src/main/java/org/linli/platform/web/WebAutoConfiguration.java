@@ -6,17 +6,22 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -37,9 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Linli's web conventions for a servlet service: problem+json errors in zh-CN or English, JWT
  * resource server with roles and org-unit scope, request ids, a body size limit and OpenAPI
- * defaults. Every endpoint needs a token unless listed in {@code linli.web.public-paths}.
+ * defaults, {@code Idempotency-Key} on POSTs. Every endpoint needs a token unless listed in
+ * {@code linli.web.public-paths}.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -103,6 +110,22 @@ public class WebAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize(), responses));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Idempotency-Key support where the service has a MongoDB (every Linli service does). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoOperations.class)
+    static class Idempotency {
+
+        @Bean
+        @ConditionalOnBean(MongoOperations.class)
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoOperations mongo, ProblemResponses responses,
+                                                                   Clock clock) {
+            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                    new IdempotencyFilter(new IdempotencyStore(mongo), responses, clock, Duration.ofHours(24)));
+            registration.setOrder(0);
+            return registration;
+        }
     }
 
     @Bean

@@ -1,0 +1,166 @@
+package org.linli.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POSTs: the first request with a key runs and its successful answer is
+ * kept for 24 hours; a retry with the same key and the same body gets that answer again without
+ * running twice; the same key with another body answers 422 {@code idempotency-key-reused}, and a
+ * retry while the first is still running answers 409 {@code idempotency-key-in-progress}. Keys are
+ * per caller (token subject, or "anonymous") and per path. A failed first request keeps nothing, so
+ * the client may retry it.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 128;
+
+    private final IdempotencyStore store;
+    private final ProblemResponses problems;
+    private final Clock clock;
+    private final Duration retention;
+
+    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, Clock clock, Duration retention) {
+        this.store = store;
+        this.problems = problems;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            problems.write(request, response, 400, "invalid-idempotency-key");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);
+        String bodyHash = sha256(new String(body, StandardCharsets.ISO_8859_1));
+        Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
+        if (earlier.isPresent()) {
+            answerFrom(earlier.get(), bodyHash, request, response);
+            return;
+        }
+        if (!store.begin(id, bodyHash, clock.instant(), clock.instant().plus(retention))) {
+            problems.write(request, response, 409, "idempotency-key-in-progress");
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(new ReplayableRequest(request, body), recorded);
+            if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
+                store.complete(id, recorded.getStatus(), recorded.getContentType(),
+                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                store.forget(id);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void answerFrom(IdempotencyStore.Entry entry, String bodyHash, HttpServletRequest request,
+                            HttpServletResponse response) throws IOException {
+        if (!entry.bodyHash().equals(bodyHash)) {
+            problems.write(request, response, 422, "idempotency-key-reused");
+        } else if (!entry.completed()) {
+            problems.write(request, response, 409, "idempotency-key-in-progress");
+        } else {
+            response.setStatus(entry.status());
+            if (entry.contentType() != null) {
+                response.setContentType(entry.contentType());
+            }
+            if (entry.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, entry.location());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(entry.body());
+        }
+    }
+
+    private static String caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, so the handler can read it again. */
+    private static final class ReplayableRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReplayableRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+    }
+}
