@@ -72,7 +72,7 @@ class OrgServiceIT {
 
     @Test
     void locksAnAccountAfterRepeatedWrongPasswords() throws Exception {
-        String username = createAccount(adminToken(), "{\"roles\":[\"GRID_WORKER\"]}");
+        String username = createAccount(adminToken(), "{\"roles\":[\"DEPARTMENT_STAFF\"]}");
         for (int i = 0; i < 4; i++) {
             tokenRequest(username, "wrong-password").andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-credentials"));
@@ -109,6 +109,25 @@ class OrgServiceIT {
                 .andExpect(jsonPath("$.access_token").exists())
                 .andExpect(jsonPath("$.refresh_token").doesNotExist());
         tokenRequest(clientId, "grid-worker-pass").andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aPlaceBoundRoleNeedsAUnitAndAResidentSeesNoOrgUnits() throws Exception {
+        String admin = adminToken();
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"no-unit-worker\",\"password\":\"grid-worker-pass\",\"roles\":[\"GRID_WORKER\"]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("scope-required"));
+        String street = createUnit(admin, "STREET_COMMITTEE", "居民所在街道党工委", null);
+        String community = createUnit(admin, "COMMUNITY_COMMITTEE", "居民所在社区党委", street);
+        String resident = token(createAccount(admin, "{\"roles\":[\"RESIDENT\"],\"orgUnitId\":\"" + community + "\"}"),
+                "grid-worker-pass");
+
+        mvc.perform(get("/api/v1/org-units/" + community).header(HttpHeaders.AUTHORIZATION, "Bearer " + resident))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + resident))
+                .andExpect(status().isForbidden());
     }
 
     @Test

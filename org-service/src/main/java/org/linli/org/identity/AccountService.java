@@ -14,12 +14,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accounts are made by admins inside their own scope, and never with an admin role as high as the
- * creator's own (a street admin makes community admins, not street admins).
+ * creator's own (a street admin makes community admins, not street admins). Only county admins,
+ * department staff and integration clients may be county-wide; every other role names its unit.
  */
 @Service
 class AccountService {
 
     private static final Set<Role> ADMIN_ROLES = Set.of(Role.COUNTY_ADMIN, Role.STREET_ADMIN, Role.COMMUNITY_ADMIN);
+    /** Roles whose work is tied to a place; an account without a unit would act county-wide. */
+    private static final Set<Role> SCOPED_ROLES = Set.of(Role.STREET_ADMIN, Role.COMMUNITY_ADMIN, Role.GRID_WORKER,
+            Role.PARTY_MEMBER, Role.RESIDENT, Role.PROPERTY_STAFF);
 
     private final AccountRepository accounts;
     private final OrgUnitDirectory units;
@@ -35,6 +39,10 @@ class AccountService {
 
     Account create(Caller caller, NewAccount request) {
         String path = null;
+        if (request.orgUnitId() == null && request.roles().stream().anyMatch(SCOPED_ROLES::contains)) {
+            throw new BusinessRuleViolation("scope-required", "this role needs the org unit it works in",
+                    request.roles().stream().filter(SCOPED_ROLES::contains).findFirst().orElseThrow());
+        }
         if (request.orgUnitId() != null) {
             path = units.find(request.orgUnitId()).map(OrgUnitDirectory.UnitView::path)
                     .orElseThrow(() -> new NotFoundException("org-unit", request.orgUnitId()));

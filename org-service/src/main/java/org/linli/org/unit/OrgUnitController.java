@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OrgUnitController {
 
     private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
+    /** Everyone but residents, who see the public boards only. */
+    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
+            + "'PARTY_MEMBER','DEPARTMENT_STAFF','PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final OrgUnitService service;
     private final DemoCounty demo;
@@ -100,15 +103,17 @@ class OrgUnitController {
         return OrgUnitResponse.of(service.link(caller, id, links, request.version()));
     }
 
-    @Operation(summary = "Read an org unit", description = "Any signed-in account; 403 outside the caller's scope, 404 unknown id.")
+    @Operation(summary = "Read an org unit", description = "Any role but RESIDENT; 403 outside the caller's scope, 404 unknown id.")
     @GetMapping("/{id}")
+    @PreAuthorize(STAFF)
     OrgUnitResponse get(Caller caller, @PathVariable String id) {
         return OrgUnitResponse.of(service.get(caller, id));
     }
 
     @Operation(summary = "List org units in the caller's scope, optionally the children of one unit",
-            description = "Any signed-in account; paged (?page, ?size ≤ 200, ?sort).")
+            description = "Any role but RESIDENT; paged (?page, ?size ≤ 200, ?sort).")
     @GetMapping
+    @PreAuthorize(STAFF)
     PagedModel<OrgUnitResponse> list(Caller caller, @RequestParam(required = false) String parentId, Pageable pageable) {
         return new PagedModel<>(service.list(caller, parentId, pageable).map(OrgUnitResponse::of));
     }
