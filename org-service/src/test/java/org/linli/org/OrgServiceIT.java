@@ -1,7 +1,6 @@
 package org.linli.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,19 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,45 +158,12 @@ class OrgServiceIT {
     void creatingAnOrgUnitPublishesOrgUnitCreatedInThePinnedShape() throws Exception {
         String unitId = createUnit(adminToken(), "STREET_COMMITTEE", "庞公街道党工委", null);
 
-        JsonNode published = awaitEvent(unitId);
-        JsonNode pinned = pinnedContract();
-        assertThat(fieldNames(published)).containsExactlyInAnyOrderElementsOf(fieldNames(pinned));
-        assertThat(fieldNames(published.get("payload"))).containsExactlyInAnyOrderElementsOf(fieldNames(pinned.get("payload")));
+        JsonNode published = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, unitId, "OrgUnitCreated");
+        PublishedEvents.assertMatchesExample(published, "org-events");
         assertThat(published.get("type").asString()).isEqualTo("OrgUnitCreated");
         assertThat(published.get("aggregateId").asString()).isEqualTo(unitId);
         assertThat(published.get("payload").get("name").asString()).isEqualTo("庞公街道党工委");
         assertThat(published.get("payload").get("path").asString()).isEqualTo("/" + unitId + "/");
-    }
-
-    private JsonNode awaitEvent(String aggregateId) {
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "group.id", "org-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORG_EVENTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (aggregateId.equals(record.key())) {
-                        found.add(JSON.readTree(record.value()));
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
-
-    private static JsonNode pinnedContract() throws Exception {
-        try (InputStream in = OrgServiceIT.class.getResourceAsStream("/contracts/org-events/OrgUnitCreated.json")) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        Iterator<String> it = node.propertyNames().iterator();
-        it.forEachRemaining(names::add);
-        return names;
     }
 
     private String adminToken() throws Exception {

@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -37,8 +36,8 @@ public class PropertyCompanyCoverage {
     /** Records a company's coverage under a unit (a community or street) the caller's scope covers. */
     public PropertyCompanyPartyStatus record(Caller caller, String unitId, String companyId, String companyName,
                                              PartyCoverageMode mode, String branchUnitId, String instructorName) {
-        UnitView unit = visible(caller, unitId);
-        UnitView branch = branchUnitId == null ? null : visible(caller, branchUnitId);
+        UnitView unit = units.visibleTo(caller, unitId);
+        UnitView branch = branchUnitId == null ? null : units.visibleTo(caller, branchUnitId);
         PropertyCompanyPartyStatus status = statuses.findById(companyId)
                 .orElseGet(() -> new PropertyCompanyPartyStatus(companyId, unit));
         if (!caller.covers(status.unitPath())) {
@@ -49,7 +48,7 @@ public class PropertyCompanyCoverage {
     }
 
     Page<PropertyCompanyPartyStatus> list(Caller caller, String unitId, Pageable pageable) {
-        return statuses.findByUnitPathStartingWith(visible(caller, unitId).path(), pageable);
+        return statuses.findByUnitPathStartingWith(units.visibleTo(caller, unitId).path(), pageable);
     }
 
     /** Companies registered in a subtree ({@code null}: the whole county), counted by coverage mode. */
@@ -65,13 +64,5 @@ public class PropertyCompanyCoverage {
                 .forEach(row -> counts.put(PartyCoverageMode.valueOf(row.getString("_id")),
                         ((Number) row.get("n")).longValue()));
         return counts;
-    }
-
-    private UnitView visible(Caller caller, String unitId) {
-        UnitView unit = units.find(unitId).orElseThrow(() -> new NotFoundException("org-unit", unitId));
-        if (!caller.covers(unit.path())) {
-            throw new AccessDeniedException("org unit outside the caller's scope");
-        }
-        return unit;
     }
 }

@@ -11,12 +11,9 @@ import org.linli.org.company.PartyCoverageMode;
 import org.linli.org.company.PropertyCompanyCoverage;
 import org.linli.org.member.MemberStatistics;
 import org.linli.org.unit.OrgUnitDirectory;
-import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitStatistics;
 import org.linli.org.unit.OrgUnitType;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,11 +41,7 @@ class CoverageDashboard {
     Coverage of(Caller caller, String unitId) {
         String path = null;
         if (unitId != null) {
-            UnitView unit = units.find(unitId).orElseThrow(() -> new NotFoundException("org-unit", unitId));
-            if (!caller.covers(unit.path())) {
-                throw new AccessDeniedException("org unit outside the caller's scope");
-            }
-            path = unit.path();
+            path = units.visibleTo(caller, unitId).path();
         } else if (!caller.isCountyWide()) {
             path = caller.orgUnitPath();
         }

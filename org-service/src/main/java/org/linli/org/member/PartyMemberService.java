@@ -51,8 +51,8 @@ class PartyMemberService {
 
     PartyMember register(Caller caller, PartyMember.Registration registration, String branchId, String groupId,
                          boolean unitLeader) {
-        UnitView branch = unitInScope(caller, branchId);
-        UnitView group = groupId == null ? null : unit(groupId);
+        UnitView branch = units.visibleTo(caller, branchId);
+        UnitView group = groupId == null ? null : units.require(groupId);
         DualRegistration dual = registration.dualRegistration();
         if (dual != null && dual.residenceCommunityId() != null) {
             requireCommunity(dual.residenceCommunityId());
@@ -77,7 +77,7 @@ class PartyMemberService {
             query.addCriteria(MemberCriteria.inSubtree(caller.orgUnitPath()));
         }
         if (branchId != null) {
-            unitInScope(caller, branchId);
+            units.visibleTo(caller, branchId);
             query.addCriteria(where("branchId").is(branchId));
         }
         if (kind != null) {
@@ -88,7 +88,7 @@ class PartyMemberService {
 
     /** Name and duty of the active members of a unit's subtree (亮身份), for anyone signed in. */
     Page<BoardEntry> publicBoard(String unitId, Pageable pageable) {
-        UnitView unit = unit(unitId);
+        UnitView unit = units.require(unitId);
         Query query = new Query(MemberCriteria.active()
                 .orOperator(MemberCriteria.inSubtree(unit.path()), where("groupId").is(unitId)));
         return page(query, pageable, BoardEntry.class);
@@ -96,8 +96,8 @@ class PartyMemberService {
 
     PartyMember transfer(Caller caller, String id, long version, String toUnitId, String toGroupId, String reason) {
         return change(caller, id, version, member -> {
-            UnitView toBranch = unitInScope(caller, toUnitId);
-            UnitView toGroup = toGroupId == null ? null : unit(toGroupId);
+            UnitView toBranch = units.visibleTo(caller, toUnitId);
+            UnitView toGroup = toGroupId == null ? null : units.require(toGroupId);
             member.transferTo(toBranch, toGroup, reason, clock.instant());
         });
     }
@@ -136,20 +136,9 @@ class PartyMemberService {
         return member;
     }
 
-    private UnitView unitInScope(Caller caller, String unitId) {
-        UnitView unit = unit(unitId);
-        if (!caller.covers(unit.path())) {
-            throw new AccessDeniedException("org unit " + unitId + " is outside the caller's scope");
-        }
-        return unit;
-    }
-
-    private UnitView unit(String unitId) {
-        return units.find(unitId).orElseThrow(() -> new NotFoundException("org-unit", unitId));
-    }
 
     private void requireCommunity(String communityId) {
-        UnitView community = unit(communityId);
+        UnitView community = units.require(communityId);
         if (community.type() != OrgUnitType.COMMUNITY_COMMITTEE) {
             throw new BusinessRuleViolation("invalid-residence-community",
                     "an in-service member registers at a community committee", community.name());

@@ -1,6 +1,9 @@
 package org.linli.org.unit;
 
 import java.util.Optional;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,20 @@ public class OrgUnitDirectory {
 
     public Optional<UnitView> find(String unitId) {
         return units.findById(unitId).map(UnitView::of);
+    }
+
+    /** The unit, or 404 {@code org-unit}. */
+    public UnitView require(String unitId) {
+        return find(unitId).orElseThrow(() -> new NotFoundException("org-unit", unitId));
+    }
+
+    /** The unit when the caller's scope covers it: 404 when unknown, 403 when outside the scope. */
+    public UnitView visibleTo(Caller caller, String unitId) {
+        UnitView unit = require(unitId);
+        if (!caller.covers(unit.path())) {
+            throw new AccessDeniedException("org unit " + unitId + " is outside the caller's scope");
+        }
+        return unit;
     }
 
     /** An org unit as other features see it. */

@@ -2,7 +2,6 @@ package org.linli.org.committee;
 
 import org.linli.org.member.PartyMemberMother;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -12,20 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.InputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -281,11 +276,8 @@ class OwnersCommitteeIT {
         String id = body(call(admin, "/api/v1/owners-committees", formation(compound, community, slate(7, 5))))
                 .get("id").asString();
 
-        JsonNode published = awaitEvent(id);
-        JsonNode pinned = pinnedContract("OwnersCommitteeFormed");
-        assertThat(published.propertyNames()).containsExactlyInAnyOrderElementsOf(pinned.propertyNames());
-        assertThat(published.get("payload").propertyNames())
-                .containsExactlyInAnyOrderElementsOf(pinned.get("payload").propertyNames());
+        JsonNode published = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, id, "OwnersCommitteeFormed");
+        PublishedEvents.assertMatchesExample(published, "org-events");
         assertThat(published.get("type").asString()).isEqualTo("OwnersCommitteeFormed");
         assertThat(published.get("aggregateId").asString()).isEqualTo(id);
         JsonNode payload = published.get("payload");
@@ -340,30 +332,6 @@ class OwnersCommitteeIT {
 
     private static Map<String, Object> member(String name, String role, boolean partyMember, String idNumber) {
         return Map.of("name", name, "role", role, "partyMember", partyMember, "idNumber", idNumber);
-    }
-
-    private JsonNode awaitEvent(String aggregateId) {
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "group.id", "committee-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORG_EVENTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (aggregateId.equals(record.key())) {
-                        found.add(JSON.readTree(record.value()));
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
-
-    private static JsonNode pinnedContract(String type) throws Exception {
-        try (InputStream in = OwnersCommitteeIT.class.getResourceAsStream("/contracts/org-events/" + type + ".json")) {
-            return JSON.readTree(in);
-        }
     }
 
     private ResultActions call(String token, String path, Object body) throws Exception {

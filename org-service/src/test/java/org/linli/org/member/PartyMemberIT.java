@@ -1,7 +1,6 @@
 package org.linli.org.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -12,20 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,7 +140,7 @@ class PartyMemberIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(1)));
         JsonNode entry = board.get("content").get(0);
-        assertThat(fieldNames(entry)).containsExactlyInAnyOrder("name", "duty");
+        assertThat(PublishedEvents.fieldNames(entry)).containsExactlyInAnyOrder("name", "duty");
         assertThat(entry.get("duty").asString()).isEqualTo("支部书记");
         perform(get(MEMBERS + "/public-board").param("unitId", tree.group().id()), resident, null)
                 .andExpect(jsonPath("$.content[0].name").value("王建国"));
@@ -259,10 +252,8 @@ class PartyMemberIT {
                 "registeredOn", "2026-03-05"));
         String memberId = register(adminToken(), body);
 
-        JsonNode published = awaitEvent(memberId, "PartyMemberRegistered");
-        JsonNode pinned = pinnedContract("PartyMemberRegistered");
-        assertThat(fieldNames(published)).containsExactlyInAnyOrderElementsOf(fieldNames(pinned));
-        assertThat(fieldNames(published.get("payload"))).containsExactlyInAnyOrderElementsOf(fieldNames(pinned.get("payload")));
+        JsonNode published = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, memberId, "PartyMemberRegistered");
+        PublishedEvents.assertMatchesExample(published, "org-events");
         assertThat(published.get("aggregateId").asString()).isEqualTo(memberId);
         assertThat(published.get("payload").get("kind").asString()).isEqualTo("IN_SERVICE");
         assertThat(published.get("payload").get("unitPath").asString()).isEqualTo(tree.branch().path());
@@ -381,35 +372,4 @@ class PartyMemberIT {
         return JSON.readTree(body).get("access_token").asString();
     }
 
-    private JsonNode awaitEvent(String aggregateId, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "group.id", "member-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORG_EVENTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    if (aggregateId.equals(record.key()) && type.equals(event.get("type").asString())) {
-                        found.add(event);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
-
-    private static JsonNode pinnedContract(String type) throws Exception {
-        try (InputStream in = PartyMemberIT.class.getResourceAsStream("/contracts/org-events/" + type + ".json")) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        Iterator<String> it = node.propertyNames().iterator();
-        it.forEachRemaining(names::add);
-        return names;
-    }
 }
