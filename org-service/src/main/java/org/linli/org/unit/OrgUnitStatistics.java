@@ -1,6 +1,5 @@
 package org.linli.org.unit;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,14 +7,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts over a subtree of active units, each one query on the path prefix: the figures of the
- * coverage dashboard come from here, straight from the stored units.
+ * Counts over a subtree of active units: the figures of the coverage dashboard come from here,
+ * straight from the stored units (per-type counts through {@link UnitTypeIndex}, which is never stale).
  */
 @Component
 public class OrgUnitStatistics {
@@ -23,18 +21,16 @@ public class OrgUnitStatistics {
     private static final String COLLECTION = "org_units";
 
     private final MongoOperations mongo;
+    private final UnitTypeIndex index;
 
-    OrgUnitStatistics(MongoOperations mongo) {
+    OrgUnitStatistics(MongoOperations mongo, UnitTypeIndex index) {
         this.mongo = mongo;
+        this.index = index;
     }
 
     /** Active units per type in the subtree at {@code subtreePath} ({@code null}: the whole county). */
     public Map<OrgUnitType, Long> activeUnitsPerType(String subtreePath) {
-        Map<OrgUnitType, Long> counts = new EnumMap<>(OrgUnitType.class);
-        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(activeWithin(subtreePath)),
-                        Aggregation.group("type").count().as("n")), COLLECTION, Document.class)
-                .forEach(row -> counts.put(OrgUnitType.valueOf(row.getString("_id")), ((Number) row.get("n")).longValue()));
-        return counts;
+        return index.countPerType(subtreePath);
     }
 
     /** Active units of one type in the subtree, as other features see them. */

@@ -28,11 +28,13 @@ class SubtreeRebaser implements ApplicationRunner {
     private final MongoOperations mongo;
     private final OrgUnitRepository units;
     private final List<PathField> fields;
+    private final UnitTypeIndex index;
 
-    SubtreeRebaser(MongoOperations mongo, OrgUnitRepository units, MongoMappingContext mapping) {
+    SubtreeRebaser(MongoOperations mongo, OrgUnitRepository units, MongoMappingContext mapping, UnitTypeIndex index) {
         this.mongo = mongo;
         this.units = units;
         this.fields = pathFields(mapping);
+        this.index = index;
     }
 
     void completeMove(OrgUnit moved) {
@@ -44,6 +46,7 @@ class SubtreeRebaser implements ApplicationRunner {
             rewrite(field, oldPrefix, moved.path());
         }
         mongo.updateFirst(new Query(Criteria.where("_id").is(moved.id())), new Update().unset("rebaseFrom"), "org_units");
+        index.changed();
         moved.rebaseDone();
     }
 

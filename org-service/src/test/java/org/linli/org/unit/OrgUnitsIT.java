@@ -12,6 +12,10 @@ import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +36,10 @@ class OrgUnitsIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    OrgUnitStatistics statistics;
+    @Autowired
+    MongoOperations mongo;
 
     @Test
     void aWrongChildTypeIsRefusedWith422NamingTheAllowedTypes() throws Exception {
@@ -64,10 +72,28 @@ class OrgUnitsIT {
         assertThat(read(grid).get("path").asString()).isEqualTo(newCommunityPath + grid.get("id").asString() + "/");
         assertThat(read(household).get("path").asString()).isEqualTo(newCommunityPath + grid.get("id").asString() + "/"
                 + group.get("id").asString() + "/" + household.get("id").asString() + "/");
+        mvc.perform(get("/api/v1/org-units/" + to.get("id").asString() + "/coverage")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
+                .andExpect(jsonPath("$.unitsPerType.COMMUNITY_COMMITTEE").value(1))
+                .andExpect(jsonPath("$.unitsPerType.CENTRAL_HOUSEHOLD").value(1));
+        mvc.perform(get("/api/v1/org-units/" + from + "/coverage").header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
+                .andExpect(jsonPath("$.unitsPerType.COMMUNITY_COMMITTEE").value(0));
         send(post("/api/v1/org-units/" + community.get("id").asString() + "/move"),
                 "{\"newParentId\":\"" + grid.get("id").asString() + "\",\"version\":1}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("move-into-own-subtree"));
+    }
+
+    @Test
+    void theUnitCountsFollowAWriteMadeByAnotherInstance() throws Exception {
+        String street = create("STREET_COMMITTEE", "丁街道党工委", null).get("path").asString();
+        assertThat(statistics.activeUnitsPerType(street)).containsEntry(OrgUnitType.STREET_COMMITTEE, 1L);
+
+        UnitTypeIndex otherInstance = new UnitTypeIndex(mongo);
+        mongo.updateMulti(new Query(Criteria.where("path").is(street)), new Update().set("status", "INACTIVE"), "org_units");
+        otherInstance.changed();
+
+        assertThat(statistics.activeUnitsPerType(street)).doesNotContainKey(OrgUnitType.STREET_COMMITTEE);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.linli.org.unit;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Active units' paths and types in memory, so a subtree count is a sorted-map range instead of a
+ * collection scan. It is never served stale: every write to the units bumps a generation counter
+ * in the database (after the write), and a count first reads that counter (one lookup by id) and
+ * reloads the map when it moved, whichever instance wrote. This instance's own saves are applied
+ * to the map directly when nothing else changed in between, so only foreign writes and subtree
+ * moves cost a reload.
+ */
+@Component
+class UnitTypeIndex extends AbstractMongoEventListener<OrgUnit> {
+
+    private static final String GENERATIONS = "generations";
+    private static final String KEY = "org_units";
+
+    private final MongoOperations mongo;
+    private volatile Snapshot snapshot;
+
+    UnitTypeIndex(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Active units per type whose path starts with the prefix ({@code null}: all). */
+    Map<OrgUnitType, Long> countPerType(String pathPrefix) {
+        Snapshot current = current();
+        NavigableMap<String, OrgUnitType> range = pathPrefix == null ? current.types()
+                : current.types().subMap(pathPrefix, true, pathPrefix + Character.MAX_VALUE, false);
+        Map<OrgUnitType, Long> counts = new EnumMap<>(OrgUnitType.class);
+        range.values().forEach(type -> counts.merge(type, 1L, Long::sum));
+        return counts;
+    }
+
+    /** Marks the units as changed; called after every write to them that is not a plain save. */
+    long changed() {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(KEY)),
+                new Update().inc("generation", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, GENERATIONS);
+        return ((Number) counter.get("generation")).longValue();
+    }
+
+    @Override
+    public void onAfterSave(AfterSaveEvent<OrgUnit> event) {
+        long generation = changed();
+        OrgUnit unit = event.getSource();
+        synchronized (this) {
+            Snapshot known = snapshot;
+            if (known != null && known.generation() == generation - 1 && unit.rebaseFrom() == null) {
+                if (unit.isActive()) {
+                    known.types().put(unit.path(), unit.type());
+                } else {
+                    known.types().remove(unit.path());
+                }
+                snapshot = new Snapshot(generation, known.types());
+            }
+        }
+    }
+
+    private Snapshot current() {
+        long generation = generation();
+        Snapshot known = snapshot;
+        if (known == null || known.generation() != generation) {
+            known = load(generation);
+            snapshot = known;
+        }
+        return known;
+    }
+
+    private long generation() {
+        Document counter = mongo.findById(KEY, Document.class, GENERATIONS);
+        return counter == null ? 0 : ((Number) counter.get("generation")).longValue();
+    }
+
+    /** Loads the map; tagged with the generation read before, so a write during the load forces a reload. */
+    private Snapshot load(long generation) {
+        Query active = new Query(Criteria.where("status").is(OrgUnit.Status.ACTIVE.name()));
+        active.fields().include("path").include("type");
+        ConcurrentNavigableMap<String, OrgUnitType> types = new ConcurrentSkipListMap<>();
+        for (Document unit : mongo.find(active, Document.class, "org_units")) {
+            types.put(unit.getString("path"), OrgUnitType.valueOf(unit.getString("type")));
+        }
+        return new Snapshot(generation, types);
+    }
+
+    private record Snapshot(long generation, ConcurrentNavigableMap<String, OrgUnitType> types) {
+    }
+}
