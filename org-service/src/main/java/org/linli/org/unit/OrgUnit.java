@@ -110,13 +110,6 @@ public class OrgUnit extends AggregateRoot {
         recordEvent(id, new OrgUnitMoved(id, oldParent, parentId, oldPath, path), now);
     }
 
-    /** For a descendant of a moved unit: its path now starts with the moved unit's new path. */
-    void rebase(String oldPrefix, String newPrefix) {
-        if (path.startsWith(oldPrefix)) {
-            path = newPrefix + path.substring(oldPrefix.length());
-        }
-    }
-
     void rebaseDone() {
         rebaseFrom = null;
     }

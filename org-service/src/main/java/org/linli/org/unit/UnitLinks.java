@@ -1,6 +1,5 @@
 package org.linli.org.unit;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,7 +21,4 @@ public record UnitLinks(Set<String> gridIds, Set<String> compoundIds, Set<String
         return ids == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(ids));
     }
 
-    static UnitLinks of(List<String> grids, List<String> compounds, List<String> companies) {
-        return new UnitLinks(Set.copyOf(grids), Set.copyOf(compounds), Set.copyOf(companies));
-    }
 }

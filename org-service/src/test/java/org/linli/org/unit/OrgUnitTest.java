@@ -113,18 +113,6 @@ class OrgUnitTest {
     }
 
     @Test
-    void aDescendantFollowsTheMovedUnitsNewPrefix() {
-        OrgUnit street = street();
-        OrgUnit community = street.createChild(FIVE, OrgUnitType.COMMUNITY_COMMITTEE, "c", NOW);
-        OrgUnit grid = community.createChild(FIVE, OrgUnitType.GRID_BRANCH, "g", NOW);
-        OrgUnit group = grid.createChild(FIVE, OrgUnitType.BUILDING_GROUP, "b", NOW);
-
-        group.rebase(grid.path(), "/x/y/" + grid.id() + "/");
-
-        assertThat(group.path()).isEqualTo("/x/y/" + grid.id() + "/" + group.id() + "/");
-    }
-
-    @Test
     void refusesAMoveIntoItsOwnSubtreeOrUnderAWrongType() {
         OrgUnit street = street();
         OrgUnit community = street.createChild(FIVE, OrgUnitType.COMMUNITY_COMMITTEE, "c", NOW);
