@@ -51,8 +51,12 @@ public class ProcessedEvents {
         }
     }
 
-    /** One handled event. */
+    /**
+     * One handled event. Kept 30 days (TTL index on MongoDB): far longer than any redelivery, which
+     * comes from the relay's retries or a consumer rewinding within Kafka's retention (7 days).
+     */
     @Document(COLLECTION)
-    record Mark(@Id String id, @Indexed String consumer, String eventId, String type, Instant processedAt) {
+    record Mark(@Id String id, @Indexed String consumer, String eventId, String type,
+                @Indexed(expireAfter = "30d") Instant processedAt) {
     }
 }
