@@ -1,18 +1,18 @@
 package org.linli.org.unit;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.linli.platform.messaging.GenerationCounter;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitTypeIndex extends AbstractMongoEventListener<OrgUnit> {
 
-    private static final String GENERATIONS = "generations";
-    private static final String KEY = "org_units";
-
     private final MongoOperations mongo;
+    private final GenerationCounter generations;
     private volatile Snapshot snapshot;
 
     UnitTypeIndex(MongoOperations mongo) {
         this.mongo = mongo;
+        this.generations = new GenerationCounter(mongo, "org_units", Duration.ZERO);
     }
 
     /** Active units per type whose path starts with the prefix ({@code null}: all). */
@@ -48,10 +47,7 @@ class UnitTypeIndex extends AbstractMongoEventListener<OrgUnit> {
 
     /** Marks the units as changed; called after every write to them that is not a plain save. */
     long changed() {
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(KEY)),
-                new Update().inc("generation", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, GENERATIONS);
-        return ((Number) counter.get("generation")).longValue();
+        return generations.bump();
     }
 
     @Override
@@ -72,18 +68,13 @@ class UnitTypeIndex extends AbstractMongoEventListener<OrgUnit> {
     }
 
     private Snapshot current() {
-        long generation = generation();
+        long generation = generations.current();
         Snapshot known = snapshot;
         if (known == null || known.generation() != generation) {
             known = load(generation);
             snapshot = known;
         }
         return known;
-    }
-
-    private long generation() {
-        Document counter = mongo.findById(KEY, Document.class, GENERATIONS);
-        return counter == null ? 0 : ((Number) counter.get("generation")).longValue();
     }
 
     /** Loads the map; tagged with the generation read before, so a write during the load forces a reload. */

@@ -1,0 +1,166 @@
+package org.linli.grid.grid;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.linli.grid.orgcopy.KnownOrgUnits;
+import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/** Changes and reads grids within the caller's org scope (the grid's community path). */
+@Service
+class GridService {
+
+    private final GridRepository grids;
+    private final KnownOrgUnits orgUnits;
+    private final MongoOperations mongo;
+    private final Clock clock;
+
+    GridService(GridRepository grids, KnownOrgUnits orgUnits, MongoOperations mongo, Clock clock) {
+        this.grids = grids;
+        this.orgUnits = orgUnits;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    Grid create(Caller caller, NewGrid request) {
+        Grid grid;
+        if (request.parentId() == null) {
+            KnownOrgUnit community = community(request.communityUnitId());
+            if (!caller.covers(community.path())) {
+                throw new AccessDeniedException("community " + community.id() + " is outside the caller's scope");
+            }
+            grid = Grid.root(request.level(), request.name(), new Grid.Community(community.id(), community.path()),
+                    branch(request.branchUnitId(), community.path()), request.boundary(), grids.findByParentIdIsNull(),
+                    clock.instant());
+        } else {
+            Grid parent = visible(caller, request.parentId());
+            if (!parent.communityUnitId().equals(request.communityUnitId())) {
+                throw new BusinessRuleViolation("community-mismatch", "a grid belongs to its parent's community",
+                        parent.communityUnitId());
+            }
+            grid = parent.createChild(request.level(), request.name(), branch(request.branchUnitId(), parent.communityPath()),
+                    request.boundary(), grids.findByParentId(parent.id()), clock.instant());
+        }
+        grid.describe(null, request.residents(), request.households(), clock.instant());
+        return grids.save(grid);
+    }
+
+    Grid changeBoundary(Caller caller, String id, Boundary boundary, long version) {
+        Grid grid = current(visible(caller, id), version);
+        Grid parent = grid.parentId() == null ? null : grids.findById(grid.parentId()).orElseThrow();
+        List<Grid> siblings = grid.parentId() == null ? grids.findByParentIdIsNull() : grids.findByParentId(grid.parentId());
+        grid.changeBoundary(boundary, parent, siblings, grids.findByParentId(id), clock.instant());
+        return grids.save(grid);
+    }
+
+    Grid describe(Caller caller, String id, String name, Long residents, Long households, long version) {
+        Grid grid = current(visible(caller, id), version);
+        grid.describe(name, residents, households, clock.instant());
+        return grids.save(grid);
+    }
+
+    Grid get(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    Page<Grid> list(Caller caller, String parentId, GridLevel level, Pageable pageable) {
+        Criteria criteria = new Criteria();
+        List<Criteria> filters = new ArrayList<>();
+        if (!caller.isCountyWide()) {
+            filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+        }
+        if (parentId != null) {
+            filters.add(Criteria.where("parentId").is(parentId));
+        }
+        if (level != null) {
+            filters.add(Criteria.where("level").is(level));
+        }
+        if (!filters.isEmpty()) {
+            criteria.andOperator(filters);
+        }
+        Query query = Query.query(criteria).with(pageable);
+        List<Grid> content = mongo.find(query, Grid.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Grid.class));
+    }
+
+    /** Counts and population of the grid and every grid below it. */
+    Statistics statistics(Caller caller, String id) {
+        Grid top = visible(caller, id);
+        Map<GridLevel, Long> perLevel = new EnumMap<>(GridLevel.class);
+        for (GridLevel level : GridLevel.values()) {
+            perLevel.put(level, 0L);
+        }
+        long residents = 0;
+        long households = 0;
+        double microArea = 0;
+        long micros = 0;
+        Query subtree = Query.query(Criteria.where("path").regex("^" + Pattern.quote(top.path())));
+        subtree.fields().include("level").include("residents").include("households").include("areaSquareMetres");
+        for (Grid grid : mongo.find(subtree, Grid.class)) {
+            perLevel.merge(grid.level(), 1L, Long::sum);
+            residents += grid.residents();
+            households += grid.households();
+            if (grid.level() == GridLevel.MICRO) {
+                micros++;
+                microArea += grid.areaSquareMetres();
+            }
+        }
+        return new Statistics(top.id(), perLevel, residents, households, micros == 0 ? null : microArea / micros);
+    }
+
+    /** The grid, when the caller's scope covers its community (403 otherwise, 404 when unknown). */
+    Grid visible(Caller caller, String id) {
+        Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
+        if (!caller.covers(grid.communityPath())) {
+            throw new AccessDeniedException("grid " + id + " is outside the caller's scope");
+        }
+        return grid;
+    }
+
+    private KnownOrgUnit community(String unitId) {
+        return orgUnits.find(unitId).filter(unit -> KnownOrgUnits.COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .orElseThrow(() -> new BusinessRuleViolation("unknown-community",
+                        "no community party committee " + unitId + " is known to grid-service", unitId));
+    }
+
+    private String branch(String unitId, String communityPath) {
+        if (unitId != null && orgUnits.find(unitId).filter(unit -> unit.path().startsWith(communityPath)).isEmpty()) {
+            throw new BusinessRuleViolation("unknown-branch", "no party branch " + unitId + " is known in the community",
+                    unitId);
+        }
+        return unitId;
+    }
+
+    private static Grid current(Grid grid, long version) {
+        if (grid.version() == null || grid.version() != version) {
+            throw new OptimisticLockingFailureException("grid " + grid.id() + " is at version " + grid.version());
+        }
+        return grid;
+    }
+
+    /** What a new grid is made of. */
+    record NewGrid(GridLevel level, String name, String parentId, String communityUnitId, String branchUnitId,
+                   Boundary boundary, Long residents, Long households) {
+    }
+
+    /** A subtree's figures: grids per level, population, and the average micro-grid area ({@code null} without any). */
+    record Statistics(String gridId, Map<GridLevel, Long> gridsPerLevel, long residents, long households,
+                      Double averageMicroAreaSquareMetres) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.linli.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@SpringBootTest(classes = MessagingTestApplication.class)
+@EmbeddedInfrastructure
+class GenerationCounterIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void anUncachedCounterSeesAnotherInstancesBumpAtOnce() {
+        GenerationCounter here = new GenerationCounter(mongo, "uncached", Duration.ZERO);
+        GenerationCounter elsewhere = new GenerationCounter(mongo, "uncached", Duration.ZERO);
+        assertThat(here.current()).isZero();
+
+        elsewhere.bump();
+
+        assertThat(here.current()).isEqualTo(1);
+    }
+
+    @Test
+    void aCachedCounterSeesItsOwnBumpAtOnceAndAnotherInstancesWhenTheCacheExpires() throws InterruptedException {
+        GenerationCounter here = new GenerationCounter(mongo, "cached", Duration.ofMillis(300));
+        GenerationCounter elsewhere = new GenerationCounter(mongo, "cached", Duration.ZERO);
+        assertThat(here.current()).isZero();
+
+        elsewhere.bump();
+        assertThat(here.current()).isZero();
+        Thread.sleep(350);
+        assertThat(here.current()).isEqualTo(1);
+
+        assertThat(here.bump()).isEqualTo(2);
+        assertThat(here.current()).isEqualTo(2);
+    }
+}
