@@ -1,0 +1,247 @@
+package org.linli.grid.household;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.linli.events.grid.HouseholdRegistered;
+import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A household (住户) in a unit (单元) of a building. It is a key household (重点户) when it belongs to any
+ * {@link SpecialGroup}; only then may a party member or unit leader be linked to it (结对联系), and its
+ * revisits (走访) count towards the revisit rate. {@code gridId}, {@code gridPath} and {@code communityPath}
+ * are copied from the building. The phone number is personal data: it is never put in an event, a log
+ * line or an exception message.
+ */
+@Document("households")
+public class Household extends AggregateRoot {
+
+    static final int MIN_RESIDENTS = 1;
+    static final int MAX_RESIDENTS = 20;
+    static final int MAX_TEXT_LENGTH = 100;
+    static final int MAX_NOTE_LENGTH = 1000;
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    @Id
+    private String id;
+    @Indexed
+    private String buildingId;
+    private String buildingUnit;
+    private String room;
+    private int residents;
+    private String headName;
+    private String phone;
+    private Set<SpecialGroup> specialGroups = EnumSet.noneOf(SpecialGroup.class);
+    private String linkedMemberId;
+    private List<Revisit> revisits = new ArrayList<>();
+    @Indexed
+    private String gridId;
+    @Indexed
+    private String gridPath;
+    @Indexed
+    private String communityPath;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Household() {
+        // for the mapping layer
+    }
+
+    private Household(String id, Building building, String buildingUnit, String room, int residents, String headName,
+                      String phone, Set<SpecialGroup> specialGroups, String linkedMemberId, Instant now) {
+        this.id = id;
+        this.buildingId = building.id();
+        this.buildingUnit = buildingUnit;
+        this.room = room;
+        this.residents = residents;
+        this.headName = headName;
+        this.phone = phone;
+        this.specialGroups = specialGroups;
+        this.linkedMemberId = linkedMemberId;
+        this.gridId = building.gridId();
+        this.gridPath = building.gridPath();
+        this.communityPath = building.communityPath();
+        this.createdAt = now;
+        this.updatedAt = now;
+        recordEvent(id, new HouseholdRegistered(id, buildingId, gridId, residents,
+                specialGroups.stream().map(SpecialGroup::name).toList()), now);
+    }
+
+    /**
+     * Registers a household in one of {@code building}'s units (422 {@code unknown-building-unit}) with 1 to 20
+     * residents (422 {@code invalid-residents}); a linked member needs a special group (422 {@code not-a-key-household}).
+     */
+    static Household register(Building building, String buildingUnit, String room, int residents, String headName,
+                              String phone, Set<SpecialGroup> specialGroups, String linkedMemberId, Instant now) {
+        if (!building.hasUnit(buildingUnit)) {
+            throw new BusinessRuleViolation("unknown-building-unit", "building " + building.name() + " has no unit "
+                    + buildingUnit, building.name(), buildingUnit, String.join(", ", building.units()));
+        }
+        Set<SpecialGroup> groups = groups(specialGroups);
+        String link = blankToNull(linkedMemberId);
+        checkLink(groups, link);
+        return new Household(UUID.randomUUID().toString(), building, buildingUnit.strip(), text(room, "room"),
+                residents(residents), text(headName, "head-name"), phone(phone), groups, link, now);
+    }
+
+    /**
+     * Sets the special groups and the linked member; {@code null} leaves one as it is, a blank member id unlinks.
+     * A household left without special groups may not stay linked (422 {@code not-a-key-household}).
+     */
+    void classify(Set<SpecialGroup> newGroups, String newLinkedMemberId, Instant now) {
+        Set<SpecialGroup> groups = newGroups == null ? specialGroups : groups(newGroups);
+        String link = newLinkedMemberId == null ? linkedMemberId : blankToNull(newLinkedMemberId);
+        checkLink(groups, link);
+        specialGroups = groups;
+        linkedMemberId = link;
+        updatedAt = now;
+    }
+
+    /** Records a visit (走访) by a grid worker, party member or cadre. */
+    Revisit revisit(String byName, String note, Instant at) {
+        if (byName == null || byName.isBlank() || byName.strip().length() > MAX_TEXT_LENGTH) {
+            throw new BusinessRuleViolation("invalid-revisit", "a revisit names its visitor in 1 to 100 characters");
+        }
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            throw new BusinessRuleViolation("invalid-revisit", "a revisit note has at most 1000 characters");
+        }
+        Revisit revisit = new Revisit(at, byName.strip(), note == null || note.isBlank() ? null : note.strip());
+        revisits.add(revisit);
+        updatedAt = at;
+        return revisit;
+    }
+
+    /** A key household (重点户) belongs to at least one special group. */
+    public boolean isKey() {
+        return !specialGroups.isEmpty();
+    }
+
+    /** Whether it was visited at or after {@code since}. */
+    boolean revisitedSince(Instant since) {
+        return revisits.stream().anyMatch(revisit -> !revisit.at().isBefore(since));
+    }
+
+    private static void checkLink(Set<SpecialGroup> groups, String link) {
+        if (link != null && groups.isEmpty()) {
+            throw new BusinessRuleViolation("not-a-key-household",
+                    "only a household with a special group can have a linked member");
+        }
+    }
+
+    private static Set<SpecialGroup> groups(Set<SpecialGroup> groups) {
+        return groups == null || groups.isEmpty() ? EnumSet.noneOf(SpecialGroup.class) : EnumSet.copyOf(groups);
+    }
+
+    private static int residents(int residents) {
+        if (residents < MIN_RESIDENTS || residents > MAX_RESIDENTS) {
+            throw new BusinessRuleViolation("invalid-residents", "a household has 1 to 20 residents", residents);
+        }
+        return residents;
+    }
+
+    private static String text(String value, String what) {
+        if (value == null || value.isBlank() || value.strip().length() > MAX_TEXT_LENGTH) {
+            throw new BusinessRuleViolation("invalid-household", "the " + what + " has 1 to 100 characters", what);
+        }
+        return value.strip();
+    }
+
+    /** An 11-digit mainland mobile number or nothing; the refusal does not repeat the number. */
+    private static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String digits = phone.strip();
+        if (!MOBILE.matcher(digits).matches()) {
+            throw new BusinessRuleViolation("invalid-phone", "the phone must be an 11-digit mobile number");
+        }
+        return digits;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code 13812345678} as {@code 138****5678}. */
+    static String masked(String phone) {
+        return phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String buildingId() {
+        return buildingId;
+    }
+
+    public String buildingUnit() {
+        return buildingUnit;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public int residents() {
+        return residents;
+    }
+
+    public String headName() {
+        return headName;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    public Set<SpecialGroup> specialGroups() {
+        return Collections.unmodifiableSet(specialGroups);
+    }
+
+    public String linkedMemberId() {
+        return linkedMemberId;
+    }
+
+    public List<Revisit> revisits() {
+        return Collections.unmodifiableList(revisits);
+    }
+
+    public String gridId() {
+        return gridId;
+    }
+
+    public String gridPath() {
+        return gridPath;
+    }
+
+    public String communityPath() {
+        return communityPath;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Household[" + id + "]";
+    }
+
+    /** A visit to the household. */
+    public record Revisit(Instant at, String byName, String note) {
+    }
+}

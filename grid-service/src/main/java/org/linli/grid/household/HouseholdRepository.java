@@ -1,0 +1,6 @@
+package org.linli.grid.household;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface HouseholdRepository extends MongoRepository<Household, String> {
+}

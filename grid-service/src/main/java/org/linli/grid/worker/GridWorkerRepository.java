@@ -1,0 +1,14 @@
+package org.linli.grid.worker;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface GridWorkerRepository extends MongoRepository<GridWorker, String> {
+
+    boolean existsByActiveKey(String activeKey);
+
+    Optional<GridWorker> findByActiveKey(String activeKey);
+
+    List<GridWorker> findByCommunityUnitId(String communityUnitId);
+}

@@ -1,0 +1,202 @@
+package org.linli.grid.worker;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.linli.grid.grid.GridDirectory;
+import org.linli.grid.grid.GridDirectory.GridView;
+import org.linli.grid.orgcopy.KnownOrgUnits;
+import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
+import org.linli.grid.worker.GridWorker.Appointee;
+import org.linli.grid.worker.Stipends.Statement;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appoints, rotates and assesses grid workers and alley chiefs within the caller's org scope (the
+ * grid's community path), and makes their monthly stipend statements.
+ */
+@Service
+class GridWorkerService {
+
+    private final GridWorkerRepository workers;
+    private final GridDirectory grids;
+    private final KnownOrgUnits orgUnits;
+    private final MongoOperations mongo;
+    private final Stipends stipends;
+    private final StipendSettings settings;
+    private final Clock clock;
+
+    GridWorkerService(GridWorkerRepository workers, GridDirectory grids, KnownOrgUnits orgUnits, MongoOperations mongo,
+                      Stipends stipends, StipendSettings settings, Clock clock) {
+        this.workers = workers;
+        this.grids = grids;
+        this.orgUnits = orgUnits;
+        this.mongo = mongo;
+        this.stipends = stipends;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Appoints to a grid that has no active worker of the role (422 {@code grid-has-worker} otherwise). */
+    GridWorker appoint(Caller caller, String gridId, WorkerRole role, Appointee appointee, LocalDate from) {
+        GridView grid = grids.visibleTo(caller, gridId);
+        if (workers.existsByActiveKey(GridWorker.activeKey(grid.id(), role))) {
+            throw gridHasWorker(grid, role);
+        }
+        return saveNew(GridWorker.appoint(grid, role, appointee, from == null ? today() : from, clock.instant()), grid);
+    }
+
+    /**
+     * Rotation: ends the current appointment the day before {@code on} and appoints the successor from
+     * {@code on}. Two single-document saves, not one transaction: the ended appointment is stored first
+     * (which frees the grid's slot), then the successor. Should the second save fail, the grid is left
+     * without an active worker of the role and the history shows the ended appointment; appointing
+     * again (POST /api/v1/grid-workers) repairs it. The ended appointment records no event; the
+     * successor records GridWorkerAppointed and GridWorkerReplaced.
+     */
+    GridWorker replace(Caller caller, String id, Appointee appointee, LocalDate on, long version) {
+        GridWorker current = current(visible(caller, id), version);
+        GridView grid = grids.find(current.gridId()).orElseThrow(() -> new NotFoundException("grid", current.gridId()));
+        GridWorker successor = current.replaceWith(grid, appointee, on == null ? today() : on, clock.instant());
+        workers.save(current);
+        return saveNew(successor, grid);
+    }
+
+    GridWorker end(Caller caller, String id, LocalDate lastDay, long version) {
+        GridWorker worker = current(visible(caller, id), version);
+        worker.end(lastDay == null ? today() : lastDay, clock.instant());
+        return workers.save(worker);
+    }
+
+    GridWorker assess(Caller caller, String id, String period, int score, AssessmentOutcome outcome, String note,
+                      long version) {
+        GridWorker worker = current(visible(caller, id), version);
+        worker.assess(period, score, outcome, note, clock.instant());
+        return workers.save(worker);
+    }
+
+    GridWorker rate(Caller caller, String id, Year year, AnnualRating rating, long version) {
+        GridWorker worker = current(visible(caller, id), version);
+        worker.rate(year, rating, clock.instant());
+        return workers.save(worker);
+    }
+
+    GridWorker recordEmergencyDays(Caller caller, String id, YearMonth month, int days, long version) {
+        GridWorker worker = current(visible(caller, id), version);
+        worker.recordEmergencyDays(month, days, clock.instant());
+        return workers.save(worker);
+    }
+
+    GridWorker get(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    Page<GridWorker> list(Caller caller, String gridId, WorkerRole role, Boolean active, Pageable pageable) {
+        List<Criteria> filters = new ArrayList<>();
+        if (gridId != null) {
+            grids.visibleTo(caller, gridId);
+            filters.add(Criteria.where("gridId").is(gridId));
+        }
+        if (!caller.isCountyWide()) {
+            filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+        }
+        if (role != null) {
+            filters.add(Criteria.where("role").is(role));
+        }
+        if (active != null) {
+            filters.add(Criteria.where("status").is(active ? GridWorker.Status.ACTIVE : GridWorker.Status.ENDED));
+        }
+        Criteria criteria = new Criteria();
+        if (!filters.isEmpty()) {
+            criteria.andOperator(filters);
+        }
+        Query query = Query.query(criteria).with(pageable);
+        List<GridWorker> content = mongo.find(query, GridWorker.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongo.count(Query.of(query).limit(-1).skip(-1), GridWorker.class));
+    }
+
+    /** One appointment's stipend for a month, by its grid's current resident population. */
+    Statement statement(Caller caller, String id, YearMonth month) {
+        GridWorker worker = visible(caller, id);
+        GridView grid = grids.find(worker.gridId()).orElseThrow(() -> new NotFoundException("grid", worker.gridId()));
+        return stipends.statement(worker, grid.name(), grid.residents(), month);
+    }
+
+    /** Every appointment of a community that covers some day of the month, with the total. */
+    CommunityStatement communityStatement(Caller caller, String communityUnitId, YearMonth month) {
+        KnownOrgUnit community = orgUnits.find(communityUnitId)
+                .filter(unit -> KnownOrgUnits.COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .orElseThrow(() -> new NotFoundException("community", communityUnitId));
+        if (!caller.covers(community.path())) {
+            throw new AccessDeniedException("community " + communityUnitId + " is outside the caller's scope");
+        }
+        List<Statement> lines = workers.findByCommunityUnitId(communityUnitId).stream()
+                .filter(worker -> worker.activeDaysIn(month) > 0)
+                .map(worker -> {
+                    GridView grid = grids.find(worker.gridId()).orElse(null);
+                    return stipends.statement(worker, grid == null ? null : grid.name(),
+                            grid == null ? 0 : grid.residents(), month);
+                })
+                .sorted(Comparator.comparing(Statement::gridId).thenComparing(Statement::role)
+                        .thenComparing(Statement::appointmentId))
+                .toList();
+        return new CommunityStatement(communityUnitId, month.toString(), lines, Stipends.totalFen(lines));
+    }
+
+    /** The appointment, when the caller's scope covers its grid's community (403 otherwise, 404 when unknown). */
+    private GridWorker visible(Caller caller, String id) {
+        GridWorker worker = workers.findById(id).orElseThrow(() -> new NotFoundException("grid-worker", id));
+        if (!caller.covers(worker.communityPath())) {
+            throw new AccessDeniedException("grid worker " + id + " is outside the caller's scope");
+        }
+        return worker;
+    }
+
+    /** Saves a new appointment; the unique index on the active slot catches a concurrent appointment. */
+    private GridWorker saveNew(GridWorker worker, GridView grid) {
+        try {
+            return workers.insert(worker);
+        } catch (DuplicateKeyException e) {
+            throw gridHasWorker(grid, worker.role());
+        }
+    }
+
+    private LocalDate today() {
+        return settings.today(clock);
+    }
+
+    private static BusinessRuleViolation gridHasWorker(GridView grid, WorkerRole role) {
+        return new BusinessRuleViolation("grid-has-worker", "grid " + grid.name() + " already has an active "
+                + role.name() + "; rotate through POST /api/v1/grid-workers/{id}/replacement", grid.name(), role.label());
+    }
+
+    private static GridWorker current(GridWorker worker, long version) {
+        if (worker.version() == null || worker.version() != version) {
+            throw new OptimisticLockingFailureException("grid worker " + worker.id() + " is at version "
+                    + worker.version());
+        }
+        return worker;
+    }
+
+    /** A community's stipend statement for a month: one line per appointment and the total, in fen. */
+    record CommunityStatement(String communityUnitId, String month, List<Statement> lines, long totalFen) {
+    }
+}
