@@ -1,5 +1,6 @@
 package org.linli.grid.household;
 
+import org.linli.platform.web.MobileNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
@@ -29,7 +29,6 @@ public class Household extends AggregateRoot {
     static final int MAX_RESIDENTS = 20;
     static final int MAX_TEXT_LENGTH = 100;
     static final int MAX_NOTE_LENGTH = 1000;
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     @Id
     private String id;
@@ -160,11 +159,7 @@ public class Household extends AggregateRoot {
         if (phone == null || phone.isBlank()) {
             return null;
         }
-        String digits = phone.strip();
-        if (!MOBILE.matcher(digits).matches()) {
-            throw new BusinessRuleViolation("invalid-phone", "the phone must be an 11-digit mobile number");
-        }
-        return digits;
+        return new MobileNumber(phone.strip()).value();
     }
 
     private static String blankToNull(String value) {
@@ -173,7 +168,7 @@ public class Household extends AggregateRoot {
 
     /** {@code 13812345678} as {@code 138****5678}. */
     static String masked(String phone) {
-        return phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        return MobileNumber.mask(phone);
     }
 
     public String id() {

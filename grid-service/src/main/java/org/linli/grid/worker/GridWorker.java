@@ -1,5 +1,6 @@
 package org.linli.grid.worker;
 
+import org.linli.platform.web.MobileNumber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -278,15 +279,7 @@ public class GridWorker extends AggregateRoot {
     }
 
     static String mask(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        if (phone.length() <= 4) {
-            return "*".repeat(phone.length());
-        }
-        int keepStart = Math.min(3, phone.length() - 4);
-        return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - 4)
-                + phone.substring(phone.length() - 4);
+        return MobileNumber.mask(phone);
     }
 
     /** ACTIVE until ended (by rotation or otherwise). */

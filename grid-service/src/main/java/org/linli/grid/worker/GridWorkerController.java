@@ -1,5 +1,6 @@
 package org.linli.grid.worker;
 
+import org.linli.platform.web.MobileNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,7 +40,7 @@ class GridWorkerController {
     private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
     private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
     private static final String PERIOD = "^\\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$";
-    private static final String PHONE = "^\\+?[0-9][0-9 -]{4,19}$";
+    private static final String PHONE = MobileNumber.FORMAT;
 
     private final GridWorkerService service;
 

@@ -1,5 +1,6 @@
 package org.linli.org.member;
 
+import org.linli.platform.web.MobileNumber;
 import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.linli.org.member;
 
+import org.linli.platform.web.MobileNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package org.linli.org.member;
 
+import org.linli.platform.web.MobileNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
