@@ -1,0 +1,17 @@
+package org.linli.events.grid;
+
+import org.linli.events.DomainEvent;
+
+/**
+ * A building (楼栋) was registered inside a grid. Issue-service uses it to route a QR-code report made for the building.
+ *
+ * @param buildingId id of the building
+ * @param gridId the finest grid it lies in
+ * @param communityUnitId the community (org unit) of that grid
+ * @param name display name
+ * @param lat WGS-84 latitude of its entrance
+ * @param lng WGS-84 longitude of its entrance
+ */
+public record BuildingRegistered(String buildingId, String gridId, String communityUnitId, String name,
+                                 double lat, double lng) implements DomainEvent {
+}

@@ -1,0 +1,14 @@
+package org.linli.events.issue;
+
+import org.linli.events.DomainEvent;
+
+/**
+ * A micro-wish (微心愿) was fulfilled and confirmed by the resident.
+ *
+ * @param wishId id of the wish
+ * @param claimantKind PARTY_MEMBER or DUAL_REGISTRATION_UNIT
+ * @param claimantId account id of the member, or the dual-registration unit's org unit id
+ * @param communityUnitId community
+ */
+public record MicroWishFulfilled(String wishId, String claimantKind, String claimantId, String communityUnitId) implements DomainEvent {
+}
