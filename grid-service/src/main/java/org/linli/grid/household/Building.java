@@ -5,19 +5,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.linli.events.grid.BuildingRegistered;
 import org.linli.grid.grid.GridDirectory.GridView;
+import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A building (楼栋) inside a grid, with its units (单元). It copies the grid's {@code gridPath} and
- * {@code communityPath}, so a subtree or a caller's scope is one prefix query.
+ * {@code communityPath}, so a subtree or a caller's scope is one prefix query. Registering it records
+ * {@link BuildingRegistered}, which issue-service uses to route QR-code reports made for the building.
  */
 @Document("buildings")
-class Building {
+class Building extends AggregateRoot {
 
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_UNITS = 50;
@@ -35,8 +37,7 @@ class Building {
     private Location location;
     private List<String> units;
     private Instant createdAt;
-    @Version
-    private Long version;
+    private String communityUnitId;
 
     protected Building() {
         // for the mapping layer
@@ -52,7 +53,10 @@ class Building {
         this.address = address;
         this.location = location;
         this.units = units;
+        this.communityUnitId = grid.communityUnitId();
         this.createdAt = now;
+        recordEvent(id, new BuildingRegistered(id, gridId, communityUnitId, name,
+                location == null ? null : location.lat(), location == null ? null : location.lng()), now);
     }
 
     /** A building in {@code grid} with at least one unit; unit numbers are trimmed and must differ. */
@@ -113,10 +117,6 @@ class Building {
 
     Instant createdAt() {
         return createdAt;
-    }
-
-    Long version() {
-        return version;
     }
 
     /** A WGS-84 position. */

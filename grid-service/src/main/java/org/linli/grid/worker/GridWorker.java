@@ -79,7 +79,8 @@ public class GridWorker extends AggregateRoot {
         this.activeKey = activeKey(gridId, role);
         this.createdAt = now;
         this.updatedAt = now;
-        recordEvent(id, new GridWorkerAppointed(id, gridId, role.name(), source.name(), partyMember, from), now);
+        recordEvent(id, new GridWorkerAppointed(id, gridId, role.name(), source.name(), partyMember, from,
+                accountId), now);
     }
 
     /** Appoints a person to a grid from a day on; the one-active-per-role rule is the caller's (and the index's). */

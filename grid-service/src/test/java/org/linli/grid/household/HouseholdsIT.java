@@ -198,6 +198,12 @@ class HouseholdsIT {
         assertThat(published.at("/payload/gridId").asString()).isEqualTo(westGrid);
         assertThat(published.at("/payload/specialGroups/0").asString()).isEqualTo("ELDERLY_ALONE");
         assertThat(published.toString()).doesNotContain("13812345678").doesNotContain("王秀英");
+
+        JsonNode building = PublishedEvents.awaitFirst(bootstrapServers, Topics.GRID_EVENTS, westBuilding,
+                "BuildingRegistered");
+        PublishedEvents.assertMatchesExample(building, "grid-events");
+        assertThat(building.at("/payload/gridId").asString()).isEqualTo(westGrid);
+        assertThat(building.at("/payload/name").asString()).isEqualTo("3号楼");
     }
 
     private String grid(String level, String name, String parentId, double west, double south, double east,

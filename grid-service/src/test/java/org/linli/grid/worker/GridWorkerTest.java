@@ -26,7 +26,7 @@ class GridWorkerTest {
         assertThat(worker.pendingEvents()).hasSize(1);
         String payload = worker.pendingEvents().get(0).payload();
         assertThat(payload).doesNotContain("王红").doesNotContain("13812345678");
-        assertThat(new GridWorkerAppointed(worker.id(), "grid-1", "GRID_WORKER", "PARTY_MEMBER", true, NOV_1).type())
+        assertThat(new GridWorkerAppointed(worker.id(), "grid-1", "GRID_WORKER", "PARTY_MEMBER", true, NOV_1, null).type())
                 .isEqualTo("GridWorkerAppointed");
     }
 

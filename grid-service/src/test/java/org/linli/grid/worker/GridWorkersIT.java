@@ -130,6 +130,7 @@ class GridWorkersIT {
         PublishedEvents.assertMatchesExample(appointed, "grid-events");
         assertThat(appointed.at("/payload/gridId").asString()).isEqualTo(micro);
         assertThat(appointed.at("/payload/from").asString()).isEqualTo("2026-11-01");
+        assertThat(appointed.at("/payload/accountId").asString()).startsWith("account-");
         assertThat(appointed.toString()).doesNotContain("王红").doesNotContain("13812345678");
         JsonNode replaced = PublishedEvents.awaitFirst(bootstrapServers, Topics.GRID_EVENTS, secondId,
                 "GridWorkerReplaced");
@@ -223,7 +224,7 @@ class GridWorkersIT {
 
     private static String person(String name) {
         return "{\"name\": \"" + name + "\", \"phone\": \"13812345678\", \"source\": \"PARTY_MEMBER\", "
-                + "\"partyMember\": true}";
+                + "\"partyMember\": true, \"accountId\": \"account-" + name.hashCode() + "\"}";
     }
 
     private static JsonNode created(ResultActions result) throws Exception {

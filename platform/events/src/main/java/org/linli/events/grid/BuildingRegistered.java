@@ -9,9 +9,9 @@ import org.linli.events.DomainEvent;
  * @param gridId the finest grid it lies in
  * @param communityUnitId the community (org unit) of that grid
  * @param name display name
- * @param lat WGS-84 latitude of its entrance
- * @param lng WGS-84 longitude of its entrance
+ * @param lat WGS-84 latitude of its entrance, {@code null} when not surveyed
+ * @param lng WGS-84 longitude of its entrance, {@code null} when not surveyed
  */
 public record BuildingRegistered(String buildingId, String gridId, String communityUnitId, String name,
-                                 double lat, double lng) implements DomainEvent {
+                                 Double lat, Double lng) implements DomainEvent {
 }

@@ -13,7 +13,9 @@ import org.linli.events.DomainEvent;
  * @param source        {@code CADRE}, {@code AUXILIARY_STAFF}, {@code PARTY_MEMBER} or {@code VOLUNTEER}
  * @param partyMember   whether the person is a party member
  * @param from          first day in the role
+ * @param accountId     the person's login account (org-service), {@code null} when the person has none;
+ *                      issue-service routes a grid's reports to this account
  */
 public record GridWorkerAppointed(String appointmentId, String gridId, String role, String source, boolean partyMember,
-                                  LocalDate from) implements DomainEvent {
+                                  LocalDate from, String accountId) implements DomainEvent {
 }
