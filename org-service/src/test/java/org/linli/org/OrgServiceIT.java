@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
@@ -100,6 +102,31 @@ class OrgServiceIT {
                 .andExpect(jsonPath("$.access_token").exists())
                 .andExpect(jsonPath("$.refresh_token").doesNotExist());
         tokenRequest(clientId, "grid-worker-pass").andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void propertyStaffNeedTheirCompanyAndTheirTokenCarriesIt() throws Exception {
+        String admin = adminToken();
+        String street = createUnit(admin, "STREET_COMMITTEE", "物业所在街道党工委", null);
+        String community = createUnit(admin, "COMMUNITY_COMMITTEE", "物业所在社区党委", street);
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"staff-no-company\",\"password\":\"grid-worker-pass\","
+                                + "\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community + "\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("company-required"));
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"worker-with-company\",\"password\":\"grid-worker-pass\","
+                                + "\"roles\":[\"GRID_WORKER\"],\"orgUnitId\":\"" + community + "\","
+                                + "\"companyId\":\"demo-company-01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("company-only-for-property-staff"));
+        String staff = token(createAccount(admin, "{\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community
+                + "\",\"companyId\":\"demo-company-01\"}"), "grid-worker-pass");
+        String claims = new String(Base64.getUrlDecoder().decode(staff.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(claims).get("company_id").asString()).isEqualTo("demo-company-01");
     }
 
     @Test

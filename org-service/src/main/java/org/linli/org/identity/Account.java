@@ -31,6 +31,7 @@ public class Account {
     private Set<Role> roles;
     private String orgUnitId;
     private String orgUnitPath;
+    private String companyId;
     private int failedLogins;
     private Instant lockedUntil;
     private Instant createdAt;
@@ -42,7 +43,7 @@ public class Account {
     }
 
     Account(String username, String displayName, String passwordHash, Kind kind, Set<Role> roles,
-            String orgUnitId, String orgUnitPath, Instant now) {
+            String orgUnitId, String orgUnitPath, String companyId, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.username = username;
         this.displayName = displayName;
@@ -51,6 +52,7 @@ public class Account {
         this.roles = EnumSet.copyOf(roles);
         this.orgUnitId = orgUnitId;
         this.orgUnitPath = orgUnitPath;
+        this.companyId = companyId;
         this.createdAt = now;
     }
 
@@ -119,6 +121,11 @@ public class Account {
 
     public String orgUnitPath() {
         return orgUnitPath;
+    }
+
+    /** For PROPERTY_STAFF: the property company (property-service's id) the person works for. */
+    String companyId() {
+        return companyId;
     }
 
     public Instant createdAt() {

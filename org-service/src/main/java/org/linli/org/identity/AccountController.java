@@ -35,12 +35,13 @@ class AccountController {
 
     @Operation(summary = "Create an account",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN, inside their own scope, granting admin roles "
-                    + "only below their own (else 403). 404 unknown org unit, 422 username taken.")
+                    + "only below their own (else 403). PROPERTY_STAFF needs companyId (422 company-required); other "
+                    + "roles may not carry one (422 company-only-for-property-staff). 404 unknown org unit, 422 username taken.")
     @PostMapping
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
     ResponseEntity<AccountResponse> create(Caller caller, @Valid @RequestBody CreateAccountRequest request) {
         Account account = service.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
-                request.password(), request.roles(), request.orgUnitId()));
+                request.password(), request.roles(), request.orgUnitId(), request.companyId()));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountResponse.of(account));
     }
 
@@ -68,15 +69,16 @@ class AccountController {
             @Size(max = 64) String displayName,
             @NotBlank @Size(min = 8, max = 128) String password,
             @NotEmpty Set<Role> roles,
-            @Size(max = 64) String orgUnitId) {
+            @Size(max = 64) String orgUnitId,
+            @Size(max = 64) String companyId) {
     }
 
     record AccountResponse(String id, String username, String displayName, Account.Kind kind, Set<Role> roles,
-                           String orgUnitId, Instant createdAt) {
+                           String orgUnitId, String companyId, Instant createdAt) {
 
         static AccountResponse of(Account account) {
             return new AccountResponse(account.id(), account.username(), account.displayName(), account.kind(),
-                    account.roles(), account.orgUnitId(), account.createdAt());
+                    account.roles(), account.orgUnitId(), account.companyId(), account.createdAt());
         }
     }
 }

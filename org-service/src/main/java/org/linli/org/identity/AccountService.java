@@ -55,12 +55,21 @@ class AccountService {
                 throw new AccessDeniedException("cannot grant " + role);
             }
         }
+        boolean propertyStaff = request.roles().contains(Role.PROPERTY_STAFF);
+        if (propertyStaff && request.companyId() == null) {
+            throw new BusinessRuleViolation("company-required", "a PROPERTY_STAFF account needs the property company "
+                    + "it works for (companyId)");
+        }
+        if (!propertyStaff && request.companyId() != null) {
+            throw new BusinessRuleViolation("company-only-for-property-staff",
+                    "only PROPERTY_STAFF accounts carry a companyId");
+        }
         if (accounts.existsByUsername(request.username())) {
             throw new BusinessRuleViolation("username-taken", "username is already taken", request.username());
         }
         Account.Kind kind = request.roles().contains(Role.INTEGRATION_CLIENT) ? Account.Kind.CLIENT : Account.Kind.PERSON;
         return accounts.save(new Account(request.username(), request.displayName(), encoder.encode(request.password()),
-                kind, request.roles(), request.orgUnitId(), path, clock.instant()));
+                kind, request.roles(), request.orgUnitId(), path, request.companyId(), clock.instant()));
     }
 
     Account get(Caller caller, String id) {
@@ -93,6 +102,7 @@ class AccountService {
         };
     }
 
-    record NewAccount(String username, String displayName, String password, Set<Role> roles, String orgUnitId) {
+    record NewAccount(String username, String displayName, String password, Set<Role> roles, String orgUnitId,
+                      String companyId) {
     }
 }

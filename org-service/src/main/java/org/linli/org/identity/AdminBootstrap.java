@@ -50,7 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
                     ADMIN, password, file.toAbsolutePath());
         }
         accounts.save(new Account(ADMIN, "County administrator", encoder.encode(password), Account.Kind.PERSON,
-                Set.of(Role.COUNTY_ADMIN), null, null, clock.instant()));
+                Set.of(Role.COUNTY_ADMIN), null, null, null, clock.instant()));
         log.info("created the bootstrap administrator account '{}'", ADMIN);
     }
 

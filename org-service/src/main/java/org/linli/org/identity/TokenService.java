@@ -93,6 +93,9 @@ class TokenService {
         if (account.orgUnitId() != null) {
             claims.claim(Caller.CLAIM_ORG_UNIT, account.orgUnitId()).claim(Caller.CLAIM_ORG_UNIT_PATH, account.orgUnitPath());
         }
+        if (account.companyId() != null) {
+            claims.claim(Caller.CLAIM_COMPANY, account.companyId());
+        }
         String accessToken = jwtEncoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build())).getTokenValue();
         String refreshToken = null;

@@ -17,7 +17,7 @@ class AccountTest {
     private static final PasswordEncoder PLAIN = NoOpPasswordEncoder.getInstance();
 
     private static Account account() {
-        return new Account("wang", "王", "secret", Account.Kind.PERSON, Set.of(Role.GRID_WORKER), "g1", "/s/c/g1/", NOW);
+        return new Account("wang", "王", "secret", Account.Kind.PERSON, Set.of(Role.GRID_WORKER), "g1", "/s/c/g1/", null, NOW);
     }
 
     @Test
