@@ -1,0 +1,6 @@
+package org.linli.grid.emergency;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface EmergencyRepository extends MongoRepository<Emergency, String> {
+}
