@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.linli.grid.orgcopy.KnownOrgUnits;
@@ -99,29 +101,43 @@ class GridService {
                 () -> mongo.count(Query.of(query).limit(-1).skip(-1), Grid.class));
     }
 
-    /** Counts and population of the grid and every grid below it. */
+    /**
+     * Counts and population of the grid and every grid below it. A grid's population is the sum of its
+     * children's when any child has figures, else its own figure: a community that states 500 residents on
+     * its level-1 grid and 250 on each of two micro-grids has 500, not 1,000.
+     */
     Statistics statistics(Caller caller, String id) {
         Grid top = visible(caller, id);
         Map<GridLevel, Long> perLevel = new EnumMap<>(GridLevel.class);
         for (GridLevel level : GridLevel.values()) {
             perLevel.put(level, 0L);
         }
-        long residents = 0;
-        long households = 0;
         double microArea = 0;
         long micros = 0;
         Query subtree = Query.query(Criteria.where("path").regex("^" + Pattern.quote(top.path())));
-        subtree.fields().include("level").include("residents").include("households").include("areaSquareMetres");
+        subtree.fields().include("level").include("parentId").include("residents").include("households")
+                .include("areaSquareMetres");
+        Map<String, List<Grid>> children = new HashMap<>();
         for (Grid grid : mongo.find(subtree, Grid.class)) {
             perLevel.merge(grid.level(), 1L, Long::sum);
-            residents += grid.residents();
-            households += grid.households();
+            if (grid.parentId() != null) {
+                children.computeIfAbsent(grid.parentId(), parent -> new ArrayList<>()).add(grid);
+            }
             if (grid.level() == GridLevel.MICRO) {
                 micros++;
                 microArea += grid.areaSquareMetres();
             }
         }
-        return new Statistics(top.id(), perLevel, residents, households, micros == 0 ? null : microArea / micros);
+        return new Statistics(top.id(), perLevel, population(top, children, Grid::residents),
+                population(top, children, Grid::households), micros == 0 ? null : microArea / micros);
+    }
+
+    private static long population(Grid grid, Map<String, List<Grid>> children, ToLongFunction<Grid> figure) {
+        long below = 0;
+        for (Grid child : children.getOrDefault(grid.id(), List.of())) {
+            below += population(child, children, figure);
+        }
+        return below > 0 ? below : figure.applyAsLong(grid);
     }
 
     /** The grid, when the caller's scope covers its community (403 otherwise, 404 when unknown). */

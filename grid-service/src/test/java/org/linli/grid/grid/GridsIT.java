@@ -106,6 +106,9 @@ class GridsIT {
                         .content("{\"residents\": 320, \"households\": 110, \"version\": 0}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.residents").value(320));
+        mvc.perform(patch("/api/v1/grids/" + level1).with(admin("community-a")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"residents\": 5000, \"households\": 1800, \"version\": 0}"))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/grids/" + level1 + "/statistics").with(admin("community-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gridsPerLevel.LEVEL_1").value(1))
