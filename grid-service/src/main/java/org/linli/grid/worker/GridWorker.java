@@ -119,6 +119,20 @@ public class GridWorker extends AggregateRoot {
         updatedAt = now;
     }
 
+    /**
+     * Undoes {@link #end}: the appointment is active again with no last day. Used when a rotation ended it but
+     * its successor could not be stored, so the grid is not left without its worker.
+     */
+    void reinstate(Instant now) {
+        if (status != Status.ENDED) {
+            throw new IllegalStateException("only an ended appointment can be reinstated");
+        }
+        to = null;
+        status = Status.ACTIVE;
+        activeKey = activeKey(gridId, role);
+        updatedAt = now;
+    }
+
     /** A periodic assessment (考评); outcome REPLACE marks the appointment as due for replacement. */
     public void assess(String period, int score, AssessmentOutcome outcome, String note, Instant now) {
         if (score < 0 || score > 100) {

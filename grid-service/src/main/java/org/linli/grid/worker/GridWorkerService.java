@@ -66,17 +66,24 @@ class GridWorkerService {
     /**
      * Rotation: ends the current appointment the day before {@code on} and appoints the successor from
      * {@code on}. Two single-document saves, not one transaction: the ended appointment is stored first
-     * (which frees the grid's slot), then the successor. Should the second save fail, the grid is left
-     * without an active worker of the role and the history shows the ended appointment; appointing
-     * again (POST /api/v1/grid-workers) repairs it. The ended appointment records no event; the
-     * successor records GridWorkerAppointed and GridWorkerReplaced.
+     * (which frees the grid's slot), then the successor. Should the second save fail (a concurrent
+     * appointment took the slot, the store went away), the ended appointment is reinstated, so the grid
+     * keeps its worker; only a crash between the two saves leaves the grid without one until someone
+     * appoints again. The ended appointment records no event; the successor records GridWorkerAppointed
+     * and GridWorkerReplaced.
      */
     GridWorker replace(Caller caller, String id, Appointee appointee, LocalDate on, long version) {
         GridWorker current = current(visible(caller, id), version);
         GridView grid = grids.find(current.gridId()).orElseThrow(() -> new NotFoundException("grid", current.gridId()));
         GridWorker successor = current.replaceWith(grid, appointee, on == null ? today() : on, clock.instant());
-        workers.save(current);
-        return saveNew(successor, grid);
+        GridWorker ended = workers.save(current);
+        try {
+            return saveNew(successor, grid);
+        } catch (RuntimeException failure) {
+            ended.reinstate(clock.instant());
+            workers.save(ended);
+            throw failure;
+        }
     }
 
     GridWorker end(Caller caller, String id, LocalDate lastDay, long version) {

@@ -46,6 +46,19 @@ class GridWorkerTest {
     }
 
     @Test
+    void aReinstatedAppointmentIsActiveAgainAndHoldsItsSlot() {
+        GridWorker worker = Workers.worker(WorkerRole.GRID_WORKER, NOV_1);
+        worker.end(LocalDate.of(2026, 11, 15), NOW);
+
+        worker.reinstate(NOW);
+
+        assertThat(worker.active()).isTrue();
+        assertThat(worker.to()).isNull();
+        assertThat(worker.activeDaysIn(YearMonth.of(2026, 11))).isEqualTo(30);
+        assertThatThrownBy(() -> worker.reinstate(NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aReplacementEndsTheDayBeforeAndTheSuccessorRecordsAppointedAndReplaced() {
         GridWorker worker = Workers.worker(WorkerRole.ALLEY_CHIEF, NOV_1);
 
