@@ -19,7 +19,7 @@ class SecurityConfiguration {
 
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-            "/fallback/**");
+            "/asyncapi/**", "/fallback/**");
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties) {

@@ -79,6 +79,8 @@ class GatewayRoutingTest {
         client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
         client.get().uri("/api-docs/org-service").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0");
+        client.get().uri("/asyncapi/org-service/docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.asyncapi").isEqualTo("3.0.0");
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 

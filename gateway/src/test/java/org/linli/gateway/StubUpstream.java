@@ -34,6 +34,7 @@ final class StubUpstream implements AutoCloseable {
             reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
         });
         server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
+        server.createContext("/springwolf/docs", exchange -> reply(exchange, 200, "{\"asyncapi\":\"3.0.0\"}"));
         server.start();
     }
 

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.EmergencyClosed;
+import org.linli.events.grid.EmergencyDeclared;
 import org.linli.grid.emergency.Emergency.Kind;
 import org.linli.grid.emergency.Emergency.Outcome;
 import org.linli.grid.emergency.Emergency.Phase;
@@ -48,6 +53,8 @@ class EmergencyService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = EmergencyDeclared.class,
+            description = "an emergency was declared on grids"))
     Emergency declare(Caller caller, Kind kind, String title, List<String> gridIds, String note) {
         List<Site> sites = gridIds.stream().map(gridId -> site(grids.visibleTo(caller, gridId))).toList();
         return emergencies.insert(Emergency.declare(kind, title, sites, note, caller.username(), clock.instant()));
@@ -62,6 +69,8 @@ class EmergencyService {
         return emergencies.save(emergency);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = EmergencyClosed.class,
+            description = "an emergency was closed"))
     Emergency close(Caller caller, String id, Outcome outcome, boolean initialHandlingSucceeded, String note,
                     long version) {
         Emergency emergency = current(visible(caller, id), version);

@@ -3,11 +3,16 @@ package org.linli.grid.grid;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.function.ToLongFunction;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.GridBoundaryChanged;
+import org.linli.events.grid.GridCreated;
 import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
 import org.linli.platform.web.BusinessRuleViolation;
@@ -39,6 +44,8 @@ class GridService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class,
+            description = "a grid was created with its boundary"))
     Grid create(Caller caller, NewGrid request) {
         Grid grid;
         if (request.parentId() == null) {
@@ -62,6 +69,8 @@ class GridService {
         return grids.save(grid);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridBoundaryChanged.class,
+            description = "a grid's boundary changed"))
     Grid changeBoundary(Caller caller, String id, Boundary boundary, long version) {
         Grid grid = current(visible(caller, id), version);
         Grid parent = grid.parentId() == null ? null : grids.findById(grid.parentId()).orElseThrow();

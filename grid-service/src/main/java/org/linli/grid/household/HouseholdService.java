@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.BuildingRegistered;
+import org.linli.events.grid.HouseholdRegistered;
 import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.household.Building.Location;
@@ -54,6 +59,8 @@ class HouseholdService {
         this.zone = ZoneId.of(zone);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = BuildingRegistered.class,
+            description = "a building was registered in a grid"))
     Building createBuilding(Caller caller, String gridId, String name, String address, Location location,
                             List<String> units) {
         GridView grid = grids.visibleTo(caller, gridId);
@@ -68,6 +75,8 @@ class HouseholdService {
         return page(scoped(caller, gridId, List.of()), pageable, Building.class);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class,
+            description = "a household was registered in a building"))
     Household register(Caller caller, NewHousehold request) {
         Building building = visibleBuilding(caller, request.buildingId());
         return households.save(Household.register(building, request.buildingUnit(), request.room(),

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.NoticePublished;
 import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.household.HouseholdDirectory;
@@ -62,6 +66,8 @@ class NoticeService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = NoticePublished.class,
+            description = "a notice was published to a grid subtree"))
     Notice publish(Caller caller, String gridId, Notice.Kind kind, String title, String body) {
         GridView root = grids.visibleTo(caller, gridId);
         List<HouseholdView> recipients = households.householdsUnder(root.path());

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.GridWorkerAppointed;
+import org.linli.events.grid.GridWorkerReplaced;
 import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.orgcopy.KnownOrgUnits;
@@ -55,6 +60,8 @@ class GridWorkerService {
     }
 
     /** Appoints to a grid that has no active worker of the role (422 {@code grid-has-worker} otherwise). */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerAppointed.class,
+            description = "a grid worker or alley chief was appointed"))
     GridWorker appoint(Caller caller, String gridId, WorkerRole role, Appointee appointee, LocalDate from) {
         GridView grid = grids.visibleTo(caller, gridId);
         if (workers.existsByActiveKey(GridWorker.activeKey(grid.id(), role))) {
@@ -72,6 +79,10 @@ class GridWorkerService {
      * appoints again. The ended appointment records no event; the successor records GridWorkerAppointed
      * and GridWorkerReplaced.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerAppointed.class,
+            description = "the successor of a rotation was appointed"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerReplaced.class,
+            description = "a rotation replaced an appointment"))
     GridWorker replace(Caller caller, String id, Appointee appointee, LocalDate on, long version) {
         GridWorker current = current(visible(caller, id), version);
         GridView grid = grids.find(current.gridId()).orElseThrow(() -> new NotFoundException("grid", current.gridId()));

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebAutoConfiguration {
 
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/springwolf/**", "/error");
 
     @Bean
     @ConditionalOnMissingBean
