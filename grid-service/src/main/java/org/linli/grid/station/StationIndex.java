@@ -3,6 +3,7 @@ package org.linli.grid.station;
 import org.linli.platform.messaging.GenerationCounter;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,18 @@ class StationIndex extends AbstractMongoEventListener<Station> {
         return known.tree();
     }
 
-    /** Marks the stations as changed; called after every write to them (saves through the listener). */
+    /** Marks the stations as changed; called after every save and delete through the mapping events. */
     long changed() {
         return generations.bump();
     }
 
     @Override
     public void onAfterSave(AfterSaveEvent<Station> event) {
+        changed();
+    }
+
+    @Override
+    public void onAfterDelete(AfterDeleteEvent<Station> event) {
         changed();
     }
 

@@ -108,7 +108,6 @@ class StationService {
         if (removed == 0) {
             throw new OptimisticLockingFailureException("station " + id + " changed meanwhile");
         }
-        index.changed();
     }
 
     Station get(Caller caller, String id) {
