@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.linli.grid.grid.GridDirectory;
@@ -111,17 +112,22 @@ class StationService {
     }
 
     Station get(Caller caller, String id) {
-        return visible(caller, id);
+        return readable(caller, id);
     }
 
     Page<Station> list(Caller caller, String gridId, String communityUnitId, StationKind kind, Integer minStars,
                        Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
         if (!caller.isCountyWide()) {
-            filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+            filters.add(new Criteria().orOperator(
+                    Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())),
+                    Criteria.where("communityPath").in(ancestors(caller.orgUnitPath()))));
         }
         if (gridId != null) {
-            GridView grid = grids.visibleTo(caller, gridId);
+            GridView grid = grids.find(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
+            if (!mayRead(caller, grid.communityPath())) {
+                throw new AccessDeniedException("grid " + gridId + " is outside the caller's scope");
+            }
             filters.add(Criteria.where("gridPath").regex("^" + Pattern.quote(grid.path())));
         }
         if (communityUnitId != null) {
@@ -146,7 +152,7 @@ class StationService {
 
     /** The station's roster between two dates (inclusive, either open), by date. */
     Page<Station.Duty> duties(Caller caller, String id, LocalDate from, LocalDate to, Pageable pageable) {
-        List<Station.Duty> matching = visible(caller, id).duties().stream()
+        List<Station.Duty> matching = readable(caller, id).duties().stream()
                 .filter(duty -> (from == null || !duty.date().isBefore(from)) && (to == null || !duty.date().isAfter(to)))
                 .toList();
         int start = (int) Math.min(pageable.getOffset(), matching.size());
@@ -164,14 +170,13 @@ class StationService {
      * one, for every community in the caller's scope.
      */
     LifeCircle.Report lifeCircle(Caller caller, String communityUnitId, int buildingsLimit) {
-        String scopePath;
+        String scopePath = caller.orgUnitPath();
         String required = null;
-        if (communityUnitId != null) {
-            KnownOrgUnit community = community(caller, communityUnitId);
+        KnownOrgUnit community = communityUnitId != null ? community(caller, communityUnitId)
+                : enclosingCommunity(caller).orElse(null);
+        if (community != null) {
             scopePath = community.path();
             required = community.path();
-        } else {
-            scopePath = caller.orgUnitPath();
         }
         List<Residences.HouseholdCount> counts = residences.householdsPerBuilding(scopePath);
         List<Residences.BuildingSpot> buildings = residences.buildings(scopePath);
@@ -196,13 +201,52 @@ class StationService {
         KnownOrgUnit community = orgUnits.find(communityUnitId)
                 .filter(unit -> KnownOrgUnits.COMMUNITY_COMMITTEE.equals(unit.unitType()))
                 .orElseThrow(() -> new NotFoundException("community", communityUnitId));
-        if (!caller.covers(community.path())) {
+        if (!mayRead(caller, community.path())) {
             throw new AccessDeniedException("community " + communityUnitId + " is outside the caller's scope");
         }
         return community;
     }
 
-    /** The station, when the caller's scope covers its community (403 otherwise, 404 when unknown). */
+    /** The community a caller scoped below one (a party branch, a grid branch) works in. */
+    private Optional<KnownOrgUnit> enclosingCommunity(Caller caller) {
+        return ancestors(caller.orgUnitPath()).stream()
+                .map(path -> orgUnits.find(path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1)))
+                .flatMap(Optional::stream)
+                .filter(unit -> KnownOrgUnits.COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .findFirst();
+    }
+
+    /** The station for reading (403 outside what the caller may read, 404 when unknown). */
+    private Station readable(Caller caller, String id) {
+        Station station = stations.findById(id).orElseThrow(() -> new NotFoundException("station", id));
+        if (!mayRead(caller, station.communityPath())) {
+            throw new AccessDeniedException("station " + id + " is outside the caller's scope");
+        }
+        return station;
+    }
+
+    /**
+     * Reading is wider than writing: a caller reads a community's stations when its scope covers the community,
+     * or when it works inside it (an account scoped to a branch or grid branch of the community).
+     */
+    static boolean mayRead(Caller caller, String communityPath) {
+        return caller.covers(communityPath) || (communityPath != null && caller.orgUnitPath() != null
+                && caller.orgUnitPath().startsWith(communityPath));
+    }
+
+    /** The paths above {@code path}, nearest first: {@code /a/b/c/} → {@code /a/b/}, {@code /a/}. */
+    static List<String> ancestors(String path) {
+        List<String> result = new ArrayList<>();
+        if (path == null) {
+            return result;
+        }
+        for (int end = path.lastIndexOf('/', path.length() - 2); end > 0; end = path.lastIndexOf('/', end - 1)) {
+            result.add(path.substring(0, end + 1));
+        }
+        return result;
+    }
+
+    /** The station for changing: the caller's scope covers its community (403 otherwise, 404 when unknown). */
     private Station visible(Caller caller, String id) {
         Station station = stations.findById(id).orElseThrow(() -> new NotFoundException("station", id));
         if (!caller.covers(station.communityPath())) {

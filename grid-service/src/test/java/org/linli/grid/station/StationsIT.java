@@ -247,6 +247,18 @@ class StationsIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].kindLabel").value("城市驿站"));
+        mvc.perform(get("/api/v1/stations/" + station).with(user("PARTY_MEMBER", "community-a/branch-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("檀溪城市驿站"));
+        mvc.perform(get("/api/v1/stations").with(user("PARTY_MEMBER", "community-a/branch-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+        mvc.perform(get("/api/v1/stations/life-circle").with(user("GRID_WORKER", "community-a/branch-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.communities[0].communityUnitId").value("community-a"));
+        mvc.perform(patch("/api/v1/stations/" + station).with(user("COMMUNITY_ADMIN", "community-a/branch-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"改名\", \"version\": 0}"))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/stations/" + station).with(user("RESIDENT", "community-a")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/stations/life-circle").with(user("RESIDENT", "community-a")))
