@@ -37,7 +37,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so the document stays bounded (at most {@value #MAX_DUTIES} shifts).
  */
 @Document("stations")
-public class Station {
+class Station {
 
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_ADDRESS_LENGTH = 200;
