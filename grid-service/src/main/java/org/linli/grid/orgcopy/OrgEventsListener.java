@@ -5,21 +5,28 @@ import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
+import org.linli.events.org.PartyMemberRegistered;
+import org.linli.events.org.PartyMemberTransferred;
 import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code org.events} into the org-unit read copies, once per event id; other types are ignored. */
+/**
+ * Consumes {@code org.events} into the org-unit and party-member read copies, once per event id; other
+ * types are ignored.
+ */
 @Component
 class OrgEventsListener {
 
     private final ProcessedEvents processed;
     private final OrgUnitCopies copies;
+    private final PartyMemberCopies members;
 
-    OrgEventsListener(ProcessedEvents processed, OrgUnitCopies copies) {
+    OrgEventsListener(ProcessedEvents processed, OrgUnitCopies copies, PartyMemberCopies members) {
         this.processed = processed;
         this.copies = copies;
+        this.members = members;
     }
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
@@ -33,6 +40,9 @@ class OrgEventsListener {
             case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
             case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
             case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
+            case "PartyMemberRegistered" -> members.apply(event.payload(PartyMemberRegistered.class), event.occurredAt());
+            case "PartyMemberTransferred" -> members.apply(event.payload(PartyMemberTransferred.class),
+                    event.occurredAt());
             default -> {
                 // not needed by grid-service
             }
