@@ -29,7 +29,7 @@ class AsyncApiIT {
     MockMvc mvc;
 
     @Test
-    void documentsEveryContractOfGridEventsAsSentOnItsTopic() throws Exception {
+    void documentsEveryGridEventAsSentAndTheOrgEventsItReads() throws Exception {
         String body = mvc.perform(get("/springwolf/docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         JsonNode doc = JsonMapper.builder().build().readTree(body);
@@ -41,6 +41,11 @@ class AsyncApiIT {
         assertThat(doc.at("/operations").toString()).contains("\"action\":\"send\"");
         assertThat(doc.at("/components/schemas/org.linli.events.grid.GridCreated/examples/0/name").asString())
                 .as("the pinned contract example, not a generated placeholder").isEqualTo("檀溪社区第一微网格");
+        List<String> received = new ArrayList<>();
+        doc.at("/channels/org.events/messages").propertyNames().forEach(name -> received.add(simpleName(name)));
+        assertThat(received).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
+                "OrgUnitDeactivated", "PartyMemberRegistered", "PartyMemberTransferred");
+        assertThat(doc.at("/operations").toString()).contains("\"action\":\"receive\"");
         mvc.perform(get("/springwolf/asyncapi-ui.html")).andExpect(status().isOk());
     }
 

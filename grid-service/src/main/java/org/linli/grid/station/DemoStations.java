@@ -60,7 +60,7 @@ class DemoStations {
                     + "(POST /api/v1/grids/demo)");
         }
         if (stations.existsByCommunityUnitIdIn(communities)) {
-            throw new DemoAlreadyLoaded();
+            throw new BusinessRuleViolation("demo-already-loaded", "the demo stations are already loaded");
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
@@ -143,13 +143,5 @@ class DemoStations {
 
     /** How many level-1 grids got stations, and how many stations were made. */
     record Summary(int grids, int stations) {
-    }
-
-    /** The demo stations exist already: 422 {@code demo-already-loaded} with the stations' own message. */
-    static final class DemoAlreadyLoaded extends RuntimeException {
-
-        DemoAlreadyLoaded() {
-            super("the demo stations are already loaded");
-        }
     }
 }

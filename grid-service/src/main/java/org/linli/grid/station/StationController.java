@@ -20,16 +20,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.Problems;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,12 +50,10 @@ class StationController {
 
     private final StationService service;
     private final DemoStations demo;
-    private final Problems problems;
 
-    StationController(StationService service, DemoStations demo, Problems problems) {
+    StationController(StationService service, DemoStations demo) {
         this.service = service;
         this.demo = demo;
-        this.problems = problems;
     }
 
     @Operation(summary = "Open a service station in a grid",
@@ -215,15 +210,6 @@ class StationController {
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id, @RequestParam long version) {
         service.delete(caller, id, version);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(DemoStations.DemoAlreadyLoaded.class)
-    ProblemDetail demoAlreadyLoaded() {
-        ProblemDetail problem = problems.withDetail(HttpStatus.UNPROCESSABLE_CONTENT, "demo-already-loaded",
-                problems.message("problem.demo-stations-already-loaded.detail", "the demo stations are already loaded"));
-        problem.setTitle(problems.message("problem.demo-stations-already-loaded.title", "Demo stations already loaded"));
-        problem.setProperty("code", "demo-already-loaded");
-        return problem;
     }
 
     record LocationBody(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,

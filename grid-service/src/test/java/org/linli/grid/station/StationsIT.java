@@ -295,7 +295,7 @@ class StationsIT {
         mvc.perform(post("/api/v1/stations/demo").with(county))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("demo-already-loaded"))
-                .andExpect(jsonPath("$.title").value("演示服务站已加载"));
+                .andExpect(jsonPath("$.title").value("演示数据已加载"));
 
         mvc.perform(get("/api/v1/stations/nearest").param("lat", String.valueOf(SOUTH + 0.01))
                         .param("lng", String.valueOf(WEST + 0.01)).param("limit", "3").with(county))
