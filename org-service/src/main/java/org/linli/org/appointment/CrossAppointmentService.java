@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.CrossAppointmentEnded;
+import org.linli.events.org.CrossAppointmentStarted;
 import org.linli.org.appointment.CrossAppointment.NewAppointment;
 import org.linli.org.committee.CommitteeDirectory;
 import org.linli.org.unit.OrgUnitDirectory;
@@ -43,6 +48,8 @@ class CrossAppointmentService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = CrossAppointmentStarted.class,
+            description = "a cross-appointment (交叉任职) started"))
     CrossAppointment create(Caller caller, NewAppointment request) {
         UnitView community = units.find(request.communityUnitId())
                 .orElseThrow(() -> notACommunity(request.communityUnitId()));
@@ -60,6 +67,8 @@ class CrossAppointmentService {
         return appointments.save(CrossAppointment.start(request, community.path(), clock.instant()));
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = CrossAppointmentEnded.class,
+            description = "a cross-appointment ended"))
     CrossAppointment end(Caller caller, String id, long version, LocalDate lastDay) {
         CrossAppointment appointment = visible(caller, id);
         if (!Objects.equals(appointment.version(), version)) {

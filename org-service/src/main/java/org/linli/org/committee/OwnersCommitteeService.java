@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.CommitteeDecisionReported;
+import org.linli.events.org.OwnersCommitteeFormed;
+import org.linli.events.org.OwnersCommitteeReElected;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
@@ -38,6 +44,8 @@ class OwnersCommitteeService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeFormed.class,
+            description = "an owners' committee was formed"))
     OwnersCommittee form(Caller caller, NewCommittee request) {
         UnitView community = community(caller, request.communityUnitId());
         if (committees.existsByCompoundId(request.compoundId())) {
@@ -60,6 +68,8 @@ class OwnersCommitteeService {
                 : committees.findByCompoundIdAndCommunityPathStartingWith(compoundId, scope, pageable);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeReElected.class,
+            description = "an owners' committee was re-elected"))
     OwnersCommittee reElect(Caller caller, String id, long version, LocalDate startsOn, LocalDate endsOn,
                             List<Candidate> candidates) {
         OwnersCommittee committee = current(caller, id, version);
@@ -68,6 +78,8 @@ class OwnersCommitteeService {
         return committees.save(committee);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = CommitteeDecisionReported.class,
+            description = "a committee decision was reported in advance"))
     Reported reportDecision(Caller caller, String id, long version, String title, String summary,
                             LocalDate takesEffectOn) {
         OwnersCommittee committee = current(caller, id, version);

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.bson.Document;
+import org.linli.events.Topics;
+import org.linli.events.org.PropertyCompanyPartyStatusChanged;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.web.Caller;
@@ -34,6 +38,8 @@ public class PropertyCompanyCoverage {
     }
 
     /** Records a company's coverage under a unit (a community or street) the caller's scope covers. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PropertyCompanyPartyStatusChanged.class,
+            description = "a property company's party-organisation coverage changed"))
     public PropertyCompanyPartyStatus record(Caller caller, String unitId, String companyId, String companyName,
                                              PartyCoverageMode mode, String branchUnitId, String instructorName) {
         UnitView unit = units.visibleTo(caller, unitId);

@@ -1,13 +1,19 @@
 package org.linli.org.member;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.PartyMemberHouseholdLinked;
+import org.linli.events.org.PartyMemberHouseholdUnlinked;
+import org.linli.events.org.PartyMemberRegistered;
+import org.linli.events.org.PartyMemberTransferred;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
@@ -49,6 +55,8 @@ class PartyMemberService {
         return caller.roles().stream().anyMatch(ADMIN_ROLES::contains) && caller.covers(member.unitPath());
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class,
+            description = "a party member was registered"))
     PartyMember register(Caller caller, PartyMember.Registration registration, String branchId, String groupId,
                          boolean unitLeader) {
         UnitView branch = units.visibleTo(caller, branchId);
@@ -94,6 +102,8 @@ class PartyMemberService {
         return page(query, pageable, BoardEntry.class);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberTransferred.class,
+            description = "a party member was transferred to another branch"))
     PartyMember transfer(Caller caller, String id, long version, String toUnitId, String toGroupId, String reason) {
         return change(caller, id, version, member -> {
             UnitView toBranch = units.visibleTo(caller, toUnitId);
@@ -102,6 +112,8 @@ class PartyMemberService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberHouseholdLinked.class,
+            description = "a member took on a household (包联)"))
     PartyMember linkHousehold(Caller caller, String id, long version, String householdId, SpecialGroup specialGroup,
                               String buildingUnitRef, boolean special) {
         return change(caller, id, version, member -> {
@@ -113,6 +125,8 @@ class PartyMemberService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberHouseholdUnlinked.class,
+            description = "a member gave up a household"))
     PartyMember unlinkHousehold(Caller caller, String id, long version, String householdId) {
         return change(caller, id, version, member -> member.unlinkHousehold(householdId, clock.instant()));
     }

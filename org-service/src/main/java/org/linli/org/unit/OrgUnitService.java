@@ -2,6 +2,14 @@ package org.linli.org.unit;
 
 import java.time.Clock;
 import java.util.List;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitLinksChanged;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -30,6 +38,8 @@ class OrgUnitService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class,
+            description = "an org unit was created"))
     OrgUnit create(Caller caller, OrgUnitType type, String name, String parentId, String templateId) {
         if (parentId == null) {
             if (!caller.isCountyWide()) {
@@ -44,12 +54,16 @@ class OrgUnitService {
         return units.save(parent.createChild(template(parent.templateId()), type, name, clock.instant()));
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitRenamed.class,
+            description = "an org unit was renamed"))
     OrgUnit rename(Caller caller, String id, String name, long version) {
         OrgUnit unit = current(visible(caller, id), version);
         unit.rename(name, clock.instant());
         return units.save(unit);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitMoved.class,
+            description = "an org unit moved under a new parent; its subtree's paths changed"))
     OrgUnit move(Caller caller, String id, String newParentId, long version) {
         OrgUnit unit = current(visible(caller, id), version);
         OrgUnit newParent = visible(caller, newParentId);
@@ -59,6 +73,8 @@ class OrgUnitService {
         return saved;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class,
+            description = "an org unit was deactivated"))
     OrgUnit deactivate(Caller caller, String id, long version) {
         OrgUnit unit = current(visible(caller, id), version);
         unit.deactivate(units.countByParentIdAndStatus(id, OrgUnit.Status.ACTIVE), members.activeMembersIn(id),
@@ -66,6 +82,8 @@ class OrgUnitService {
         return units.save(unit);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitLinksChanged.class,
+            description = "the grids, compounds or companies an org unit is linked to changed"))
     OrgUnit link(Caller caller, String id, UnitLinks links, long version) {
         OrgUnit unit = current(visible(caller, id), version);
         unit.link(links, clock.instant());
