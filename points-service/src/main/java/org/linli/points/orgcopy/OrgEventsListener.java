@@ -8,7 +8,6 @@ import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.PartyMemberRegistered;
 import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.messaging.ProcessedEvents;
-import org.linli.points.contribution.MemberCopies;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

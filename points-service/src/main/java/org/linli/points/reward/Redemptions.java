@@ -139,7 +139,8 @@ public class Redemptions {
         return resolved;
     }
 
-    private Redemption confirm(Redemption redemption) {
+    /** The last step: confirm with a pickup code; a redemption swept away meanwhile refunds its debit (422). */
+    Redemption confirm(Redemption redemption) {
         Redemption current = redemption;
         for (int attempt = 0; ; attempt++) {
             current.confirm(pickupCode(), clock.instant());

@@ -19,6 +19,7 @@ import org.linli.points.Callers;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
+import org.linli.points.orgcopy.MemberCopy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

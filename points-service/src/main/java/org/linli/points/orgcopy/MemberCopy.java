@@ -1,4 +1,4 @@
-package org.linli.points.contribution;
+package org.linli.points.orgcopy;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * per year, a reference for the member's evaluation.
  */
 @Document("party_members")
-record MemberCopy(@Id String memberId, String name, String kind, String branchId, String unitPath, String accountId,
+public record MemberCopy(@Id String memberId, String name, String kind, String branchId, String unitPath, String accountId,
                   List<FeeStatus> propertyFees, Instant registeredAt) {
 
     /** The property-fee status of one year: PAID, PARTLY_PAID or UNPAID, with who recorded it. */
-    record FeeStatus(int year, String status, String note, String recordedBy, Instant recordedAt) {
+    public record FeeStatus(int year, String status, String note, String recordedBy, Instant recordedAt) {
     }
 }

@@ -1,4 +1,4 @@
-package org.linli.points.contribution;
+package org.linli.points.orgcopy;
 
 import java.time.Instant;
 import org.linli.events.org.PartyMemberRegistered;
@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Keeps the party-member copies from org events: an upsert on exact fields, so a replay changes nothing. */
+/** Keeps the party-member copies (used by the contribution records) from org events: an upsert on exact fields, so a replay changes nothing. */
 @Component
-public class MemberCopies {
+class MemberCopies {
 
     private final MongoOperations mongo;
 
@@ -18,7 +18,7 @@ public class MemberCopies {
         this.mongo = mongo;
     }
 
-    public void apply(PartyMemberRegistered registered, Instant occurredAt) {
+    void apply(PartyMemberRegistered registered, Instant occurredAt) {
         mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())),
                 new Update().set("name", registered.name()).set("kind", registered.kind())
                         .set("branchId", registered.branchId()).set("unitPath", registered.unitPath())
