@@ -172,12 +172,19 @@ public class Activity extends AggregateRoot {
                 && p.checkedInAt() != null && p.checkedOutAt() != null).toList();
     }
 
-    /** Records the outcome of each attendee's credit ({@code CREDITED}, {@code REFUSED_BLACK_LISTED}…). */
+    /**
+     * Records the outcome of each attendee's credit ({@code CREDITED}, {@code REFUSED_BLACK_LISTED}…) once: a
+     * concurrent second settlement (which sees ALREADY_CREDITED) does not overwrite the first.
+     */
     void settle(Map<String, String> outcomes) {
         if (status != Status.CONFIRMED) {
             throw new IllegalStateException("only a confirmed activity is settled");
         }
-        participants.replaceAll(p -> outcomes.containsKey(p.accountId()) ? p.credited(outcomes.get(p.accountId())) : p);
+        if (settled) {
+            return;
+        }
+        participants.replaceAll(p -> outcomes.containsKey(p.accountId()) && p.credit() == null
+                ? p.credited(outcomes.get(p.accountId())) : p);
         settled = true;
     }
 

@@ -95,7 +95,9 @@ public class Redemptions {
     /** Hands a confirmed redemption over; the pickup code is spent. */
     public Redemption fulfil(Redemption redemption, String by) {
         redemption.fulfil(by, clock.instant());
-        return mongo.save(redemption);
+        Redemption fulfilled = mongo.save(redemption);
+        rewards.spend(fulfilled.rewardId(), fulfilled.id());
+        return fulfilled;
     }
 
     public Redemption find(String redemptionId) {

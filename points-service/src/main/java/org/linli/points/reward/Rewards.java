@@ -34,6 +34,15 @@ public class Rewards {
                 Reward.class);
     }
 
+    /**
+     * The goods were handed over: the redemption's hold is spent (stock stays taken), so the list of
+     * holders keeps only redemptions still waiting for pickup or in flight.
+     */
+    void spend(String rewardId, String redemptionId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(rewardId)), new Update().pull("holders", redemptionId),
+                Reward.class);
+    }
+
     /** Gives back what the redemption took; nothing when it took nothing or gave it back already. */
     void giveBack(String rewardId, String redemptionId, int quantity) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(rewardId).and("holders").is(redemptionId)),
