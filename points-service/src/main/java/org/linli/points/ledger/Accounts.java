@@ -41,7 +41,8 @@ public class Accounts {
      */
     public void noteHolder(String accountId, String holderName, Context context) {
         Query byId = Query.query(Criteria.where("_id").is(accountId));
-        Update update = new Update().setOnInsert("lastSequence", 0L).setOnInsert("balance", 0L);
+        Update update = new Update().setOnInsert("lastSequence", 0L).setOnInsert("balance", 0L)
+                .setOnInsert("earnedThatDay", 0L);
         if (holderName != null) {
             update.set("holderName", holderName);
         }

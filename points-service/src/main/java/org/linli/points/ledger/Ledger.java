@@ -11,7 +11,6 @@ import org.linli.points.ledger.LedgerEntry.Head;
 import org.linli.points.ledger.Posting.Outcome;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -125,7 +124,7 @@ public class Ledger {
     private void advanceSummary(LedgerEntry entry) {
         Query behind = Query.query(Criteria.where("_id").is(entry.accountId()).and("lastSequence").lt(entry.sequence()));
         Update update = new Update().set("lastSequence", entry.sequence()).set("balance", entry.balanceAfter())
-                .set("updatedAt", entry.occurredAt());
+                .set("day", entry.day()).set("earnedThatDay", entry.earnedThatDay()).set("updatedAt", entry.occurredAt());
         try {
             mongo.upsert(behind, update, AccountSummary.class);
         } catch (DuplicateKeyException alreadyAhead) {
@@ -133,22 +132,21 @@ public class Ledger {
         }
     }
 
-    /** The account's last entry as it is now: the summary's hint, then probing forward for later entries. */
+    /**
+     * The account's last entry as it is now: the summary's copy of some entry's head, then probing
+     * forward for later entries (one read by id each; usually the first finds none).
+     */
     public Head head(String accountId) {
         AccountSummary summary = mongo.findById(accountId, AccountSummary.class);
-        long hint = summary == null ? 0 : summary.lastSequence();
-        LedgerEntry last = hint == 0 ? null : mongo.findById(LedgerEntry.id(accountId, hint), LedgerEntry.class);
-        if (hint > 0 && last == null) {
-            last = lastByQuery(accountId);
-        }
-        long sequence = last == null ? 0 : last.sequence();
+        Head head = summary == null || summary.lastSequence() == 0 ? Head.empty(accountId)
+                : new Head(accountId, summary.lastSequence(), summary.balance(),
+                        summary.day() == null ? null : LocalDate.parse(summary.day()), summary.earnedThatDay());
         while (true) {
-            LedgerEntry next = mongo.findById(LedgerEntry.id(accountId, sequence + 1), LedgerEntry.class);
+            LedgerEntry next = mongo.findById(LedgerEntry.id(accountId, head.sequence() + 1), LedgerEntry.class);
             if (next == null) {
-                return last == null ? Head.empty(accountId) : last.head();
+                return head;
             }
-            last = next;
-            sequence = next.sequence();
+            head = next.head();
         }
     }
 
@@ -161,11 +159,6 @@ public class Ledger {
     public Optional<LedgerEntry> byReference(String accountId, String reference) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("accountId").is(accountId)
                 .and("reference").is(reference)), LedgerEntry.class));
-    }
-
-    private LedgerEntry lastByQuery(String accountId) {
-        return mongo.findOne(Query.query(Criteria.where("accountId").is(accountId))
-                .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), LedgerEntry.class);
     }
 
     private static void requireArguments(String accountId, long amount, Reason reason, String reference) {

@@ -106,7 +106,8 @@ class LedgerTest {
         ledger.credit("a", 10, Reason.CORRECTION, "correction:1", Context.NONE, null, null);
         ledger.credit("a", 15, Reason.CORRECTION, "correction:2", Context.NONE, null, null);
         mongo.updateFirst(Query.query(Criteria.where("_id").is("a")),
-                new org.springframework.data.mongodb.core.query.Update().set("lastSequence", 1L).set("balance", 10L),
+                new org.springframework.data.mongodb.core.query.Update().set("lastSequence", 1L).set("balance", 10L)
+                        .set("day", "2026-11-21").set("earnedThatDay", 0L),
                 AccountSummary.class);
 
         assertThat(ledger.balance("a")).isEqualTo(25);
