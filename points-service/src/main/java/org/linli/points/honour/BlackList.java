@@ -1,0 +1,100 @@
+package org.linli.points.honour;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.linli.points.ledger.Accounts;
+import org.linli.points.ledger.LedgerEntry.Context;
+import org.linli.points.orgcopy.OrgUnits;
+import org.linli.points.orgcopy.OrgUnits.Community;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/** The black list (黑榜): entries by community admins; while one is active its person earns no points. */
+@Component
+public class BlackList {
+
+    private final MongoOperations mongo;
+    private final OrgUnits orgUnits;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    BlackList(MongoOperations mongo, OrgUnits orgUnits, Accounts accounts, Clock clock) {
+        this.mongo = mongo;
+        this.orgUnits = orgUnits;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The entry blocking the person from earning at {@code now}, if any. */
+    public Optional<BlackListEntry> activeFor(String accountId, Instant now) {
+        return mongo.find(Query.query(Criteria.where("accountId").is(accountId).and("liftedAt").is(null)
+                        .and("until").gt(now)), BlackListEntry.class).stream()
+                .filter(entry -> entry.activeAt(now)).findFirst();
+    }
+
+    BlackListEntry list(Caller caller, String accountId, String communityUnitId, String reason, List<String> evidence,
+                        Instant from, Instant until) {
+        Community community = orgUnits.community(communityUnitId);
+        requireCovers(caller, community.path());
+        Instant start = from == null ? clock.instant() : from;
+        BlackListEntry entry = BlackListEntry.list(accountId, reason, evidence, start, until, community.id(),
+                community.path(), caller.accountId());
+        accounts.noteHolder(accountId, null, new Context(community.id(), community.path(), null));
+        return mongo.insert(entry);
+    }
+
+    BlackListEntry lift(Caller caller, String id, long version) {
+        BlackListEntry entry = visible(caller, id);
+        if (!entry.version().equals(version)) {
+            throw new OptimisticLockingFailureException("black-list entry " + id + " is at version " + entry.version());
+        }
+        entry.lift(caller.accountId(), clock.instant());
+        return mongo.save(entry);
+    }
+
+    BlackListEntry visible(Caller caller, String id) {
+        BlackListEntry entry = Optional.ofNullable(mongo.findById(id, BlackListEntry.class))
+                .orElseThrow(() -> new NotFoundException("black-list-entry", id));
+        requireCovers(caller, entry.communityPath());
+        return entry;
+    }
+
+    Page<BlackListEntry> page(Caller caller, String communityUnitId, Boolean active, Pageable pageable) {
+        List<Criteria> filters = new ArrayList<>();
+        if (communityUnitId != null) {
+            requireCovers(caller, orgUnits.community(communityUnitId).path());
+            filters.add(Criteria.where("communityUnitId").is(communityUnitId));
+        }
+        if (!caller.isCountyWide()) {
+            filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+        }
+        Instant now = clock.instant();
+        if (Boolean.TRUE.equals(active)) {
+            filters.add(Criteria.where("liftedAt").is(null).and("until").gt(now).and("from").lte(now));
+        }
+        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        Query query = Query.query(criteria).with(pageable);
+        return PageableExecutionUtils.getPage(mongo.find(query, BlackListEntry.class), pageable,
+                () -> mongo.count(Query.of(query).limit(-1).skip(-1), BlackListEntry.class));
+    }
+
+    private static void requireCovers(Caller caller, String path) {
+        if (!caller.covers(path)) {
+            throw new AccessDeniedException("outside the caller's scope");
+        }
+    }
+
+}

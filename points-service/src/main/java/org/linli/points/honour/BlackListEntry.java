@@ -1,0 +1,119 @@
+package org.linli.points.honour;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A black-list entry (黑榜): a person who broke the community's rules, with the reason, the evidence
+ * and an expiry. While active ({@code from ≤ now < until}, not lifted) the person earns no points:
+ * earning credits are refused and recorded as refused; refunds and corrections still apply.
+ */
+@Document("black_list")
+public class BlackListEntry {
+
+    static final int MAX_REASON = 200;
+    static final int MAX_EVIDENCE = 10;
+
+    @Id
+    private String id;
+    private String accountId;
+    private String reason;
+    private List<String> evidence;
+    private Instant from;
+    private Instant until;
+    private String communityUnitId;
+    private String communityPath;
+    private String listedBy;
+    private Instant liftedAt;
+    private String liftedBy;
+    @Version
+    private Long version;
+
+    protected BlackListEntry() {
+        // for the mapping layer
+    }
+
+    static BlackListEntry list(String accountId, String reason, List<String> evidence, Instant from, Instant until,
+                               String communityUnitId, String communityPath, String listedBy) {
+        if (!until.isAfter(from)) {
+            throw new BusinessRuleViolation("invalid-expiry", "a black-list entry expires after it starts");
+        }
+        BlackListEntry entry = new BlackListEntry();
+        entry.id = UUID.randomUUID().toString();
+        entry.accountId = Objects.requireNonNull(accountId);
+        entry.reason = reason;
+        entry.evidence = List.copyOf(evidence);
+        entry.from = from;
+        entry.until = until;
+        entry.communityUnitId = communityUnitId;
+        entry.communityPath = communityPath;
+        entry.listedBy = listedBy;
+        return entry;
+    }
+
+    /** Lifts the entry early (it stays as history). */
+    void lift(String by, Instant now) {
+        if (liftedAt != null) {
+            throw new BusinessRuleViolation("already-lifted", "the entry was lifted on " + liftedAt, liftedAt);
+        }
+        if (!now.isBefore(until)) {
+            throw new BusinessRuleViolation("already-expired", "the entry expired on " + until, until);
+        }
+        liftedAt = now;
+        liftedBy = by;
+    }
+
+    public boolean activeAt(Instant now) {
+        return liftedAt == null && !now.isBefore(from) && now.isBefore(until);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    public Instant from() {
+        return from;
+    }
+
+    public Instant until() {
+        return until;
+    }
+
+    public String communityUnitId() {
+        return communityUnitId;
+    }
+
+    public String communityPath() {
+        return communityPath;
+    }
+
+    public String listedBy() {
+        return listedBy;
+    }
+
+    public Instant liftedAt() {
+        return liftedAt;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

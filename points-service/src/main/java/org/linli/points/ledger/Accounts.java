@@ -1,0 +1,147 @@
+package org.linli.points.ledger;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import org.linli.platform.web.Caller;
+import org.linli.points.ledger.LedgerEntry.Context;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read an account, and the reads: a person reads their own; an admin reads the accounts held
+ * in communities under their unit (the community is the one where the holder first earned points or
+ * first acted); only a county-wide admin reads an account with no community yet.
+ */
+@Component
+public class Accounts {
+
+    static final Set<String> ADMINS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+
+    private final MongoOperations mongo;
+    private final Ledger ledger;
+
+    Accounts(MongoOperations mongo, Ledger ledger) {
+        this.mongo = mongo;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Notes who holds an account: the latest display name, and the community, set once (the first
+     * place the holder earned or acted keeps scoping it).
+     */
+    public void noteHolder(String accountId, String holderName, Context context) {
+        Query byId = Query.query(Criteria.where("_id").is(accountId));
+        Update update = new Update().setOnInsert("lastSequence", 0L).setOnInsert("balance", 0L)
+                .setOnInsert("earnedThatDay", 0L);
+        if (holderName != null) {
+            update.set("holderName", holderName);
+        }
+        upsertQuietly(byId, update);
+        if (context != null && context.communityPath() != null) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and("communityPath").is(null)),
+                    new Update().set("communityUnitId", context.communityUnitId())
+                            .set("communityPath", context.communityPath()), AccountSummary.class);
+        }
+    }
+
+    private void upsertQuietly(Query query, Update update) {
+        try {
+            mongo.upsert(query, update, AccountSummary.class);
+        } catch (org.springframework.dao.DuplicateKeyException concurrentFirstWrite) {
+            mongo.updateFirst(query, update, AccountSummary.class);
+        }
+    }
+
+    /** The account as the caller may see it (403 outside their scope). */
+    public AccountView view(Caller caller, String accountId) {
+        AccountSummary summary = mongo.findById(accountId, AccountSummary.class);
+        requireReadable(caller, accountId, summary);
+        LedgerEntry.Head head = ledger.head(accountId);
+        return new AccountView(accountId, head.balance(), head.sequence(),
+                summary == null ? null : summary.holderName(), summary == null ? null : summary.communityUnitId());
+    }
+
+    /** Whether the caller may read this account: its holder, or an admin whose scope covers the holder's community. */
+    public boolean readable(Caller caller, String accountId) {
+        return caller.accountId().equals(accountId)
+                || readableByAdmin(caller, mongo.findById(accountId, AccountSummary.class));
+    }
+
+    void requireReadable(Caller caller, String accountId, AccountSummary summary) {
+        if (!caller.accountId().equals(accountId) && !readableByAdmin(caller, summary)) {
+            throw new AccessDeniedException("account " + accountId + " is outside the caller's scope");
+        }
+    }
+
+    private static boolean readableByAdmin(Caller caller, AccountSummary summary) {
+        boolean admin = ADMINS.stream().anyMatch(caller::hasRole);
+        if (!admin) {
+            return false;
+        }
+        if (caller.isCountyWide()) {
+            return true;
+        }
+        return summary != null && summary.communityPath() != null && caller.covers(summary.communityPath());
+    }
+
+    /** The account's entries, newest first. */
+    Page<LedgerEntry> entries(Caller caller, String accountId, Pageable pageable) {
+        requireReadable(caller, accountId, mongo.findById(accountId, AccountSummary.class));
+        Pageable sorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "sequence"));
+        Query query = Query.query(Criteria.where("accountId").is(accountId)).with(sorted);
+        List<LedgerEntry> content = mongo.find(query, LedgerEntry.class);
+        return PageableExecutionUtils.getPage(content, sorted,
+                () -> mongo.count(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class));
+    }
+
+    /** A monthly statement: opening balance, the month's entries in order, credits, debits and closing balance. */
+    Statement statement(Caller caller, String accountId, YearMonth month) {
+        requireReadable(caller, accountId, mongo.findById(accountId, AccountSummary.class));
+        List<LedgerEntry> lines = mongo.find(Query.query(Criteria.where("accountId").is(accountId)
+                .and("month").is(month.toString())).with(Sort.by("sequence")), LedgerEntry.class);
+        long opening;
+        if (!lines.isEmpty()) {
+            opening = lines.get(0).balanceAfter() - lines.get(0).amount();
+        } else {
+            LedgerEntry before = mongo.findOne(Query.query(Criteria.where("accountId").is(accountId)
+                    .and("month").lt(month.toString())).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1),
+                    LedgerEntry.class);
+            opening = before == null ? 0 : before.balanceAfter();
+        }
+        long credits = lines.stream().filter(entry -> entry.amount() > 0).mapToLong(LedgerEntry::amount).sum();
+        long debits = -lines.stream().filter(entry -> entry.amount() < 0).mapToLong(LedgerEntry::amount).sum();
+        return new Statement(accountId, month.toString(), opening, credits, debits, opening + credits - debits, lines);
+    }
+
+    /** A correction by an admin: a new entry (never an edit), credit or debit, once per reference. */
+    Posting correct(Caller caller, String accountId, long amount, String reference, String note) {
+        requireReadable(caller, accountId, mongo.findById(accountId, AccountSummary.class));
+        String ref = "correction:" + reference;
+        String by = note == null ? "by " + caller.accountId() : note + " (by " + caller.accountId() + ")";
+        Posting posting = amount > 0
+                ? ledger.credit(accountId, amount, Reason.CORRECTION, ref, Context.NONE, null, by)
+                : ledger.debit(accountId, -amount, Reason.CORRECTION, ref, Context.NONE, by);
+        noteHolder(accountId, null, null);
+        return posting;
+    }
+
+    /** An account as a reader sees it. */
+    public record AccountView(String accountId, long balance, long entries, String holderName, String communityUnitId) {
+    }
+
+    /** A month of an account's ledger. */
+    record Statement(String accountId, String month, long openingBalance, long credits, long debits,
+                     long closingBalance, List<LedgerEntry> entries) {
+    }
+}

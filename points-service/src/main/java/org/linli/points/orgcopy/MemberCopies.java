@@ -1,0 +1,27 @@
+package org.linli.points.orgcopy;
+
+import java.time.Instant;
+import org.linli.events.org.PartyMemberRegistered;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Keeps the party-member copies (used by the contribution records) from org events: an upsert on exact fields, so a replay changes nothing. */
+@Component
+class MemberCopies {
+
+    private final MongoOperations mongo;
+
+    MemberCopies(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    void apply(PartyMemberRegistered registered, Instant occurredAt) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())),
+                new Update().set("name", registered.name()).set("kind", registered.kind())
+                        .set("branchId", registered.branchId()).set("unitPath", registered.unitPath())
+                        .setOnInsert("registeredAt", occurredAt), MemberCopy.class);
+    }
+}

@@ -1,0 +1,92 @@
+package org.linli.points.orgcopy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
+import org.linli.platform.web.NotFoundException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The org units points-service knows of (from {@code org.events}): communities are where points are
+ * earned and goods are kept, and their paths scope who may read accounts, rewards and lists.
+ */
+@Component
+public class OrgUnits {
+
+    static final String COLLECTION = "org_unit_copies";
+    public static final String COMMUNITY_COMMITTEE = "COMMUNITY_COMMITTEE";
+
+    private final MongoOperations mongo;
+
+    OrgUnits(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The active community with this id, or 404 {@code community}. */
+    public Community community(String id) {
+        return find(id).filter(unit -> COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .map(unit -> new Community(unit.id(), unit.name(), unit.path()))
+                .orElseThrow(() -> new NotFoundException("community", id));
+    }
+
+    /** The active community with this id, if its events have arrived. */
+    public Optional<Community> findCommunity(String id) {
+        return id == null ? Optional.empty() : find(id).filter(unit -> COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .map(unit -> new Community(unit.id(), unit.name(), unit.path()));
+    }
+
+    /** The first {@code limit} active communities, by id. */
+    public List<Community> firstCommunities(int limit) {
+        Query query = Query.query(Criteria.where("unitType").is(COMMUNITY_COMMITTEE).and("active").is(true))
+                .with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, OrgUnitCopy.class).stream()
+                .map(unit -> new Community(unit.id(), unit.name(), unit.path())).toList();
+    }
+
+    private Optional<OrgUnitCopy> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class)).filter(OrgUnitCopy::active);
+    }
+
+    void apply(OrgUnitCreated created) {
+        mongo.upsert(byId(created.unitId()), new Update().set("unitType", created.unitType()).set("name", created.name())
+                .set("parentId", created.parentId()).set("path", created.path()).set("active", true), OrgUnitCopy.class);
+    }
+
+    void apply(OrgUnitRenamed renamed) {
+        mongo.updateFirst(byId(renamed.unitId()), new Update().set("name", renamed.name()), OrgUnitCopy.class);
+    }
+
+    void apply(OrgUnitDeactivated deactivated) {
+        mongo.updateFirst(byId(deactivated.unitId()), new Update().set("active", false), OrgUnitCopy.class);
+    }
+
+    /** The moved unit and every copy below it now start with the new path (each rewrite is exact, so a replay is harmless). */
+    void apply(OrgUnitMoved moved) {
+        mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
+        Query subtree = new Query(Criteria.where("path").regex("^" + Pattern.quote(moved.oldPath())));
+        subtree.fields().include("path");
+        for (Document copy : mongo.find(subtree, Document.class, COLLECTION)) {
+            String path = copy.getString("path");
+            mongo.updateFirst(new Query(Criteria.where("_id").is(copy.get("_id")).and("path").is(path)),
+                    new Update().set("path", moved.newPath() + path.substring(moved.oldPath().length())), COLLECTION);
+        }
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** A community party committee (社区党委) as points-service knows it. */
+    public record Community(String id, String name, String path) {
+    }
+}

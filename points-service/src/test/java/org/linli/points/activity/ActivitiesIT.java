@@ -1,0 +1,214 @@
+package org.linli.points.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.points.Callers;
+import org.linli.points.Communities;
+import org.linli.points.ledger.LedgerEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An activity run end to end through the API: waiting list, attendance, confirmation credits once, the red list. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedInfrastructure
+class ActivitiesIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+
+    private String community;
+    private String path;
+    private RequestPostProcessor organiser;
+    private final String v1 = "volunteer-" + UUID.randomUUID();
+    private final String v2 = "volunteer-" + UUID.randomUUID();
+    private final String v3 = "volunteer-" + UUID.randomUUID();
+
+    @BeforeEach
+    void aCommunityWithAGridWorker() {
+        community = "community-" + UUID.randomUUID();
+        path = Communities.community(mongo, community);
+        organiser = Callers.caller("organiser-" + UUID.randomUUID(), path, "GRID_WORKER");
+    }
+
+    @Test
+    void anActivityRunEndToEndCreditsEachAttendeeOnceHoweverOftenItIsConfirmed() throws Exception {
+        mvc.perform(put("/api/v1/points/scoring-standards/" + community).with(Callers.communityAdmin("admin", path))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pointsPerHour\": {\"CLEAN_UP\": 15}, \"issueResolved\": 20, \"microWish\": 10, "
+                                + "\"dailyCap\": 100}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pointsPerHour.CLEAN_UP").value(15))
+                .andExpect(jsonPath("$.version").value(0));
+        Instant startsAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        Instant endsAt = startsAt.plus(Duration.ofHours(2));
+        JsonNode activity = body(mvc.perform(post("/api/v1/activities").with(organiser)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"清理楼道杂物\", \"type\": "
+                                + "\"CLEAN_UP\", \"place\": \"3号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
+                                + endsAt + "\", \"capacity\": 2, \"gridId\": \"grid-7\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.pointsPerHour").value(15))
+                .andExpect(jsonPath("$.typeLabel").value("环境整治")));
+        String id = activity.get("id").asString();
+        String code = activity.get("checkInCode").asString();
+
+        signUp(id, v1).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
+        signUp(id, v2).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
+        signUp(id, v3).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITING"));
+        signUp(id, v1).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("already-signed-up"));
+        mvc.perform(delete("/api/v1/activities/" + id + "/sign-ups/me").with(Callers.person(v2)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signedUp").value(2))
+                .andExpect(jsonPath("$.waiting").value(0))
+                .andExpect(jsonPath("$.checkInCode").doesNotExist());
+
+        attend(id, "check-ins", Callers.person(v1), "{\"code\": \"" + code + "\", \"accountId\": \"" + v3 + "\"}")
+                .andExpect(status().isForbidden());
+        attend(id, "check-ins", Callers.person(v1), "{\"code\": \"000000x\"}").andExpect(status().isBadRequest());
+        attend(id, "check-ins", Callers.person(v1), "{\"code\": \"" + wrong(code) + "\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-check-in-code"));
+        attend(id, "check-ins", Callers.person(v1), "{\"code\": \"" + code + "\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("outside-activity-time"));
+        attend(id, "check-ins", organiser, "{\"accountId\": \"" + v1 + "\", \"at\": \"" + startsAt + "\"}")
+                .andExpect(status().isOk());
+        attend(id, "check-ins", organiser, "{\"accountId\": \"" + v3 + "\", \"at\": \"" + startsAt.plusSeconds(1800) + "\"}")
+                .andExpect(status().isOk());
+        attend(id, "check-outs", organiser, "{\"accountId\": \"" + v1 + "\", \"at\": \"" + endsAt.plusSeconds(600) + "\"}")
+                .andExpect(status().isOk());
+        attend(id, "check-outs", organiser, "{\"accountId\": \"" + v3 + "\", \"at\": \"" + endsAt.minusSeconds(1800) + "\"}")
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/activities/" + id + "/confirmation")
+                        .with(Callers.communityAdmin("stranger", Communities.STREET + "other/")))
+                .andExpect(status().isForbidden());
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                    .andExpect(jsonPath("$.settled").value(true))
+                    .andExpect(jsonPath("$.participants[?(@.accountId == '" + v1 + "')].minutes").value(120))
+                    .andExpect(jsonPath("$.participants[?(@.accountId == '" + v1 + "')].credit").value("CREDITED"))
+                    .andExpect(jsonPath("$.participants[?(@.accountId == '" + v3 + "')].points").value(15));
+        }
+        assertThat(entriesOf(v1)).singleElement().satisfies(entry -> {
+            assertThat(entry.amount()).isEqualTo(30);
+            assertThat(entry.reference()).isEqualTo("activity:" + id + ":" + v1);
+            assertThat(entry.gridId()).isEqualTo("grid-7");
+        });
+        assertThat(entriesOf(v3)).singleElement().satisfies(entry -> assertThat(entry.amount()).isEqualTo(15));
+        assertThat(entriesOf(v2)).isEmpty();
+        signUp(id, v2).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("activity-confirmed"));
+
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        mvc.perform(get("/api/v1/honour-lists/red").param("month", month).param("communityUnitId", community))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines.length()").value(2))
+                .andExpect(jsonPath("$.lines[0].accountId").value(v1))
+                .andExpect(jsonPath("$.lines[0].points").value(30))
+                .andExpect(jsonPath("$.lines[0].holderName").value("user-" + v1))
+                .andExpect(jsonPath("$.lines[1].accountId").value(v3))
+                .andExpect(jsonPath("$.lines[1].points").value(15));
+        mvc.perform(get("/api/v1/honour-lists/red").param("month", month).param("gridId", "grid-7"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines.length()").value(2));
+        mvc.perform(get("/api/v1/honour-lists/red").param("month", month))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("one-place"));
+        mvc.perform(get("/api/v1/points/accounts/" + v1 + "/statements/" + month).with(Callers.person(v1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openingBalance").value(0))
+                .andExpect(jsonPath("$.credits").value(30))
+                .andExpect(jsonPath("$.closingBalance").value(30));
+        mvc.perform(get("/api/v1/points/accounts/" + v1 + "/entries").with(Callers.communityAdmin("admin", path)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].reasonLabel").value("志愿活动"));
+        mvc.perform(get("/api/v1/points/accounts/" + v1 + "/entries")
+                        .with(Callers.communityAdmin("stranger", Communities.STREET + "other/")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBlackListedVolunteerEarnsNothingAndTheRefusalIsRecorded() throws Exception {
+        Instant startsAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        String id = body(mvc.perform(post("/api/v1/activities").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"走访独居老人\", \"type\": "
+                        + "\"ELDERLY_VISIT\", \"place\": \"社区\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
+                        + startsAt.plusSeconds(3600) + "\", \"capacity\": 5}"))
+                .andExpect(status().isCreated())).get("id").asString();
+        signUp(id, v1).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/honour-lists/black-list").with(Callers.communityAdmin("admin", path))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accountId\": \"" + v1 + "\", \"communityUnitId\": \"" + community + "\", \"reason\": "
+                                + "\"高空抛物\", \"until\": \"" + Instant.now().plusSeconds(86_400) + "\"}"))
+                .andExpect(status().isCreated());
+        attend(id, "check-ins", organiser, "{\"accountId\": \"" + v1 + "\", \"at\": \"" + startsAt + "\"}")
+                .andExpect(status().isOk());
+        attend(id, "check-outs", organiser, "{\"accountId\": \"" + v1 + "\", \"at\": \"" + startsAt.plusSeconds(3600) + "\"}")
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.participants[0].points").value(10))
+                .andExpect(jsonPath("$.participants[0].credit").value("REFUSED_BLACK_LISTED"));
+        assertThat(entriesOf(v1)).isEmpty();
+        mvc.perform(get("/api/v1/honour-lists/black-list").param("communityUnitId", community).param("active", "true")
+                        .with(Callers.communityAdmin("admin", path)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+        mvc.perform(get("/api/v1/honour-lists/black-list").param("communityUnitId", community)
+                        .with(Callers.communityAdmin("stranger", Communities.STREET + "other/")))
+                .andExpect(status().isForbidden());
+    }
+
+    private List<LedgerEntry> entriesOf(String accountId) {
+        return mongo.find(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class);
+    }
+
+    private ResultActions signUp(String id, String account) throws Exception {
+        return mvc.perform(post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(account)));
+    }
+
+    private ResultActions attend(String id, String what, RequestPostProcessor caller, String body) throws Exception {
+        return mvc.perform(post("/api/v1/activities/" + id + "/" + what).with(caller)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static String wrong(String code) {
+        return code.equals("123456") ? "654321" : "123456";
+    }
+
+    private static JsonNode body(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}
