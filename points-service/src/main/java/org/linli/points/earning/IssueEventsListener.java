@@ -1,6 +1,8 @@
 package org.linli.points.earning;
 
 import java.util.Set;
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.issue.IssueClosed;
 import org.linli.events.issue.MicroWishFulfilled;
@@ -42,6 +44,8 @@ class IssueEventsListener {
     }
 
     @KafkaListener(topics = Topics.ISSUE_EVENTS)
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class))
     void on(String record) {
         processed.receive(record, this::apply);
     }

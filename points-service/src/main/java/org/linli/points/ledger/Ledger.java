@@ -6,6 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.points.PointsCredited;
+import org.linli.events.points.PointsDebited;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.LedgerEntry.Head;
 import org.linli.points.ledger.Posting.Outcome;
@@ -45,6 +50,8 @@ public class Ledger {
      * {@code dailyCap} is cut to what is left of the cap that day (county zone): {@link Outcome#CAPPED}
      * for part, {@link Outcome#CAP_REACHED} with no entry when nothing is left.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = PointsCredited.class,
+            description = "points were credited to an account (an append-only entry)"))
     public Posting credit(String accountId, long amount, Reason reason, String reference, Context context,
                           Long dailyCap, String note) {
         requireArguments(accountId, amount, reason, reference);
@@ -75,6 +82,8 @@ public class Ledger {
     }
 
     /** Debits points once per reference; refuses an overdraft with {@link InsufficientPoints}, writing nothing. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = PointsDebited.class,
+            description = "points were debited from an account"))
     public Posting debit(String accountId, long amount, Reason reason, String reference, Context context, String note) {
         requireArguments(accountId, amount, reason, reference);
         if (reason.earning() || reason == Reason.REFUND) {

@@ -1,5 +1,7 @@
 package org.linli.points.orgcopy;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
@@ -26,6 +28,11 @@ class OrgEventsListener {
     }
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitRenamed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitMoved.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class))
     void on(String record) {
         processed.receive(record, this::apply);
     }

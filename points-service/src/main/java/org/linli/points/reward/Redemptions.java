@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.points.RedemptionCancelled;
+import org.linli.events.points.RedemptionFulfilled;
+import org.linli.events.points.RedemptionMade;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.ledger.InsufficientPoints;
@@ -59,6 +65,8 @@ public class Redemptions {
     }
 
     /** Redeems {@code quantity} of a reward for the account; 422 with the refusing rule's code when refused. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = RedemptionMade.class,
+            description = "a reward was redeemed: points and stock taken together"))
     public Redemption redeem(String accountId, String holderName, String rewardId, int quantity) {
         Reward reward = Optional.ofNullable(mongo.findById(rewardId, Reward.class))
                 .orElseThrow(() -> new NotFoundException("reward", rewardId));
@@ -86,6 +94,8 @@ public class Redemptions {
     }
 
     /** Cancels a confirmed redemption: RedemptionCancelled, then the refund entry and the stock given back. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = RedemptionCancelled.class,
+            description = "a redemption was cancelled and refunded"))
     public Redemption cancel(String redemptionId, String by) {
         Redemption redemption = find(redemptionId);
         redemption.cancel(by, clock.instant());
@@ -93,6 +103,8 @@ public class Redemptions {
     }
 
     /** Hands a confirmed redemption over; the pickup code is spent. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = RedemptionFulfilled.class,
+            description = "a redemption was handed over"))
     public Redemption fulfil(Redemption redemption, String by) {
         redemption.fulfil(by, clock.instant());
         Redemption fulfilled = mongo.save(redemption);
