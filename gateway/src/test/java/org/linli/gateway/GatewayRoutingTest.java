@@ -85,6 +85,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void whatResidentsAndTheMediaReadPassWithoutATokenAndNothingNextToIt() {
+        for (String open : List.of("/api/v1/rankings/published", "/api/v1/sanctions/caution-list",
+                "/api/v1/honour-lists/red", "/api/v1/meetings/published/m-1", "/open311/v2/requests.json")) {
+            client.get().uri(open).exchange().expectStatus().value(status -> assertThat(status).as(open).isNotEqualTo(401));
+        }
+        client.get().uri("/api/v1/rankings").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/sanctions").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/rankings/published").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void answersCorsPreflightForBrowserFrontends() {
         client.options().uri("/api/v1/org-units")
                 .header(HttpHeaders.ORIGIN, "http://localhost:5173")
