@@ -265,7 +265,7 @@ class IssueController {
                          @NotBlank @Size(max = Issue.MAX_DESCRIPTION) String description,
                          @DecimalMin("-90") @DecimalMax("90") Double lat,
                          @DecimalMin("-180") @DecimalMax("180") Double lng,
-                         @Size(max = 64) String buildingId, @Size(max = 200) String address, boolean anonymous,
+                         @Size(max = 64) String buildingId, @Size(max = 200) String address, Boolean anonymous,
                          @Size(max = 50) String reporterName, @Pattern(regexp = PHONE) String reporterPhone) {
 
         Issue.Report report(Caller caller) {
@@ -275,7 +275,7 @@ class IssueController {
                     : caller.hasRole("GRID_WORKER") ? Channel.PATROL : Channel.HOTLINE;
             boolean onBehalf = resolved == Channel.HOTLINE;
             return new Issue.Report(category, staff ? severity : null, resolved, description, lat, lng, buildingId,
-                    address, anonymous, onBehalf ? null : caller.accountId(),
+                    address, Boolean.TRUE.equals(anonymous), onBehalf ? null : caller.accountId(),
                     onBehalf ? reporterName : reporterName == null ? caller.username() : reporterName,
                     reporterPhone, null, List.of());
         }

@@ -110,7 +110,7 @@ public class IssueService {
         List<String> stored = photos.store(uploads);
         try {
             Issue issue = Issue.report(report.withPhotos(stored), route, settings.departmentFor(report.category()),
-                    policy, clock.instant());
+                    policy, now());
             findDuplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
             return issues.save(issue);
         } catch (RuntimeException e) {
@@ -239,7 +239,7 @@ public class IssueService {
     Issue dispatch(Caller caller, String id, String assigneeAccountId, Severity severity, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
-            issue.dispatch(assigneeAccountId, severity, policy, caller.accountId(), clock.instant());
+            issue.dispatch(assigneeAccountId, severity, policy, caller.accountId(), now());
         });
     }
 
@@ -248,21 +248,21 @@ public class IssueService {
             if (!caller.hasRole("PARTY_MEMBER") || !caller.covers(issue.communityPath())) {
                 throw new AccessDeniedException("only party members of the community claim");
             }
-            issue.claim(caller.accountId(), clock.instant());
+            issue.claim(caller.accountId(), now());
         });
     }
 
     Issue arrive(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireHandler(caller, issue);
-            issue.arrive(caller.accountId(), clock.instant());
+            issue.arrive(caller.accountId(), now());
         });
     }
 
     Issue start(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireHandler(caller, issue);
-            issue.start(caller.accountId(), clock.instant());
+            issue.start(caller.accountId(), now());
         });
     }
 
@@ -274,7 +274,7 @@ public class IssueService {
             return change(id, version, issue -> {
                 IssueAccess.requireHandler(caller, issue);
                 issue.resolve(caller.accountId(), IssueAccess.kindOf(caller, issue), note, stored, policy,
-                        clock.instant());
+                        now());
             });
         } catch (RuntimeException e) {
             photos.delete(stored);
@@ -289,40 +289,40 @@ public class IssueService {
                     && caller.covers(issue.communityPath()))) {
                 throw new AccessDeniedException("only the reporter or the community's admins rate");
             }
-            issue.rate(stars, fixed, comment, caller.accountId(), policy, clock.instant());
+            issue.rate(stars, fixed, comment, caller.accountId(), policy, now());
         });
     }
 
     Issue rateWithCallbackToken(String id, String callbackToken, int stars, boolean fixed, String comment) {
         getWithCallbackToken(id, callbackToken);
-        return change(id, null, issue -> issue.rate(stars, fixed, comment, null, policy, clock.instant()));
+        return change(id, null, issue -> issue.rate(stars, fixed, comment, null, policy, now()));
     }
 
     Issue hold(Caller caller, String id, String reason, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
-            issue.hold(reason, caller.accountId(), clock.instant());
+            issue.hold(reason, caller.accountId(), now());
         });
     }
 
     Issue resume(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
-            issue.resume(caller.accountId(), clock.instant());
+            issue.resume(caller.accountId(), now());
         });
     }
 
     Issue reject(Caller caller, String id, String reason, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
-            issue.reject(reason, caller.accountId(), clock.instant());
+            issue.reject(reason, caller.accountId(), now());
         });
     }
 
     Issue escalate(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
-            issue.whistle(caller.accountId(), policy, clock.instant());
+            issue.whistle(caller.accountId(), policy, now());
         });
     }
 
@@ -331,7 +331,7 @@ public class IssueService {
             if (!IssueAccess.department(caller, issue)) {
                 throw new AccessDeniedException("only the called department checks in");
             }
-            issue.checkIn(caller.accountId(), clock.instant());
+            issue.checkIn(caller.accountId(), now());
         });
     }
 
@@ -346,7 +346,7 @@ public class IssueService {
         IssueAccess.requireAdmin(caller, duplicate);
         IssueAccess.requireAdmin(caller, original);
         checkVersion(duplicate, version);
-        duplicate.mergeInto(original, caller.accountId(), clock.instant());
+        duplicate.mergeInto(original, caller.accountId(), now());
         Issue saved = issues.save(duplicate);
         issues.save(original);
         return saved;
@@ -384,7 +384,7 @@ public class IssueService {
      * concurrently is left for the next sweep. Returns how many changed.
      */
     public int sweep(int batch) {
-        Instant now = clock.instant();
+        Instant now = now();
         Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(batch);
         int changed = 0;
         for (Issue issue : mongo.find(due, Issue.class)) {
@@ -411,6 +411,11 @@ public class IssueService {
         if (version != null && !version.equals(issue.version())) {
             throw new OptimisticLockingFailureException("issue " + issue.id() + " is at version " + issue.version());
         }
+    }
+
+    /** Now, to the millisecond that MongoDB stores, so that answers and stored state agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     static String randomToken() {

@@ -93,11 +93,11 @@ class QrReportController {
     record QrReportRequest(@NotBlank @Size(max = 200) String token, @NotNull Category category,
                            @NotBlank @Size(max = Issue.MAX_DESCRIPTION) String description,
                            @DecimalMin("-90") @DecimalMax("90") Double lat,
-                           @DecimalMin("-180") @DecimalMax("180") Double lng, boolean anonymous,
+                           @DecimalMin("-180") @DecimalMax("180") Double lng, Boolean anonymous,
                            @Size(max = 50) String name, @Pattern(regexp = IssueController.PHONE) String phone) {
 
         Issue.Report report() {
-            return new Issue.Report(category, null, Channel.QR_CODE, description, lat, lng, null, null, anonymous,
+            return new Issue.Report(category, null, Channel.QR_CODE, description, lat, lng, null, null, Boolean.TRUE.equals(anonymous),
                     null, name, phone, null, List.of());
         }
 
