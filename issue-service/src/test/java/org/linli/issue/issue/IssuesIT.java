@@ -290,6 +290,28 @@ class IssuesIT {
         assertThat(closed.at("/payload/automatic").asBoolean()).isTrue();
     }
 
+    @Test
+    void submissionsSucceedWhenGridServiceIsDown() throws Exception {
+        // far from every copied grid: the copy cannot answer, grid-service (a dead port here) cannot either
+        long started = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(post("/api/v1/issues").with(resident("resident-down"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"category\": \"ENVIRONMENT\", \"description\": \"河道垃圾\", \"lat\": 30.1, \"lng\": 100.2}"))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.routedBy").value("COUNTY_QUEUE"))
+                    .andExpect(jsonPath("$.level").value("COUNTY"));
+        }
+        mvc.perform(post("/api/v1/issues").with(worker()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"category\": \"ENVIRONMENT\", \"description\": \"巡查发现垃圾\", \"lat\": 30.1, \"lng\": 100.2}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("PATROL"))
+                .andExpect(jsonPath("$.routedBy").value("COMMUNITY_QUEUE"))
+                .andExpect(jsonPath("$.communityUnitId").value(Seeds.COMMUNITY))
+                .andExpect(jsonPath("$.status").value("REPORTED"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
     private ResultActions act(String id, String action, String body, org.springframework.test.web.servlet.request.RequestPostProcessor who)
             throws Exception {
         return mvc.perform(post("/api/v1/issues/" + id + "/" + action).with(who)
