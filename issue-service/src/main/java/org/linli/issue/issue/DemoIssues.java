@@ -75,7 +75,7 @@ class DemoIssues {
         int created = 0;
         for (Places.KnownGrid grid : grids) {
             Route route = places.locate(grid.lat(), grid.lng(), grid.communityUnitId(), null);
-            Issue previous = null;
+            Issue openForClaim = null;
             for (int scenario = 0; scenario < PER_GRID; scenario++) {
                 Instant at = now.minus(Duration.ofMinutes(60 + random.nextInt(90 * 24 * 60)));
                 Category category = Category.values()[random.nextInt(Category.values().length)];
@@ -84,9 +84,14 @@ class DemoIssues {
                                 grid.lat(), grid.lng(), null, null, scenario % 3 == 0, "demo-resident-" + scenario,
                                 "演示居民", "1380000" + String.format("%04d", scenario), null, List.of()),
                         route, settings.departmentFor(category), policy, at);
-                play(issue, scenario, at, now, previous);
+                play(issue, scenario, at, openForClaim);
                 issue.applyClocks(policy, now);
-                previous = issues.save(issue);
+                Issue saved = issues.save(issue);
+                if (scenario == 1) {
+                    openForClaim = saved;
+                } else if (issue.status() == IssueStatus.DUPLICATE && openForClaim != null) {
+                    openForClaim = issues.save(openForClaim);
+                }
                 created++;
             }
         }
@@ -94,7 +99,7 @@ class DemoIssues {
     }
 
     /** Moves a fresh issue along its scenario, each step a few minutes after the previous one. */
-    private void play(Issue issue, int scenario, Instant at, Instant now, Issue previous) {
+    private void play(Issue issue, int scenario, Instant at, Issue original) {
         String worker = "demo-grid-worker-" + (issue.gridId() == null ? "queue" : issue.gridId());
         String member = "demo-party-member-" + scenario;
         Instant t = at;
@@ -117,8 +122,8 @@ class DemoIssues {
             issue.rate(5, true, "感谢党员同志", issue.reporterAccountId(), policy, t.plusSeconds(3600));
             return;
         }
-        if (scenario == 10 && previous != null && previous.status().open()) {
-            issue.mergeInto(previous, "demo-admin", t.plusSeconds(120));
+        if (scenario == 10 && original != null && original.status().open()) {
+            issue.mergeInto(original, "demo-admin", t.plusSeconds(120));
             return;
         }
         if (scenario == 9) {

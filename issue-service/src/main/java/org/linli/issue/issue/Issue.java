@@ -310,6 +310,24 @@ public class Issue extends AggregateRoot {
                 companyId), now);
     }
 
+    /**
+     * A joint meeting hands the issue to another unit (a department, the property company's superior…):
+     * it sits at department level with a fresh solution window and a check-in (报到) clock.
+     */
+    public void redirect(String unitId, String actor, DeadlinePolicy policy, Instant now) {
+        if (!IssueStatus.UNSOLVED.contains(status) && status != IssueStatus.HELD) {
+            throw illegal("redirect");
+        }
+        level = EscalationLevel.DEPARTMENT;
+        departmentUnitId = Objects.requireNonNull(unitId);
+        responsibleUnitId = unitId;
+        checkedInAt = null;
+        checkInDueAt = now.plus(policy.departmentCheckIn());
+        solutionDueAt = now.plus(policy.solution(severity));
+        touch(now, "REDIRECTED", actor, unitId);
+        recordEvent(id, new IssueEscalated(id, EscalationLevel.DEPARTMENT.name(), unitId, "MEETING_REDIRECT"), now);
+    }
+
     /** Refused (不予受理), with a reason: outside what the community handles, a prank… */
     public void reject(String reason, String actor, Instant now) {
         require(EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED, IssueStatus.OPEN_FOR_CLAIM,

@@ -236,6 +236,40 @@ public class IssueService {
         return mongo.find(query, Issue.class);
     }
 
+    /** Open issues of a community escalated beyond the grid or under supervision (督办): a meeting's agenda. */
+    public List<Issue> escalatedIn(String communityUnitId, int limit) {
+        Query query = Query.query(Criteria.where("communityUnitId").is(communityUnitId)
+                        .and("status").nin(IssueStatus.FINAL)
+                        .orOperator(Criteria.where("level").nin(EscalationLevel.GRID), Criteria.where("supervised").is(true)))
+                .with(org.springframework.data.domain.Sort.by("reportedAt")).limit(limit);
+        return mongo.find(query, Issue.class);
+    }
+
+    /** Checks that a meeting's decision can apply to the issue, without changing it. */
+    public void checkMeetingDecision(String issueId, String decision) {
+        Issue issue = find(issueId);
+        if (!"FOLLOW_UP".equals(decision) && (!issue.status().open() || issue.status() == IssueStatus.RESOLVED
+                && "REDIRECT".equals(decision))) {
+            throw new BusinessRuleViolation("illegal-transition", "cannot " + decision.toLowerCase()
+                    + " an issue that is " + issue.status(), decision.toLowerCase(), issue.status().name());
+        }
+    }
+
+    /** Applies a joint meeting's decision: CLOSE closes the issue, REDIRECT hands it to a unit, FOLLOW_UP changes nothing. */
+    public void applyMeetingDecision(String issueId, String decision, String redirectToUnitId, String summary,
+                                     String actor) {
+        if ("FOLLOW_UP".equals(decision)) {
+            return;
+        }
+        change(issueId, null, issue -> {
+            if ("CLOSE".equals(decision)) {
+                issue.closeByDecision(actor, summary, now());
+            } else {
+                issue.redirect(redirectToUnitId, actor, policy, now());
+            }
+        });
+    }
+
     Issue dispatch(Caller caller, String id, String assigneeAccountId, Severity severity, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
