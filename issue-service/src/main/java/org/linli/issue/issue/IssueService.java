@@ -44,18 +44,20 @@ public class IssueService {
     private final Places places;
     private final PhotoStore photos;
     private final QrCodes qrCodes;
+    private final RecentReports recentReports;
     private final ReportRateLimit rateLimit;
     private final DeadlinePolicy policy;
     private final IssueSettings settings;
     private final Clock clock;
 
     IssueService(IssueRepository issues, MongoOperations mongo, Places places, PhotoStore photos, QrCodes qrCodes,
-                 ReportRateLimit rateLimit, DeadlinePolicy policy, IssueSettings settings, Clock clock) {
+                 RecentReports recentReports, ReportRateLimit rateLimit, DeadlinePolicy policy, IssueSettings settings, Clock clock) {
         this.issues = issues;
         this.mongo = mongo;
         this.places = places;
         this.photos = photos;
         this.qrCodes = qrCodes;
+        this.recentReports = recentReports;
         this.rateLimit = rateLimit;
         this.policy = policy;
         this.settings = settings;
@@ -111,33 +113,14 @@ public class IssueService {
         try {
             Issue issue = Issue.report(report.withPhotos(stored), route, settings.departmentFor(report.category()),
                     policy, now());
-            findDuplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
-            return issues.save(issue);
+            recentReports.duplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
+            Issue saved = issues.save(issue);
+            recentReports.add(saved);
+            return saved;
         } catch (RuntimeException e) {
             photos.delete(stored);
             throw e;
         }
-    }
-
-    /** An open issue of the same category within the radius and time window, the nearest. */
-    private Optional<String> findDuplicateOf(Issue issue) {
-        if (issue.lat() == null || issue.lng() == null) {
-            return Optional.empty();
-        }
-        Instant since = issue.reportedAt().minus(settings.duplicateWindow());
-        double degrees = settings.duplicateRadiusMetres() / 111_000.0 * 1.5;
-        Query query = Query.query(Criteria.where("category").is(issue.category())
-                .and("status").nin(IssueStatus.FINAL)
-                .and("reportedAt").gte(since)
-                .and("lat").gte(issue.lat() - degrees).lte(issue.lat() + degrees));
-        query.fields().include("lat").include("lng").include("reportedAt");
-        return mongo.find(query, Issue.class).stream()
-                .filter(other -> other.lng() != null && !other.id().equals(issue.id()))
-                .filter(other -> metresBetween(issue.lat(), issue.lng(), other.lat(), other.lng())
-                        <= settings.duplicateRadiusMetres())
-                .min((a, b) -> Double.compare(metresBetween(issue.lat(), issue.lng(), a.lat(), a.lng()),
-                        metresBetween(issue.lat(), issue.lng(), b.lat(), b.lng())))
-                .map(Issue::id);
     }
 
     static double metresBetween(double lat1, double lng1, double lat2, double lng2) {
