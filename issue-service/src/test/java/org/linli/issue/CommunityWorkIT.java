@@ -172,6 +172,43 @@ class CommunityWorkIT {
         }
     }
 
+    @Test
+    void qrReportsAreRateLimitedPerClientAddress() throws Exception {
+        String token = json(mvc.perform(get("/api/v1/issues/qr-codes/" + Seeds.BUILDING).with(admin())))
+                .get("token").asString();
+        String body = "{\"token\": \"" + token + "\", \"category\": \"NOISE\", \"description\": \"楼上装修噪音\"}";
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/issues/qr-reports")
+                    .with(request -> { request.setRemoteAddr("10.9.8.7"); return request; })
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/issues/qr-reports")
+                        .with(request -> { request.setRemoteAddr("10.9.8.7"); return request; })
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/too-many-reports"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/issues/qr-reports")
+                        .with(request -> { request.setRemoteAddr("10.9.8.8"); return request; })
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void pinnedEventsDeliveredAgainAreAppliedOnce() throws Exception {
+        Seeds.replay(kafka, mongo);
+        Seeds.replay(kafka, mongo);
+        String gridCreatedEvent = PublishedEvents.example("grid-events", "GridCreated").get("eventId").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mongo.count(
+                org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria
+                        .where("eventId").is(gridCreatedEvent)), "processed_events") >= 1);
+        Thread.sleep(500);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("eventId").is(gridCreatedEvent)),
+                "processed_events")).isEqualTo(1);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "grid_copies")).isEqualTo(1);
+    }
+
     private static RequestPostProcessor propertyStaff(String company) {
         return jwt().jwt(token -> token.subject("staff-" + company).claim("roles", List.of("PROPERTY_STAFF"))
                         .claim("company_id", company))
