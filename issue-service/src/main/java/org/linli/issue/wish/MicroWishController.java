@@ -4,31 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
-import org.linli.issue.place.Places;
-import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,16 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/micro-wishes")
 class MicroWishController {
 
-    private static final Set<String> ADMINS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
+    private final MicroWishService service;
 
-    private final MongoOperations mongo;
-    private final Places places;
-    private final Clock clock;
-
-    MicroWishController(MongoOperations mongo, Places places, Clock clock) {
-        this.mongo = mongo;
-        this.places = places;
-        this.clock = clock;
+    MicroWishController(MicroWishService service) {
+        this.service = service;
     }
 
     @Operation(summary = "Publish a micro-wish (RESIDENT) or collect one for a beneficiary (admins, GRID_WORKER)",
@@ -62,22 +38,8 @@ class MicroWishController {
     @PostMapping
     @PreAuthorize("hasAnyRole('RESIDENT','GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
     ResponseEntity<WishResponse> publish(Caller caller, @Valid @RequestBody PublishRequest request) {
-        String path = places.pathOf(request.communityUnitId());
-        if (path == null) {
-            throw new BusinessRuleViolation("unknown-community", "community " + request.communityUnitId()
-                    + " is not known", request.communityUnitId());
-        }
-        boolean staff = isAdmin(caller) || caller.hasRole("GRID_WORKER");
-        if (staff && !caller.covers(path)) {
-            throw new AccessDeniedException("community outside the caller's scope");
-        }
-        if (staff && (request.beneficiaryName() == null || request.beneficiaryName().isBlank())) {
-            throw new BusinessRuleViolation("beneficiary-required", "a collected wish names its beneficiary");
-        }
-        MicroWish wish = mongo.insert(MicroWish.publish(request.title(), request.description(),
-                request.communityUnitId(), path, staff ? null : caller.accountId(),
-                staff ? request.beneficiaryName().strip() : caller.username(), staff ? caller.accountId() : null,
-                clock.instant()));
+        MicroWish wish = service.publish(caller, request.title(), request.description(), request.communityUnitId(),
+                request.beneficiaryName());
         return ResponseEntity.created(URI.create("/api/v1/micro-wishes/" + wish.id())).body(WishResponse.of(wish));
     }
 
@@ -85,11 +47,7 @@ class MicroWishController {
             + "covering its community (403); 404 unknown id.")
     @GetMapping("/{id}")
     WishResponse get(Caller caller, @PathVariable String id) {
-        MicroWish wish = find(id);
-        if (!wish.wishedBy(caller.accountId()) && !(staff(caller) && caller.covers(wish.communityPath()))) {
-            throw new AccessDeniedException("wish outside the caller's scope");
-        }
-        return WishResponse.of(wish);
+        return WishResponse.of(service.get(caller, id));
     }
 
     @Operation(summary = "List micro-wishes", description = "Residents see their own; staff and party members those "
@@ -97,21 +55,7 @@ class MicroWishController {
     @GetMapping
     PagedModel<WishResponse> list(Caller caller, @RequestParam(required = false) MicroWish.Status status,
                                   @RequestParam(required = false) String communityUnitId, Pageable pageable) {
-        List<Criteria> all = new ArrayList<>();
-        if (!staff(caller)) {
-            all.add(Criteria.where("residentAccountId").is(caller.accountId()));
-        } else if (!caller.isCountyWide()) {
-            all.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
-        }
-        Optional.ofNullable(status).ifPresent(value -> all.add(Criteria.where("status").is(value)));
-        Optional.ofNullable(communityUnitId).ifPresent(value -> all.add(Criteria.where("communityUnitId").is(value)));
-        Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all.toArray(Criteria[]::new));
-        Query query = Query.query(criteria).with(pageable);
-        if (pageable.getSort().isUnsorted()) {
-            query.with(Sort.by(Sort.Direction.DESC, "publishedAt"));
-        }
-        return new PagedModel<>(PageableExecutionUtils.getPage(mongo.find(query, MicroWish.class), pageable,
-                () -> mongo.count(Query.query(criteria), MicroWish.class)).map(WishResponse::of));
+        return new PagedModel<>(service.list(caller, status, communityUnitId, pageable).map(WishResponse::of));
     }
 
     @Operation(summary = "Claim a micro-wish (认领)",
@@ -121,34 +65,16 @@ class MicroWishController {
     @PostMapping("/{id}/claim")
     @PreAuthorize("hasAnyRole('PARTY_MEMBER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
     WishResponse claim(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) ClaimRequest request) {
-        return change(id, request == null ? null : request.version(), (wish, now) -> {
-            if (!caller.covers(wish.communityPath())) {
-                throw new AccessDeniedException("wish outside the caller's scope");
-            }
-            if (request != null && request.claimantKind() == MicroWish.ClaimantKind.DUAL_REGISTRATION_UNIT) {
-                if (!isAdmin(caller) || request.claimantId() == null) {
-                    throw new AccessDeniedException("admins record a unit's claim, naming the unit");
-                }
-                wish.claim(MicroWish.ClaimantKind.DUAL_REGISTRATION_UNIT, request.claimantId(), request.claimantName(), now);
-            } else {
-                if (!caller.hasRole("PARTY_MEMBER")) {
-                    throw new AccessDeniedException("party members claim for themselves");
-                }
-                wish.claim(MicroWish.ClaimantKind.PARTY_MEMBER, caller.accountId(), caller.username(), now);
-            }
-        });
+        ClaimRequest claim = request == null ? new ClaimRequest(null, null, null, null) : request;
+        return WishResponse.of(service.claim(caller, id, claim.claimantKind(), claim.claimantId(), claim.claimantName(),
+                claim.version()));
     }
 
     @Operation(summary = "Mark a claimed micro-wish fulfilled", description = "The claiming party member, or admins "
             + "covering the community (403); 422 illegal-transition unless CLAIMED.")
     @PostMapping("/{id}/fulfilment")
     WishResponse fulfil(Caller caller, @PathVariable String id, @Valid @RequestBody NoteRequest request) {
-        return change(id, request.version(), (wish, now) -> {
-            if (!wish.claimedBy(caller.accountId()) && !(isAdmin(caller) && caller.covers(wish.communityPath()))) {
-                throw new AccessDeniedException("only the claimant or an admin fulfils");
-            }
-            wish.fulfil(request.note(), now);
-        });
+        return WishResponse.of(service.fulfil(caller, id, request.note(), request.version()));
     }
 
     @Operation(summary = "Confirm a fulfilled micro-wish", description = "The resident who wished it; for a collected "
@@ -156,49 +82,14 @@ class MicroWishController {
             + "MicroWishFulfilled.")
     @PostMapping("/{id}/confirmation")
     WishResponse confirm(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) NoteRequest request) {
-        return change(id, request == null ? null : request.version(), (wish, now) -> {
-            boolean owner = wish.wishedBy(caller.accountId());
-            boolean adminForCollected = wish.residentAccountId() == null && isAdmin(caller)
-                    && caller.covers(wish.communityPath());
-            if (!owner && !adminForCollected) {
-                throw new AccessDeniedException("only the resident confirms");
-            }
-            wish.confirm(now);
-        });
+        return WishResponse.of(service.confirm(caller, id, request == null ? null : request.version()));
     }
 
     @Operation(summary = "Cancel a micro-wish", description = "The resident who wished it or admins covering the "
             + "community (403); 422 illegal-transition once fulfilled.")
     @PostMapping("/{id}/cancellation")
     WishResponse cancel(Caller caller, @PathVariable String id) {
-        return change(id, null, (wish, now) -> {
-            if (!wish.wishedBy(caller.accountId()) && !(isAdmin(caller) && caller.covers(wish.communityPath()))) {
-                throw new AccessDeniedException("only the resident or an admin cancels");
-            }
-            wish.cancel(now);
-        });
-    }
-
-    private WishResponse change(String id, Long version, BiConsumer<MicroWish, Instant> action) {
-        MicroWish wish = find(id);
-        if (version != null && !version.equals(wish.version())) {
-            throw new OptimisticLockingFailureException("wish " + id + " is at version " + wish.version());
-        }
-        action.accept(wish, clock.instant());
-        return WishResponse.of(mongo.save(wish));
-    }
-
-    private MicroWish find(String id) {
-        return Optional.ofNullable(mongo.findById(id, MicroWish.class))
-                .orElseThrow(() -> new NotFoundException("micro-wish", id));
-    }
-
-    private static boolean isAdmin(Caller caller) {
-        return ADMINS.stream().anyMatch(caller::hasRole);
-    }
-
-    private static boolean staff(Caller caller) {
-        return isAdmin(caller) || caller.hasRole("GRID_WORKER") || caller.hasRole("PARTY_MEMBER");
+        return WishResponse.of(service.cancel(caller, id));
     }
 
     record PublishRequest(@NotBlank @Size(max = MicroWish.MAX_TITLE) String title,
