@@ -170,6 +170,21 @@ class IssuesIT {
                 .andExpect(jsonPath("$.code").value("invalid-photo"))
                 .andExpect(jsonPath("$.detail").value("Photo 2 is not a JPEG, PNG or WebP image."));
 
+        var tooMany = multipart("/api/v1/issues/qr-reports")
+                .file(report("{\"token\": \"" + token + "\", \"category\": \"ENVIRONMENT\", \"description\": \"垃圾\"}"));
+        for (int i = 0; i < 10; i++) {
+            tooMany.file(new MockMultipartFile("photos", i + ".png", "image/png", Seeds.png()));
+        }
+        mvc.perform(tooMany).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("too-many-photos"));
+        byte[] huge = java.util.Arrays.copyOf(Seeds.png(), 5 * 1024 * 1024 + 1);
+        mvc.perform(multipart("/api/v1/issues").with(resident("resident-photo"))
+                        .file(report("{\"category\": \"ENVIRONMENT\", \"description\": \"垃圾\", \"lat\": 36.2004, \"lng\": 113.4006}"))
+                        .file(new MockMultipartFile("photos", "ok.png", "image/png", Seeds.png()))
+                        .file(new MockMultipartFile("photos", "huge.png", "image/png", huge)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("photo-too-large"));
+
         assertThat(mongo.count(new Query(), Issue.class)).isEqualTo(issuesBefore);
         assertThat(photos.count()).isEqualTo(photosBefore);
         mvc.perform(multipart("/api/v1/issues/qr-reports")
