@@ -44,6 +44,14 @@ class Open311IT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryResource() throws Exception {
+        String api = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("/api/v1/issues/{id}/rating", "/api/v1/issues/qr-reports", "/open311/v2/requests.json",
+                "/api/v1/micro-wishes/{id}/claim", "/api/v1/meetings/published/{id}", "/api/v1/issues/statistics");
+    }
+
+    @Test
     void aCountySystemCreatesSearchesAndReadsRequestsWithItsApiKey() throws Exception {
         mvc.perform(get("/open311/v2/discovery.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.endpoints[0].specification").value("http://wiki.open311.org/GeoReport_v2"));
