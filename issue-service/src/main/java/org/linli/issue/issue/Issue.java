@@ -1,0 +1,646 @@
+package org.linli.issue.issue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.linli.events.issue.IssueClaimed;
+import org.linli.events.issue.IssueClosed;
+import org.linli.events.issue.IssueDispatched;
+import org.linli.events.issue.IssueEscalated;
+import org.linli.events.issue.IssueOverdue;
+import org.linli.events.issue.IssueReopened;
+import org.linli.events.issue.IssueReported;
+import org.linli.events.issue.IssueResolved;
+import org.linli.issue.place.Route;
+import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.MobileNumber;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A resident's issue (诉求) from report to close: the lifecycle as a state machine (an illegal
+ * transition is a 422 with code {@code illegal-transition}), the 5341 clocks as stored due instants
+ * (so they survive restarts; a held issue's clocks pause and move on by the time held), automatic
+ * escalation along grid → community → street → department when a clock runs out, and the callback
+ * (回访): the reporter rates a resolved issue 1–5; 1–2 or "not fixed" reopens it, silence closes it
+ * after the callback window.
+ *
+ * <p>{@code nextDueAt} is the earliest running clock, so that one indexed query finds what is due.
+ * The reporter's phone is personal data: never in events or logs, masked in most responses, not even
+ * stored when the report is anonymous.
+ */
+@Document("issues")
+public class Issue extends AggregateRoot {
+
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_NOTE = 1000;
+    static final int MAX_PHOTOS = 9;
+    private static final Set<IssueStatus> DISPATCHABLE = EnumSet.of(IssueStatus.REPORTED, IssueStatus.REOPENED,
+            IssueStatus.DISPATCHED, IssueStatus.OPEN_FOR_CLAIM);
+    private static final Set<IssueStatus> HOLDABLE = EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED,
+            IssueStatus.OPEN_FOR_CLAIM, IssueStatus.CLAIMED, IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS,
+            IssueStatus.REOPENED);
+
+    @Id
+    private String id;
+    private Category category;
+    private Severity severity;
+    private Channel channel;
+    private String description;
+    private Double lat;
+    private Double lng;
+    private String buildingId;
+    private String address;
+    private boolean anonymous;
+    @Indexed
+    private String reporterAccountId;
+    private String reporterName;
+    private String reporterPhone;
+    private String callbackTokenHash;
+    private List<String> photoIds = new ArrayList<>();
+    @Indexed
+    private String gridId;
+    @Indexed
+    private String communityUnitId;
+    @Indexed
+    private String communityPath;
+    private String streetUnitId;
+    @Indexed
+    private String compoundId;
+    @Indexed
+    private String companyId;
+    private String departmentUnitId;
+    private Route.Source routedBy;
+    @Indexed
+    private IssueStatus status;
+    private IssueStatus heldFrom;
+    private String dispatchMode;
+    private String assigneeAppointmentId;
+    private String assigneeAccountId;
+    private String claimantAccountId;
+    private String handlerAccountId;
+    private HandlerKind handlerKind;
+    private EscalationLevel level;
+    private String responsibleUnitId;
+    private boolean supervised;
+    private Instant onSiteDueAt;
+    private Instant firstSolutionDueAt;
+    private Instant solutionDueAt;
+    private Instant checkInDueAt;
+    private Instant callbackDueAt;
+    @Indexed
+    private Instant nextDueAt;
+    private Instant onSiteAt;
+    private Instant checkedInAt;
+    private Instant resolvedAt;
+    private Instant closedAt;
+    private boolean onSiteOverdue;
+    private boolean solutionOverdue;
+    private Instant heldSince;
+    private String holdReason;
+    private String resolutionNote;
+    private List<String> resolutionPhotoIds = new ArrayList<>();
+    private Integer rating;
+    private String ratingComment;
+    private int reopenCount;
+    private String duplicateOf;
+    private String suggestedDuplicateOf;
+    private List<String> mergedIssueIds = new ArrayList<>();
+    private List<Step> history = new ArrayList<>();
+    @Indexed
+    private Instant reportedAt;
+    private Instant updatedAt;
+
+    protected Issue() {
+        // for the mapping layer
+    }
+
+    /**
+     * A new issue, routed: to its grid's active worker when the grid has one (DISPATCHED, ASSIGNED),
+     * otherwise REPORTED in the grid's, community's or county's queue. Records IssueReported (and
+     * IssueDispatched when assigned).
+     */
+    public static Issue report(Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
+                               Instant now) {
+        Issue issue = new Issue();
+        issue.id = UUID.randomUUID().toString();
+        issue.category = Objects.requireNonNull(report.category());
+        issue.severity = report.severity() == null ? report.category().defaultSeverity() : report.severity();
+        issue.channel = Objects.requireNonNull(report.channel());
+        issue.description = report.description();
+        issue.lat = report.lat();
+        issue.lng = report.lng();
+        issue.buildingId = report.buildingId();
+        issue.address = report.address();
+        issue.anonymous = report.anonymous();
+        issue.reporterAccountId = report.reporterAccountId();
+        if (!report.anonymous()) {
+            issue.reporterName = report.reporterName();
+            issue.reporterPhone = report.reporterPhone();
+        }
+        issue.callbackTokenHash = report.callbackTokenHash();
+        if (report.photoIds().size() > MAX_PHOTOS) {
+            throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
+        }
+        issue.photoIds = new ArrayList<>(report.photoIds());
+        issue.gridId = route.gridId();
+        issue.communityUnitId = route.communityUnitId();
+        issue.communityPath = route.communityPath();
+        issue.streetUnitId = route.streetUnitId();
+        issue.compoundId = route.compoundId();
+        issue.companyId = route.companyId();
+        issue.departmentUnitId = departmentUnitId;
+        issue.routedBy = route.source();
+        issue.level = route.gridId() != null ? EscalationLevel.GRID
+                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
+        issue.responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
+        issue.status = IssueStatus.REPORTED;
+        issue.reportedAt = now;
+        issue.updatedAt = now;
+        issue.onSiteDueAt = now.plus(policy.onSite());
+        issue.solutionDueAt = now.plus(policy.solution(issue.severity));
+        issue.firstSolutionDueAt = issue.solutionDueAt;
+        issue.step(now, "REPORTED", report.reporterAccountId(), issue.channel.label());
+        issue.recordEvent(issue.id, new IssueReported(issue.id, issue.category.name(), issue.severity.name(),
+                issue.channel.name(), issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
+                issue.lat, issue.lng), now);
+        if (route.workerAppointmentId() != null) {
+            issue.assigneeAppointmentId = route.workerAppointmentId();
+            issue.dispatchMode = "ASSIGNED";
+            issue.status = IssueStatus.DISPATCHED;
+            issue.step(now, "DISPATCHED", null, "grid worker appointment " + route.workerAppointmentId());
+            issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", null, issue.gridId), now);
+        }
+        issue.scheduleNext();
+        return issue;
+    }
+
+    /** Assigns to an account (a grid worker, staff) or opens for claiming by party members (党员接单). */
+    public void dispatch(String assigneeAccountId, Severity newSeverity, DeadlinePolicy policy, String actor,
+                         Instant now) {
+        require(DISPATCHABLE, "dispatch");
+        if (newSeverity != null && newSeverity != severity) {
+            severity = newSeverity;
+            solutionDueAt = (reopenCount > 0 ? now : reportedAt).plus(policy.solution(severity));
+            if (reopenCount == 0) {
+                firstSolutionDueAt = solutionDueAt;
+            }
+        }
+        claimantAccountId = null;
+        if (assigneeAccountId == null) {
+            dispatchMode = "OPEN_FOR_CLAIM";
+            this.assigneeAccountId = null;
+            status = IssueStatus.OPEN_FOR_CLAIM;
+        } else {
+            dispatchMode = "ASSIGNED";
+            this.assigneeAccountId = assigneeAccountId;
+            status = IssueStatus.DISPATCHED;
+        }
+        touch(now, status.name(), actor, assigneeAccountId);
+        recordEvent(id, new IssueDispatched(id, dispatchMode, assigneeAccountId, gridId), now);
+    }
+
+    /** A party member (or volunteer) claims an issue open for claiming. */
+    public void claim(String accountId, Instant now) {
+        require(EnumSet.of(IssueStatus.OPEN_FOR_CLAIM), "claim");
+        claimantAccountId = Objects.requireNonNull(accountId);
+        status = IssueStatus.CLAIMED;
+        touch(now, "CLAIMED", accountId, null);
+        recordEvent(id, new IssueClaimed(id, accountId), now);
+    }
+
+    /** The handler arrives (到场): the on-site clock stops. */
+    public void arrive(String accountId, Instant now) {
+        require(EnumSet.of(IssueStatus.DISPATCHED, IssueStatus.CLAIMED, IssueStatus.REOPENED), "arrive");
+        requireHandler(accountId);
+        onSiteAt = now;
+        status = IssueStatus.ON_SITE;
+        touch(now, "ON_SITE", accountId, null);
+    }
+
+    /** Work starts after the handler has seen the place. */
+    public void start(String accountId, Instant now) {
+        require(EnumSet.of(IssueStatus.ON_SITE), "start");
+        requireHandler(accountId);
+        status = IssueStatus.IN_PROGRESS;
+        touch(now, "IN_PROGRESS", accountId, null);
+    }
+
+    /** Resolved with a note (required) and optional photos; the reporter's callback window opens. */
+    public void resolve(String accountId, HandlerKind kind, String note, List<String> photos, DeadlinePolicy policy,
+                        Instant now) {
+        require(EnumSet.of(IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS), "resolve");
+        requireHandler(accountId);
+        if (note == null || note.isBlank()) {
+            throw new BusinessRuleViolation("resolution-note-required", "resolving needs a note");
+        }
+        if (photos.size() > MAX_PHOTOS) {
+            throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
+        }
+        handlerAccountId = accountId;
+        handlerKind = Objects.requireNonNull(kind);
+        resolutionNote = note.strip();
+        resolutionPhotoIds = new ArrayList<>(photos);
+        resolvedAt = now;
+        callbackDueAt = now.plus(policy.callbackWindow());
+        status = IssueStatus.RESOLVED;
+        touch(now, "RESOLVED", accountId, resolutionNote);
+        recordEvent(id, new IssueResolved(id, accountId, kind.name(), communityUnitId, compoundId), now);
+    }
+
+    /**
+     * The reporter's callback: 3–5 and fixed closes it; 1–2 or "not fixed" reopens it with fresh
+     * clocks (the same handler goes back on site).
+     */
+    public void rate(int stars, boolean fixed, String comment, String actor, DeadlinePolicy policy, Instant now) {
+        require(EnumSet.of(IssueStatus.RESOLVED), "rate");
+        if (stars < 1 || stars > 5) {
+            throw new BusinessRuleViolation("invalid-rating", "a rating lies between 1 and 5", stars);
+        }
+        rating = stars;
+        ratingComment = comment;
+        if (stars <= 2 || !fixed) {
+            String reason = fixed ? "BAD_RATING" : "NOT_FIXED";
+            reopenCount++;
+            status = IssueStatus.REOPENED;
+            callbackDueAt = null;
+            resolvedAt = null;
+            onSiteAt = null;
+            onSiteOverdue = false;
+            onSiteDueAt = now.plus(policy.onSite());
+            solutionDueAt = now.plus(policy.solution(severity));
+            touch(now, "REOPENED", actor, reason + " " + stars);
+            recordEvent(id, new IssueReopened(id, reason, stars), now);
+        } else {
+            close(false, actor, now);
+        }
+    }
+
+    /** Closes a resolved issue nobody rated within the callback window. */
+    public void closeUnrated(Instant now) {
+        require(EnumSet.of(IssueStatus.RESOLVED), "close");
+        close(true, null, now);
+    }
+
+    /** A joint meeting's resolution closes the issue (it was resolved there). */
+    public void closeByDecision(String actor, String summary, Instant now) {
+        if (!status.open() || status == IssueStatus.HELD) {
+            throw illegal("close");
+        }
+        resolutionNote = summary;
+        close(false, actor, now);
+    }
+
+    private void close(boolean automatic, String actor, Instant now) {
+        status = IssueStatus.CLOSED;
+        closedAt = now;
+        callbackDueAt = null;
+        touch(now, "CLOSED", actor, automatic ? "AUTOMATIC" : null);
+        recordEvent(id, new IssueClosed(id, rating, automatic, handlerAccountId,
+                handlerKind == null ? null : handlerKind.name(), category.name(), communityUnitId, compoundId,
+                companyId), now);
+    }
+
+    /**
+     * A joint meeting hands the issue to another unit (a department, the property company's superior…):
+     * it sits at department level with a fresh solution window and a check-in (报到) clock.
+     */
+    public void redirect(String unitId, String actor, DeadlinePolicy policy, Instant now) {
+        if (!IssueStatus.UNSOLVED.contains(status) && status != IssueStatus.HELD) {
+            throw illegal("redirect");
+        }
+        level = EscalationLevel.DEPARTMENT;
+        departmentUnitId = Objects.requireNonNull(unitId);
+        responsibleUnitId = unitId;
+        checkedInAt = null;
+        checkInDueAt = now.plus(policy.departmentCheckIn());
+        solutionDueAt = now.plus(policy.solution(severity));
+        touch(now, "REDIRECTED", actor, unitId);
+        recordEvent(id, new IssueEscalated(id, EscalationLevel.DEPARTMENT.name(), unitId, "MEETING_REDIRECT"), now);
+    }
+
+    /** Refused (不予受理), with a reason: outside what the community handles, a prank… */
+    public void reject(String reason, String actor, Instant now) {
+        require(EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED, IssueStatus.OPEN_FOR_CLAIM,
+                IssueStatus.REOPENED), "reject");
+        end(IssueStatus.REJECTED, actor, reason, now);
+    }
+
+    /** Merged into an earlier open issue about the same thing; both reporters follow the earlier one. */
+    public void mergeInto(Issue original, String actor, Instant now) {
+        if (original.id.equals(id)) {
+            throw new BusinessRuleViolation("merge-into-itself", "an issue cannot be merged into itself");
+        }
+        if (!original.status.open()) {
+            throw new BusinessRuleViolation("merge-target-not-open", "issue " + original.id + " is not open",
+                    original.id);
+        }
+        require(EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED, IssueStatus.OPEN_FOR_CLAIM,
+                IssueStatus.CLAIMED, IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS), "merge");
+        duplicateOf = original.id;
+        end(IssueStatus.DUPLICATE, actor, original.id, now);
+        original.mergedIssueIds.add(id);
+        original.touch(now, "MERGED", actor, id);
+    }
+
+    private void end(IssueStatus outcome, String actor, String note, Instant now) {
+        status = outcome;
+        closedAt = now;
+        touch(now, outcome.name(), actor, note);
+        recordEvent(id, new IssueClosed(id, null, false, null, null, category.name(), communityUnitId, compoundId,
+                companyId), now);
+    }
+
+    /** An approved pause (挂账): every clock stops until resumed. */
+    public void hold(String reason, String actor, Instant now) {
+        require(HOLDABLE, "hold");
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessRuleViolation("hold-reason-required", "a hold needs a reason");
+        }
+        heldFrom = status;
+        heldSince = now;
+        holdReason = reason.strip();
+        status = IssueStatus.HELD;
+        touch(now, "HELD", actor, holdReason);
+    }
+
+    /** Ends a hold: the clocks move on by the time held. */
+    public void resume(String actor, Instant now) {
+        require(EnumSet.of(IssueStatus.HELD), "resume");
+        Duration held = Duration.between(heldSince, now);
+        onSiteDueAt = shift(onSiteDueAt, held);
+        solutionDueAt = shift(solutionDueAt, held);
+        firstSolutionDueAt = shift(firstSolutionDueAt, held);
+        checkInDueAt = shift(checkInDueAt, held);
+        status = heldFrom;
+        heldFrom = null;
+        heldSince = null;
+        touch(now, "RESUMED", actor, null);
+    }
+
+    /** A called department reports (报到). */
+    public void checkIn(String actor, Instant now) {
+        if (level != EscalationLevel.DEPARTMENT || checkedInAt != null || !status.open()) {
+            throw new BusinessRuleViolation("no-check-in-due", "no department is called to issue " + id, id);
+        }
+        checkedInAt = now;
+        checkInDueAt = null;
+        touch(now, "CHECKED_IN", actor, null);
+    }
+
+    /** The street or community blows the whistle (吹哨) by hand: one level up. */
+    public void whistle(String actor, DeadlinePolicy policy, Instant now) {
+        if (!IssueStatus.UNSOLVED.contains(status)) {
+            throw illegal("escalate");
+        }
+        if (!escalate("WHISTLE", policy, now)) {
+            throw new BusinessRuleViolation("cannot-escalate", "issue " + id + " is at the highest level", id);
+        }
+        step(now, "ESCALATED", actor, level.name());
+        scheduleNext();
+    }
+
+    /**
+     * Applies every clock that ran out by {@code now}: records IssueOverdue, marks the issue
+     * supervised (督办) and escalates one level; the next level gets a fresh solution window. Closes a
+     * resolved issue whose callback window passed. Returns whether anything changed.
+     */
+    public boolean applyClocks(DeadlinePolicy policy, Instant now) {
+        if (status == IssueStatus.HELD || !status.open()) {
+            return false;
+        }
+        boolean changed = false;
+        if (status == IssueStatus.RESOLVED) {
+            if (callbackDueAt != null && !now.isBefore(callbackDueAt)) {
+                closeUnrated(now);
+                changed = true;
+            }
+            scheduleNext();
+            return changed;
+        }
+        if (IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue && !now.isBefore(onSiteDueAt)) {
+            onSiteOverdue = true;
+            overdue("ON_SITE", onSiteDueAt, now);
+            escalate("ON_SITE_OVERDUE", policy, now);
+            changed = true;
+        }
+        if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
+            solutionOverdue = true;
+            overdue("SOLUTION", solutionDueAt, now);
+            if (!escalate("SOLUTION_OVERDUE", policy, now)) {
+                solutionDueAt = now.plus(policy.solution(severity));
+            }
+            changed = true;
+        }
+        if (checkInDueAt != null && !now.isBefore(checkInDueAt)) {
+            overdue("DEPARTMENT_CHECK_IN", checkInDueAt, now);
+            checkInDueAt = null;
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = now;
+        }
+        scheduleNext();
+        return changed;
+    }
+
+    private void overdue(String deadline, Instant dueAt, Instant now) {
+        supervised = true;
+        step(now, "OVERDUE", null, deadline);
+        recordEvent(id, new IssueOverdue(id, deadline, dueAt), now);
+    }
+
+    /** One level up, skipping levels whose unit is unknown; false when already at the top. */
+    private boolean escalate(String reason, DeadlinePolicy policy, Instant now) {
+        EscalationLevel next = level;
+        String target = null;
+        while (target == null && next != EscalationLevel.DEPARTMENT && next != EscalationLevel.COUNTY) {
+            next = switch (next) {
+                case GRID -> EscalationLevel.COMMUNITY;
+                case COMMUNITY -> EscalationLevel.STREET;
+                default -> EscalationLevel.DEPARTMENT;
+            };
+            target = switch (next) {
+                case COMMUNITY -> communityUnitId;
+                case STREET -> streetUnitId;
+                default -> departmentUnitId;
+            };
+        }
+        if (target == null) {
+            return false;
+        }
+        level = next;
+        responsibleUnitId = target;
+        if (next == EscalationLevel.DEPARTMENT) {
+            checkInDueAt = now.plus(policy.departmentCheckIn());
+        }
+        solutionDueAt = now.plus(policy.solution(severity));
+        updatedAt = now;
+        step(now, "ESCALATED", null, next.name() + " " + reason);
+        recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
+        return true;
+    }
+
+    /** Sets {@code nextDueAt} to the earliest running clock, {@code null} when none runs. */
+    private void scheduleNext() {
+        if (status == IssueStatus.HELD || !status.open()) {
+            nextDueAt = null;
+            return;
+        }
+        if (status == IssueStatus.RESOLVED) {
+            nextDueAt = callbackDueAt;
+            return;
+        }
+        nextDueAt = Stream.of(
+                        IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue ? onSiteDueAt : null,
+                        IssueStatus.UNSOLVED.contains(status) ? solutionDueAt : null,
+                        checkInDueAt)
+                .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+
+    private void requireHandler(String accountId) {
+        if (claimantAccountId != null && !claimantAccountId.equals(accountId)) {
+            throw new BusinessRuleViolation("not-the-claimant", "issue " + id + " was claimed by someone else", id);
+        }
+    }
+
+    private void require(Set<IssueStatus> allowed, String action) {
+        if (!allowed.contains(status)) {
+            throw illegal(action);
+        }
+    }
+
+    private BusinessRuleViolation illegal(String action) {
+        return new BusinessRuleViolation("illegal-transition", "cannot " + action + " an issue that is " + status,
+                action, status.name());
+    }
+
+    private void touch(Instant now, String action, String actor, String note) {
+        updatedAt = now;
+        step(now, action, actor, note);
+        scheduleNext();
+    }
+
+    private void step(Instant now, String action, String actor, String note) {
+        history.add(new Step(now, action, actor, note));
+    }
+
+    private static Instant shift(Instant instant, Duration by) {
+        return instant == null ? null : instant.plus(by);
+    }
+
+    /** Whether an account is the one that reported this issue. */
+    public boolean reportedBy(String accountId) {
+        return reporterAccountId != null && reporterAccountId.equals(accountId);
+    }
+
+    /** Whether the assignment, the claim or the handling is this account's. */
+    public boolean handledBy(String accountId) {
+        return accountId != null && (accountId.equals(assigneeAccountId) || accountId.equals(claimantAccountId)
+                || accountId.equals(handlerAccountId));
+    }
+
+    void suggestDuplicateOf(String issueId) {
+        suggestedDuplicateOf = issueId;
+    }
+
+    public String id() { return id; }
+    public Category category() { return category; }
+    public Severity severity() { return severity; }
+    public Channel channel() { return channel; }
+    public String description() { return description; }
+    public Double lat() { return lat; }
+    public Double lng() { return lng; }
+    public String buildingId() { return buildingId; }
+    public String address() { return address; }
+    public boolean anonymous() { return anonymous; }
+    public String reporterAccountId() { return reporterAccountId; }
+    public String reporterName() { return reporterName; }
+    /** The full phone: only for the reporter and staff handling the issue. */
+    public String reporterPhone() { return reporterPhone; }
+    public String maskedReporterPhone() { return reporterPhone == null ? null : MobileNumber.mask(reporterPhone); }
+    String callbackTokenHash() { return callbackTokenHash; }
+    public List<String> photoIds() { return Collections.unmodifiableList(photoIds); }
+    public String gridId() { return gridId; }
+    public String communityUnitId() { return communityUnitId; }
+    public String communityPath() { return communityPath; }
+    public String streetUnitId() { return streetUnitId; }
+    public String compoundId() { return compoundId; }
+    public String companyId() { return companyId; }
+    public String departmentUnitId() { return departmentUnitId; }
+    public Route.Source routedBy() { return routedBy; }
+    public IssueStatus status() { return status; }
+    public String dispatchMode() { return dispatchMode; }
+    public String assigneeAppointmentId() { return assigneeAppointmentId; }
+    public String assigneeAccountId() { return assigneeAccountId; }
+    public String claimantAccountId() { return claimantAccountId; }
+    public String handlerAccountId() { return handlerAccountId; }
+    public HandlerKind handlerKind() { return handlerKind; }
+    public EscalationLevel level() { return level; }
+    public String responsibleUnitId() { return responsibleUnitId; }
+    public boolean supervised() { return supervised; }
+    public Instant onSiteDueAt() { return onSiteDueAt; }
+    public Instant firstSolutionDueAt() { return firstSolutionDueAt; }
+    public Instant solutionDueAt() { return solutionDueAt; }
+    public Instant checkInDueAt() { return checkInDueAt; }
+    public Instant callbackDueAt() { return callbackDueAt; }
+    public Instant nextDueAt() { return nextDueAt; }
+    public Instant onSiteAt() { return onSiteAt; }
+    public Instant checkedInAt() { return checkedInAt; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public Instant closedAt() { return closedAt; }
+    public boolean onSiteOverdue() { return onSiteOverdue; }
+    public boolean solutionOverdue() { return solutionOverdue; }
+    public String holdReason() { return holdReason; }
+    public String resolutionNote() { return resolutionNote; }
+    public List<String> resolutionPhotoIds() { return Collections.unmodifiableList(resolutionPhotoIds); }
+    public Integer rating() { return rating; }
+    public String ratingComment() { return ratingComment; }
+    public int reopenCount() { return reopenCount; }
+    public String duplicateOf() { return duplicateOf; }
+    public String suggestedDuplicateOf() { return suggestedDuplicateOf; }
+    public List<String> mergedIssueIds() { return Collections.unmodifiableList(mergedIssueIds); }
+    public List<Step> history() { return Collections.unmodifiableList(history); }
+    public Instant reportedAt() { return reportedAt; }
+    public Instant updatedAt() { return updatedAt; }
+
+    /**
+     * What a reporter submits, after validation. Its {@code toString} hides the phone.
+     */
+    public record Report(Category category, Severity severity, Channel channel, String description, Double lat,
+                         Double lng, String buildingId, String address, boolean anonymous, String reporterAccountId,
+                         String reporterName, String reporterPhone, String callbackTokenHash, List<String> photoIds) {
+
+        public Report {
+            if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
+                throw new BusinessRuleViolation("invalid-description", "a description has 1 to 2000 characters");
+            }
+            description = description.strip();
+            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+        }
+
+        public Report withPhotos(List<String> ids) {
+            return new Report(category, severity, channel, description, lat, lng, buildingId, address, anonymous,
+                    reporterAccountId, reporterName, reporterPhone, callbackTokenHash, ids);
+        }
+
+        @Override
+        public String toString() {
+            return "Report[category=" + category + ", channel=" + channel + ", building=" + buildingId + ", phone="
+                    + (reporterPhone == null ? null : MobileNumber.mask(reporterPhone)) + "]";
+        }
+    }
+
+    /** One entry of the issue's timeline (what the reporter sees as updates). */
+    public record Step(Instant at, String action, String actorAccountId, String note) {
+    }
+}

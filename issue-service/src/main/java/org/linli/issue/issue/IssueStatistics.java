@@ -1,0 +1,152 @@
+package org.linli.issue.issue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.linli.platform.web.Caller;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Figures per grid, community, compound or company: counts by status, on-time rates that count open
+ * overdue issues as late (not only closed ones), average handling time and satisfaction.
+ */
+@Tag(name = "Issue statistics")
+@RestController
+class IssueStatistics {
+
+    private final MongoOperations mongo;
+    private final Clock clock;
+
+    IssueStatistics(MongoOperations mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
+            description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
+                    + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days). onTimeOnSiteRate: "
+                    + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
+                    + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
+                    + "(an open overdue issue counts as late). Rates are null when nothing counts yet.")
+    @GetMapping("/api/v1/issues/statistics")
+    @PreAuthorize("hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN','GRID_WORKER','PROPERTY_STAFF')")
+    Figures figures(Caller caller, @RequestParam(required = false) String gridId,
+                    @RequestParam(required = false) String communityUnitId,
+                    @RequestParam(required = false) String compoundId,
+                    @RequestParam(required = false) String companyId,
+                    @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("reportedAt").gte(start).lt(end));
+        boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
+        if (!staff) {
+            if (companyId == null || !caller.worksFor(companyId)) {
+                throw new AccessDeniedException("property staff see their own company's figures");
+            }
+        } else if (!caller.isCountyWide()) {
+            all.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+        }
+        if (gridId != null) {
+            all.add(Criteria.where("gridId").is(gridId));
+        }
+        if (communityUnitId != null) {
+            all.add(Criteria.where("communityUnitId").is(communityUnitId));
+        }
+        if (compoundId != null) {
+            all.add(Criteria.where("compoundId").is(compoundId));
+        }
+        if (companyId != null) {
+            all.add(Criteria.where("companyId").is(companyId));
+        }
+        Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
+        query.fields().exclude("history").exclude("outbox").exclude("description");
+        return Figures.of(mongo.find(query, Issue.class), start, end, now);
+    }
+
+    /** The figures; rates are 0..1 with 4 decimals, {@code null} when nothing counts yet. */
+    record Figures(Instant from, Instant to, int total, Map<IssueStatus, Integer> byStatus, int openOverdue,
+                   int supervised, Double onTimeOnSiteRate, Double onTimeSolutionRate,
+                   Long averageHandlingMinutes, int rated, Double averageRating, Double satisfiedShare) {
+
+        static Figures of(List<Issue> issues, Instant from, Instant to, Instant now) {
+            Map<IssueStatus, Integer> byStatus = new EnumMap<>(IssueStatus.class);
+            int onSiteOnTime = 0;
+            int onSiteDecided = 0;
+            int solvedOnTime = 0;
+            int solutionDecided = 0;
+            int openOverdue = 0;
+            int supervised = 0;
+            long handlingMinutes = 0;
+            int handled = 0;
+            int rated = 0;
+            int ratingSum = 0;
+            int satisfied = 0;
+            for (Issue issue : issues) {
+                byStatus.merge(issue.status(), 1, Integer::sum);
+                if (issue.supervised()) {
+                    supervised++;
+                }
+                if (issue.status() == IssueStatus.REJECTED || issue.status() == IssueStatus.DUPLICATE) {
+                    continue;
+                }
+                boolean unsolved = IssueStatus.UNSOLVED.contains(issue.status()) || issue.status() == IssueStatus.HELD;
+                boolean onSiteLate = issue.onSiteOverdue() || (issue.onSiteAt() == null && unsolved
+                        && issue.status() != IssueStatus.HELD && now.isAfter(issue.onSiteDueAt()));
+                if (onSiteLate) {
+                    onSiteDecided++;
+                } else if (issue.onSiteAt() != null || !unsolved) {
+                    onSiteDecided++;
+                    onSiteOnTime++;
+                }
+                boolean solved = !unsolved && issue.handlerAccountId() != null;
+                boolean solutionLate = issue.solutionOverdue() || (unsolved && issue.status() != IssueStatus.HELD
+                        && now.isAfter(issue.solutionDueAt()));
+                if (solutionLate) {
+                    solutionDecided++;
+                } else if (solved) {
+                    solutionDecided++;
+                    solvedOnTime++;
+                }
+                if (unsolved && (solutionLate || onSiteLate)) {
+                    openOverdue++;
+                }
+                if (issue.resolvedAt() != null) {
+                    handled++;
+                    handlingMinutes += Duration.between(issue.reportedAt(), issue.resolvedAt()).toMinutes();
+                }
+                if (issue.rating() != null) {
+                    rated++;
+                    ratingSum += issue.rating();
+                    if (issue.rating() >= 4) {
+                        satisfied++;
+                    }
+                }
+            }
+            return new Figures(from, to, issues.size(), byStatus, openOverdue, supervised,
+                    rate(onSiteOnTime, onSiteDecided), rate(solvedOnTime, solutionDecided),
+                    handled == 0 ? null : handlingMinutes / handled, rated,
+                    rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated));
+        }
+
+        private static Double rate(int part, int whole) {
+            return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
+        }
+    }
+}

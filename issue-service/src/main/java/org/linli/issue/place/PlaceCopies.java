@@ -1,0 +1,134 @@
+package org.linli.issue.place;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.linli.events.grid.BuildingRegistered;
+import org.linli.events.grid.GridBoundaryChanged;
+import org.linli.events.grid.GridCreated;
+import org.linli.events.grid.GridWorkerAppointed;
+import org.linli.events.grid.GridWorkerReplaced;
+import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
+import org.linli.events.property.CompoundCreated;
+import org.linli.events.property.ContractEnded;
+import org.linli.events.property.ContractStarted;
+import org.linli.issue.place.Copies.BuildingCopy;
+import org.linli.issue.place.Copies.CompoundCopy;
+import org.linli.issue.place.Copies.Contract;
+import org.linli.issue.place.Copies.GridCopy;
+import org.linli.issue.place.Copies.OrgUnitCopy;
+import org.linli.issue.place.Copies.WorkerCopy;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies grid, property and org events to the read copies. Every write is an upsert by id setting
+ * exact fields (or a pull-then-push of one contract by its id), so an event applied twice changes
+ * nothing; grid writes bump the locator's generation so its index is rebuilt.
+ */
+@Component
+class PlaceCopies {
+
+    private final MongoOperations mongo;
+    private final PlaceLocator locator;
+
+    PlaceCopies(MongoOperations mongo, PlaceLocator locator) {
+        this.mongo = mongo;
+        this.locator = locator;
+    }
+
+    void apply(GridCreated created, Instant at) {
+        mongo.upsert(byId(created.gridId()), new Update().set("level", created.level()).set("name", created.name())
+                .set("parentId", created.parentId()).set("path", created.path())
+                .set("communityUnitId", created.communityUnitId()).set("boundary", created.boundary())
+                .set("updatedAt", at), GridCopy.class);
+        locator.changed();
+    }
+
+    void apply(GridBoundaryChanged changed, Instant at) {
+        mongo.upsert(byId(changed.gridId()), new Update().set("path", changed.path())
+                .set("boundary", changed.boundary()).set("updatedAt", at), GridCopy.class);
+        locator.changed();
+    }
+
+    void apply(BuildingRegistered building, Instant at) {
+        mongo.upsert(byId(building.buildingId()), new Update().set("gridId", building.gridId())
+                .set("communityUnitId", building.communityUnitId()).set("name", building.name())
+                .set("lat", building.lat()).set("lng", building.lng()).set("updatedAt", at), BuildingCopy.class);
+    }
+
+    void apply(GridWorkerAppointed appointed, Instant at) {
+        mongo.upsert(byId(appointed.appointmentId()), new Update().set("gridId", appointed.gridId())
+                .set("role", appointed.role()).setOnInsert("active", true).set("from", appointed.from())
+                .set("updatedAt", at), WorkerCopy.class);
+    }
+
+    void apply(GridWorkerReplaced replaced, Instant at) {
+        mongo.upsert(byId(replaced.endedAppointmentId()), new Update().set("gridId", replaced.gridId())
+                .set("role", replaced.role()).set("active", false).set("updatedAt", at), WorkerCopy.class);
+        mongo.upsert(byId(replaced.newAppointmentId()), new Update().set("gridId", replaced.gridId())
+                .set("role", replaced.role()).set("active", true).set("from", replaced.on())
+                .set("updatedAt", at), WorkerCopy.class);
+    }
+
+    void apply(CompoundCreated created, Instant at) {
+        mongo.upsert(byId(created.compoundId()), new Update().set("name", created.name())
+                .set("communityUnitId", created.communityUnitId()).set("communityPath", created.communityPath())
+                .set("gridId", created.gridId()).set("lat", created.lat()).set("lng", created.lng())
+                .set("boundary", created.boundary()).set("updatedAt", at), CompoundCopy.class);
+        locator.changed();
+    }
+
+    void apply(ContractStarted started, Instant at) {
+        Query compound = byId(started.compoundId());
+        mongo.upsert(compound, new Update().pull("contracts", new Document("contractId", started.contractId())),
+                CompoundCopy.class);
+        mongo.updateFirst(compound, new Update().push("contracts", new Contract(started.contractId(),
+                started.companyId(), started.startsOn(), started.endsOn(), false)).set("updatedAt", at),
+                CompoundCopy.class);
+    }
+
+    void apply(ContractEnded ended, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ended.compoundId())
+                        .and("contracts.contractId").is(ended.contractId())),
+                new Update().set("contracts.$.ended", true).set("contracts.$.endsOn", ended.endedOn())
+                        .set("updatedAt", at), CompoundCopy.class);
+    }
+
+    void apply(OrgUnitCreated created, Instant at) {
+        mongo.upsert(byId(created.unitId()), new Update().set("unitType", created.unitType())
+                .set("name", created.name()).set("parentId", created.parentId()).set("path", created.path())
+                .set("active", true).set("updatedAt", at), OrgUnitCopy.class);
+    }
+
+    void apply(OrgUnitRenamed renamed, Instant at) {
+        mongo.updateFirst(byId(renamed.unitId()), new Update().set("name", renamed.name()).set("updatedAt", at),
+                OrgUnitCopy.class);
+    }
+
+    void apply(OrgUnitDeactivated deactivated, Instant at) {
+        mongo.updateFirst(byId(deactivated.unitId()), new Update().set("active", false).set("updatedAt", at),
+                OrgUnitCopy.class);
+    }
+
+    /** The moved unit and every copy below it now start with the new path. */
+    void apply(OrgUnitMoved moved, Instant at) {
+        mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
+        Query subtree = new Query(Criteria.where("path").regex("^" + Pattern.quote(moved.oldPath())));
+        for (OrgUnitCopy copy : mongo.find(subtree, OrgUnitCopy.class)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(copy.id()).and("path").is(copy.path())),
+                    new Update().set("path", moved.newPath() + copy.path().substring(moved.oldPath().length()))
+                            .set("updatedAt", at), OrgUnitCopy.class);
+        }
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

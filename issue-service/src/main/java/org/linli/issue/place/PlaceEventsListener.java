@@ -1,0 +1,57 @@
+package org.linli.issue.place;
+
+import org.linli.events.Topics;
+import org.linli.events.grid.BuildingRegistered;
+import org.linli.events.grid.GridBoundaryChanged;
+import org.linli.events.grid.GridCreated;
+import org.linli.events.grid.GridWorkerAppointed;
+import org.linli.events.grid.GridWorkerReplaced;
+import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
+import org.linli.events.property.CompoundCreated;
+import org.linli.events.property.ContractEnded;
+import org.linli.events.property.ContractStarted;
+import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.ProcessedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes grid, property and org events into the read copies, once per event id; other types are ignored. */
+@Component
+class PlaceEventsListener {
+
+    private final ProcessedEvents processed;
+    private final PlaceCopies copies;
+
+    PlaceEventsListener(ProcessedEvents processed, PlaceCopies copies) {
+        this.processed = processed;
+        this.copies = copies;
+    }
+
+    @KafkaListener(topics = {Topics.GRID_EVENTS, Topics.PROPERTY_EVENTS, Topics.ORG_EVENTS})
+    void on(String record) {
+        processed.receive(record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "GridCreated" -> copies.apply(event.payload(GridCreated.class), event.occurredAt());
+            case "GridBoundaryChanged" -> copies.apply(event.payload(GridBoundaryChanged.class), event.occurredAt());
+            case "BuildingRegistered" -> copies.apply(event.payload(BuildingRegistered.class), event.occurredAt());
+            case "GridWorkerAppointed" -> copies.apply(event.payload(GridWorkerAppointed.class), event.occurredAt());
+            case "GridWorkerReplaced" -> copies.apply(event.payload(GridWorkerReplaced.class), event.occurredAt());
+            case "CompoundCreated" -> copies.apply(event.payload(CompoundCreated.class), event.occurredAt());
+            case "ContractStarted" -> copies.apply(event.payload(ContractStarted.class), event.occurredAt());
+            case "ContractEnded" -> copies.apply(event.payload(ContractEnded.class), event.occurredAt());
+            case "OrgUnitCreated" -> copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
+            case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
+            case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
+            case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
+            default -> {
+                // not needed by issue-service
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.linli.issue.place;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.linli.issue.place.Copies.CompoundCopy;
+import org.linli.issue.place.Copies.GridCopy;
+import org.linli.platform.messaging.GenerationCounter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-memory {@link PlaceTree} of the copied grids and compounds, rebuilt when a
+ * {@link GenerationCounter} shows that a copy changed (own writes at once, another instance's within
+ * {@code linli.issue.locate.max-staleness}). One thread rebuilds while the others wait for it.
+ */
+@Component
+class PlaceLocator {
+
+    private final MongoOperations mongo;
+    private final GenerationCounter generations;
+    private volatile Snapshot snapshot;
+
+    PlaceLocator(MongoOperations mongo, @Value("${linli.issue.locate.max-staleness:250ms}") Duration maxStaleness) {
+        this.mongo = mongo;
+        this.generations = new GenerationCounter(mongo, "issue-place-copies", maxStaleness);
+    }
+
+    Optional<String> grid(double lat, double lng) {
+        return current().tree().grid(lat, lng);
+    }
+
+    Optional<String> compound(double lat, double lng) {
+        return current().tree().compound(lat, lng);
+    }
+
+    void changed() {
+        generations.bump();
+    }
+
+    private Snapshot current() {
+        long generation = generations.current();
+        Snapshot known = snapshot;
+        if (known == null || known.generation() != generation) {
+            synchronized (this) {
+                known = snapshot;
+                if (known == null || known.generation() != generation) {
+                    known = new Snapshot(generation, new PlaceTree(mongo.findAll(GridCopy.class),
+                            mongo.findAll(CompoundCopy.class)));
+                    snapshot = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private record Snapshot(long generation, PlaceTree tree) {
+    }
+}

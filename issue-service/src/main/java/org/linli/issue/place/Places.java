@@ -1,0 +1,174 @@
+package org.linli.issue.place;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.linli.issue.place.Copies.BuildingCopy;
+import org.linli.issue.place.Copies.CompoundCopy;
+import org.linli.issue.place.Copies.GridCopy;
+import org.linli.issue.place.Copies.OrgUnitCopy;
+import org.linli.issue.place.Copies.WorkerCopy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routing for the other features: where a point or a building belongs (grid, community, street,
+ * compound and its company today, the grid's active worker), from the local copies first, then
+ * grid-service, then the community's or the county's queue. Never fails for another service's outage.
+ */
+@Component
+public class Places {
+
+    private final MongoOperations mongo;
+    private final PlaceLocator locator;
+    private final GridServiceClient gridService;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Places(MongoOperations mongo, PlaceLocator locator, GridServiceClient gridService, Clock clock,
+           @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
+        this.mongo = mongo;
+        this.locator = locator;
+        this.gridService = gridService;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Routes a point. {@code fallbackCommunityUnitId} (the reporter's own community, for staff) is the
+     * queue when no grid is found; {@code bearerToken} is forwarded to grid-service.
+     */
+    public Route locate(double lat, double lng, String fallbackCommunityUnitId, String bearerToken) {
+        Optional<String> local = locator.grid(lat, lng);
+        if (local.isPresent()) {
+            return route(local.get(), lat, lng, Route.Source.LOCAL_COPY);
+        }
+        Optional<String> remote = gridService.locate(lat, lng, bearerToken);
+        if (remote.isPresent()) {
+            return route(remote.get(), lat, lng, Route.Source.GRID_SERVICE);
+        }
+        return queue(fallbackCommunityUnitId, locator.compound(lat, lng).orElse(null));
+    }
+
+    /** Routes a report made with a building's QR code: the building's grid and entrance. */
+    public Optional<Route> forBuilding(String buildingId) {
+        return building(buildingId).map(building -> {
+            Route route = route(building.gridId(), building.lat(), building.lng(), Route.Source.BUILDING);
+            if (route.communityUnitId() == null && building.communityUnitId() != null) {
+                Community community = community(building.communityUnitId(), null);
+                return new Route(route.gridId(), building.communityUnitId(), community.path(), community.streetId(),
+                        route.compoundId(), route.companyId(), route.workerAppointmentId(), route.source());
+            }
+            return route;
+        });
+    }
+
+    /** A building from the copy: id, grid, community (id and path), name and entrance. */
+    public Optional<Building> building(String buildingId) {
+        return Optional.ofNullable(mongo.findById(buildingId, BuildingCopy.class)).map(copy -> new Building(copy.id(),
+                copy.gridId(), copy.communityUnitId(), community(copy.communityUnitId(), null).path(), copy.name(),
+                copy.lat(), copy.lng()));
+    }
+
+    /** Known grids with a point inside each, the finest (deepest) first, for demo data. */
+    public List<KnownGrid> knownGrids(int limit) {
+        return mongo.findAll(GridCopy.class).stream()
+                .filter(grid -> grid.path() != null)
+                .sorted(java.util.Comparator.comparingInt((GridCopy grid) -> grid.path().length()).reversed()
+                        .thenComparing(GridCopy::id))
+                .flatMap(grid -> PlaceTree.polygon(grid.boundary())
+                        .map(polygon -> polygon.getInteriorPoint().getCoordinate())
+                        .map(point -> new KnownGrid(grid.id(), grid.communityUnitId(), point.y, point.x)).stream())
+                .limit(limit).toList();
+    }
+
+    /** The org path of a unit from the copy, {@code null} when its events have not arrived. */
+    public String pathOf(String unitId) {
+        return unitId == null ? null : Optional.ofNullable(mongo.findById(unitId, OrgUnitCopy.class))
+                .map(OrgUnitCopy::path).orElse(null);
+    }
+
+    private Route route(String gridId, double lat, double lng, Route.Source source) {
+        GridCopy grid = mongo.findById(gridId, GridCopy.class);
+        CompoundCopy compound = compoundAt(gridId, lat, lng);
+        String communityUnitId = grid != null ? grid.communityUnitId()
+                : compound != null ? compound.communityUnitId() : null;
+        Community community = community(communityUnitId, compound == null ? null : compound.communityPath());
+        return new Route(gridId, communityUnitId, community.path(), community.streetId(),
+                compound == null ? null : compound.id(), compound == null ? null : compound.companyOn(today()),
+                activeWorker(gridId), source);
+    }
+
+    /** The community's queue (the county's when {@code communityUnitId} is null). */
+    public Route queue(String communityUnitId) {
+        return queue(communityUnitId, null);
+    }
+
+    private Route queue(String communityUnitId, String compoundId) {
+        CompoundCopy compound = compoundId == null ? null : mongo.findById(compoundId, CompoundCopy.class);
+        String community = communityUnitId != null ? communityUnitId
+                : compound != null ? compound.communityUnitId() : null;
+        if (community == null) {
+            return Route.countyQueue();
+        }
+        Community known = community(community, compound == null ? null : compound.communityPath());
+        return new Route(null, community, known.path(), known.streetId(), compound == null ? null : compound.id(),
+                compound == null ? null : compound.companyOn(today()), null, Route.Source.COMMUNITY_QUEUE);
+    }
+
+    /** The compound covering the point, else the only compound of the grid. */
+    private CompoundCopy compoundAt(String gridId, double lat, double lng) {
+        Optional<String> covering = locator.compound(lat, lng);
+        if (covering.isPresent()) {
+            return mongo.findById(covering.get(), CompoundCopy.class);
+        }
+        List<CompoundCopy> inGrid = mongo.find(Query.query(Criteria.where("gridId").is(gridId)).limit(2),
+                CompoundCopy.class);
+        return inGrid.size() == 1 ? inGrid.get(0) : null;
+    }
+
+    private String activeWorker(String gridId) {
+        Query query = Query.query(Criteria.where("gridId").is(gridId).and("role").is("GRID_WORKER")
+                .and("active").is(true)).with(Sort.by(Sort.Direction.DESC, "from")).limit(1);
+        return mongo.find(query, WorkerCopy.class).stream().map(WorkerCopy::id).findFirst().orElse(null);
+    }
+
+    private Community community(String unitId, String knownPath) {
+        OrgUnitCopy unit = unitId == null ? null : mongo.findById(unitId, OrgUnitCopy.class);
+        if (unit == null) {
+            return new Community(knownPath, streetFromPath(knownPath));
+        }
+        return new Community(unit.path(), unit.parentId());
+    }
+
+    /** The street is the community's parent: the second-to-last id of the community's path. */
+    private static String streetFromPath(String path) {
+        if (path == null) {
+            return null;
+        }
+        String[] ids = path.substring(1).split("/");
+        return ids.length >= 2 ? ids[ids.length - 2] : null;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private record Community(String path, String streetId) {
+    }
+
+    /** A building as issue-service knows it. */
+    public record Building(String id, String gridId, String communityUnitId, String communityPath, String name,
+                           double lat, double lng) {
+    }
+
+    /** A grid with a point inside it, for demo data. */
+    public record KnownGrid(String gridId, String communityUnitId, double lat, double lng) {
+    }
+}

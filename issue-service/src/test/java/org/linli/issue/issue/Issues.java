@@ -1,0 +1,35 @@
+package org.linli.issue.issue;
+
+import java.time.Instant;
+import java.util.List;
+import org.linli.issue.place.Route;
+
+/** Object mother: issues routed to a grid with a worker, or to the community queue. */
+final class Issues {
+
+    static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+    static final DeadlinePolicy POLICY = DeadlinePolicy.STANDARD;
+    static final Route TO_GRID_WORKER = new Route("grid-1", "community-1", "/street-1/community-1/", "street-1",
+            "compound-1", "company-1", "appointment-1", Route.Source.LOCAL_COPY);
+    static final Route TO_COMMUNITY_QUEUE = new Route(null, "community-1", "/street-1/community-1/", "street-1",
+            null, null, null, Route.Source.COMMUNITY_QUEUE);
+
+    private Issues() {
+    }
+
+    static Issue reported(Category category, Route route) {
+        return Issue.report(new Issue.Report(category, null, Channel.APP, "楼道灯不亮", 36.2, 113.4, null, null, false,
+                "resident-1", "张三", "13812345678", null, List.of()), route, "dept-housing", POLICY, T0);
+    }
+
+    static Issue dispatchedToGridWorker() {
+        return reported(Category.PROPERTY_REPAIR, TO_GRID_WORKER);
+    }
+
+    static Issue resolvedBy(String worker) {
+        Issue issue = dispatchedToGridWorker();
+        issue.arrive(worker, T0.plusSeconds(120));
+        issue.resolve(worker, HandlerKind.GRID_WORKER, "已更换灯泡", List.of(), POLICY, T0.plusSeconds(900));
+        return issue;
+    }
+}
