@@ -175,10 +175,12 @@ public class Issue extends AggregateRoot {
                 issue.lat, issue.lng), now);
         if (route.workerAppointmentId() != null) {
             issue.assigneeAppointmentId = route.workerAppointmentId();
+            issue.assigneeAccountId = route.workerAccountId();
             issue.dispatchMode = "ASSIGNED";
             issue.status = IssueStatus.DISPATCHED;
             issue.step(now, "DISPATCHED", null, "grid worker appointment " + route.workerAppointmentId());
-            issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", null, issue.gridId), now);
+            issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", issue.assigneeAccountId,
+                    issue.gridId), now);
         }
         issue.scheduleNext();
         return issue;

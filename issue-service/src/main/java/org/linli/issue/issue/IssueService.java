@@ -12,6 +12,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.issue.IssueClaimed;
+import org.linli.events.issue.IssueClosed;
+import org.linli.events.issue.IssueDispatched;
+import org.linli.events.issue.IssueEscalated;
+import org.linli.events.issue.IssueOverdue;
+import org.linli.events.issue.IssueReopened;
+import org.linli.events.issue.IssueReported;
+import org.linli.events.issue.IssueResolved;
 import org.linli.issue.place.Places;
 import org.linli.issue.place.Route;
 import org.linli.platform.web.BusinessRuleViolation;
@@ -65,6 +76,10 @@ public class IssueService {
     }
 
     /** A report by a signed-in resident (APP), a grid worker on patrol or hotline staff. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class,
+            description = "an issue was reported and routed"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,
+            description = "a routed issue went straight to its grid worker"))
     Issue submit(Caller caller, Issue.Report report, List<MultipartFile> files, String bearerToken) {
         String fallbackCommunity = caller.hasRole("GRID_WORKER") || caller.hasRole("COMMUNITY_ADMIN")
                 || caller.hasRole("PARTY_MEMBER") ? caller.orgUnitId() : null;
@@ -72,6 +87,8 @@ public class IssueService {
     }
 
     /** A report made by scanning a building's QR code: no account; the token names the building. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class,
+            description = "a QR-code report was routed"))
     Submitted submitWithQrCode(String token, Issue.Report report, List<MultipartFile> files, String clientAddress) {
         String buildingId = qrCodes.verify(token)
                 .orElseThrow(() -> new BusinessRuleViolation("invalid-qr-token", "the QR code is not valid"));
@@ -253,6 +270,8 @@ public class IssueService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,
+            description = "an issue was assigned, or opened for claiming by party members"))
     Issue dispatch(Caller caller, String id, String assigneeAccountId, Severity severity, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
@@ -260,6 +279,8 @@ public class IssueService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClaimed.class,
+            description = "a party member or volunteer claimed an issue"))
     Issue claim(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             if (!caller.hasRole("PARTY_MEMBER") || !caller.covers(issue.communityPath())) {
@@ -283,6 +304,8 @@ public class IssueService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueResolved.class,
+            description = "an issue was resolved, awaiting the reporter"))
     Issue resolve(Caller caller, String id, String note, List<MultipartFile> files, Long version) {
         Issue current = find(id);
         IssueAccess.requireHandler(caller, current);
@@ -300,6 +323,10 @@ public class IssueService {
     }
 
     /** The reporter rates, or staff record the callback (回访) they made by phone. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class,
+            description = "the reporter rated the issue (3-5 closes it)"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReopened.class,
+            description = "a bad rating or not fixed reopened it"))
     Issue rate(Caller caller, String id, int stars, boolean fixed, String comment, Long version) {
         return change(id, version, issue -> {
             if (!issue.reportedBy(caller.accountId()) && !(IssueAccess.isAdmin(caller)
@@ -329,6 +356,8 @@ public class IssueService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class,
+            description = "an issue was rejected (closed without handler)"))
     Issue reject(Caller caller, String id, String reason, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
@@ -336,6 +365,8 @@ public class IssueService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueEscalated.class,
+            description = "an issue was escalated one level (吹哨)"))
     Issue escalate(Caller caller, String id, Long version) {
         return change(id, version, issue -> {
             IssueAccess.requireAdmin(caller, issue);
@@ -400,6 +431,12 @@ public class IssueService {
      * Applies the clocks of every issue due by now (at most {@code batch}); an issue changed
      * concurrently is left for the next sweep. Returns how many changed.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueOverdue.class,
+            description = "a 5341 deadline passed"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueEscalated.class,
+            description = "an overdue issue escalated automatically"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class,
+            description = "an unrated resolved issue closed after the callback window"))
     public int sweep(int batch) {
         Instant now = now();
         Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(batch);

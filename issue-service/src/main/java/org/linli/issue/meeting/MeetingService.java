@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.issue.MeetingResolutionRecorded;
 import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueService;
 import org.linli.issue.place.Places;
@@ -109,6 +113,8 @@ class MeetingService {
         return meeting;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MeetingResolutionRecorded.class,
+            description = "a joint meeting recorded a resolution on an agenda item"))
     Meeting resolve(Caller caller, String id, MeetingController.ResolutionRequest request) {
         Meeting meeting = get(caller, id);
         meeting.resolve(request.issueId(), request.decision(), request.summary(), request.redirectToUnitId(),

@@ -23,17 +23,17 @@ final class Copies {
 
     /** A building, from BuildingRegistered: QR reports name it. */
     @Document("building_copies")
-    record BuildingCopy(@Id String id, @Indexed String gridId, String communityUnitId, String name, double lat,
-                        double lng, Instant updatedAt) {
+    record BuildingCopy(@Id String id, @Indexed String gridId, String communityUnitId, String name, Double lat,
+                        Double lng, Instant updatedAt) {
     }
 
     /**
-     * A grid worker appointment, from GridWorkerAppointed / GridWorkerReplaced. The events carry no
-     * account id, so routing targets the appointment.
+     * A grid worker appointment, from GridWorkerAppointed / GridWorkerReplaced, with the worker's login
+     * account when the appointment names one (routing assigns the issue to that account).
      */
     @Document("worker_copies")
     record WorkerCopy(@Id String id, @Indexed String gridId, String role, boolean active, LocalDate from,
-                      Instant updatedAt) {
+                      String accountId, Instant updatedAt) {
     }
 
     /** A compound, from CompoundCreated, with its contracts from ContractStarted / ContractEnded. */

@@ -66,6 +66,7 @@ class PlaceCopies {
     void apply(GridWorkerAppointed appointed, Instant at) {
         mongo.upsert(byId(appointed.appointmentId()), new Update().set("gridId", appointed.gridId())
                 .set("role", appointed.role()).setOnInsert("active", true).set("from", appointed.from())
+                .set("accountId", appointed.accountId())
                 .set("updatedAt", at), WorkerCopy.class);
     }
 

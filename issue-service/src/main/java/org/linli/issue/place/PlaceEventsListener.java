@@ -1,5 +1,7 @@
 package org.linli.issue.place;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.grid.BuildingRegistered;
 import org.linli.events.grid.GridBoundaryChanged;
@@ -30,6 +32,18 @@ class PlaceEventsListener {
         this.copies = copies;
     }
 
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridBoundaryChanged.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = BuildingRegistered.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerAppointed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerReplaced.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitRenamed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitMoved.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
     @KafkaListener(topics = {Topics.GRID_EVENTS, Topics.PROPERTY_EVENTS, Topics.ORG_EVENTS})
     void on(String record) {
         processed.receive(record, this::apply);

@@ -63,7 +63,8 @@ public class Places {
             if (route.communityUnitId() == null && building.communityUnitId() != null) {
                 Community community = community(building.communityUnitId(), null);
                 return new Route(route.gridId(), building.communityUnitId(), community.path(), community.streetId(),
-                        route.compoundId(), route.companyId(), route.workerAppointmentId(), route.source());
+                        route.compoundId(), route.companyId(), route.workerAppointmentId(), route.workerAccountId(),
+                        route.source());
             }
             return route;
         });
@@ -94,15 +95,16 @@ public class Places {
                 .map(OrgUnitCopy::path).orElse(null);
     }
 
-    private Route route(String gridId, double lat, double lng, Route.Source source) {
+    private Route route(String gridId, Double lat, Double lng, Route.Source source) {
         GridCopy grid = mongo.findById(gridId, GridCopy.class);
         CompoundCopy compound = compoundAt(gridId, lat, lng);
         String communityUnitId = grid != null ? grid.communityUnitId()
                 : compound != null ? compound.communityUnitId() : null;
         Community community = community(communityUnitId, compound == null ? null : compound.communityPath());
+        Optional<WorkerCopy> worker = activeWorker(gridId);
         return new Route(gridId, communityUnitId, community.path(), community.streetId(),
                 compound == null ? null : compound.id(), compound == null ? null : compound.companyOn(today()),
-                activeWorker(gridId), source);
+                worker.map(WorkerCopy::id).orElse(null), worker.map(WorkerCopy::accountId).orElse(null), source);
     }
 
     /** The community's queue (the county's when {@code communityUnitId} is null). */
@@ -119,12 +121,12 @@ public class Places {
         }
         Community known = community(community, compound == null ? null : compound.communityPath());
         return new Route(null, community, known.path(), known.streetId(), compound == null ? null : compound.id(),
-                compound == null ? null : compound.companyOn(today()), null, Route.Source.COMMUNITY_QUEUE);
+                compound == null ? null : compound.companyOn(today()), null, null, Route.Source.COMMUNITY_QUEUE);
     }
 
-    /** The compound covering the point, else the only compound of the grid. */
-    private CompoundCopy compoundAt(String gridId, double lat, double lng) {
-        Optional<String> covering = locator.compound(lat, lng);
+    /** The compound covering the point (when there is one), else the only compound of the grid. */
+    private CompoundCopy compoundAt(String gridId, Double lat, Double lng) {
+        Optional<String> covering = lat == null || lng == null ? Optional.empty() : locator.compound(lat, lng);
         if (covering.isPresent()) {
             return mongo.findById(covering.get(), CompoundCopy.class);
         }
@@ -133,10 +135,10 @@ public class Places {
         return inGrid.size() == 1 ? inGrid.get(0) : null;
     }
 
-    private String activeWorker(String gridId) {
+    private Optional<WorkerCopy> activeWorker(String gridId) {
         Query query = Query.query(Criteria.where("gridId").is(gridId).and("role").is("GRID_WORKER")
                 .and("active").is(true)).with(Sort.by(Sort.Direction.DESC, "from")).limit(1);
-        return mongo.find(query, WorkerCopy.class).stream().map(WorkerCopy::id).findFirst().orElse(null);
+        return mongo.find(query, WorkerCopy.class).stream().findFirst();
     }
 
     private Community community(String unitId, String knownPath) {
@@ -165,7 +167,7 @@ public class Places {
 
     /** A building as issue-service knows it. */
     public record Building(String id, String gridId, String communityUnitId, String communityPath, String name,
-                           double lat, double lng) {
+                           Double lat, Double lng) {
     }
 
     /** A grid with a point inside it, for demo data. */

@@ -10,10 +10,12 @@ package org.linli.issue.place;
  * @param compoundId          the compound (小区) the point lies in, {@code null} when none
  * @param companyId           the compound's property company today, {@code null} when none
  * @param workerAppointmentId the grid's active grid worker appointment, {@code null} when none
+ * @param workerAccountId     that worker's login account, {@code null} when none is known
  * @param source              how it was found
  */
 public record Route(String gridId, String communityUnitId, String communityPath, String streetUnitId,
-                    String compoundId, String companyId, String workerAppointmentId, Source source) {
+                    String compoundId, String companyId, String workerAppointmentId, String workerAccountId,
+                    Source source) {
 
     /** How the route was found. */
     public enum Source {
@@ -30,6 +32,6 @@ public record Route(String gridId, String communityUnitId, String communityPath,
     }
 
     public static Route countyQueue() {
-        return new Route(null, null, null, null, null, null, null, Source.COUNTY_QUEUE);
+        return new Route(null, null, null, null, null, null, null, null, Source.COUNTY_QUEUE);
     }
 }

@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.issue.MicroWishFulfilled;
 import org.linli.issue.place.Places;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
@@ -112,6 +116,8 @@ class MicroWishService {
         });
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class,
+            description = "a micro-wish was fulfilled and confirmed"))
     MicroWish confirm(Caller caller, String id, Long version) {
         return change(id, version, (wish, now) -> {
             boolean owner = wish.wishedBy(caller.accountId());

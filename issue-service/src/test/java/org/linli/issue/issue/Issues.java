@@ -10,9 +10,9 @@ final class Issues {
     static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
     static final DeadlinePolicy POLICY = DeadlinePolicy.STANDARD;
     static final Route TO_GRID_WORKER = new Route("grid-1", "community-1", "/street-1/community-1/", "street-1",
-            "compound-1", "company-1", "appointment-1", Route.Source.LOCAL_COPY);
+            "compound-1", "company-1", "appointment-1", "account-1", Route.Source.LOCAL_COPY);
     static final Route TO_COMMUNITY_QUEUE = new Route(null, "community-1", "/street-1/community-1/", "street-1",
-            null, null, null, Route.Source.COMMUNITY_QUEUE);
+            null, null, null, null, Route.Source.COMMUNITY_QUEUE);
 
     private Issues() {
     }
