@@ -74,7 +74,7 @@ public class Scheme {
      * The scheme used while none is defined: three-way evaluation (organisation, owners, quality) with the
      * owners' weight at 50%.
      */
-    static Scheme standard() {
+    public static Scheme standard() {
         return new Scheme("standard", "三方评价（默认）", YearMonth.of(2000, 1), List.of(
                 new Item("ENVIRONMENT", "环境卫生", Scorer.INSPECTION, 15),
                 new Item("FACILITIES", "设施设备维护", Scorer.INSPECTION, 15),
