@@ -51,7 +51,7 @@ public final class Api {
 
     /** The street and communities a and b, as if their OrgUnitCreated had arrived. */
     public static void knownUnits(MongoOperations mongo, String... communities) {
-        mongo.dropCollection("org_unit_copies");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "org_unit_copies");
         unit(mongo, STREET, "STREET_COMMITTEE", "镜湖街道党工委", STREET_PATH);
         for (String community : communities) {
             unit(mongo, community, "COMMUNITY_COMMITTEE", community + "社区党委", STREET_PATH + community + "/");

@@ -50,7 +50,7 @@ class CompanyController {
     @PostMapping
     @PreAuthorize(REGISTRARS)
     ResponseEntity<CompanyResponse> register(@Valid @RequestBody RegisterRequest request) {
-        PropertyCompany company = service.register(request.name(), request.creditCode(), request.stateOwned(),
+        PropertyCompany company = service.register(request.name(), request.creditCode(), Boolean.TRUE.equals(request.stateOwned()),
                 Boolean.TRUE.equals(request.fallbackQualified()));
         return ResponseEntity.created(URI.create("/api/v1/property-companies/" + company.id()))
                 .body(CompanyResponse.of(company, copies));
@@ -92,7 +92,7 @@ class CompanyController {
     }
 
     record RegisterRequest(@NotBlank @Size(max = PropertyCompany.MAX_NAME_LENGTH) String name,
-                           @NotBlank @Size(max = 32) String creditCode, boolean stateOwned, Boolean fallbackQualified) {
+                           @NotBlank @Size(max = 32) String creditCode, Boolean stateOwned, Boolean fallbackQualified) {
     }
 
     record GradeRequest(@Min(0) @Max(5) Integer starLevel, Boolean fallbackQualified, @NotNull Long version) {

@@ -148,7 +148,7 @@ class CompoundsIT {
 
     @Test
     void loadsWuhusDemoCompoundsOnceWithNoneUnmanaged() throws Exception {
-        mongo.dropCollection("org_unit_copies");
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "org_unit_copies");
         mvc.perform(post("/api/v1/compounds/demo").with(countyAdmin()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("no-communities"));
