@@ -122,4 +122,13 @@ if [ "$DEMO" = 1 ]; then
   [ "$STATUS" = 200 ] && ok "demo company ids line up with org-service's party coverage" || ko "demo-company-35 exists" "$STATUS"
   call GET /api/v1/compounds/unmanaged "${AUTH[@]}"
   [ "$(echo "$BODY" | json 'd["page"]["totalElements"]')" = 0 ] && ok "no unmanaged compound (动态清零)" || ko "no unmanaged compound" "$BODY"
+  call POST /api/v1/evaluations/demo "${AUTH[@]}"
+  [ "$STATUS" = 201 ] || [ "$(echo "$BODY" | json 'd["code"]')" = demo-already-loaded ] \
+    && ok "demo evaluation records for $last_month loaded" || ko "demo evaluation records loaded" "$STATUS $BODY"
+  call POST /api/v1/rankings "${AUTH[@]}" "${JSON_TYPE[@]}" -d "{\"scopeUnitId\":\"county\",\"month\":\"$last_month\"}"
+  [ "$STATUS" = 201 ] || [ "$(echo "$BODY" | json 'd["code"]')" = ranking-already-published ] \
+    && ok "the county's ranking for $last_month is published" || ko "county ranking published" "$STATUS $BODY"
+  call GET "/api/v1/rankings/published?scopeUnitId=county"
+  ranked=$(echo "$BODY" | json '[r["companyCount"] for r in d["content"] if r["month"] == "'"$last_month"'"][0]')
+  [ "${ranked:-0}" -ge 44 ] && ok "the public county ranking lists the demo's companies ($ranked)" || ko "county ranking lists companies" "$BODY"
 fi

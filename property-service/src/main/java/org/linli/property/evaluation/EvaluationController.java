@@ -39,9 +39,23 @@ class EvaluationController {
             + "'PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final EvaluationService service;
+    private final DemoEvaluations demo;
 
-    EvaluationController(EvaluationService service) {
+    EvaluationController(EvaluationService service, DemoEvaluations demo) {
         this.service = service;
+        this.demo = demo;
+    }
+
+    @Operation(summary = "Load last month's demo evaluation records (spot checks, surveys, organisation scores)",
+            description = "Role: COUNTY_ADMIN with a county-wide account (403). For every compound served by a company "
+                    + "at the end of last month. 422 no-demo-compounds before the demo compounds, demo-already-loaded.")
+    @PostMapping("/demo")
+    @PreAuthorize("hasRole('COUNTY_ADMIN')")
+    ResponseEntity<DemoEvaluations.Summary> loadDemo(Caller caller) {
+        if (!caller.isCountyWide()) {
+            throw new org.springframework.security.access.AccessDeniedException("the demo needs a county-wide account");
+        }
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "Define a scoring scheme from a month on",

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.linli.property.evaluation.MonthlyScores;
 import org.linli.property.evaluation.Scheme;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @Tag(name = "Rankings", description = "月度排名: immutable monthly snapshots per county or street, public to residents and media")
 @RestController
@@ -30,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RankingController {
 
     private static final String PUBLISHERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','DEPARTMENT_STAFF')";
+
+    /** A published snapshot never changes: clients and proxies may keep it. */
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(30)).cachePublic().immutable();
 
     private final RankingService service;
 
@@ -69,10 +75,15 @@ class RankingController {
     }
 
     @Operation(summary = "A published ranking with every company's score breakdown",
-            description = "Public, no token. 404 unknown id.")
+            description = "Public, no token. Immutable: the ETag is the id, Cache-Control public and immutable, "
+                    + "If-None-Match answers 304. 404 unknown id.")
     @GetMapping("/published/{id}")
-    RankingResponse published(@PathVariable String id) {
-        return RankingResponse.of(service.published(id));
+    ResponseEntity<RankingResponse> published(@PathVariable String id, WebRequest request) {
+        String etag = "\"" + id + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(IMMUTABLE).body(RankingResponse.of(service.published(id)));
     }
 
     record PublishRequest(@Size(max = 64) String scopeUnitId, @NotNull YearMonth month) {

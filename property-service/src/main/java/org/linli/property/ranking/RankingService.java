@@ -2,7 +2,9 @@ package org.linli.property.ranking;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 class RankingService {
 
+    private static final int RECENT = 64;
     private static final Set<String> STREET_TYPES = Set.of("STREET_COMMITTEE", "TOWNSHIP_COMMITTEE");
 
     private final RankingRepository rankings;
@@ -39,6 +42,12 @@ class RankingService {
     private final SanctionService sanctions;
     private final PropertySettings settings;
     private final Clock clock;
+    private final Map<String, Ranking> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
+            return size() > RECENT;
+        }
+    });
 
     RankingService(RankingRepository rankings, Evaluations evaluations, Companies companies, Copies copies,
                    SanctionService sanctions, PropertySettings settings, Clock clock) {
@@ -92,8 +101,15 @@ class RankingService {
         return evaluations.score(scope(caller, scopeUnitId).path(), month);
     }
 
+    /** A published ranking; snapshots never change, so the most recently read ones are kept in memory. */
     Ranking published(String id) {
-        return rankings.findById(id).orElseThrow(() -> new NotFoundException("ranking", id));
+        Ranking cached = recent.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Ranking ranking = rankings.findById(id).orElseThrow(() -> new NotFoundException("ranking", id));
+        recent.put(id, ranking);
+        return ranking;
     }
 
     Page<Ranking> history(String scopeUnitId, Pageable pageable) {

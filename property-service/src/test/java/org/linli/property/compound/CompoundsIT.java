@@ -47,7 +47,8 @@ class CompoundsIT {
 
     @BeforeEach
     void startEmpty() {
-        for (String collection : new String[] {"compounds", "companies", "sanctions", "grid_copies"}) {
+        for (String collection : new String[] {"compounds", "companies", "sanctions", "grid_copies", "rankings", "inspections",
+                "surveys", "organisation_scores"}) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
         Api.knownUnits(mongo, "community-a", "community-b");
@@ -177,6 +178,22 @@ class CompoundsIT {
                 .andExpect(jsonPath("$.managementCoverage.part").value(1601))
                 .andExpect(jsonPath("$.managementCoverage.percent").value(100.0))
                 .andExpect(jsonPath("$.compoundsPerMode.PROFESSIONAL").value(DemoCompounds.REGULAR + DemoCompounds.FALLBACK));
+
+        int served = DemoCompounds.REGULAR + DemoCompounds.FALLBACK;
+        mvc.perform(post("/api/v1/evaluations/demo").with(countyAdmin()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.inspections").value(2 * served))
+                .andExpect(jsonPath("$.surveys").value(served));
+        mvc.perform(post("/api/v1/evaluations/demo").with(countyAdmin()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("demo-already-loaded"));
+        String lastMonth = java.time.YearMonth.from(TODAY).minusMonths(1).toString();
+        mvc.perform(post("/api/v1/rankings").with(countyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scopeUnitId\": \"county\", \"month\": \"" + lastMonth + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.entries.length()").value(DemoCompounds.COMPANIES + DemoCompounds.STATE_OWNED))
+                .andExpect(jsonPath("$.compoundsScored").value(served))
+                .andExpect(jsonPath("$.bottomCompanyIds.length()").value(5));
     }
 
     private String register(RequestPostProcessor caller, String community, String grid) throws Exception {

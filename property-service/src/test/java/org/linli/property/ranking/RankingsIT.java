@@ -8,6 +8,7 @@ import static org.linli.property.Api.streetAdmin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +126,10 @@ class RankingsIT {
         assertThat(ranking.at("/entries/0/score").asDouble())
                 .isEqualTo(Math.round((compound1 + compound2) / 2 * 100) / 100.0);
 
+        mvc.perform(get("/api/v1/rankings/published/" + id).header("If-None-Match", "\"" + id + "\""))
+                .andExpect(status().isNotModified());
+        mvc.perform(get("/api/v1/rankings/published/" + id))
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("immutable")));
         inspect(poorCompound, "FACILITIES", LAST_MONTH, 50);
         mvc.perform(get("/api/v1/rankings/published/" + id))
                 .andExpect(jsonPath("$.entries[1].items[1].score").value(60.0));
