@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.copies.Copies;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -85,8 +87,7 @@ class CompanyController {
             PropertyCompany company = service.byCreditCode(creditCode)
                     .orElseThrow(() -> new NotFoundException("company", creditCode));
             service.get(caller, company.id());
-            return new PagedModel<>(new org.springframework.data.domain.PageImpl<>(
-                    java.util.List.of(CompanyResponse.of(company, copies)), pageable, 1));
+            return new PagedModel<>(new PageImpl<>(List.of(CompanyResponse.of(company, copies)), pageable, 1));
         }
         return new PagedModel<>(service.list(caller, pageable).map(company -> CompanyResponse.of(company, copies)));
     }

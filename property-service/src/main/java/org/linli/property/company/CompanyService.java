@@ -1,6 +1,7 @@
 package org.linli.property.company;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -56,7 +57,7 @@ class CompanyService {
 
     Page<PropertyCompany> list(Caller caller, Pageable pageable) {
         if (caller.hasRole("PROPERTY_STAFF")) {
-            return new PageImpl<>(caller.companyId() == null ? java.util.List.of()
+            return new PageImpl<>(caller.companyId() == null ? List.of()
                     : companies.findById(caller.companyId()).stream().toList(), pageable, caller.companyId() == null ? 0 : 1);
         }
         return companies.findAll(pageable);

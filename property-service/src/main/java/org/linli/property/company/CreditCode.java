@@ -1,5 +1,6 @@
 package org.linli.property.company;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.linli.platform.web.BusinessRuleViolation;
 
@@ -23,7 +24,7 @@ public record CreditCode(String value) {
 
     /** Accepts lower case and surrounding blanks, as people type it. */
     public static CreditCode parse(String text) {
-        return new CreditCode(text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT));
+        return new CreditCode(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
     }
 
     static boolean valid(String code) {

@@ -14,6 +14,7 @@ import org.linli.events.property.ContractStarted;
 import org.linli.events.property.SanctionIssued;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NotFoundException;
 import org.linli.property.company.PropertyCompany;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -226,7 +227,7 @@ public class Compound extends AggregateRoot {
                 return i;
             }
         }
-        throw new org.linli.platform.web.NotFoundException("contract", contractId);
+        throw new NotFoundException("contract", contractId);
     }
 
     private static void checkPeriod(LocalDate startsOn, LocalDate endsOn) {

@@ -97,8 +97,8 @@ class DemoCompounds {
             if (i < REGULAR) {
                 compound.sign(regular.get(i % COMPANIES), ContractKind.REGULAR, contractStart, contractEnd, fees, now);
             } else if (i < REGULAR + FALLBACK) {
-                compound.sign(stateOwned.get(i % STATE_OWNED), ContractKind.FALLBACK, today.minusMonths(6).withDayOfMonth(1),
-                        today.plusYears(1), fees, now);
+                compound.sign(stateOwned.get(i % STATE_OWNED), ContractKind.FALLBACK,
+                        today.minusMonths(6).withDayOfMonth(1), today.plusYears(1), fees, now);
             } else {
                 compound.manageWithoutCompany(FIVE_MODES[i % FIVE_MODES.length], now);
             }

@@ -19,7 +19,9 @@ import java.util.List;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,9 +55,9 @@ class EvaluationController {
     @PreAuthorize("hasRole('COUNTY_ADMIN')")
     ResponseEntity<DemoEvaluations.Summary> loadDemo(Caller caller) {
         if (!caller.isCountyWide()) {
-            throw new org.springframework.security.access.AccessDeniedException("the demo needs a county-wide account");
+            throw new AccessDeniedException("the demo needs a county-wide account");
         }
-        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(demo.load());
+        return ResponseEntity.status(HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "Define a scoring scheme from a month on",

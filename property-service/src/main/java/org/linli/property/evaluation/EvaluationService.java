@@ -10,6 +10,7 @@ import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -43,7 +44,7 @@ class EvaluationService {
 
     Page<Scheme> schemes(Pageable pageable) {
         Query query = new Query().with(pageable.getSort().isSorted() ? pageable
-                : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by(Sort.Direction.DESC, "effectiveFrom")));
         List<Scheme> content = mongo.find(query, Scheme.class);
         return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(new Query(), Scheme.class));

@@ -2,6 +2,7 @@ package org.linli.property.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.linli.platform.web.BusinessRuleViolation;
@@ -32,7 +33,7 @@ public record Inspection(@Id String id, @Indexed String compoundId, String commu
             throw new BusinessRuleViolation("invalid-deduction", "a deduction is 1 to 100 points");
         }
         return new Inspection(UUID.randomUUID().toString(), compoundId, communityPath,
-                java.time.YearMonth.from(inspectedOn).toString(), inspectedOn, item.code(), all, inspector, now);
+                YearMonth.from(inspectedOn).toString(), inspectedOn, item.code(), all, inspector, now);
     }
 
     int points() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.linli.events.property.RankingPublished;
 import org.linli.platform.messaging.AggregateRoot;
@@ -48,7 +49,7 @@ public class Ranking extends AggregateRoot {
     }
 
     static Ranking publish(String scopeUnitId, String scopeName, String scopePath, YearMonth month,
-                           MonthlyScores.Result result, java.util.Map<String, String> companyNames,
+                           MonthlyScores.Result result, Map<String, String> companyNames,
                            int bottomSharePercent, String publishedBy, Instant now) {
         Ranking ranking = new Ranking();
         ranking.id = UUID.randomUUID().toString();
