@@ -36,6 +36,9 @@ public class Copies {
     static final String GRIDS = "grid_copies";
     static final String COMMITTEES = "committee_copies";
     static final String PARTY_STATUSES = "company_party_statuses";
+    /** Collections whose documents carry a compound's {@code communityPath}. */
+    private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("compounds", "sanctions", "focus_entries",
+            "inspections", "surveys", "organisation_scores");
 
     private final MongoOperations mongo;
 
@@ -60,13 +63,16 @@ public class Copies {
     }
 
     /**
-     * The moved unit and every copy below it now start with the new path. Compounds carry their
-     * community's path too: they are rewritten the same way, so scope checks follow the move.
+     * The moved unit and every copy below it now start with the new path. Compounds, and the records
+     * scoped by a compound's community, carry that path too: they are rewritten the same way, so scope
+     * checks follow the move.
      */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), ORG_UNITS);
         rewritePaths(ORG_UNITS, "path", moved.oldPath(), moved.newPath());
-        rewritePaths("compounds", "communityPath", moved.oldPath(), moved.newPath());
+        for (String collection : SCOPED_BY_COMMUNITY_PATH) {
+            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath());
+        }
     }
 
     private void rewritePaths(String collection, String field, String oldPath, String newPath) {

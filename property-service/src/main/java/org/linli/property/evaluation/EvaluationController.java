@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -85,20 +86,20 @@ class EvaluationController {
                     + "not-an-inspection-item, inspection-in-future, invalid-deduction (1-100 points); 404 unknown compound.")
     @PostMapping("/inspections")
     @PreAuthorize(EVALUATORS)
-    ResponseEntity<Inspection> inspect(Caller caller, @Valid @RequestBody InspectionRequest request) {
+    ResponseEntity<InspectionResponse> inspect(Caller caller, @Valid @RequestBody InspectionRequest request) {
         Inspection inspection = service.inspect(caller, request.compoundId(), request.inspectedOn(), request.itemCode(),
                 request.deductions() == null ? List.of() : request.deductions().stream()
                         .map(d -> new Inspection.Deduction(d.reason(), d.points(), d.photoRefs() == null ? List.of()
                                 : d.photoRefs())).toList());
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/inspections/" + inspection.id())).body(inspection);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/inspections/" + inspection.id())).body(InspectionResponse.of(inspection));
     }
 
     @Operation(summary = "A compound's spot checks", description = "Staff who may see the compound (403). Paged; ?month=.")
     @GetMapping("/inspections")
     @PreAuthorize(READERS)
-    PagedModel<Inspection> inspections(Caller caller, @RequestParam String compoundId,
+    PagedModel<InspectionResponse> inspections(Caller caller, @RequestParam String compoundId,
                                        @RequestParam(required = false) YearMonth month, Pageable pageable) {
-        return new PagedModel<>(service.inspections(caller, compoundId, month, pageable));
+        return new PagedModel<>(service.inspections(caller, compoundId, month, pageable).map(InspectionResponse::of));
     }
 
     @Operation(summary = "Record a compound's quarterly resident survey (季测评); again for the same quarter replaces it",
@@ -106,9 +107,9 @@ class EvaluationController {
                     + "(satisfied above respondents), invalid-survey-date (not within the quarter, or after today).")
     @PutMapping("/surveys")
     @PreAuthorize(EVALUATORS)
-    Survey survey(Caller caller, @Valid @RequestBody SurveyRequest request) {
-        return service.survey(caller, request.compoundId(), request.quarter(), request.respondents(), request.satisfied(),
-                request.conductedOn());
+    SurveyResponse survey(Caller caller, @Valid @RequestBody SurveyRequest request) {
+        return SurveyResponse.of(service.survey(caller, request.compoundId(), request.quarter(), request.respondents(), request.satisfied(),
+                request.conductedOn()));
     }
 
     @Operation(summary = "Give the organisation's score (0-100) of an ORGANISATION item for a compound and month",
@@ -116,9 +117,10 @@ class EvaluationController {
                     + "unknown-item, month-in-future.")
     @PutMapping("/organisation-scores")
     @PreAuthorize(EVALUATORS)
-    OrganisationScore organisationScore(Caller caller, @Valid @RequestBody OrganisationScoreRequest request) {
-        return service.scoreByOrganisation(caller, request.compoundId(), request.month(), request.itemCode(),
-                request.score());
+    OrganisationScoreResponse organisationScore(Caller caller,
+                                                @Valid @RequestBody OrganisationScoreRequest request) {
+        return OrganisationScoreResponse.of(service.scoreByOrganisation(caller, request.compoundId(), request.month(), request.itemCode(),
+                request.score()));
     }
 
     @Operation(summary = "A compound's monthly score with its breakdown per item, computed from the records",
@@ -159,6 +161,32 @@ class EvaluationController {
 
         static SchemeResponse of(Scheme scheme) {
             return new SchemeResponse(scheme.id(), scheme.name(), scheme.effectiveFrom(), scheme.items());
+        }
+    }
+
+    record InspectionResponse(String id, String compoundId, YearMonth month, LocalDate inspectedOn, String itemCode,
+                              List<Inspection.Deduction> deductions, int pointsDeducted, Instant recordedAt) {
+
+        static InspectionResponse of(Inspection inspection) {
+            return new InspectionResponse(inspection.id(), inspection.compoundId(), YearMonth.parse(inspection.month()),
+                    inspection.inspectedOn(), inspection.itemCode(), inspection.deductions(), inspection.points(),
+                    inspection.createdAt());
+        }
+    }
+
+    record SurveyResponse(String compoundId, String quarter, int respondents, int satisfied, LocalDate conductedOn) {
+
+        static SurveyResponse of(Survey survey) {
+            return new SurveyResponse(survey.compoundId(), survey.quarter(), survey.respondents(), survey.satisfied(),
+                    survey.conductedOn());
+        }
+    }
+
+    record OrganisationScoreResponse(String compoundId, YearMonth month, String itemCode, int score) {
+
+        static OrganisationScoreResponse of(OrganisationScore score) {
+            return new OrganisationScoreResponse(score.compoundId(), YearMonth.parse(score.month()), score.itemCode(),
+                    score.score());
         }
     }
 }

@@ -3,6 +3,8 @@ package org.linli.property.ranking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -65,6 +67,16 @@ class RankingController {
     List<MonthlyScores.CompanyScore> preview(Caller caller, @RequestParam(required = false) String scopeUnitId,
                                              @RequestParam YearMonth month) {
         return service.preview(caller, scopeUnitId, month).companies();
+    }
+
+    @Operation(summary = "Annual review (年考核) of a scope's companies from its published monthly rankings of a year",
+            description = "Public, no token, like the rankings it is computed from. ?scopeUnitId= (\"county\" or "
+                    + "absent: the county), ?year=. Per company: months ranked, mean monthly score, best and worst "
+                    + "rank, months in the bottom band; best mean first.")
+    @GetMapping("/published/annual-review")
+    RankingService.AnnualReview annualReview(@RequestParam(required = false) String scopeUnitId,
+                                             @RequestParam @Min(2000) @Max(2100) int year) {
+        return service.annualReview(scopeUnitId, year);
     }
 
     @Operation(summary = "Published rankings, newest month first (history)",

@@ -2,9 +2,12 @@ package org.linli.property.ranking;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,6 +119,42 @@ class RankingService {
         Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 pageable.getSort().isSorted() ? pageable.getSort() : Sort.by(Sort.Direction.DESC, "month"));
         return scopeUnitId == null ? rankings.findAll(newestFirst) : rankings.findByScopeUnitId(scopeUnitId, newestFirst);
+    }
+
+    /**
+     * The annual review (年考核) of a scope's companies, from its published monthly rankings of the year:
+     * months ranked, mean monthly score, best and worst rank, months in the bottom band; best mean first.
+     */
+    AnnualReview annualReview(String scopeUnitId, int year) {
+        String scope = scopeUnitId == null ? Ranking.COUNTY : scopeUnitId;
+        List<Ranking> months = rankings.findByScopeUnitId(scope, Pageable.unpaged()).stream()
+                .filter(ranking -> ranking.month().getYear() == year)
+                .sorted(Comparator.comparing(Ranking::month)).toList();
+        Map<String, List<Ranking.Entry>> entries = new LinkedHashMap<>();
+        Map<String, Integer> bottom = new HashMap<>();
+        for (Ranking ranking : months) {
+            for (Ranking.Entry entry : ranking.entries()) {
+                entries.computeIfAbsent(entry.companyId(), id -> new ArrayList<>()).add(entry);
+            }
+            ranking.bottomCompanyIds().forEach(id -> bottom.merge(id, 1, Integer::sum));
+        }
+        List<AnnualReview.Company> companies = new ArrayList<>();
+        entries.forEach((companyId, ranked) -> companies.add(new AnnualReview.Company(companyId,
+                ranked.get(ranked.size() - 1).companyName(), ranked.size(),
+                Math.round(ranked.stream().mapToDouble(Ranking.Entry::score).average().orElseThrow() * 100) / 100.0,
+                ranked.stream().mapToInt(Ranking.Entry::rank).min().orElseThrow(),
+                ranked.stream().mapToInt(Ranking.Entry::rank).max().orElseThrow(), bottom.getOrDefault(companyId, 0))));
+        companies.sort(Comparator.comparing(AnnualReview.Company::meanScore).reversed()
+                .thenComparing(AnnualReview.Company::companyId));
+        return new AnnualReview(scope, year, months.stream().map(Ranking::month).toList(), companies);
+    }
+
+    /** A year of a scope's published rankings, per company. */
+    record AnnualReview(String scopeUnitId, int year, List<YearMonth> monthsPublished, List<Company> companies) {
+
+        record Company(String companyId, String companyName, int monthsRanked, double meanScore, int bestRank,
+                       int worstRank, int monthsInBottomBand) {
+        }
     }
 
     private Scope scope(Caller caller, String scopeUnitId) {

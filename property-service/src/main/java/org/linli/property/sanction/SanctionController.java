@@ -51,7 +51,8 @@ class SanctionController {
     ResponseEntity<SanctionResponse> issue(Caller caller, @Valid @RequestBody IssueRequest request) {
         Sanction sanction = service.issue(caller, request.kind(), request.companyId(), request.compoundId(),
                 request.reason(), request.evidenceRefs(), request.deadline());
-        return ResponseEntity.created(URI.create("/api/v1/sanctions/" + sanction.id())).body(SanctionResponse.of(sanction));
+        return ResponseEntity.created(URI.create("/api/v1/sanctions/" + sanction.id()))
+                .body(SanctionResponse.of(sanction, service.today()));
     }
 
     @Operation(summary = "Evict the compound's company (清退) and hand the compound to a fallback company at once",
@@ -73,7 +74,8 @@ class SanctionController {
         Contract fallback = result.compound().contracts().stream()
                 .filter(contract -> contract.id().equals(result.eviction().fallbackContractId())).findFirst().orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(new EvictionResponse(result.compound().id(),
-                result.eviction(), fallback, SanctionResponse.of(result.sanction()), result.compound().version()));
+                result.eviction(), fallback, SanctionResponse.of(result.sanction(), service.today()),
+                result.compound().version()));
     }
 
     @Operation(summary = "The public caution list (谨慎选聘企业): companies with a yellow card in force",
@@ -86,20 +88,23 @@ class SanctionController {
     @Operation(summary = "List sanctions",
             description = "Staff roles: PROPERTY_STAFF their company's (the company's credit record), county-wide "
                     + "accounts all, other admins the company-wide ones and those about compounds in scope. Paged; "
-                    + "?companyId=, ?kind=, ?status=.")
+                    + "?companyId=, ?kind=, ?status=, ?overdue=true (supervised items in force past their deadline).")
     @GetMapping("/api/v1/sanctions")
     @PreAuthorize(READERS)
     PagedModel<SanctionResponse> list(Caller caller, @RequestParam(required = false) String companyId,
                                       @RequestParam(required = false) SanctionKind kind,
-                                      @RequestParam(required = false) Sanction.Status status, Pageable pageable) {
-        return new PagedModel<>(service.list(caller, companyId, kind, status, pageable).map(SanctionResponse::of));
+                                      @RequestParam(required = false) Sanction.Status status,
+                                      @RequestParam(defaultValue = "false") boolean overdue, Pageable pageable) {
+        LocalDate today = service.today();
+        return new PagedModel<>(service.list(caller, companyId, kind, status, overdue, pageable)
+                .map(sanction -> SanctionResponse.of(sanction, today)));
     }
 
     @Operation(summary = "Read a sanction", description = "As the list's scope (403); 404 unknown id.")
     @GetMapping("/api/v1/sanctions/{id}")
     @PreAuthorize(READERS)
     SanctionResponse get(Caller caller, @PathVariable String id) {
-        return SanctionResponse.of(service.get(caller, id));
+        return SanctionResponse.of(service.get(caller, id), service.today());
     }
 
     @Operation(summary = "Appeal a sanction (the company, within its appeal window)",
@@ -107,7 +112,7 @@ class SanctionController {
     @PostMapping("/api/v1/sanctions/{id}/appeal")
     @PreAuthorize("hasRole('PROPERTY_STAFF')")
     SanctionResponse appeal(Caller caller, @PathVariable String id, @Valid @RequestBody AppealRequest request) {
-        return SanctionResponse.of(service.appeal(caller, id, request.grounds()));
+        return SanctionResponse.of(service.appeal(caller, id, request.grounds()), service.today());
     }
 
     @Operation(summary = "Decide an appeal: upheld revokes the sanction, dismissed keeps it",
@@ -115,7 +120,8 @@ class SanctionController {
     @PostMapping("/api/v1/sanctions/{id}/appeal-decision")
     @PreAuthorize(ISSUERS)
     SanctionResponse decide(Caller caller, @PathVariable String id, @Valid @RequestBody DecisionRequest request) {
-        return SanctionResponse.of(service.decideAppeal(caller, id, request.upheld(), request.note()));
+        return SanctionResponse.of(service.decideAppeal(caller, id, request.upheld(), request.note()),
+                service.today());
     }
 
     @Operation(summary = "Lift a yellow card: the company leaves the caution list",
@@ -123,7 +129,7 @@ class SanctionController {
     @PostMapping("/api/v1/sanctions/{id}/lifting")
     @PreAuthorize(ISSUERS)
     SanctionResponse lift(Caller caller, @PathVariable String id) {
-        return SanctionResponse.of(service.lift(caller, id));
+        return SanctionResponse.of(service.lift(caller, id), service.today());
     }
 
     @Operation(summary = "Mark a supervised item (督办) rectified",
@@ -131,7 +137,7 @@ class SanctionController {
     @PostMapping("/api/v1/sanctions/{id}/resolution")
     @PreAuthorize(ISSUERS)
     SanctionResponse resolve(Caller caller, @PathVariable String id) {
-        return SanctionResponse.of(service.resolve(caller, id));
+        return SanctionResponse.of(service.resolve(caller, id), service.today());
     }
 
     record IssueRequest(@NotNull SanctionKind kind, @NotBlank @Size(max = 64) String companyId,
@@ -161,13 +167,14 @@ class SanctionController {
 
     record SanctionResponse(String id, SanctionKind kind, String kindLabel, String companyId, String compoundId,
                             String reason, List<String> evidenceRefs, LocalDate issuedOn, LocalDate appealUntil,
-                            LocalDate deadline, Sanction.Status status, Sanction.Appeal appeal, LocalDate closedOn,
-                            boolean onCautionList, Long version) {
+                            LocalDate deadline, boolean overdue, Sanction.Status status, Sanction.Appeal appeal,
+                            LocalDate closedOn, boolean onCautionList, Long version) {
 
-        static SanctionResponse of(Sanction sanction) {
+        static SanctionResponse of(Sanction sanction, LocalDate today) {
             return new SanctionResponse(sanction.id(), sanction.kind(), sanction.kind().label(), sanction.companyId(),
                     sanction.compoundId(), sanction.reason(), sanction.evidenceRefs(), sanction.issuedOn(),
-                    sanction.appealUntil(), sanction.deadline(), sanction.status(), sanction.appeal(),
+                    sanction.appealUntil(), sanction.deadline(), sanction.overdue(today), sanction.status(),
+                    sanction.appeal(),
                     sanction.closedOn(), sanction.cautions(), sanction.version());
         }
     }

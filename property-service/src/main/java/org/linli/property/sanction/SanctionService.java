@@ -139,7 +139,8 @@ public class SanctionService {
      * Sanctions the caller may see: PROPERTY_STAFF their company's, county-wide accounts all, other admins
      * those about compounds in their scope and the company-wide ones.
      */
-    Page<Sanction> list(Caller caller, String companyId, SanctionKind kind, Sanction.Status status, Pageable pageable) {
+    Page<Sanction> list(Caller caller, String companyId, SanctionKind kind, Sanction.Status status, boolean overdue,
+                        Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
         if (caller.hasRole("PROPERTY_STAFF")) {
             filters.add(Criteria.where("companyId").is(caller.companyId() == null ? "-" : caller.companyId()));
@@ -156,10 +157,18 @@ public class SanctionService {
         if (status != null) {
             filters.add(Criteria.where("status").is(status));
         }
+        if (overdue) {
+            filters.add(Criteria.where("kind").is(SanctionKind.SUPERVISED_ITEM).and("status").is(Sanction.Status.IN_FORCE)
+                    .and("deadline").lt(settings.today(clock)));
+        }
         Query query = Query.query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters)).with(pageable);
         List<Sanction> content = mongo.find(query, Sanction.class);
         return PageableExecutionUtils.getPage(content, pageable,
                 () -> mongo.count(Query.of(query).limit(-1).skip(-1), Sanction.class));
+    }
+
+    LocalDate today() {
+        return settings.today(clock);
     }
 
     /** The public caution list (谨慎选聘): companies with a yellow card in force, earliest card first. */

@@ -3,6 +3,7 @@ package org.linli.property.copies;
 import static org.awaitility.Awaitility.await;
 import static org.linli.property.Api.countyAdmin;
 import static org.linli.property.Api.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -94,6 +97,16 @@ class EventsInIT {
                 "processed_events") == 1);
         mvc.perform(get("/api/v1/evaluations/kpis").param("unitId", UNIT).with(countyAdmin()))
                 .andExpect(jsonPath("$.committeeFormation.part").value(1));
+
+        kafka.send(Topics.ORG_EVENTS, UNIT, pinned("org-events", "OrgUnitMoved")).get();
+        String newPath = "/a3d4e5f6-0000-4000-8000-000000000002/" + UNIT + "/";
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                newPath.equals(mongo.findById(compound, Document.class, "compounds").getString("communityPath")));
+        mvc.perform(get("/api/v1/compounds/" + compound).with(jwt().jwt(token -> token
+                        .claim("roles", List.of("STREET_ADMIN")).claim("org_unit_id", "a3d4e5f6-0000-4000-8000-000000000002")
+                        .claim("org_unit_path", "/a3d4e5f6-0000-4000-8000-000000000002/")).authorities(
+                        new SimpleGrantedAuthority("ROLE_STREET_ADMIN"))))
+                .andExpect(status().isOk());
     }
 
     @Test

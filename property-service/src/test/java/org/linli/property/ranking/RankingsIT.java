@@ -163,6 +163,15 @@ class RankingsIT {
         mvc.perform(get("/api/v1/sanctions").param("kind", "SUMMONS").with(countyAdmin()))
                 .andExpect(jsonPath("$.content[0].companyId").value(poor))
                 .andExpect(jsonPath("$.content[0].kindLabel").value("约谈"));
+        YearMonth first = LAST_MONTH.minusMonths(2);
+        mvc.perform(get("/api/v1/rankings/published/annual-review").param("year", String.valueOf(first.getYear())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.companies[0].companyId").value(good))
+                .andExpect(jsonPath("$.companies[1].companyId").value(poor))
+                .andExpect(jsonPath("$.companies[1].meanScore").value(75.0))
+                .andExpect(jsonPath("$.companies[1].monthsInBottomBand").value(
+                        (int) java.util.stream.Stream.iterate(first, m -> m.plusMonths(1)).limit(3)
+                                .filter(m -> m.getYear() == first.getYear()).count()));
     }
 
     private void inspect(String compound, String item, YearMonth month, int points) throws Exception {

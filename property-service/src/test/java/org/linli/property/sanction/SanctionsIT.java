@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.test.EmbeddedInfrastructure;
@@ -111,6 +114,11 @@ class SanctionsIT {
                         .content("{\"kind\": \"SUPERVISED_ITEM\", \"companyId\": \"" + company + "\", \"reason\": \"电梯故障\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("invalid-deadline"));
+        mongo.save(Sanction.issue(SanctionKind.SUPERVISED_ITEM, company, null, null, "电梯故障未修复", List.of(),
+                LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 1), 15, "admin", Instant.now()));
+        mvc.perform(get("/api/v1/sanctions").param("overdue", "true").with(countyAdmin()))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].overdue").value(true));
     }
 
     private String company(String name, String creditCode) throws Exception {
