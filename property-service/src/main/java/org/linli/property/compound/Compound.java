@@ -181,6 +181,27 @@ public class Compound extends AggregateRoot {
         return eviction;
     }
 
+    /**
+     * Marks the running contracts whose last day is before {@code today} as EXPIRED, with a ContractEnded each;
+     * answers how many expired.
+     */
+    public int expireContracts(LocalDate today, Instant now) {
+        int expired = 0;
+        for (int i = 0; i < contracts.size(); i++) {
+            Contract contract = contracts.get(i);
+            if (contract.endedOn() == null && contract.endsOn().isBefore(today)) {
+                contracts.set(i, contract.endedOn(contract.endsOn(), "EXPIRED"));
+                recordEvent(contract.id(), new ContractEnded(contract.id(), id, contract.companyId(), "EXPIRED",
+                        contract.endsOn()), now);
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            updatedAt = now;
+        }
+        return expired;
+    }
+
     /** Puts the compound under one of the five modes for compounds without a company, or clears it ({@code null}). */
     public void manageWithoutCompany(ManagementMode mode, Instant now) {
         if (mode != null && !mode.withoutCompany()) {

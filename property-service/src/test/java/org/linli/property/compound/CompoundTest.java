@@ -110,6 +110,22 @@ class CompoundTest {
     }
 
     @Test
+    void aContractPastItsLastDayExpiresOnceAndTheCompoundIsThenUnmanaged() {
+        Compound compound = Fixtures.compound();
+        compound.sign(regular, ContractKind.REGULAR, TODAY.minusYears(1), TODAY.minusDays(1), List.of(), NOW);
+
+        assertThat(compound.expireContracts(TODAY.minusDays(1), NOW)).isZero();
+        assertThat(compound.expireContracts(TODAY, NOW)).isEqualTo(1);
+        assertThat(compound.expireContracts(TODAY, NOW)).isZero();
+
+        assertThat(compound.contracts().get(0).endReason()).isEqualTo("EXPIRED");
+        assertThat(compound.modeOn(TODAY)).isEqualTo(ManagementMode.UNMANAGED);
+        assertThat(compound.pendingEvents()).extracting(PendingEvent::type)
+                .containsExactly("CompoundCreated", "ContractStarted", "ContractEnded");
+        assertThat(compound.pendingEvents().get(2).payload()).contains("\"reason\":\"EXPIRED\"");
+    }
+
+    @Test
     void feeCollectionNeverExceedsWhatIsDueAndAYearIsReplaced() {
         Compound compound = Fixtures.compound();
         assertThatThrownBy(() -> compound.reportFees(2026, 100, 101, NOW))

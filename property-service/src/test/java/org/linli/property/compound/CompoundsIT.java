@@ -42,6 +42,8 @@ class CompoundsIT {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ContractExpiry expiry;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -145,6 +147,25 @@ class CompoundsIT {
         JsonNode issued = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, sanctionId, "SanctionIssued");
         PublishedEvents.assertMatchesExample(issued, "property-events");
         assertThat(issued.at("/payload/companyId").asString()).isEqualTo(evicted);
+    }
+
+    @Test
+    void aContractPastItsLastDayExpiresOnceWithItsEvent() throws Exception {
+        String compound = register(admin("community-a"), "community-a", null);
+        String company = company("到期物业有限公司", "91330100799655058B", false);
+        String contract = json(sign(compound, company, "REGULAR", TODAY.minusYears(2), TODAY.minusDays(1))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        sign(compound, company, "REGULAR", TODAY.minusYears(4), TODAY.minusYears(3)).andExpect(status().isCreated());
+
+        assertThat(expiry.expireContracts()).isEqualTo(2);
+        assertThat(expiry.expireContracts()).isZero();
+        mvc.perform(get("/api/v1/contracts/" + contract).with(admin("community-a")))
+                .andExpect(jsonPath("$.endReason").value("EXPIRED"))
+                .andExpect(jsonPath("$.endedOn").value(TODAY.minusDays(1).toString()));
+        JsonNode ended = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, contract, "ContractEnded");
+        assertThat(ended.at("/payload/reason").asString()).isEqualTo("EXPIRED");
+        mvc.perform(get("/api/v1/compounds/unmanaged").with(admin("community-a")))
+                .andExpect(jsonPath("$.content[0].id").value(compound));
     }
 
     @Test
