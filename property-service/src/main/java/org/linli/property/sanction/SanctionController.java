@@ -85,6 +85,18 @@ class SanctionController {
         return new PagedModel<>(service.cautionList(pageable));
     }
 
+    @Operation(summary = "A company's credit record (信用记录): grade, caution-list standing, sanctions per kind, latest sanctions",
+            description = "Staff roles; PROPERTY_STAFF only their own company (403). 404 unknown company.")
+    @GetMapping("/api/v1/property-companies/{id}/credit-record")
+    @PreAuthorize(READERS)
+    CreditRecordResponse creditRecord(Caller caller, @PathVariable String id) {
+        SanctionService.CreditRecord record = service.creditRecord(caller, id);
+        LocalDate today = service.today();
+        return new CreditRecordResponse(record.companyId(), record.companyName(), record.creditCode(),
+                record.starLevel(), record.onCautionList(), record.sanctionsPerKind(),
+                record.latestSanctions().stream().map(sanction -> SanctionResponse.of(sanction, today)).toList());
+    }
+
     @Operation(summary = "List sanctions",
             description = "Staff roles: PROPERTY_STAFF their company's (the company's credit record), county-wide "
                     + "accounts all, other admins the company-wide ones and those about compounds in scope. Paged; "
@@ -159,6 +171,11 @@ class SanctionController {
     }
 
     record DecisionRequest(@NotNull Boolean upheld, @Size(max = Sanction.MAX_TEXT) String note) {
+    }
+
+    record CreditRecordResponse(String companyId, String companyName, String creditCode, int starLevel,
+                                boolean onCautionList, List<SanctionService.CreditRecord.KindCount> sanctionsPerKind,
+                                List<SanctionResponse> latestSanctions) {
     }
 
     record EvictionResponse(String compoundId, Compound.Eviction eviction, Contract fallbackContract,

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -171,6 +173,32 @@ public class SanctionService {
         return settings.today(clock);
     }
 
+    /**
+     * A company's credit record (信用记录): its grade, whether it is on the caution list, and its sanctions
+     * per kind (all, and still in force or under appeal), newest first.
+     */
+    CreditRecord creditRecord(Caller caller, String companyId) {
+        PropertyCompany company = companies.require(companyId);
+        if (caller.hasRole("PROPERTY_STAFF") && !caller.worksFor(companyId)) {
+            throw new AccessDeniedException("property staff see only their own company");
+        }
+        List<Sanction> all = mongo.find(Query.query(Criteria.where("companyId").is(companyId)), Sanction.class).stream()
+                .sorted(Comparator.comparing(Sanction::issuedOn).reversed().thenComparing(Sanction::id)).toList();
+        Map<SanctionKind, long[]> perKind = new EnumMap<>(SanctionKind.class);
+        for (Sanction sanction : all) {
+            long[] counts = perKind.computeIfAbsent(sanction.kind(), kind -> new long[2]);
+            counts[0]++;
+            if (sanction.status() == Sanction.Status.IN_FORCE || sanction.status() == Sanction.Status.APPEALED) {
+                counts[1]++;
+            }
+        }
+        List<CreditRecord.KindCount> counts = perKind.entrySet().stream()
+                .map(entry -> new CreditRecord.KindCount(entry.getKey(), entry.getKey().label(), entry.getValue()[0],
+                        entry.getValue()[1])).toList();
+        return new CreditRecord(company.id(), company.name(), company.creditCode(), company.starLevel(),
+                all.stream().anyMatch(Sanction::cautions), counts, all.stream().limit(20).toList());
+    }
+
     /** The public caution list (谨慎选聘): companies with a yellow card in force, earliest card first. */
     Page<CautionEntry> cautionList(Pageable pageable) {
         List<Sanction> cards = sanctions.findByKind(SanctionKind.YELLOW_CARD).stream().filter(Sanction::cautions)
@@ -206,6 +234,15 @@ public class SanctionService {
             throw new AccessDeniedException("sanction " + id + " is outside the caller's administration");
         }
         return sanction;
+    }
+
+    /** A company's grade, caution-list standing, sanction counts per kind and its 20 latest sanctions. */
+    record CreditRecord(String companyId, String companyName, String creditCode, int starLevel, boolean onCautionList,
+                        List<KindCount> sanctionsPerKind, List<Sanction> latestSanctions) {
+
+        /** Sanctions of a kind: all of them, and those still standing (in force or under appeal). */
+        record KindCount(SanctionKind kind, String kindLabel, long total, long standing) {
+        }
     }
 
     /** A company on the caution list, with the yellow card that put it there. */

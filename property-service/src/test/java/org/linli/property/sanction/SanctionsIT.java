@@ -105,6 +105,17 @@ class SanctionsIT {
         mvc.perform(get("/api/v1/sanctions").with(staff("another-company")))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
 
+        mvc.perform(get("/api/v1/property-companies/" + company + "/credit-record").with(staff(company)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.onCautionList").value(true))
+                .andExpect(jsonPath("$.sanctionsPerKind[0].kind").value("YELLOW_CARD"))
+                .andExpect(jsonPath("$.sanctionsPerKind[0].standing").value(1))
+                .andExpect(jsonPath("$.latestSanctions[0].id").value(card));
+        mvc.perform(get("/api/v1/property-companies/" + company + "/credit-record").with(staff("another-company")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/rankings/published/{id}']").exists());
+
         mvc.perform(post("/api/v1/sanctions/" + card + "/lifting").with(countyAdmin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("LIFTED"));
