@@ -69,6 +69,11 @@ public class Compounds {
         return mongo.find(query, Compound.class);
     }
 
+    /** Every compound with at least one eviction on record. */
+    public List<Compound> withEvictions() {
+        return mongo.find(Query.query(Criteria.where("evictions.0").exists(true)), Compound.class);
+    }
+
     /** The company serving a compound on a day, if any. */
     public static String companyOn(Compound compound, LocalDate day) {
         return compound.contractOn(day).map(Contract::companyId).orElse(null);

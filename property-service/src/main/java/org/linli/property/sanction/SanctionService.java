@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -100,6 +101,31 @@ public class SanctionService {
                 compound.id(), compound.communityPath(), reason, evidenceRefs, today, appealUntil, caller.accountId(),
                 clock.instant()));
         return new EvictionResult(saved, eviction, sanction);
+    }
+
+    /**
+     * Writes the sanction record of every eviction the compounds hold but the sanctions lack (a crash between
+     * the compound's write and the sanction's): the compound's write is the authority, so this only fills gaps.
+     * Runs every ten minutes; answers how many were restored.
+     */
+    @Scheduled(fixedDelayString = "${linli.property.sanctions.eviction-repair-interval:10m}", initialDelay = 60_000)
+    public int restoreEvictionRecords() {
+        int restored = 0;
+        for (Compound compound : compounds.withEvictions()) {
+            for (Compound.Eviction eviction : compound.evictions()) {
+                if (!sanctions.existsById(eviction.sanctionId())) {
+                    try {
+                        sanctions.insert(Sanction.ofEviction(eviction.sanctionId(), eviction.companyId(), compound.id(),
+                                compound.communityPath(), eviction.reason(), eviction.evidenceRefs(),
+                                eviction.evictedOn(), eviction.appealUntil(), "restored", clock.instant()));
+                        restored++;
+                    } catch (DuplicateKeyException writtenMeanwhile) {
+                        // the eviction's own request wrote it
+                    }
+                }
+            }
+        }
+        return restored;
     }
 
     Sanction appeal(Caller caller, String id, String grounds) {

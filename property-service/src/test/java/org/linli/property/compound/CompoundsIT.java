@@ -44,6 +44,8 @@ class CompoundsIT {
     MongoTemplate mongo;
     @Autowired
     ContractExpiry expiry;
+    @Autowired
+    org.linli.property.sanction.SanctionService sanctions;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -137,6 +139,12 @@ class CompoundsIT {
                 .andExpect(jsonPath("$.kind").value("EVICTION"));
         mvc.perform(get("/api/v1/compounds/unmanaged").with(countyAdmin()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+        assertThat(sanctions.restoreEvictionRecords()).isZero();
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "sanctions");
+        assertThat(sanctions.restoreEvictionRecords()).isEqualTo(1);
+        mvc.perform(get("/api/v1/sanctions/" + sanctionId).with(countyAdmin()))
+                .andExpect(jsonPath("$.kind").value("EVICTION"))
+                .andExpect(jsonPath("$.companyId").value(evicted));
 
         JsonNode ended = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, contractId, "ContractEnded");
         PublishedEvents.assertMatchesExample(ended, "property-events");
