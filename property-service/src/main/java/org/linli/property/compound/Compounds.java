@@ -1,0 +1,85 @@
+package org.linli.property.compound;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.linli.property.PropertySettings;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compounds as the other features of property-service see them, with the scope rules: an admin sees
+ * the compounds under its org unit, a company's staff the compounds their company serves today.
+ */
+@Component
+public class Compounds {
+
+    private final CompoundRepository compounds;
+    private final MongoOperations mongo;
+    private final PropertySettings settings;
+    private final Clock clock;
+
+    Compounds(CompoundRepository compounds, MongoOperations mongo, PropertySettings settings, Clock clock) {
+        this.compounds = compounds;
+        this.mongo = mongo;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The compound, or 404. */
+    public Compound require(String id) {
+        return compounds.findById(id).orElseThrow(() -> new NotFoundException("compound", id));
+    }
+
+    /** The compound when the caller may see it (403 otherwise, 404 when unknown). */
+    public Compound visible(Caller caller, String id) {
+        Compound compound = require(id);
+        if (!sees(caller, compound)) {
+            throw new AccessDeniedException("compound " + id + " is outside the caller's scope");
+        }
+        return compound;
+    }
+
+    /** The compound when the caller is an admin or department account whose org scope covers it (403 otherwise). */
+    public Compound administered(Caller caller, String id) {
+        Compound compound = require(id);
+        if (caller.hasRole("PROPERTY_STAFF") || !caller.covers(compound.communityPath())) {
+            throw new AccessDeniedException("compound " + id + " is outside the caller's administration");
+        }
+        return compound;
+    }
+
+    public boolean sees(Caller caller, Compound compound) {
+        if (caller.hasRole("PROPERTY_STAFF")) {
+            return compound.contractOn(settings.today(clock))
+                    .map(contract -> caller.worksFor(contract.companyId())).orElse(false);
+        }
+        return caller.covers(compound.communityPath());
+    }
+
+    /** Every compound whose community lies under {@code path} ({@code null}: the whole county). */
+    public List<Compound> under(String path) {
+        Query query = path == null ? new Query() : Query.query(Criteria.where("communityPath").regex("^" + Pattern.quote(path)));
+        return mongo.find(query, Compound.class);
+    }
+
+    /** Every compound with at least one eviction on record. */
+    public List<Compound> withEvictions() {
+        return mongo.find(Query.query(Criteria.where("evictions.0").exists(true)), Compound.class);
+    }
+
+    /** The company serving a compound on a day, if any. */
+    public static String companyOn(Compound compound, LocalDate day) {
+        return compound.contractOn(day).map(Contract::companyId).orElse(null);
+    }
+
+    public Compound save(Compound compound) {
+        return compounds.save(compound);
+    }
+}

@@ -1,0 +1,58 @@
+package org.linli.property.copies;
+
+import org.linli.events.Topics;
+import org.linli.events.grid.GridCreated;
+import org.linli.events.org.OrgUnitCreated;
+import org.linli.events.org.OrgUnitDeactivated;
+import org.linli.events.org.OrgUnitMoved;
+import org.linli.events.org.OrgUnitRenamed;
+import org.linli.events.org.OwnersCommitteeFormed;
+import org.linli.events.org.OwnersCommitteeReElected;
+import org.linli.events.org.PropertyCompanyPartyStatusChanged;
+import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.ProcessedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes {@code org.events} and {@code grid.events} into the read copies, once per event id; other types are ignored. */
+@Component
+class EventsListener {
+
+    private final ProcessedEvents processed;
+    private final Copies copies;
+
+    EventsListener(ProcessedEvents processed, Copies copies) {
+        this.processed = processed;
+        this.copies = copies;
+    }
+
+    @KafkaListener(topics = Topics.ORG_EVENTS)
+    void onOrgEvent(String record) {
+        processed.receive(record, this::applyOrg);
+    }
+
+    @KafkaListener(topics = Topics.GRID_EVENTS)
+    void onGridEvent(String record) {
+        processed.receive(record, event -> {
+            if ("GridCreated".equals(event.type())) {
+                copies.apply(event.payload(GridCreated.class));
+            }
+        });
+    }
+
+    private void applyOrg(IncomingEvent event) {
+        switch (event.type()) {
+            case "OrgUnitCreated" -> copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
+            case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
+            case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
+            case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
+            case "OwnersCommitteeFormed" -> copies.apply(event.payload(OwnersCommitteeFormed.class));
+            case "OwnersCommitteeReElected" -> copies.apply(event.payload(OwnersCommitteeReElected.class));
+            case "PropertyCompanyPartyStatusChanged" ->
+                    copies.apply(event.payload(PropertyCompanyPartyStatusChanged.class), event.occurredAt());
+            default -> {
+                // not needed by property-service
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.linli.property.focus;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.linli.platform.web.Caller;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Focus list", description = "重点关注名单: complaints in a rolling window, rectification plans, third-party acceptance")
+@RestController
+@RequestMapping("/api/v1/compounds")
+class FocusController {
+
+    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')";
+    private static final String ACTORS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
+            + "'PROPERTY_STAFF')";
+
+    private final FocusService service;
+
+    FocusController(FocusService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "Register a complaint about a compound from another channel (e.g. the 12345 hotline)",
+            description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). Residents' issues arrive "
+                    + "from issue-service by themselves. The compound enters the focus list when its complaints in the "
+                    + "rolling window pass the threshold (linli.property.focus).")
+    @PostMapping("/{id}/complaints")
+    @PreAuthorize(ADMINS)
+    ResponseEntity<FocusService.FocusState> complain(Caller caller, @PathVariable String id,
+                                                     @Valid @RequestBody ComplaintRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.register(caller, id, request.channel(),
+                request.category()));
+    }
+
+    @Operation(summary = "Compounds on the focus list",
+            description = "Admins and DEPARTMENT_STAFF within their scope; PROPERTY_STAFF for the compounds their "
+                    + "company serves. Paged.")
+    @GetMapping("/focus-list")
+    @PreAuthorize(ACTORS)
+    PagedModel<FocusResponse> list(Caller caller, Pageable pageable) {
+        return new PagedModel<>(service.list(caller, pageable).map(FocusResponse::of));
+    }
+
+    @Operation(summary = "A compound's focus-list record: every stay with its plan and acceptances",
+            description = "Who may see the compound (403); 404 when it was never on the list.")
+    @GetMapping("/{id}/focus")
+    @PreAuthorize(ACTORS)
+    FocusResponse get(Caller caller, @PathVariable String id) {
+        return FocusResponse.of(service.get(caller, id));
+    }
+
+    @Operation(summary = "Set the rectification plan of a compound on the focus list",
+            description = "Admins covering it, or PROPERTY_STAFF of the company serving it (403). 422 not-on-focus-list, "
+                    + "empty-plan, invalid-plan-item (deadline before today).")
+    @PutMapping("/{id}/focus/plan")
+    @PreAuthorize(ACTORS)
+    FocusResponse plan(Caller caller, @PathVariable String id, @Valid @RequestBody PlanRequest request) {
+        return FocusResponse.of(service.plan(caller, id, request.items().stream()
+                .map(item -> new FocusEntry.PlanItem(item.description(), item.deadline(), null)).toList()));
+    }
+
+    @Operation(summary = "Mark a plan item (0-based index) done",
+            description = "As the plan (403). 422 not-on-focus-list, unknown-plan-item.")
+    @PostMapping("/{id}/focus/plan/items/{index}/completion")
+    @PreAuthorize(ACTORS)
+    FocusResponse complete(Caller caller, @PathVariable String id, @PathVariable @PositiveOrZero int index) {
+        return FocusResponse.of(service.complete(caller, id, index));
+    }
+
+    @Operation(summary = "Record the third-party acceptance of the rectification; passed, the compound leaves the list",
+            description = "Admins and DEPARTMENT_STAFF covering the compound (403). 422 not-on-focus-list, "
+                    + "plan-not-complete, acceptance-in-future.")
+    @PostMapping("/{id}/focus/acceptance")
+    @PreAuthorize(ADMINS)
+    FocusResponse accept(Caller caller, @PathVariable String id, @Valid @RequestBody AcceptanceRequest request) {
+        return FocusResponse.of(service.accept(caller, id, request.acceptedOn(), request.acceptor(), request.passed(),
+                request.reportRef()));
+    }
+
+    record ComplaintRequest(@NotBlank @Size(max = 30) String channel, @Size(max = 60) String category) {
+    }
+
+    record PlanItemRequest(@NotBlank @Size(max = FocusEntry.MAX_TEXT) String description, @NotNull LocalDate deadline) {
+    }
+
+    record PlanRequest(@NotEmpty @Size(max = 30) List<@Valid PlanItemRequest> items) {
+    }
+
+    record AcceptanceRequest(@NotNull LocalDate acceptedOn, @NotBlank @Size(max = 100) String acceptor,
+                             @NotNull Boolean passed, @Size(max = 300) String reportRef) {
+    }
+
+    record FocusResponse(String compoundId, String compoundName, boolean onFocusList, List<FocusEntry.Stay> stays,
+                         Long version) {
+
+        static FocusResponse of(FocusEntry entry) {
+            return new FocusResponse(entry.compoundId(), entry.compoundName(), entry.onList(), entry.stays(),
+                    entry.version());
+        }
+    }
+}

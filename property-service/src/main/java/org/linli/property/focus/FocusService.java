@@ -1,0 +1,167 @@
+package org.linli.property.focus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
+import org.linli.property.PropertySettings;
+import org.linli.property.compound.Compound;
+import org.linli.property.compound.Compounds;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Counts complaints per compound in the rolling window and puts a compound on the focus list when they pass
+ * the threshold; then its plan, the plan's progress and the third-party acceptance that takes it off.
+ */
+@Service
+class FocusService {
+
+    private static final int ATTEMPTS = 3;
+
+    private final MongoOperations mongo;
+    private final Compounds compounds;
+    private final PropertySettings settings;
+    private final Clock clock;
+
+    FocusService(MongoOperations mongo, Compounds compounds, PropertySettings settings, Clock clock) {
+        this.mongo = mongo;
+        this.compounds = compounds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A resident's issue about a compound (from IssueReported); stored once per issue id. */
+    void issueReported(String issueId, String compoundId, String category, Instant reportedAt) {
+        mongo.save(new Complaint(issueId, compoundId, reportedAt, "ISSUE", category));
+        Compound compound = mongo.findById(compoundId, Compound.class);
+        if (compound != null) {
+            check(compound);
+        }
+    }
+
+    /** An admin registers a complaint from another channel (e.g. the 12345 hotline). */
+    FocusState register(Caller caller, String compoundId, String channel, String category) {
+        Compound compound = compounds.administered(caller, compoundId);
+        mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), clock.instant(), channel, category));
+        FocusEntry entry = check(compound);
+        return new FocusState(compound.id(), complaintsInWindow(compound.id()), settings.focus().windowDays(),
+                settings.focus().threshold(), entry != null && entry.onList());
+    }
+
+    /** Enters the compound when its complaints in the window pass the threshold; retried on a concurrent change. */
+    private FocusEntry check(Compound compound) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FocusEntry entry = mongo.findById(compound.id(), FocusEntry.class);
+                if (entry != null && entry.onList()) {
+                    return entry;
+                }
+                int complaints = complaintsInWindow(compound.id());
+                if (complaints <= settings.focus().threshold()) {
+                    return entry;
+                }
+                if (entry == null) {
+                    entry = new FocusEntry(compound.id(), compound.name(), compound.communityPath());
+                }
+                entry.enterIfPast(complaints, settings.focus().windowDays(), settings.focus().threshold(), clock.instant());
+                return mongo.save(entry);
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    int complaintsInWindow(String compoundId) {
+        Instant from = clock.instant().minus(Duration.ofDays(settings.focus().windowDays()));
+        return (int) mongo.count(Query.query(Criteria.where("compoundId").is(compoundId).and("receivedAt").gte(from)),
+                Complaint.class);
+    }
+
+    FocusEntry plan(Caller caller, String compoundId, List<FocusEntry.PlanItem> items) {
+        FocusEntry entry = actedOnBy(caller, compoundId);
+        entry.plan(items, today());
+        return mongo.save(entry);
+    }
+
+    FocusEntry complete(Caller caller, String compoundId, int index) {
+        FocusEntry entry = actedOnBy(caller, compoundId);
+        entry.complete(index, today());
+        return mongo.save(entry);
+    }
+
+    FocusEntry accept(Caller caller, String compoundId, LocalDate acceptedOn, String acceptor, boolean passed,
+                      String reportRef) {
+        compounds.administered(caller, compoundId);
+        FocusEntry entry = find(compoundId);
+        entry.accept(acceptedOn, acceptor, passed, reportRef, today(), clock.instant());
+        return mongo.save(entry);
+    }
+
+    FocusEntry get(Caller caller, String compoundId) {
+        compounds.visible(caller, compoundId);
+        return find(compoundId);
+    }
+
+    /** Compounds on the focus list in the caller's scope; PROPERTY_STAFF those their company serves. */
+    Page<FocusEntry> list(Caller caller, Pageable pageable) {
+        List<Criteria> filters = new ArrayList<>();
+        filters.add(Criteria.where("onList").is(true));
+        if (caller.hasRole("PROPERTY_STAFF")) {
+            List<FocusEntry> served = mongo.find(Query.query(filters.get(0)), FocusEntry.class).stream()
+                    .filter(entry -> compounds.sees(caller, compounds.require(entry.compoundId()))).toList();
+            int from = (int) Math.min(pageable.getOffset(), served.size());
+            return new PageImpl<>(served.subList(from, Math.min(from + pageable.getPageSize(), served.size())), pageable,
+                    served.size());
+        }
+        if (!caller.isCountyWide()) {
+            filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
+        }
+        Query query = Query.query(new Criteria().andOperator(filters)).with(pageable);
+        List<FocusEntry> content = mongo.find(query, FocusEntry.class);
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongo.count(Query.of(query).limit(-1).skip(-1), FocusEntry.class));
+    }
+
+    private FocusEntry actedOnBy(Caller caller, String compoundId) {
+        Compound compound = compounds.require(compoundId);
+        boolean admin = !caller.hasRole("PROPERTY_STAFF") && caller.covers(compound.communityPath());
+        if (!admin && !(caller.hasRole("PROPERTY_STAFF") && compounds.sees(caller, compound))) {
+            throw new AccessDeniedException("compound " + compoundId + " is outside the caller's scope");
+        }
+        return find(compoundId);
+    }
+
+    private FocusEntry find(String compoundId) {
+        FocusEntry entry = mongo.findById(compoundId, FocusEntry.class);
+        if (entry == null) {
+            throw new NotFoundException("focus-entry", compoundId);
+        }
+        return entry;
+    }
+
+    private LocalDate today() {
+        return settings.today(clock);
+    }
+
+    /** A compound's complaints in the window against the threshold, and whether it is on the list. */
+    record FocusState(String compoundId, int complaintsInWindow, int windowDays, int threshold, boolean onFocusList) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.linli.property.focus;
+
+import java.time.YearMonth;
+import org.linli.events.Topics;
+import org.linli.events.issue.IssueClosed;
+import org.linli.events.issue.IssueReported;
+import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.ProcessedEvents;
+import org.linli.property.PropertySettings;
+import org.linli.property.evaluation.Evaluations;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code issue.events} once per event id: a reported issue about a compound is a complaint counted for
+ * the focus list; a closed issue's rating feeds the residents' satisfaction of the month it was closed in.
+ */
+@Component
+class IssueEventsListener {
+
+    private final ProcessedEvents processed;
+    private final FocusService focus;
+    private final Evaluations evaluations;
+    private final PropertySettings settings;
+
+    IssueEventsListener(ProcessedEvents processed, FocusService focus, Evaluations evaluations,
+                        PropertySettings settings) {
+        this.processed = processed;
+        this.focus = focus;
+        this.evaluations = evaluations;
+        this.settings = settings;
+    }
+
+    @KafkaListener(topics = Topics.ISSUE_EVENTS)
+    void on(String record) {
+        processed.receive(record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "IssueReported" -> {
+                IssueReported reported = event.payload(IssueReported.class);
+                if (reported.compoundId() != null) {
+                    focus.issueReported(reported.issueId(), reported.compoundId(), reported.category(), event.occurredAt());
+                }
+            }
+            case "IssueClosed" -> {
+                IssueClosed closed = event.payload(IssueClosed.class);
+                evaluations.recordRating(closed.issueId(), closed.compoundId(), closed.companyId(), closed.rating(),
+                        YearMonth.from(event.occurredAt().atZone(settings.zone())));
+            }
+            default -> {
+                // not needed by property-service
+            }
+        }
+    }
+}
