@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.CompoundCreated;
+import org.linli.events.property.ContractEnded;
+import org.linli.events.property.ContractStarted;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -47,6 +53,8 @@ class CompoundService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class,
+            description = "a compound was registered"))
     Compound register(Caller caller, NewCompound request) {
         OrgUnit community = copies.orgUnit(request.communityUnitId())
                 .filter(unit -> Copies.COMMUNITY_COMMITTEE.equals(unit.unitType()))
@@ -83,6 +91,10 @@ class CompoundService {
         return repository.save(compound);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class,
+            description = "a service contract started"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
+            description = "a temporary or fallback contract ended because a regular one started"))
     ContractView sign(Caller caller, String compoundId, String companyId, ContractKind kind, LocalDate startsOn,
                       LocalDate endsOn, List<Contract.FeeStandard> fees) {
         Compound compound = compounds.administered(caller, compoundId);
@@ -90,6 +102,8 @@ class CompoundService {
         return new ContractView(repository.save(compound), contract);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
+            description = "a service contract was terminated"))
     ContractView end(Caller caller, String contractId, LocalDate lastDay) {
         Compound compound = repository.findByContractId(contractId)
                 .orElseThrow(() -> new NotFoundException("contract", contractId));

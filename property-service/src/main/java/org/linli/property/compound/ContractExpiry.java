@@ -2,6 +2,10 @@ package org.linli.property.compound;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.ContractEnded;
 import org.linli.property.PropertySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,8 @@ class ContractExpiry {
 
     /** Answers how many contracts expired. */
     @Scheduled(cron = "${linli.property.contract-expiry-cron:0 10 0 * * *}", zone = "${linli.zone}")
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
+            description = "contracts past their last day expired"))
     int expireContracts() {
         LocalDate today = settings.today(clock);
         Query running = Query.query(Criteria.where("contracts").elemMatch(

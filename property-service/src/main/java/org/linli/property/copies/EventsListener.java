@@ -1,5 +1,7 @@
 package org.linli.property.copies;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.grid.GridCreated;
 import org.linli.events.org.OrgUnitCreated;
@@ -26,11 +28,19 @@ class EventsListener {
         this.copies = copies;
     }
 
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitRenamed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitMoved.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeFormed.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeReElected.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PropertyCompanyPartyStatusChanged.class))
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void onOrgEvent(String record) {
         processed.receive(record, this::applyOrg);
     }
 
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class))
     @KafkaListener(topics = Topics.GRID_EVENTS)
     void onGridEvent(String record) {
         processed.receive(record, event -> {

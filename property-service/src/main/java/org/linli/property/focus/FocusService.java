@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.FocusListEntered;
+import org.linli.events.property.FocusListLeft;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
@@ -47,6 +52,8 @@ class FocusService {
     }
 
     /** A resident's issue about a compound (from IssueReported); stored once per issue id. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = FocusListEntered.class,
+            description = "complaints past the threshold put a compound on the focus list"))
     void issueReported(String issueId, String compoundId, String category, Instant reportedAt) {
         mongo.save(new Complaint(issueId, compoundId, reportedAt, "ISSUE", category));
         Compound compound = mongo.findById(compoundId, Compound.class);
@@ -56,6 +63,8 @@ class FocusService {
     }
 
     /** An admin registers a complaint from another channel (e.g. the 12345 hotline). */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = FocusListEntered.class,
+            description = "a complaint entered by hand put a compound on the focus list"))
     FocusState register(Caller caller, String compoundId, String channel, String category) {
         Compound compound = compounds.administered(caller, compoundId);
         mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), clock.instant(), channel, category));
@@ -107,6 +116,8 @@ class FocusService {
         return mongo.save(entry);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = FocusListLeft.class,
+            description = "a passed acceptance took the compound off the focus list"))
     FocusEntry accept(Caller caller, String compoundId, LocalDate acceptedOn, String acceptor, boolean passed,
                       String reportRef) {
         compounds.administered(caller, compoundId);

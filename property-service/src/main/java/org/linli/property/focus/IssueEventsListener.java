@@ -1,6 +1,8 @@
 package org.linli.property.focus;
 
 import java.time.YearMonth;
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.issue.IssueClosed;
 import org.linli.events.issue.IssueReported;
@@ -31,6 +33,8 @@ class IssueEventsListener {
         this.settings = settings;
     }
 
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
     @KafkaListener(topics = Topics.ISSUE_EVENTS)
     void on(String record) {
         processed.receive(record, this::apply);

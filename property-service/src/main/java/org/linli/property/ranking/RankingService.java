@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.RankingPublished;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -63,6 +67,8 @@ class RankingService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = RankingPublished.class,
+            description = "a monthly ranking was published"))
     Ranking publish(Caller caller, String scopeUnitId, YearMonth month) {
         if (!month.isBefore(settings.month(clock))) {
             throw new BusinessRuleViolation("month-not-over", "a month is ranked once it is over", month);

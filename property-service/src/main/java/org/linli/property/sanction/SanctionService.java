@@ -8,6 +8,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.ContractEnded;
+import org.linli.events.property.ContractStarted;
+import org.linli.events.property.SanctionIssued;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
@@ -51,6 +57,8 @@ public class SanctionService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = SanctionIssued.class,
+            description = "a sanction was issued to a company"))
     Sanction issue(Caller caller, SanctionKind kind, String companyId, String compoundId, String reason,
                    List<String> evidenceRefs, LocalDate deadline) {
         companies.require(companyId);
@@ -70,6 +78,8 @@ public class SanctionService {
      * Summons (约谈) a company, once per ranking that found it at the bottom for the consecutive months:
      * the id is derived from the ranking, so publishing again never summons twice.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = SanctionIssued.class,
+            description = "a company at the bottom for consecutive months was summoned"))
     public void summon(String rankingId, String companyId, String reason) {
         String id = "summons-" + rankingId + "-" + companyId;
         if (sanctions.existsById(id)) {
@@ -88,6 +98,12 @@ public class SanctionService {
      * Evicts the company serving the compound (清退): the compound ends its regular contract and starts the
      * fallback one in a single write, with the three events; the sanction's record follows under the same id.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
+            description = "the evicted company's contract ended"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class,
+            description = "a fallback contract started the same moment"))
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = SanctionIssued.class,
+            description = "the eviction sanction"))
     EvictionResult evict(Caller caller, String compoundId, Compound.AssemblyConsultation consultation,
                          String fallbackCompanyId, LocalDate fallbackEndsOn, String reason, List<String> evidenceRefs) {
         Compound compound = compounds.administered(caller, compoundId);
