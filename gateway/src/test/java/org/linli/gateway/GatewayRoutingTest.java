@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"linli.gateway.timeout=1s", "linli.gateway.bulk-timeout=5s"})
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
@@ -93,6 +94,15 @@ class GatewayRoutingTest {
         client.get().uri("/api/v1/rankings").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/v1/sanctions").exchange().expectStatus().isUnauthorized();
         client.post().uri("/api/v1/rankings/published").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aDemoLoadMayTakeLongerThanAnOrdinaryCallWhichIsCutAtTheTimeLimit() {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        client.post().uri("/api/v1/org-units/demo-county").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isCreated();
+        client.get().uri("/api/v1/org-units/slow").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isEqualTo(503);
     }
 
     @Test

@@ -24,6 +24,9 @@ final class StubUpstream implements AutoCloseable {
     private final RSAKey key;
     volatile String lastAuthorization;
 
+    /** How long the slow endpoints take: beyond the tests' ordinary time limit, within the bulk one. */
+    static final long SLOW_MILLIS = 1500;
+
     StubUpstream() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("test-key").generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -34,6 +37,14 @@ final class StubUpstream implements AutoCloseable {
             reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
         });
         server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
+        server.createContext("/api/v1/org-units/demo-county", exchange -> {
+            sleep(SLOW_MILLIS);
+            reply(exchange, 201, "{\"communities\":49}");
+        });
+        server.createContext("/api/v1/org-units/slow", exchange -> {
+            sleep(SLOW_MILLIS);
+            reply(exchange, 200, "{}");
+        });
         server.createContext("/springwolf/docs", exchange -> reply(exchange, 200, "{\"asyncapi\":\"3.0.0\"}"));
         server.start();
     }
@@ -68,5 +79,13 @@ final class StubUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
