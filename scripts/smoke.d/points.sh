@@ -84,16 +84,18 @@ for i in $(seq 1 10); do
     -d '{"amount":150,"reference":"smoke-opening","note":"smoke test opening balance"}'
 done
 P_DIR=$(mktemp -d); sleep 2  # let the gateway's per-client rate bucket refill before the burst
+P_BURST_START=$(date +%s%N)
 for i in $(seq 0 49); do
   b=$((i % 10))
-  curl -s -o "$P_DIR/$i.json" -w '%{http_code}\n' -X POST "$GW/api/v1/redemptions" \
+  curl -s -o "$P_DIR/$i.json" -w '%{http_code} %{time_total}\n' -X POST "$GW/api/v1/redemptions" \
     -H "Authorization: Bearer ${P_TOKENS[$b]}" "${P_JSON[@]}" -d "{\"rewardId\":\"$P_RICE\",\"quantity\":1}" \
     > "$P_DIR/$i.status" &
 done
 wait
-made=$(cat "$P_DIR"/*.status | grep -c '^201$'); refused=$(cat "$P_DIR"/*.status | grep -c '^422$')
+echo "        (burst of 50 took $(( ($(date +%s%N) - P_BURST_START) / 1000000 )) ms; slowest $(cut -d' ' -f2 "$P_DIR"/*.status | sort -n | tail -1) s)"
+made=$(cat "$P_DIR"/*.status | grep -c '^201 '); refused=$(cat "$P_DIR"/*.status | grep -c '^422 ')
 [ "$made" = 10 ] && [ "$refused" = 40 ] && ok "points: 50 concurrent redemptions, exactly 10 succeed (40 x 422)" \
-  || ko "points: 50 concurrent redemptions, exactly 10 succeed" "$made x 201, $refused x 422: $(cat "$P_DIR"/*.status | sort | uniq -c | tr '\n' ' ')"
+  || ko "points: 50 concurrent redemptions, exactly 10 succeed" "$made x 201, $refused x 422: $(cut -d' ' -f1 "$P_DIR"/*.status | sort | uniq -c | tr '\n' ' ') $(grep -L '"pickupCode"\|"code"' "$P_DIR"/*.json | head -3 | xargs -r cat | head -c 600)"
 call GET "/api/v1/rewards/$P_RICE" "${AUTH[@]}"
 [ "$(echo "$BODY" | json 'd["stock"]')" = 0 ] && ok "points: stock is 0, never below" || ko "points: stock is 0" "$BODY"
 bad=""; spent=0

@@ -2,7 +2,12 @@ package org.linli.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +108,25 @@ class GatewayRoutingTest {
                 .exchange().expectStatus().isCreated();
         client.get().uri("/api/v1/org-units/slow").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void fortyConcurrentCallsToOneServiceAllGetThrough() throws Exception {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(callers.submit(() -> client.get().uri("/api/v1/org-units/busy")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                        .returnResult(String.class).getStatus().value()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get(20, TimeUnit.SECONDS)).as("no bulkhead turns a burst away").isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /** A stand-in for org-service: serves a JWKS and one API path, and mints tokens signed with its key. */
 final class StubUpstream implements AutoCloseable {
@@ -41,11 +42,16 @@ final class StubUpstream implements AutoCloseable {
             sleep(SLOW_MILLIS);
             reply(exchange, 201, "{\"communities\":49}");
         });
+        server.createContext("/api/v1/org-units/busy", exchange -> {
+            sleep(300);
+            reply(exchange, 200, "{}");
+        });
         server.createContext("/api/v1/org-units/slow", exchange -> {
             sleep(SLOW_MILLIS);
             reply(exchange, 200, "{}");
         });
         server.createContext("/springwolf/docs", exchange -> reply(exchange, 200, "{\"asyncapi\":\"3.0.0\"}"));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
