@@ -5,7 +5,7 @@ call POST /api/v1/org-units "${AUTH[@]}" -H "$J" -d '{"type":"STREET_COMMITTEE",
 G_STREET=$(echo "$BODY" | json 'd["id"]')
 call POST /api/v1/org-units "${AUTH[@]}" -H "$J" -d "{\"type\":\"COMMUNITY_COMMITTEE\",\"name\":\"网格冒烟社区\",\"parentId\":\"$G_STREET\"}"
 G_COMMUNITY=$(echo "$BODY" | json 'd["id"]')
-for _ in $(seq 1 40); do call GET "/api/v1/grids/org-units/$G_COMMUNITY" "${AUTH[@]}"; [ "$STATUS" = 200 ] && break; sleep 0.25; done
+for _ in $(seq 1 240); do call GET "/api/v1/grids/org-units/$G_COMMUNITY" "${AUTH[@]}"; [ "$STATUS" = 200 ] && break; sleep 0.25; done
 # a 0.02° square at a random spot in lat 20..30, lng 100..110, cut into a west and an east micro-grid
 LAT0=$(python3 -c "import random; print(round(20 + random.random() * 10, 4))")
 LNG0=$(python3 -c "import random; print(round(100 + random.random() * 10, 4))")

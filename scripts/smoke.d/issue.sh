@@ -59,8 +59,8 @@ if [ "$DEMO" = 1 ]; then
   call POST /api/v1/households/buildings "${AUTH[@]}" -H 'Content-Type: application/json' \
     -d "{\"gridId\":\"$GRID\",\"name\":\"冒烟 $RUN 号楼\",\"location\":{\"lat\":36.205,\"lng\":113.405},\"units\":[\"1\"]}"
   BUILDING=$(echo "$BODY" | json 'd["id"]')
-  QR=""
-  for _ in $(seq 1 40); do
+  QR=""  # eventual: BuildingRegistered travels grid-service → Kafka → issue-service (up to 60 s behind a demo load)
+  for _ in $(seq 1 240); do
     call GET "/api/v1/issues/qr-codes/$BUILDING" "${AUTH[@]}"
     [ "$STATUS" = 200 ] && { QR=$(echo "$BODY" | json 'd["token"]'); break; }
     sleep 0.25

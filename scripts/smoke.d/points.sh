@@ -31,7 +31,7 @@ call POST /api/v1/org-units "${AUTH[@]}" "${P_JSON[@]}" \
 P_COMMUNITY=$(echo "$BODY" | json 'd["id"]')
 [ "$STATUS" = 201 ] && [ -n "$P_COMMUNITY" ] && ok "points: a community created for the points checks" \
   || ko "points: a community created for the points checks" "$STATUS $BODY"
-for _ in $(seq 1 50); do
+for _ in $(seq 1 300); do
   call GET "/api/v1/points/scoring-standards/$P_COMMUNITY" "${AUTH[@]}"
   [ "$STATUS" = 200 ] && break; sleep 0.1
 done

@@ -30,7 +30,7 @@ call POST /api/v1/org-units "${AUTH[@]}" "${JSON_TYPE[@]}" -d "{\"type\":\"COMMU
 COMMUNITY=$(echo "$BODY" | json 'd["id"]')
 compound() { # name -> id, retried until property-service knows the community
   local id=""
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 300); do
     call POST /api/v1/compounds "${AUTH[@]}" "${JSON_TYPE[@]}" \
       -d "{\"name\":\"$1\",\"kind\":\"COMMERCIAL\",\"communityUnitId\":\"$COMMUNITY\",\"households\":600,\"lat\":31.33,\"lng\":118.38}"
     [ "$STATUS" = 201 ] && { id=$(echo "$BODY" | json 'd["id"]'); break; }

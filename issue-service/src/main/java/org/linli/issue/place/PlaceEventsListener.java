@@ -32,20 +32,31 @@ class PlaceEventsListener {
         this.copies = copies;
     }
 
+    /** Grid events have their own consumer, so a backlog of compounds after a demo load never delays them. */
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridBoundaryChanged.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = BuildingRegistered.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerAppointed.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerReplaced.class))
+    @KafkaListener(topics = Topics.GRID_EVENTS)
+    void onGridEvent(String record) {
+        processed.receive(record, this::apply);
+    }
+
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class))
+    @KafkaListener(topics = Topics.PROPERTY_EVENTS)
+    void onPropertyEvent(String record) {
+        processed.receive(record, this::apply);
+    }
+
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitRenamed.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitMoved.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
-    @KafkaListener(topics = {Topics.GRID_EVENTS, Topics.PROPERTY_EVENTS, Topics.ORG_EVENTS})
-    void on(String record) {
+    @KafkaListener(topics = Topics.ORG_EVENTS)
+    void onOrgEvent(String record) {
         processed.receive(record, this::apply);
     }
 
