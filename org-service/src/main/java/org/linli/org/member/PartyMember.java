@@ -51,7 +51,7 @@ public class PartyMember extends AggregateRoot {
      */
     public record Registration(String name, String idNumber, String phone, MemberKind kind,
                                DualRegistration dualRegistration, String buildingId, String buildingUnitRef,
-                               String duty) {
+                               String duty, String accountId) {
     }
 
     @Id
@@ -72,6 +72,7 @@ public class PartyMember extends AggregateRoot {
     private String buildingUnitRef;
     private boolean unitLeader;
     private String duty;
+    private String accountId;
     private Status status;
     private List<Transfer> transfers = new ArrayList<>();
     private List<HouseholdLink> householdLinks = new ArrayList<>();
@@ -95,11 +96,12 @@ public class PartyMember extends AggregateRoot {
         this.buildingId = registration.buildingId();
         this.buildingUnitRef = registration.buildingUnitRef();
         this.duty = registration.duty();
+        this.accountId = registration.accountId();
         this.status = Status.ACTIVE;
         this.registeredAt = now;
         this.updatedAt = now;
         recordEvent(id, new PartyMemberRegistered(id, name, kind.name(), branchId, unitPath,
-                dualRegistration == null ? null : dualRegistration.residenceCommunityId()), now);
+                dualRegistration == null ? null : dualRegistration.residenceCommunityId(), accountId), now);
     }
 
     /**
@@ -295,6 +297,11 @@ public class PartyMember extends AggregateRoot {
 
     public boolean isUnitLeader() {
         return unitLeader;
+    }
+
+    /** The member's Linli login account, {@code null} when none was given at registration. */
+    public String accountId() {
+        return accountId;
     }
 
     public String duty() {

@@ -135,12 +135,14 @@ class PartyMemberController {
             @Size(max = 64) String buildingId,
             @Size(max = 64) String buildingUnitRef,
             Boolean unitLeader,
-            @Size(max = 30) String duty) {
+            @Size(max = 30) String duty,
+            @Size(max = 64) String accountId) {
 
         PartyMember.Registration registration() {
             DualRegistration dual = dualRegistration == null ? null : new DualRegistration(
                     dualRegistration.workUnit(), dualRegistration.residenceCommunityId(), dualRegistration.registeredOn());
-            return new PartyMember.Registration(name, idNumber, phone, kind, dual, buildingId, buildingUnitRef, duty);
+            return new PartyMember.Registration(name, idNumber, phone, kind, dual, buildingId, buildingUnitRef, duty,
+                    accountId);
         }
     }
 
@@ -161,7 +163,7 @@ class PartyMemberController {
     record MemberResponse(String id, String name, String idNumber, String phone, MemberKind kind, String kindLabel,
                           DualRegistrationResponse dualRegistration, String branchId, String groupId, String unitPath,
                           String buildingId, String buildingUnitRef, boolean unitLeader, String duty,
-                          PartyMember.Status status, List<HouseholdLinkResponse> householdLinks,
+                          String accountId, PartyMember.Status status, List<HouseholdLinkResponse> householdLinks,
                           List<TransferResponse> transfers, Instant registeredAt, Long version) {
 
         /** The member as this caller may see it: personal data masked unless an admin covers the member. */
@@ -176,7 +178,7 @@ class PartyMemberController {
                     dual == null ? null : new DualRegistrationResponse(dual.workUnit(), dual.residenceCommunityId(),
                             dual.registeredOn()),
                     member.branchId(), member.groupId(), member.unitPath(), member.buildingId(),
-                    member.buildingUnitRef(), member.isUnitLeader(), member.duty(), member.status(),
+                    member.buildingUnitRef(), member.isUnitLeader(), member.duty(), member.accountId(), member.status(),
                     member.householdLinks().stream().map(HouseholdLinkResponse::of).toList(),
                     member.transfers().stream().map(TransferResponse::of).toList(),
                     member.registeredAt(), member.version());

@@ -250,6 +250,7 @@ class PartyMemberIT {
         body.put("kind", "IN_SERVICE");
         body.put("dualRegistration", Map.of("workUnit", "襄阳市住建局", "residenceCommunityId", tree.community().id(),
                 "registeredOn", "2026-03-05"));
+        body.put("accountId", "account-of-li-hong");
         String memberId = register(adminToken(), body);
 
         JsonNode published = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, memberId, "PartyMemberRegistered");
@@ -258,6 +259,7 @@ class PartyMemberIT {
         assertThat(published.get("payload").get("kind").asString()).isEqualTo("IN_SERVICE");
         assertThat(published.get("payload").get("unitPath").asString()).isEqualTo(tree.branch().path());
         assertThat(published.get("payload").get("residenceCommunityId").asString()).isEqualTo(tree.community().id());
+        assertThat(published.get("payload").get("accountId").asString()).isEqualTo("account-of-li-hong");
         assertThat(published.toString()).doesNotContain(body.get("idNumber").toString(), "13871234567");
     }
 

@@ -47,12 +47,12 @@ public final class PartyMemberMother {
 
     static PartyMember.Registration resident(String idNumber) {
         return new PartyMember.Registration("王建国", idNumber, "13871234567", MemberKind.RESIDENT, null,
-                "building-3", "building-3/unit-2", "支部书记");
+                "building-3", "building-3/unit-2", "支部书记", null);
     }
 
     static PartyMember.Registration inService(DualRegistration dualRegistration) {
         return new PartyMember.Registration("李红", "11010519491231002X", null, MemberKind.IN_SERVICE,
-                dualRegistration, "building-3", "building-3/unit-1", null);
+                dualRegistration, "building-3", "building-3/unit-1", null, null);
     }
 
     static DualRegistration dualRegistration() {

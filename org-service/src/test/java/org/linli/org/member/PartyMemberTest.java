@@ -47,7 +47,7 @@ class PartyMemberTest {
     @Test
     void refusesAnInvalidPhone() {
         PartyMember.Registration registration = new PartyMember.Registration("王建国", "11010519491231002X",
-                "12345678901", MemberKind.RESIDENT, null, null, null, null);
+                "12345678901", MemberKind.RESIDENT, null, null, null, null, null);
 
         assertRule(() -> PartyMember.register(registration, BRANCH, null, NOW), "invalid-phone");
     }
@@ -69,7 +69,7 @@ class PartyMemberTest {
     @Test
     void aResidentMemberHasNoDualRegistration() {
         PartyMember.Registration registration = new PartyMember.Registration("王建国", "11010519491231002X", null,
-                MemberKind.RESIDENT, PartyMemberMother.dualRegistration(), null, null, null);
+                MemberKind.RESIDENT, PartyMemberMother.dualRegistration(), null, null, null, null);
 
         assertRule(() -> PartyMember.register(registration, BRANCH, null, NOW), "dual-registration-not-applicable");
     }
@@ -172,7 +172,7 @@ class PartyMemberTest {
     @Test
     void aUnitLeaderNeedsABuildingUnit() {
         PartyMember.Registration withoutUnit = new PartyMember.Registration("王建国", "11010519491231002X", null,
-                MemberKind.RESIDENT, null, "building-3", null, null);
+                MemberKind.RESIDENT, null, "building-3", null, null, null);
         PartyMember member = PartyMember.register(withoutUnit, BRANCH, null, NOW);
 
         assertRule(() -> member.appointUnitLeader(NOW), "building-unit-required");

@@ -18,10 +18,14 @@ class MemberCopies {
         this.mongo = mongo;
     }
 
+    /** The account named at registration is taken as the member's; an admin's later link is never undone by a replay. */
     void apply(PartyMemberRegistered registered, Instant occurredAt) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())),
-                new Update().set("name", registered.name()).set("kind", registered.kind())
-                        .set("branchId", registered.branchId()).set("unitPath", registered.unitPath())
-                        .setOnInsert("registeredAt", occurredAt), MemberCopy.class);
+        Update update = new Update().set("name", registered.name()).set("kind", registered.kind())
+                .set("branchId", registered.branchId()).set("unitPath", registered.unitPath())
+                .setOnInsert("registeredAt", occurredAt);
+        if (registered.accountId() != null) {
+            update.setOnInsert("accountId", registered.accountId());
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())), update, MemberCopy.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.linli.points.contribution;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -53,6 +54,8 @@ class ContributionAndDemoIT {
         kafka.send(Topics.ORG_EVENTS, MEMBER, pinned("PartyMemberRegistered")).get();
         kafka.send(Topics.ORG_EVENTS, MEMBER, pinned("PartyMemberRegistered")).get();
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(MEMBER, MemberCopy.class) != null);
+        assertThat(mongo.findById(MEMBER, MemberCopy.class).accountId())
+                .as("the account named at registration").isEqualTo("3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e5f");
 
         mvc.perform(put("/api/v1/points/party-members/" + MEMBER + "/account")
                         .with(Callers.communityAdmin("admin", "/a3d4e5f6-0000-4000-8000-000000000001/other/"))

@@ -12,7 +12,9 @@ import org.linli.events.DomainEvent;
  * @param branchId             the org unit (usually a grid branch) the member belongs to
  * @param unitPath             that unit's path, {@code /root/…/branchId/}
  * @param residenceCommunityId the community an in-service member registered at (双报到), {@code null} for a resident member
+ * @param accountId            the member's Linli login account, {@code null} when the member has none (yet); other
+ *                             services credit and find the member by it
  */
 public record PartyMemberRegistered(String memberId, String name, String kind, String branchId, String unitPath,
-                                    String residenceCommunityId) implements DomainEvent {
+                                    String residenceCommunityId, String accountId) implements DomainEvent {
 }
