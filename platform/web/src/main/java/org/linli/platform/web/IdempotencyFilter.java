@@ -1,5 +1,20 @@
 package org.linli.platform.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,15 +22,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Optional;
+import jakarta.servlet.http.Part;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,7 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * running twice; the same key with another body answers 422 {@code idempotency-key-reused}, and a
  * retry while the first is still running answers 409 {@code idempotency-key-in-progress}. Keys are
  * per caller (token subject, or "anonymous") and per path. A failed first request keeps nothing, so
- * the client may retry it.
+ * the client may retry it. A multipart body (a report with photos) is compared by its parts.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -60,9 +67,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(request, response, 400, "invalid-idempotency-key");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        HttpServletRequest forwarded;
+        String bodyHash;
+        if (isMultipart(request)) {
+            try {
+                bodyHash = sha256(partsDigest(request.getParts()));
+            } catch (IllegalStateException | ServletException tooLargeOrMalformed) {
+                chain.doFilter(request, response); // the multipart resolver answers 413 or 400
+                return;
+            }
+            forwarded = request; // the container keeps the parsed parts for the handler
+        } else {
+            byte[] body = request.getInputStream().readAllBytes();
+            bodyHash = sha256(new String(body, StandardCharsets.ISO_8859_1));
+            forwarded = new ReplayableRequest(request, body);
+        }
         String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);
-        String bodyHash = sha256(new String(body, StandardCharsets.ISO_8859_1));
         Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
         if (earlier.isPresent()) {
             answerFrom(earlier.get(), bodyHash, request, response);
@@ -75,7 +95,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new ReplayableRequest(request, body), recorded);
+            chain.doFilter(forwarded, recorded);
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
                 store.complete(id, recorded.getStatus(), recorded.getContentType(),
                         recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
@@ -106,6 +126,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader("Idempotent-Replayed", "true");
             response.getOutputStream().write(entry.body());
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /**
+     * A multipart body compared by its parts (name, file name, type, size and SHA-256 of the content, in
+     * name order), not its bytes: reading the raw stream would leave the container no parts to parse, and
+     * a retry may well pick another boundary.
+     */
+    private static String partsDigest(Collection<Part> parts) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Part part : parts) {
+            try (InputStream content = part.getInputStream()) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[8192];
+                for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
+                lines.add(part.getName() + "\t" + part.getSubmittedFileName() + "\t" + part.getContentType() + "\t"
+                        + part.getSize() + "\t" + HexFormat.of().formatHex(digest.digest()));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        lines.sort(Comparator.naturalOrder());
+        return String.join("\n", lines);
     }
 
     private static String caller() {
