@@ -17,6 +17,7 @@ import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.worker.WorkerDirectory;
 import org.linli.grid.worker.WorkerDirectory.WorkerView;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,7 +28,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -99,10 +99,9 @@ class EmergencyService {
         }
         Pageable newestFirst = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "declaredAt"));
-        Query query = Query.query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters))
+        Query query = Query.query(MongoPages.allOf(filters))
                 .with(newestFirst);
-        return PageableExecutionUtils.getPage(mongo.find(query, Emergency.class), newestFirst,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Emergency.class));
+        return MongoPages.page(mongo, query, newestFirst, Emergency.class);
     }
 
     /** Handling figures of every grid in the subtree of {@code gridId} that has had an incident. */

@@ -15,6 +15,7 @@ import org.linli.events.grid.GridBoundaryChanged;
 import org.linli.events.grid.GridCreated;
 import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -24,7 +25,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -105,9 +105,7 @@ class GridService {
             criteria.andOperator(filters);
         }
         Query query = Query.query(criteria).with(pageable);
-        List<Grid> content = mongo.find(query, Grid.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Grid.class));
+        return MongoPages.page(mongo, query, pageable, Grid.class);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.linli.events.grid.HouseholdRegistered;
 import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.household.Building.Location;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -169,9 +169,7 @@ class HouseholdService {
 
     private <T> Page<T> page(Criteria criteria, Pageable pageable, Class<T> type) {
         Query query = Query.query(criteria).with(pageable);
-        List<T> content = mongo.find(query, type);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), type));
+        return MongoPages.page(mongo, query, pageable, type);
     }
 
     private Building visibleBuilding(Caller caller, String id) {

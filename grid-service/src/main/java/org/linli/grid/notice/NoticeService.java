@@ -22,6 +22,7 @@ import org.linli.grid.notice.DeliveryTask.Method;
 import org.linli.grid.notice.DeliveryTask.Status;
 import org.linli.grid.worker.WorkerDirectory;
 import org.linli.grid.worker.WorkerDirectory.WorkerView;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -33,7 +34,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -192,9 +192,8 @@ class NoticeService {
     }
 
     private <T> Page<T> page(List<Criteria> filters, Pageable pageable, Class<T> type) {
-        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        Criteria criteria = MongoPages.allOf(filters);
         Query query = Query.query(criteria).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, type), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), type));
+        return MongoPages.page(mongo, query, pageable, type);
     }
 }

@@ -14,6 +14,7 @@ import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
 import org.linli.grid.orgcopy.KnownPartyMembers;
 import org.linli.grid.orgcopy.KnownPartyMembers.KnownPartyMember;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -24,7 +25,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -145,9 +145,7 @@ class StationService {
         }
         Query query = Query.query(criteria).with(pageable);
         query.fields().exclude("duties");
-        List<Station> content = mongo.find(query, Station.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Station.class));
+        return MongoPages.page(mongo, query, pageable, Station.class);
     }
 
     /** The station's roster between two dates (inclusive, either open), by date. */

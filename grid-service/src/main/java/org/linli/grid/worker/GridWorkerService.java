@@ -19,6 +19,7 @@ import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
 import org.linli.grid.worker.GridWorker.Appointee;
 import org.linli.grid.worker.Stipends.Statement;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -29,7 +30,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -146,9 +146,7 @@ class GridWorkerService {
             criteria.andOperator(filters);
         }
         Query query = Query.query(criteria).with(pageable);
-        List<GridWorker> content = mongo.find(query, GridWorker.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), GridWorker.class));
+        return MongoPages.page(mongo, query, pageable, GridWorker.class);
     }
 
     /** One appointment's stipend for a month, by its grid's current resident population. */

@@ -16,6 +16,7 @@ import org.linli.org.committee.CommitteeDirectory;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -25,7 +26,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -102,10 +102,8 @@ class CrossAppointmentService {
             where.add(new Criteria().orOperator(Criteria.where("endsOn").is(null),
                     Criteria.where("endsOn").gte(filter.activeOn())));
         }
-        Query query = new Query(where.isEmpty() ? new Criteria() : new Criteria().andOperator(where)).with(pageable);
-        List<CrossAppointment> content = mongo.find(query, CrossAppointment.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), CrossAppointment.class));
+        Query query = new Query(MongoPages.allOf(where)).with(pageable);
+        return MongoPages.page(mongo, query, pageable, CrossAppointment.class);
     }
 
     /** A community body must be the community itself or one of its owners' committees; a company is another service's. */

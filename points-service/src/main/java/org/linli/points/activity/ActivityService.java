@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -28,7 +29,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -87,9 +87,8 @@ public class ActivityService {
         if (status != null) {
             filters.add(Criteria.where("status").is(status));
         }
-        Query query = Query.query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters)).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, Activity.class), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Activity.class));
+        Query query = Query.query(MongoPages.allOf(filters)).with(pageable);
+        return MongoPages.page(mongo, query, pageable, Activity.class);
     }
 
     Participant signUp(Caller caller, String id) {

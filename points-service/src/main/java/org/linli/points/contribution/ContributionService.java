@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.activity.Activity;
-import org.linli.points.orgcopy.MemberCopy;
-import org.linli.points.orgcopy.MemberCopy.FeeStatus;
 import org.linli.points.ledger.LedgerEntry;
 import org.linli.points.ledger.Reason;
+import org.linli.points.orgcopy.MemberCopy;
+import org.linli.points.orgcopy.MemberCopy.FeeStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,7 +27,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -117,8 +117,7 @@ class ContributionService {
         Criteria criteria = caller.isCountyWide() ? new Criteria()
                 : Criteria.where("unitPath").regex("^" + Pattern.quote(caller.orgUnitPath()));
         Query query = Query.query(criteria).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, MemberCopy.class), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), MemberCopy.class));
+        return MongoPages.page(mongo, query, pageable, MemberCopy.class);
     }
 
     private MemberCopy administered(Caller caller, String memberId) {

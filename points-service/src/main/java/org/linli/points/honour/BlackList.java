@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.ledger.Accounts;
@@ -18,7 +19,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -85,10 +85,9 @@ public class BlackList {
         if (Boolean.TRUE.equals(active)) {
             filters.add(Criteria.where("liftedAt").is(null).and("until").gt(now).and("from").lte(now));
         }
-        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        Criteria criteria = MongoPages.allOf(filters);
         Query query = Query.query(criteria).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, BlackListEntry.class), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), BlackListEntry.class));
+        return MongoPages.page(mongo, query, pageable, BlackListEntry.class);
     }
 
     private static void requireCovers(Caller caller, String path) {

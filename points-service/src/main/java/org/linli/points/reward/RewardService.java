@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -22,7 +23,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -75,11 +75,10 @@ public class RewardService {
             filters.add(new Criteria().orOperator(Criteria.where("activeUntil").is(null),
                     Criteria.where("activeUntil").gte(today)));
         }
-        Criteria criteria = filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters);
+        Criteria criteria = MongoPages.allOf(filters);
         Query query = Query.query(criteria).with(pageable);
         query.fields().exclude("holders");
-        return PageableExecutionUtils.getPage(mongo.find(query, Reward.class), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Reward.class));
+        return MongoPages.page(mongo, query, pageable, Reward.class);
     }
 
     /** Adds stock (a single atomic increment: never lost to a concurrent redemption). */
@@ -136,8 +135,7 @@ public class RewardService {
             filters.add(Criteria.where("communityUnitId").is(communityUnitId));
         }
         Query query = Query.query(new Criteria().andOperator(filters)).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, Redemption.class), pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Redemption.class));
+        return MongoPages.page(mongo, query, pageable, Redemption.class);
     }
 
     static boolean staffOf(Caller caller, String communityPath) {

@@ -12,6 +12,7 @@ import org.linli.events.Topics;
 import org.linli.events.property.CompoundCreated;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -26,7 +27,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -147,10 +147,8 @@ class CompoundService {
         if (kind != null) {
             filters.add(Criteria.where("kind").is(kind));
         }
-        Query query = Query.query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters)).with(pageable);
-        List<Compound> content = mongo.find(query, Compound.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Compound.class));
+        Query query = Query.query(MongoPages.allOf(filters)).with(pageable);
+        return MongoPages.page(mongo, query, pageable, Compound.class);
     }
 
     /** The compounds in the caller's scope managed neither by a company nor under one of the five modes today (动态清零). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.property.PropertySettings;
@@ -67,9 +68,7 @@ class EvaluationService {
             criteria = criteria.and("month").is(month.toString());
         }
         Query query = Query.query(criteria).with(pageable);
-        List<Inspection> content = mongo.find(query, Inspection.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Inspection.class));
+        return MongoPages.page(mongo, query, pageable, Inspection.class);
     }
 
     Survey survey(Caller caller, String compoundId, String quarter, int respondents, int satisfied, LocalDate conductedOn) {

@@ -13,6 +13,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.property.FocusListEntered;
 import org.linli.events.property.FocusListLeft;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
@@ -26,7 +27,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -146,9 +146,7 @@ class FocusService {
             filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
         }
         Query query = Query.query(new Criteria().andOperator(filters)).with(pageable);
-        List<FocusEntry> content = mongo.find(query, FocusEntry.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), FocusEntry.class));
+        return MongoPages.page(mongo, query, pageable, FocusEntry.class);
     }
 
     private FocusEntry actedOnBy(Caller caller, String compoundId) {

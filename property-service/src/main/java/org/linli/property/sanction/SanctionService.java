@@ -14,6 +14,7 @@ import org.linli.events.Topics;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
 import org.linli.events.property.SanctionIssued;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
@@ -28,7 +29,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -205,10 +205,8 @@ public class SanctionService {
             filters.add(Criteria.where("kind").is(SanctionKind.SUPERVISED_ITEM).and("status").is(Sanction.Status.IN_FORCE)
                     .and("deadline").lt(settings.today(clock)));
         }
-        Query query = Query.query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters)).with(pageable);
-        List<Sanction> content = mongo.find(query, Sanction.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.of(query).limit(-1).skip(-1), Sanction.class));
+        Query query = Query.query(MongoPages.allOf(filters)).with(pageable);
+        return MongoPages.page(mongo, query, pageable, Sanction.class);
     }
 
     LocalDate today() {
