@@ -30,7 +30,7 @@ call GET "/open311/v2/requests.json?api_key=$KEY&service_code=ENVIRONMENT&status
 [ "$STATUS" = 200 ] && [ "$(echo "$BODY" | json "any(r['service_request_id']=='$SRID' for r in d)")" = True ] \
   && ok "Open311 search with filters finds it" || ko "Open311 search with filters finds it" "$STATUS $BODY"
 
-ISSUE_BODY="{\"category\":\"PARKING\",\"description\":\"冒烟测试 幂等 $RUN\",\"lat\":36.205,\"lng\":113.405}"
+ISSUE_BODY="{\"category\":\"PARKING\",\"description\":\"冒烟测试 幂等 $RUN\",\"lat\":31.952,\"lng\":112.052}"
 call POST /api/v1/issues "${AUTH[@]}" -H "Idempotency-Key: smoke-$RUN" -H 'Content-Type: application/json' -d "$ISSUE_BODY"
 FIRST=$(echo "$BODY" | json 'd["id"]'); FIRST_STATUS=$STATUS
 call POST /api/v1/issues "${AUTH[@]}" -H "Idempotency-Key: smoke-$RUN" -H 'Content-Type: application/json' -d "$ISSUE_BODY"
@@ -46,7 +46,7 @@ call GET /api/v1/meetings/published
 [ "$STATUS" = 200 ] && ok "published joint meetings (公示) are public" || ko "published joint meetings are public" "$STATUS $BODY"
 
 if [ "$DEMO" = 1 ]; then
-  call GET "/api/v1/grids/locate?lat=36.205&lng=113.405" "${AUTH[@]}"
+  call GET "/api/v1/grids/locate?lat=31.952&lng=112.052" "${AUTH[@]}"
   GRID=$(echo "$BODY" | json 'd["grid"]["id"]')
   call GET "/api/v1/issues/$FIRST" "${AUTH[@]}"
   [ "$(echo "$BODY" | json 'd["gridId"]')" = "$GRID" ] && [ "$(echo "$BODY" | json 'd["routedBy"]')" = LOCAL_COPY ] \
@@ -57,7 +57,7 @@ if [ "$DEMO" = 1 ]; then
   call GET "/api/v1/grid-workers?gridId=$GRID&role=GRID_WORKER&active=true" "${AUTH[@]}"
   APPOINTMENT=$(echo "$BODY" | json 'd["content"][0]["id"]')
   call POST /api/v1/households/buildings "${AUTH[@]}" -H 'Content-Type: application/json' \
-    -d "{\"gridId\":\"$GRID\",\"name\":\"冒烟 $RUN 号楼\",\"location\":{\"lat\":36.205,\"lng\":113.405},\"units\":[\"1\"]}"
+    -d "{\"gridId\":\"$GRID\",\"name\":\"冒烟 $RUN 号楼\",\"location\":{\"lat\":31.952,\"lng\":112.052},\"units\":[\"1\"]}"
   BUILDING=$(echo "$BODY" | json 'd["id"]')
   QR=""  # eventual: BuildingRegistered travels grid-service → Kafka → issue-service (up to 60 s behind a demo load)
   for _ in $(seq 1 240); do

@@ -5,10 +5,10 @@ G_PID_FILE="$ROOT/.linli/run/grid-service.pid"
 if [ "$DEMO" = 1 ] && [ -f "$G_PID_FILE" ] && kill -0 "$(cat "$G_PID_FILE")" 2>/dev/null; then
   kill -TERM "$(cat "$G_PID_FILE")"
   for _ in $(seq 1 60); do curl -s -o /dev/null localhost:8082/actuator/health || break; sleep 0.5; done
-  call GET "/api/v1/grids/locate?lat=36.205&lng=113.405" "${AUTH[@]}"
+  call GET "/api/v1/grids/locate?lat=31.952&lng=112.052" "${AUTH[@]}"
   [ "$STATUS" = 503 ] && ok "grid-service is stopped (the gateway answers 503 for it)" || ko "grid-service is stopped" "$STATUS"
   call POST /api/v1/issues "${AUTH[@]}" -H 'Content-Type: application/json' \
-    -d '{"category":"PARKING","description":"冒烟测试：网格服务停机时的上报","lat":36.205,"lng":113.405}'
+    -d '{"category":"PARKING","description":"冒烟测试：网格服务停机时的上报","lat":31.952,"lng":112.052}'
   [ "$STATUS" = 201 ] && [ "$(echo "$BODY" | json 'd["routedBy"]')" = LOCAL_COPY ] && [ -n "$(echo "$BODY" | json 'd["gridId"]')" ] \
     && ok "with grid-service down a report inside a grid is still routed to it (issue-service's own copy)" \
     || ko "with grid-service down a report inside a grid is routed" "$STATUS $BODY"

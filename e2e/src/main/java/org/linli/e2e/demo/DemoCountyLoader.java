@@ -1,0 +1,79 @@
+package org.linli.e2e.demo;
+
+import java.io.PrintStream;
+import org.linli.e2e.client.Gateway;
+import org.linli.e2e.client.Session;
+
+/**
+ * {@code ./linli demo [--size small|county]}: loads one coherent county through the gateway's public
+ * API only, in the order the services depend on each other, and prints one account per role.
+ * A county already loaded (its street admin exists) is left as it is.
+ */
+public final class DemoCountyLoader {
+
+    private static final int THREADS = 4;
+
+    private final Gateway gateway;
+    private final PrintStream out;
+
+    public DemoCountyLoader(Gateway gateway, PrintStream out) {
+        this.gateway = gateway;
+        this.out = out;
+    }
+
+    public void load(CountySize size, String password) {
+        Session admin = gateway.admin();
+        if (alreadyLoaded(password)) {
+            out.println("the demo county is already loaded (account " + DemoAccounts.STREET_ADMIN + " exists); "
+                    + "./linli down, remove .linli/data and ./linli up for a fresh one");
+            return;
+        }
+        long started = System.nanoTime();
+        County county = Layout.of(size);
+        out.printf("loading the %s demo county through %s: %d streets, %d communities, %d grid branches, %d micro-grids, "
+                        + "%d compounds%n", size.name(), gateway.base(), size.streets(), size.communities(), size.branches(),
+                size.microGrids(), size.compounds());
+        try (Parallel parallel = new Parallel(THREADS)) {
+            DemoStructure structure = new DemoStructure(admin, county, parallel);
+            DemoPeople people = new DemoPeople(admin, county, parallel);
+            DemoSeason season = new DemoSeason(admin, county, parallel);
+            step("org-service: streets, communities, grid branches, building groups, central households", structure::organisation);
+            step("grid-service: level-1 grids, level-2 grids and micro-grids", structure::grids);
+            step("grid-service: a party-mass service station in every community", structure::stations);
+            step("property-service + org-service: property companies and their party coverage", structure::companies);
+            step("property-service: compounds in their micro-grids, contracts and management modes", structure::compounds);
+            DemoAccounts accounts = DemoAccounts.create(admin, county, password);
+            step("grid-service: grid workers", () -> people.gridWorkers(accounts));
+            step("org-service: party members", () -> people.partyMembers(accounts));
+            step("grid-service: buildings and households of the first community", people::households);
+            step("points-service: points supermarkets and activities", season::pointsSupermarkets);
+            Session resident = gateway.signIn(DemoAccounts.PREFIX + ".resident", password);
+            Session member = gateway.signIn(DemoAccounts.PREFIX + ".member", password);
+            step("points-service: yesterday's activity, credited", () -> season.pastActivity(accounts, resident, member));
+            step("issue-service: issues in every state", season::issues);
+            step("issue-service: the first community's residents and party member", 
+                    () -> season.firstCommunity(resident, member));
+            step("issue-service: QR codes of the first community's buildings", people::awaitQrCodes);
+            DemoAccounts all = accounts.withStreetAdmin(admin, county);
+            out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
+            all.print(out);
+        }
+    }
+
+    private boolean alreadyLoaded(String password) {
+        try {
+            gateway.signIn(DemoAccounts.STREET_ADMIN, password);
+            return true;
+        } catch (AssertionError notThere) {
+            return false;
+        }
+    }
+
+    private void step(String what, Runnable action) {
+        long started = System.nanoTime();
+        out.print("  " + what + "… ");
+        out.flush();
+        action.run();
+        out.printf("%.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,111 @@
+package org.linli.e2e.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.e2e.AgainstRunningStack;
+import org.linli.e2e.client.Gateway;
+import org.linli.e2e.client.Session;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A new user signs in with the accounts {@code ./linli demo} printed and finds the same county in
+ * every service: the community admin's community has grids (grid-service), compounds placed in those
+ * grids (property-service), issues routed to those grids and compounds (issue-service) and a points
+ * supermarket (points-service); each role sees its part of it.
+ */
+@AgainstRunningStack
+class DemoCountyIT {
+
+    private static final Gateway GATEWAY = Gateway.fromEnvironment();
+    private static String communityId;
+
+    @BeforeAll
+    static void theCommunityOfTheDemoAccounts() {
+        communityId = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community").get("/api/v1/accounts/me").ok().path("orgUnitId").asString();
+    }
+
+    @Test
+    void everyServiceShowsTheCommunityAdminTheSameCommunity() {
+        Session admin = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        JsonNode unit = admin.get("/api/v1/org-units/" + communityId).ok();
+        assertThat(unit.path("type").asString()).isEqualTo("COMMUNITY_COMMITTEE");
+        assertThat(admin.get("/api/v1/grids/org-units/" + communityId).ok().path("name").asString())
+                .isEqualTo(unit.path("name").asString());
+
+        Set<String> grids = ids(admin.get("/api/v1/grids?size=200").ok());
+        List<JsonNode> compounds = content(admin.get("/api/v1/compounds?size=200&communityUnitId=" + communityId).ok());
+        assertThat(compounds).isNotEmpty()
+                .allSatisfy(compound -> assertThat(grids).contains(compound.path("gridId").asString()));
+        Set<String> compoundIds = ids(admin.get("/api/v1/compounds?size=200&communityUnitId=" + communityId).ok());
+
+        List<JsonNode> issues = content(admin.get("/api/v1/issues?size=200&communityUnitId=" + communityId).ok());
+        assertThat(issues).hasSizeGreaterThanOrEqualTo(12).allSatisfy(issue -> {
+            assertThat(grids).contains(issue.path("gridId").asString());
+            if (!issue.path("compoundId").isNull() && !issue.path("compoundId").isMissingNode()) {
+                assertThat(compoundIds).contains(issue.path("compoundId").asString());
+            }
+        });
+        assertThat(issues.stream().map(issue -> issue.path("status").asString()).distinct())
+                .contains("REPORTED", "DISPATCHED", "ON_SITE", "IN_PROGRESS", "RESOLVED", "CLOSED", "REOPENED",
+                        "OPEN_FOR_CLAIM", "CLAIMED", "HELD", "REJECTED", "DUPLICATE");
+        assertThat(content(admin.get("/api/v1/rewards?onOffer=true&communityUnitId=" + communityId).ok())).isNotEmpty();
+        assertThat(content(admin.get("/api/v1/stations?communityUnitId=" + communityId).ok())).isNotEmpty();
+    }
+
+    @Test
+    void theResidentFindsTheirIssuesPointsAndTheSupermarket() {
+        Session resident = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".resident");
+        List<JsonNode> mine = content(resident.get("/api/v1/issues?mine=true").ok());
+        assertThat(mine).hasSize(2).allSatisfy(issue ->
+                assertThat(issue.path("communityUnitId").asString()).isEqualTo(communityId));
+        assertThat(resident.get("/api/v1/points/accounts/me").ok().path("balance").asLong()).isPositive();
+        assertThat(content(resident.get("/api/v1/rewards?onOffer=true&communityUnitId=" + communityId).ok())).isNotEmpty();
+    }
+
+    @Test
+    void theGridWorkerAndThePartyMemberFindTheirWork() {
+        Session worker = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".worker");
+        assertThat(content(worker.get("/api/v1/issues?size=200").ok()))
+                .anySatisfy(issue -> assertThat(issue.path("status").asString()).isEqualTo("DISPATCHED"));
+        Session member = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".member");
+        assertThat(content(member.get("/api/v1/issues?size=200&status=CLAIMED").ok())).isNotEmpty();
+        assertThat(member.get("/api/v1/points/accounts/me").ok().path("balance").asLong()).isPositive();
+    }
+
+    @Test
+    void thePropertyStaffSeeTheCompoundsTheirCompanyServesInTheCounty() {
+        Session staff = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".property");
+        String companyId = staff.get("/api/v1/accounts/me").ok().path("companyId").asString();
+        assertThat(staff.get("/api/v1/property-companies/" + companyId).ok().path("partyStatus").asString())
+                .isNotEqualTo("NONE");
+        assertThat(content(staff.get("/api/v1/compounds?size=200").ok())).isNotEmpty()
+                .allSatisfy(compound -> assertThat(compound.path("currentContract").path("companyId").asString())
+                        .isEqualTo(companyId));
+    }
+
+    @Test
+    void theStreetAdminAndTheHousingDepartmentSeeTheWholeCounty() {
+        JsonNode coverage = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".street").get("/api/v1/org-units/coverage").ok();
+        assertThat(coverage.path("unitsPerType").path("COMMUNITY_COMMITTEE").asInt()).isPositive();
+        Session housing = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".housing");
+        assertThat(content(housing.get("/api/v1/compounds/unmanaged").ok())).isEmpty();
+        assertThat(housing.get("/api/v1/evaluations/kpis").ok().path("managementCoverage").path("percent").asDouble())
+                .isEqualTo(100.0);
+    }
+
+    private static List<JsonNode> content(JsonNode page) {
+        return StreamSupport.stream(page.path("content").spliterator(), false).toList();
+    }
+
+    private static Set<String> ids(JsonNode page) {
+        Set<String> ids = new HashSet<>();
+        content(page).forEach(node -> ids.add(node.path("id").asString()));
+        return ids;
+    }
+}
