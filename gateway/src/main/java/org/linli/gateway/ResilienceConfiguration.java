@@ -18,19 +18,17 @@ import org.springframework.context.annotation.Primary;
 /**
  * Resilience declared once for every route: each route's circuit breaker (named after its service)
  * opens when half of the last calls failed or timed out, and a call is cut after the time limit;
- * both answer the 503 fallback. Breakers named {@code *-bulk} (the demo loads) get the longer bulk time
- * limit. Rate limiting uses Redis when configured, memory otherwise.
+ * both answer the 503 fallback. Rate limiting uses Redis when configured, memory otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(
-            @Value("${linli.gateway.timeout:10s}") Duration timeout,
-            @Value("${linli.gateway.bulk-timeout:180s}") Duration bulkTimeout) {
+            @Value("${linli.gateway.timeout:10s}") Duration timeout) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .timeLimiterConfig(TimeLimiterConfig.custom()
-                        .timeoutDuration(id.endsWith("-bulk") ? bulkTimeout : timeout).build())
+                        .timeoutDuration(timeout).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)

@@ -25,7 +25,7 @@ final class StubUpstream implements AutoCloseable {
     private final RSAKey key;
     volatile String lastAuthorization;
 
-    /** How long the slow endpoints take: beyond the tests' ordinary time limit, within the bulk one. */
+    /** How long the slow endpoint takes: beyond the tests' time limit. */
     static final long SLOW_MILLIS = 1500;
 
     StubUpstream() throws Exception {
@@ -38,10 +38,6 @@ final class StubUpstream implements AutoCloseable {
             reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
         });
         server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
-        server.createContext("/api/v1/org-units/demo-county", exchange -> {
-            sleep(SLOW_MILLIS);
-            reply(exchange, 201, "{\"communities\":49}");
-        });
         server.createContext("/api/v1/org-units/busy", exchange -> {
             sleep(300);
             reply(exchange, 200, "{}");

@@ -157,22 +157,6 @@ class CommunityWorkIT {
     }
 
     @Test
-    void theDemoLoadsASeasonOfIssuesOnTheKnownGridsOnce() throws Exception {
-        RequestPostProcessor county = caller("COUNTY_ADMIN", null, "county-admin");
-        post("/api/v1/issues/demo", admin(), "{}").andExpect(status().isForbidden());
-        post("/api/v1/issues/demo", county, "{}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.issues").value(org.hamcrest.Matchers.greaterThanOrEqualTo(12)));
-        post("/api/v1/issues/demo", county, "{}")
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("demo-already-loaded"));
-        for (String state : List.of("CLOSED", "REOPENED", "HELD", "CLAIMED", "DUPLICATE", "REJECTED")) {
-            mvc.perform(get("/api/v1/issues").param("status", state).with(county))
-                    .andExpect(jsonPath("$.page.totalElements").value(org.hamcrest.Matchers.greaterThan(0)));
-        }
-    }
-
-    @Test
     void qrReportsAreRateLimitedPerClientAddress() throws Exception {
         String token = json(mvc.perform(get("/api/v1/issues/qr-codes/" + Seeds.BUILDING).with(admin())))
                 .get("token").asString();

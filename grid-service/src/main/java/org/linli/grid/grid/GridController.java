@@ -19,7 +19,6 @@ import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +43,11 @@ class GridController {
 
     private final GridService service;
     private final GridLocator locator;
-    private final DemoGrids demo;
     private final Problems problems;
 
-    GridController(GridService service, GridLocator locator, DemoGrids demo, Problems problems) {
+    GridController(GridService service, GridLocator locator, Problems problems) {
         this.service = service;
         this.locator = locator;
-        this.demo = demo;
         this.problems = problems;
     }
 
@@ -69,19 +66,6 @@ class GridController {
                 request.communityUnitId(), request.branchUnitId(), request.boundary(), request.residents(),
                 request.households()));
         return ResponseEntity.created(URI.create("/api/v1/grids/" + grid.id())).body(GridResponse.of(grid));
-    }
-
-    @Operation(summary = "Load the demo grids (Pingshun: 4 level-1, 17 level-2, 121 level-3 grids, each level-3 grid split "
-            + "into 2 micro-grids)",
-            description = "Role: COUNTY_ADMIN with a county-wide account (403). Uses the first 4 known community party "
-                    + "committees (by id): 422 no-communities with fewer, 422 demo-already-loaded on a second call.")
-    @PostMapping("/demo")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
-    ResponseEntity<DemoGrids.Summary> loadDemo(Caller caller) {
-        if (!caller.isCountyWide()) {
-            throw new AccessDeniedException("the demo grids need a county-wide account");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "Redraw a grid's boundary",

@@ -22,9 +22,7 @@ import java.util.Set;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +47,9 @@ class StationController {
             + "'PARTY_MEMBER')";
 
     private final StationService service;
-    private final DemoStations demo;
 
-    StationController(StationService service, DemoStations demo) {
+    StationController(StationService service) {
         this.service = service;
-        this.demo = demo;
     }
 
     @Operation(summary = "Open a service station in a grid",
@@ -68,18 +64,6 @@ class StationController {
         Station station = service.create(caller, request.gridId(), request.description());
         return ResponseEntity.created(URI.create("/api/v1/stations/" + station.id()))
                 .body(StationResponse.of(station, service.now()));
-    }
-
-    @Operation(summary = "Load demo stations on the demo grids (3 per level-1 grid)",
-            description = "Role: COUNTY_ADMIN with a county-wide account (403). Needs the demo grids "
-                    + "(POST /api/v1/grids/demo): 422 no-grids without them, 422 demo-already-loaded on a second call.")
-    @PostMapping("/demo")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
-    ResponseEntity<DemoStations.Summary> loadDemo(Caller caller) {
-        if (!caller.isCountyWide()) {
-            throw new AccessDeniedException("the demo stations need a county-wide account");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "The stations closest to a point, with the estimated walking distance",

@@ -168,29 +168,6 @@ class GridsIT {
         assertThat(published.at("/payload/path").asString()).isEqualTo("/" + level1 + "/" + micro + "/");
     }
 
-    @Test
-    void loadsPingshunsDemoGridsOnce() throws Exception {
-        copy("community-c", "COMMUNITY_COMMITTEE");
-        mvc.perform(post("/api/v1/grids/demo").with(countyAdmin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("no-communities"));
-        copy("community-d", "COMMUNITY_COMMITTEE");
-
-        mvc.perform(post("/api/v1/grids/demo").with(countyAdmin()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.level1").value(4))
-                .andExpect(jsonPath("$.level2").value(17))
-                .andExpect(jsonPath("$.level3").value(121))
-                .andExpect(jsonPath("$.micro").value(242));
-        mvc.perform(post("/api/v1/grids/demo").with(countyAdmin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("demo-already-loaded"));
-        mvc.perform(locate(DemoGrids.BASE_LAT + 0.0101, DemoGrids.BASE_LNG + 0.0701))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.grid.level").value("MICRO"))
-                .andExpect(jsonPath("$.path.length()").value(4));
-    }
-
     private String create(RequestPostProcessor caller, String level, String name, String parentId, String community,
                           double west, double south, double east, double north) throws Exception {
         String response = mvc.perform(post("/api/v1/grids").with(caller).contentType(MediaType.APPLICATION_JSON)

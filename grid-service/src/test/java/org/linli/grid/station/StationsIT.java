@@ -276,40 +276,6 @@ class StationsIT {
                 .andExpect(status().isNotFound());
     }
 
-    @Test
-    void loadsDemoStationsInsideTheLevelOneGridsOnce() throws Exception {
-        RequestPostProcessor county = jwt().jwt(token -> token.claim("roles", List.of("COUNTY_ADMIN")))
-                .authorities(new SimpleGrantedAuthority("ROLE_COUNTY_ADMIN"));
-        mongo.remove(new Query(), "grids");
-        mvc.perform(post("/api/v1/stations/demo").with(county))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("no-grids"));
-        level1 = grid("community-a");
-        mvc.perform(post("/api/v1/stations/demo").with(user("COUNTY_ADMIN", "community-a")))
-                .andExpect(status().isForbidden());
-
-        mvc.perform(post("/api/v1/stations/demo").with(county))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.grids").value(1))
-                .andExpect(jsonPath("$.stations").value(3));
-        mvc.perform(post("/api/v1/stations/demo").with(county))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("demo-already-loaded"))
-                .andExpect(jsonPath("$.title").value("演示数据已加载"));
-
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", String.valueOf(SOUTH + 0.01))
-                        .param("lng", String.valueOf(WEST + 0.01)).param("limit", "3").with(county))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.stations.length()").value(3))
-                .andExpect(jsonPath("$.stations[0].name").value("community-a党委党群服务站"))
-                .andExpect(jsonPath("$.stations[0].stars").value(3))
-                .andExpect(jsonPath("$.stations[0].greatCircleMetres").value(0));
-        mvc.perform(get("/api/v1/stations").param("kind", "GRID_POST").with(county))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.content[0].stars").value(0))
-                .andExpect(jsonPath("$.content[0].starHistory[1].kindLabel").value("摘星"));
-    }
-
     private RequestBuilder duty(String station, LocalDate date, String memberId,
                                 long version) {
         return post("/api/v1/stations/" + station + "/duties").with(user("COMMUNITY_ADMIN", "community-a"))

@@ -39,23 +39,9 @@ class OrgUnitController {
             + "'PARTY_MEMBER','DEPARTMENT_STAFF','PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final OrgUnitService service;
-    private final DemoCounty demo;
 
-    OrgUnitController(OrgUnitService service, DemoCounty demo) {
+    OrgUnitController(OrgUnitService service) {
         this.service = service;
-        this.demo = demo;
-    }
-
-    @Operation(summary = "Load the demo county (Xiangcheng's figures: 49 communities, 215 grid branches, 673 building "
-            + "groups, 1849 central households, 35 property companies)",
-            description = "Role: COUNTY_ADMIN with a county-wide account. 422 demo-already-loaded.")
-    @PostMapping("/demo-county")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
-    ResponseEntity<DemoCounty.Summary> loadDemo(Caller caller) {
-        if (!caller.isCountyWide()) {
-            throw new org.springframework.security.access.AccessDeniedException("the demo county needs a county-wide account");
-        }
-        return ResponseEntity.status(201).body(demo.load(caller));
     }
 
     @Operation(summary = "Create an org unit",

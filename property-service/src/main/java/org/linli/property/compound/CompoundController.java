@@ -18,9 +18,7 @@ import java.util.List;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +39,9 @@ class CompoundController {
             + "'GRID_WORKER','PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final CompoundService service;
-    private final DemoCompounds demo;
 
-    CompoundController(CompoundService service, DemoCompounds demo) {
+    CompoundController(CompoundService service) {
         this.service = service;
-        this.demo = demo;
     }
 
     @Operation(summary = "Register a compound",
@@ -60,18 +56,6 @@ class CompoundController {
                 request.modeWithoutCompany()));
         return ResponseEntity.created(URI.create("/api/v1/compounds/" + compound.id()))
                 .body(CompoundResponse.of(compound, service.today()));
-    }
-
-    @Operation(summary = "Load the demo compounds (Wuhu: 1601 compounds, 35 companies plus 9 state-owned fallback companies)",
-            description = "Role: COUNTY_ADMIN with a county-wide account (403). Spreads the compounds over the known "
-                    + "communities: 422 no-communities without any, 422 demo-already-loaded on a second call.")
-    @PostMapping("/demo")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
-    ResponseEntity<DemoCompounds.Summary> loadDemo(Caller caller) {
-        if (!caller.isCountyWide()) {
-            throw new AccessDeniedException("the demo compounds need a county-wide account");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "Read a compound with its contracts, evictions and fee collection",

@@ -20,9 +20,7 @@ import java.util.List;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,23 +40,9 @@ class EvaluationController {
             + "'PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final EvaluationService service;
-    private final DemoEvaluations demo;
 
-    EvaluationController(EvaluationService service, DemoEvaluations demo) {
+    EvaluationController(EvaluationService service) {
         this.service = service;
-        this.demo = demo;
-    }
-
-    @Operation(summary = "Load last month's demo evaluation records (spot checks, surveys, organisation scores)",
-            description = "Role: COUNTY_ADMIN with a county-wide account (403). For every compound served by a company "
-                    + "at the end of last month. 422 no-demo-compounds before the demo compounds, demo-already-loaded.")
-    @PostMapping("/demo")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
-    ResponseEntity<DemoEvaluations.Summary> loadDemo(Caller caller) {
-        if (!caller.isCountyWide()) {
-            throw new AccessDeniedException("the demo needs a county-wide account");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(demo.load());
     }
 
     @Operation(summary = "Define a scoring scheme from a month on",

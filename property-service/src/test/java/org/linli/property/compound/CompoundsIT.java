@@ -176,55 +176,6 @@ class CompoundsIT {
                 .andExpect(jsonPath("$.content[0].id").value(compound));
     }
 
-    @Test
-    void loadsWuhusDemoCompoundsOnceWithNoneUnmanaged() throws Exception {
-        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "org_unit_copies");
-        mvc.perform(post("/api/v1/compounds/demo").with(countyAdmin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("no-communities"));
-        Api.knownUnits(mongo, "community-a", "community-b", "community-c");
-        mvc.perform(post("/api/v1/compounds/demo").with(admin("community-a"))).andExpect(status().isForbidden());
-
-        long start = System.nanoTime();
-        mvc.perform(post("/api/v1/compounds/demo").with(countyAdmin()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.compounds").value(1601))
-                .andExpect(jsonPath("$.companies").value(35))
-                .andExpect(jsonPath("$.communities").value(3));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
-
-        mvc.perform(post("/api/v1/compounds/demo").with(countyAdmin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("demo-already-loaded"));
-        mvc.perform(get("/api/v1/compounds/unmanaged").with(countyAdmin()))
-                .andExpect(jsonPath("$.page.totalElements").value(0));
-        mvc.perform(get("/api/v1/compounds").with(staff("demo-company-01")).param("size", "200"))
-                .andExpect(jsonPath("$.page.totalElements").value(32));
-        mvc.perform(get("/api/v1/property-companies/demo-company-35").with(countyAdmin()))
-                .andExpect(status().isOk());
-        mvc.perform(get("/api/v1/evaluations/kpis").with(countyAdmin()))
-                .andExpect(jsonPath("$.compounds").value(1601))
-                .andExpect(jsonPath("$.managementCoverage.part").value(1601))
-                .andExpect(jsonPath("$.managementCoverage.percent").value(100.0))
-                .andExpect(jsonPath("$.compoundsPerMode.PROFESSIONAL").value(DemoCompounds.REGULAR + DemoCompounds.FALLBACK));
-
-        int served = DemoCompounds.REGULAR + DemoCompounds.FALLBACK;
-        mvc.perform(post("/api/v1/evaluations/demo").with(countyAdmin()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.inspections").value(2 * served))
-                .andExpect(jsonPath("$.surveys").value(served));
-        mvc.perform(post("/api/v1/evaluations/demo").with(countyAdmin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("demo-already-loaded"));
-        String lastMonth = java.time.YearMonth.from(TODAY).minusMonths(1).toString();
-        mvc.perform(post("/api/v1/rankings").with(countyAdmin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"scopeUnitId\": \"county\", \"month\": \"" + lastMonth + "\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.entries.length()").value(DemoCompounds.COMPANIES + DemoCompounds.STATE_OWNED))
-                .andExpect(jsonPath("$.compoundsScored").value(served))
-                .andExpect(jsonPath("$.bottomCompanyIds.length()").value(5));
-    }
-
     private String register(RequestPostProcessor caller, String community, String grid) throws Exception {
         String body = mvc.perform(post("/api/v1/compounds").with(caller).contentType(MediaType.APPLICATION_JSON)
                         .content(compound(community, grid)))

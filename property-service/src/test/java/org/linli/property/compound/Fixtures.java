@@ -21,7 +21,7 @@ final class Fixtures {
     }
 
     static PropertyCompany company(String id, boolean stateOwned) {
-        return PropertyCompany.withId(id, id + "物业", DemoCompounds.creditCode(Math.abs(id.hashCode() % 1000)),
+        return PropertyCompany.withId(id, id + "物业", code(Math.abs(id.hashCode() % 1000)),
                 stateOwned, false, NOW);
     }
 
@@ -33,7 +33,9 @@ final class Fixtures {
         return new Compound.AssemblyConsultation(TODAY.minusDays(3), 600, 410, "minutes/2026-11-18.pdf");
     }
 
+    /** A valid credit code "91340200MA" + 7 digits of the number + its check character. */
     static CreditCode code(int number) {
-        return DemoCompounds.creditCode(number);
+        String first17 = "91340200" + "MA%07d".formatted(number);
+        return new CreditCode(first17 + CreditCode.checkCharacter(first17));
     }
 }
