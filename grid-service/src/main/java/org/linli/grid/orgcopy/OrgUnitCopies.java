@@ -1,6 +1,7 @@
 package org.linli.grid.orgcopy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -22,6 +23,11 @@ import org.springframework.stereotype.Component;
 class OrgUnitCopies {
 
     private static final String COLLECTION = "org_unit_copies";
+    /** Collections whose documents carry their community's org path ({@code communityPath}), which scopes readers. */
+    private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("grids", "buildings", "households",
+            "grid_worker_appointments", "stations", "notices", "notice_delivery_tasks");
+    private static final String EMERGENCIES = "emergencies";
+    private static final int EMERGENCY_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
 
@@ -50,17 +56,59 @@ class OrgUnitCopies {
                 OrgUnitCopy.class);
     }
 
-    /** The moved unit and every copy below it now start with the new path. */
+    /**
+     * The moved unit and every copy below it now start with the new path, and so does every record
+     * scoped by a path in the moved subtree (grids, buildings, households, appointments, stations,
+     * notices and their tasks, party members' unit paths, emergencies' sites), so scope checks follow
+     * the move. Each rewrite is conditional on the old value, so a replay changes nothing.
+     */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        Query subtree = new Query(Criteria.where("path").regex("^" + Pattern.quote(moved.oldPath())));
-        subtree.fields().include("path");
-        for (Document copy : mongo.find(subtree, Document.class, COLLECTION)) {
-            String path = copy.getString("path");
-            mongo.updateFirst(new Query(Criteria.where("_id").is(copy.get("_id")).and("path").is(path)),
-                    new Update().set("path", moved.newPath() + path.substring(moved.oldPath().length()))
-                            .set("updatedAt", occurredAt), COLLECTION);
+        rewritePaths(COLLECTION, "path", moved.oldPath(), moved.newPath(), occurredAt);
+        for (String collection : SCOPED_BY_COMMUNITY_PATH) {
+            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath(), null);
         }
+        rewritePaths("party_member_copies", "unitPath", moved.oldPath(), moved.newPath(), null);
+        rewriteEmergencies(moved.oldPath(), moved.newPath());
+    }
+
+    private void rewritePaths(String collection, String field, String oldPath, String newPath, Instant occurredAt) {
+        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
+        subtree.fields().include(field);
+        for (Document doc : mongo.find(subtree, Document.class, collection)) {
+            String path = doc.getString(field);
+            Update update = new Update().set(field, rebase(path, oldPath, newPath));
+            if (occurredAt != null) {
+                update.set("updatedAt", occurredAt);
+            }
+            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)), update, collection);
+        }
+    }
+
+    /** An emergency keeps its communities' paths in a list and on each site: rewritten together under its version. */
+    private void rewriteEmergencies(String oldPath, String newPath) {
+        Query touched = new Query(Criteria.where("communityPaths").regex("^" + Pattern.quote(oldPath)));
+        for (Document emergency : mongo.find(touched, Document.class, EMERGENCIES)) {
+            Object id = emergency.get("_id");
+            for (int attempt = 0; attempt < EMERGENCY_ATTEMPTS && emergency != null; attempt++) {
+                List<String> paths = emergency.getList("communityPaths", String.class, List.of()).stream()
+                        .map(path -> rebase(path, oldPath, newPath)).toList();
+                List<Document> sites = emergency.getList("sites", Document.class, List.of()).stream()
+                        .map(site -> new Document(site).append("communityPath",
+                                rebase(site.getString("communityPath"), oldPath, newPath))).toList();
+                Object version = emergency.get("version");
+                Update update = new Update().set("communityPaths", paths).set("sites", sites).inc("version", 1);
+                if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("version").is(version)), update,
+                        EMERGENCIES).getModifiedCount() == 1) {
+                    break;
+                }
+                emergency = mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, EMERGENCIES);
+            }
+        }
+    }
+
+    private static String rebase(String path, String oldPath, String newPath) {
+        return path != null && path.startsWith(oldPath) ? newPath + path.substring(oldPath.length()) : path;
     }
 
     Optional<OrgUnitCopy> find(String id) {

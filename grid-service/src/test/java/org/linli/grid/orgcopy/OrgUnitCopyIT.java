@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
@@ -95,6 +96,58 @@ class OrgUnitCopyIT {
         assertThat(unit.name()).isEqualTo("檀溪社区党委（新）");
         assertThat(unit.path()).isEqualTo(newPath);
         assertThat(mongo.findById("child-unit", OrgUnitCopy.class).path()).isEqualTo(newPath + "child-unit/");
+    }
+
+    @Test
+    void aMoveRewritesThePathOfEveryRecordScopedByTheMovedCommunityOnceEvenWhenRedelivered() throws Exception {
+        String newPath = "/a3d4e5f6-0000-4000-8000-000000000002/" + UNIT + "/";
+        List<String> scoped = List.of("grids", "buildings", "households", "grid_worker_appointments", "stations",
+                "notices", "notice_delivery_tasks");
+        for (String collection : scoped) {
+            mongo.remove(Query.query(Criteria.where("_id").in("moved", "elsewhere")), collection);
+            mongo.insert(new Document("_id", "moved").append("communityPath", PATH), collection);
+            mongo.insert(new Document("_id", "elsewhere").append("communityPath", "/other/"), collection);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is("member")), "party_member_copies");
+        mongo.insert(new Document("_id", "member").append("unitPath", PATH + "branch/"), "party_member_copies");
+        mongo.remove(Query.query(Criteria.where("_id").is("incident")), "emergencies");
+        mongo.insert(new Document("_id", "incident").append("version", 3L)
+                .append("communityPaths", List.of(PATH, "/other/"))
+                .append("sites", List.of(new Document("gridId", "g1").append("communityPath", PATH),
+                        new Document("gridId", "g2").append("communityPath", "/other/"))), "emergencies");
+
+        kafka.send(Topics.ORG_EVENTS, UNIT, pinned("OrgUnitCreated")).get();
+        for (int i = 0; i < 2; i++) {
+            kafka.send(Topics.ORG_EVENTS, UNIT, pinned("OrgUnitMoved")).get();
+        }
+        kafka.send(Topics.ORG_EVENTS, UNIT, pinned("OrgUnitMoved").replace("6f1c2a1e-3b7d-4d7e-9a55-0c1f4b1d2e03",
+                "the-same-move-under-another-event-id")).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ((List<?>) path("emergencies", "incident", "communityPaths"))
+                .contains(newPath));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(Query.query(Criteria.where("type")
+                .is("OrgUnitMoved")), "processed_events") == 2);
+        for (String collection : scoped) {
+            assertThat(path(collection, "moved", "communityPath")).as(collection).isEqualTo(newPath);
+            assertThat(path(collection, "elsewhere", "communityPath")).as(collection).isEqualTo("/other/");
+        }
+        assertThat(path("party_member_copies", "member", "unitPath")).isEqualTo(newPath + "branch/");
+        Document incident = mongo.findById("incident", Document.class, "emergencies");
+        assertThat(incident.getList("communityPaths", String.class)).containsExactly(newPath, "/other/");
+        assertThat(incident.getList("sites", Document.class)).extracting(site -> site.getString("communityPath"))
+                .containsExactly(newPath, "/other/");
+        assertThat(incident.get("version")).isEqualTo(4L);
+        assertThat(mongo.findById(UNIT, OrgUnitCopy.class).path()).isEqualTo(newPath);
+        for (String collection : scoped) {
+            mongo.remove(Query.query(Criteria.where("_id").in("moved", "elsewhere")), collection);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is("member")), "party_member_copies");
+        mongo.remove(Query.query(Criteria.where("_id").is("incident")), "emergencies");
+    }
+
+    private Object path(String collection, String id, String field) {
+        Document doc = mongo.findById(id, Document.class, collection);
+        return doc == null ? null : doc.get(field);
     }
 
     private long marks() {

@@ -1,6 +1,7 @@
 package org.linli.issue.place;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.linli.events.grid.BuildingRegistered;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlaceCopies {
+
+    /** Collections whose documents carry their community's org path ({@code communityPath}), which scopes readers. */
+    private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("issues", "micro_wishes", "meetings",
+            "compound_copies");
 
     private final MongoOperations mongo;
     private final PlaceLocator locator;
@@ -118,14 +123,33 @@ class PlaceCopies {
                 OrgUnitCopy.class);
     }
 
-    /** The moved unit and every copy below it now start with the new path. */
+    /**
+     * The moved unit and every copy below it now start with the new path, and so do the issues,
+     * micro-wishes, meetings and compound copies scoped by a path in the moved subtree, so scope checks
+     * follow the move; a moved community's open issues escalate to its new street. Each rewrite is
+     * conditional on the old value, so a replay changes nothing.
+     */
     void apply(OrgUnitMoved moved, Instant at) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        Query subtree = new Query(Criteria.where("path").regex("^" + Pattern.quote(moved.oldPath())));
-        for (OrgUnitCopy copy : mongo.find(subtree, OrgUnitCopy.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(copy.id()).and("path").is(copy.path())),
-                    new Update().set("path", moved.newPath() + copy.path().substring(moved.oldPath().length()))
-                            .set("updatedAt", at), OrgUnitCopy.class);
+        rewritePaths(mongo.getCollectionName(OrgUnitCopy.class), "path", moved.oldPath(), moved.newPath(), at);
+        for (String collection : SCOPED_BY_COMMUNITY_PATH) {
+            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath(), null);
+        }
+        mongo.updateMulti(Query.query(Criteria.where("communityUnitId").is(moved.unitId())
+                        .and("streetUnitId").is(moved.oldParentId())),
+                new Update().set("streetUnitId", moved.newParentId()), "issues");
+    }
+
+    private void rewritePaths(String collection, String field, String oldPath, String newPath, Instant at) {
+        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
+        subtree.fields().include(field);
+        for (Document doc : mongo.find(subtree, Document.class, collection)) {
+            String path = doc.getString(field);
+            Update update = new Update().set(field, newPath + path.substring(oldPath.length()));
+            if (at != null) {
+                update.set("updatedAt", at);
+            }
+            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)), update, collection);
         }
     }
 

@@ -24,6 +24,13 @@ import org.springframework.stereotype.Component;
 public class OrgUnits {
 
     static final String COLLECTION = "org_unit_copies";
+    /**
+     * Collections whose documents carry their community's org path ({@code communityPath}), which scopes
+     * readers. Ledger entries keep the path they were written with: they are never changed, and no scope
+     * check reads it (an account is scoped by its summary in {@code points_accounts}).
+     */
+    private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("points_accounts", "activities", "rewards",
+            "redemptions", "black_list", "scoring_standards");
     public static final String COMMUNITY_COMMITTEE = "COMMUNITY_COMMITTEE";
 
     private final MongoOperations mongo;
@@ -70,15 +77,28 @@ public class OrgUnits {
         mongo.updateFirst(byId(deactivated.unitId()), new Update().set("active", false), OrgUnitCopy.class);
     }
 
-    /** The moved unit and every copy below it now start with the new path (each rewrite is exact, so a replay is harmless). */
+    /**
+     * The moved unit and every copy below it now start with the new path, and so do the accounts,
+     * activities, rewards, redemptions, black-list entries, scoring standards and party members scoped
+     * by a path in the moved subtree, so scope checks follow the move. Each rewrite is conditional on
+     * the old value, so a replay changes nothing.
+     */
     void apply(OrgUnitMoved moved) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        Query subtree = new Query(Criteria.where("path").regex("^" + Pattern.quote(moved.oldPath())));
-        subtree.fields().include("path");
-        for (Document copy : mongo.find(subtree, Document.class, COLLECTION)) {
-            String path = copy.getString("path");
-            mongo.updateFirst(new Query(Criteria.where("_id").is(copy.get("_id")).and("path").is(path)),
-                    new Update().set("path", moved.newPath() + path.substring(moved.oldPath().length())), COLLECTION);
+        rewritePaths(COLLECTION, "path", moved.oldPath(), moved.newPath());
+        for (String collection : SCOPED_BY_COMMUNITY_PATH) {
+            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath());
+        }
+        rewritePaths("party_members", "unitPath", moved.oldPath(), moved.newPath());
+    }
+
+    private void rewritePaths(String collection, String field, String oldPath, String newPath) {
+        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
+        subtree.fields().include(field);
+        for (Document doc : mongo.find(subtree, Document.class, collection)) {
+            String path = doc.getString(field);
+            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)),
+                    new Update().set(field, newPath + path.substring(oldPath.length())), collection);
         }
     }
 
