@@ -53,7 +53,8 @@ class DualRegistrationController {
     }
 
     @Operation(summary = "Read a unit", description = "Roles: admins whose scope covers one of its communities (else 403); "
-            + "404 unknown id.")
+            + "404 unknown id. fulfilledWishes: the micro-wishes it claimed and fulfilled (from issue-service's "
+            + "MicroWishFulfilled).")
     @GetMapping("/units/{id}")
     UnitResponse get(Caller caller, @PathVariable String id) {
         return UnitResponse.of(service.get(caller, id));
@@ -138,13 +139,13 @@ class DualRegistrationController {
     }
 
     record UnitResponse(String id, String name, List<String> pairedCommunityIds, List<Commitment> commitments,
-                        List<ProjectResponse> projects, List<YearEndScore> yearEndScores, Instant createdAt,
-                        Long version) {
+                        List<ProjectResponse> projects, List<YearEndScore> yearEndScores,
+                        List<FulfilledWish> fulfilledWishes, Instant createdAt, Long version) {
 
         static UnitResponse of(DualRegistrationUnit unit) {
             return new UnitResponse(unit.id(), unit.name(), unit.pairedCommunityIds(), unit.commitments(),
                     unit.projects().stream().map(ProjectResponse::of).toList(), unit.yearEndScores(),
-                    unit.createdAt(), unit.version());
+                    unit.fulfilledWishes(), unit.createdAt(), unit.version());
         }
     }
 }

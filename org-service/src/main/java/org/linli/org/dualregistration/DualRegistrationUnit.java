@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A county department registered with communities (双报到单位): it is paired with communities, makes
  * commitments to them, must claim at least one livelihood project a year (承包制) and is scored by each
- * paired community at year end, once per community and year.
+ * paired community at year end, once per community and year. The micro-wishes it fulfilled for a
+ * community (claimed in issue-service) are recorded from MicroWishFulfilled.
  */
 @Document("dual_registration_units")
 public class DualRegistrationUnit {
@@ -30,6 +31,8 @@ public class DualRegistrationUnit {
     private List<Commitment> commitments = new ArrayList<>();
     private List<ClaimedProject> projects = new ArrayList<>();
     private List<YearEndScore> yearEndScores = new ArrayList<>();
+    /** Written only by {@link FulfilledWishes} (from issue-service's MicroWishFulfilled). */
+    private List<FulfilledWish> fulfilledWishes = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -127,6 +130,10 @@ public class DualRegistrationUnit {
 
     public List<YearEndScore> yearEndScores() {
         return Collections.unmodifiableList(yearEndScores);
+    }
+
+    public List<FulfilledWish> fulfilledWishes() {
+        return fulfilledWishes == null ? List.of() : Collections.unmodifiableList(fulfilledWishes);
     }
 
     public Instant createdAt() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mapping.PropertyHandler;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rewrites the paths under a moved unit: its descendants' {@code path} and every stored copy of a
- * path marked {@link ScopePath} (members, committees, appointments, company statuses). The moved
+ * path marked {@link ScopePath} (members, committees, appointments, company statuses), and the paths
+ * features keep inside lists ({@link NestedScopePaths}: dual-registration pairings). The moved
  * unit keeps {@code rebaseFrom} until all of that is done, so a crash half-way is finished at the
  * next start-up; a rewrite is idempotent, since a rewritten path no longer matches the old prefix.
  */
@@ -29,12 +31,15 @@ class SubtreeRebaser implements ApplicationRunner {
     private final OrgUnitRepository units;
     private final List<PathField> fields;
     private final UnitTypeIndex index;
+    private final ObjectProvider<NestedScopePaths> nested;
 
-    SubtreeRebaser(MongoOperations mongo, OrgUnitRepository units, MongoMappingContext mapping, UnitTypeIndex index) {
+    SubtreeRebaser(MongoOperations mongo, OrgUnitRepository units, MongoMappingContext mapping, UnitTypeIndex index,
+                   ObjectProvider<NestedScopePaths> nested) {
         this.mongo = mongo;
         this.units = units;
         this.fields = pathFields(mapping);
         this.index = index;
+        this.nested = nested;
     }
 
     void completeMove(OrgUnit moved) {
@@ -45,6 +50,7 @@ class SubtreeRebaser implements ApplicationRunner {
         for (PathField field : fields) {
             rewrite(field, oldPrefix, moved.path());
         }
+        nested.orderedStream().forEach(feature -> feature.rebase(oldPrefix, moved.path()));
         mongo.updateFirst(new Query(Criteria.where("_id").is(moved.id())), new Update().unset("rebaseFrom"), "org_units");
         index.changed();
         moved.rebaseDone();

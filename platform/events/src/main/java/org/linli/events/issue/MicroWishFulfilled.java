@@ -7,7 +7,8 @@ import org.linli.events.DomainEvent;
  *
  * @param wishId id of the wish
  * @param claimantKind PARTY_MEMBER or DUAL_REGISTRATION_UNIT
- * @param claimantId account id of the member, or the dual-registration unit's org unit id
+ * @param claimantId account id of the member, or the dual-registration unit's id in org-service
+ *                   ({@code /api/v1/dual-registration/units/{id}}), where the wish is then recorded
  * @param communityUnitId community
  */
 public record MicroWishFulfilled(String wishId, String claimantKind, String claimantId, String communityUnitId) implements DomainEvent {

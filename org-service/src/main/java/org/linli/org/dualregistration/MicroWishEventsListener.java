@@ -1,0 +1,35 @@
+package org.linli.org.dualregistration;
+
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import org.linli.events.Topics;
+import org.linli.events.issue.MicroWishFulfilled;
+import org.linli.platform.messaging.ProcessedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code issue.events}: a micro-wish fulfilled by a dual-registration unit is recorded on the
+ * unit, once per event id (and once per wish whatever the event id); other types are ignored.
+ */
+@Component
+class MicroWishEventsListener {
+
+    private final ProcessedEvents processed;
+    private final FulfilledWishes wishes;
+
+    MicroWishEventsListener(ProcessedEvents processed, FulfilledWishes wishes) {
+        this.processed = processed;
+        this.wishes = wishes;
+    }
+
+    @KafkaListener(topics = Topics.ISSUE_EVENTS)
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class))
+    void on(String record) {
+        processed.receive(record, event -> {
+            if ("MicroWishFulfilled".equals(event.type())) {
+                wishes.record(event.payload(MicroWishFulfilled.class), event.occurredAt());
+            }
+        });
+    }
+}
