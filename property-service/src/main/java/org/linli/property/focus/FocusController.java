@@ -3,6 +3,8 @@ package org.linli.property.focus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Focus list", description = "重点关注名单: complaints in a rolling window, rectification plans, third-party acceptance")
@@ -49,6 +52,17 @@ class FocusController {
                                                      @Valid @RequestBody ComplaintRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.register(caller, id, request.channel(),
                 request.category()));
+    }
+
+    @Operation(summary = "A compound's complaints in the rolling window, newest first, against the threshold",
+            description = "Who may see the compound (403), 404 unknown compound. A resident's issue is one complaint "
+                    + "with the issue's id (channel ISSUE); at most ?limit (1-200, default 50) are listed, "
+                    + "complaintsInWindow counts them all.")
+    @GetMapping("/{id}/complaints")
+    @PreAuthorize(ACTORS)
+    FocusService.Complaints complaints(Caller caller, @PathVariable String id,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return service.complaints(caller, id, limit);
     }
 
     @Operation(summary = "Compounds on the focus list",

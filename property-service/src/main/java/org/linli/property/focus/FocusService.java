@@ -24,6 +24,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -98,6 +99,19 @@ class FocusService {
         }
     }
 
+    /** A compound's complaints in the rolling window, newest first (at most {@code limit}), against the threshold. */
+    Complaints complaints(Caller caller, String compoundId, int limit) {
+        Compound compound = compounds.visible(caller, compoundId);
+        Instant from = clock.instant().minus(Duration.ofDays(settings.focus().windowDays()));
+        Query inWindow = Query.query(Criteria.where("compoundId").is(compound.id()).and("receivedAt").gte(from));
+        long count = mongo.count(inWindow, Complaint.class);
+        List<Complaint> newest = mongo.find(inWindow.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
+                Complaint.class);
+        FocusEntry entry = mongo.findById(compound.id(), FocusEntry.class);
+        return new Complaints(compound.id(), (int) count, settings.focus().windowDays(), settings.focus().threshold(),
+                entry != null && entry.onList(), newest);
+    }
+
     int complaintsInWindow(String compoundId) {
         Instant from = clock.instant().minus(Duration.ofDays(settings.focus().windowDays()));
         return (int) mongo.count(Query.query(Criteria.where("compoundId").is(compoundId).and("receivedAt").gte(from)),
@@ -168,6 +182,11 @@ class FocusService {
 
     private LocalDate today() {
         return settings.today(clock);
+    }
+
+    /** The complaints in the window themselves (an issue's complaint has the id), newest first. */
+    record Complaints(String compoundId, int complaintsInWindow, int windowDays, int threshold, boolean onFocusList,
+                      List<Complaint> complaints) {
     }
 
     /** A compound's complaints in the window against the threshold, and whether it is on the list. */

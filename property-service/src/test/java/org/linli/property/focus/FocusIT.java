@@ -86,7 +86,8 @@ class FocusIT {
 
     @Test
     void complaintsPastTheThresholdPutTheCompoundOnTheFocusListUntilAThirdPartyAcceptsTheRectification() throws Exception {
-        String first = reported(UUID.randomUUID().toString());
+        String firstIssueId = UUID.randomUUID().toString();
+        String first = reported(firstIssueId);
         kafka.send(Topics.ISSUE_EVENTS, "issue", first).get();
         kafka.send(Topics.ISSUE_EVENTS, "issue", first).get();
         for (int i = 0; i < 4; i++) {
@@ -107,6 +108,17 @@ class FocusIT {
                 .andExpect(jsonPath("$.content[0].stays[0].complaints").value(6));
         mvc.perform(get("/api/v1/compounds/focus-list").with(admin("community-b")))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").param("limit", "2").with(admin("community-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complaintsInWindow").value(6))
+                .andExpect(jsonPath("$.threshold").value(5))
+                .andExpect(jsonPath("$.onFocusList").value(true))
+                .andExpect(jsonPath("$.complaints.length()").value(2))
+                .andExpect(jsonPath("$.complaints[0].channel").value("ISSUE"));
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").param("limit", "10").with(staff(company)))
+                .andExpect(jsonPath("$.complaints[?(@.id == '" + firstIssueId + "')]").exists());
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").with(admin("community-b")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/compounds/focus-list").with(staff(company)))
                 .andExpect(jsonPath("$.page.totalElements").value(1));
         JsonNode entered = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, compound, "FocusListEntered");
