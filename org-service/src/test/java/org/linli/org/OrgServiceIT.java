@@ -10,8 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
@@ -52,6 +57,23 @@ class OrgServiceIT {
         mvc.perform(get("/api/v1/accounts/me")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/accounts/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token + "x"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void concurrentSignInsOfOneAccountAllGetATokenNotAConflict() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> signIns = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                signIns.add(callers.submit(() -> tokenRequest("admin", "test-admin-password")
+                        .andReturn().getResponse().getStatus()));
+            }
+            for (Future<Integer> signIn : signIns) {
+                assertThat(signIn.get()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

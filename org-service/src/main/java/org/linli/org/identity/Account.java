@@ -78,6 +78,11 @@ public class Account {
         return LoginOutcome.WRONG_SECRET;
     }
 
+    /** No failed sign-in counted and no lock: a successful sign-in then changes nothing to store. */
+    boolean hasCleanRecord() {
+        return failedLogins == 0 && lockedUntil == null;
+    }
+
     boolean isLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.linli.platform.web.Caller;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Service;
 /** The three grants of {@code POST /api/v1/auth/token}: password, refresh_token and client_credentials. */
 @Service
 class TokenService {
+
+    private static final int MAX_CONCURRENT_ATTEMPTS = 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,16 +66,37 @@ class TokenService {
         return issue(account, true);
     }
 
+    /**
+     * Checks the secret and records the attempt on the account (a successful sign-in of an account with a
+     * clean record writes nothing). Two sign-ins of one account at the same moment (an app on two phones,
+     * a script) that both write race for the account's version; the loser reads the account again and
+     * records its attempt on top, so a correct password never answers 409.
+     */
     private Account authenticate(String username, String secret, Account.Kind kind) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return authenticateOnce(username, secret, kind);
+            } catch (OptimisticLockingFailureException concurrentSignIn) {
+                if (attempt == MAX_CONCURRENT_ATTEMPTS) {
+                    throw concurrentSignIn;
+                }
+            }
+        }
+    }
+
+    private Account authenticateOnce(String username, String secret, Account.Kind kind) {
         Instant now = clock.instant();
         Account account = accounts.findByUsername(username).filter(found -> found.kind() == kind).orElse(null);
         if (account == null) {
             encoder.matches(secret, encoder.encode("timing-equaliser"));
             throw new AuthenticationFailed("invalid-credentials");
         }
+        boolean clean = account.hasCleanRecord();
         Account.LoginOutcome outcome = account.attempt(secret,
                 encoder, new Account.LockoutPolicy(properties.maxFailedLogins(), properties.lockDuration()), now);
-        accounts.save(account);
+        if (outcome != Account.LoginOutcome.SUCCESS || !clean) {
+            accounts.save(account);
+        }
         return switch (outcome) {
             case SUCCESS -> account;
             case LOCKED -> throw new AuthenticationFailed("account-locked", account.lockRemaining(now));
