@@ -1,15 +1,21 @@
 package org.linli.e2e;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.linli.e2e.client.Gateway;
 import org.linli.e2e.demo.CountySize;
 import org.linli.e2e.demo.DemoCountyLoader;
+import org.linli.e2e.flow.ConsistencyLag;
+import org.linli.e2e.flow.Flows;
 
 /**
  * The e2e jar's commands (the gateway from {@code -Dlinli.gateway} or {@code LINLI_GATEWAY}):
  * <pre>
  *   demo [--size small|county]     load the demo county (password of its accounts: LINLI_DEMO_PASSWORD)
+ *   lag [--runs N] [--parallel P] [--out FILE] [FLOW…]
+ *                                  repeat the cross-service flows (all, or those named a, b, …) and report
+ *                                  their consistency lags, p50 and p99, into FILE (docs/benchmarks/consistency-lag.md)
  * </pre>
  */
 public final class Main {
@@ -24,11 +30,27 @@ public final class Main {
         switch (command) {
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
                     required("LINLI_DEMO_PASSWORD"));
+            case "lag" -> lag(gateway, arguments);
             default -> {
-                System.err.println("usage: demo [--size small|county]");
+                System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]");
                 System.exit(2);
             }
         }
+    }
+
+    private static void lag(Gateway gateway, List<String> arguments) {
+        int runs = Integer.parseInt(option(arguments, "--runs", "20"));
+        int parallel = Integer.parseInt(option(arguments, "--parallel", "4"));
+        List<String> flows = arguments.subList(1, arguments.size()).stream()
+                .filter(argument -> !argument.startsWith("--") && !isOptionValue(arguments, argument)).toList();
+        ConsistencyLag benchmark = new ConsistencyLag(gateway, runs, parallel);
+        String table = benchmark.measure(Flows.named(flows));
+        benchmark.write(Path.of(option(arguments, "--out", "docs/benchmarks/consistency-lag.md")), table);
+    }
+
+    private static boolean isOptionValue(List<String> arguments, String argument) {
+        int at = arguments.indexOf(argument);
+        return at > 0 && arguments.get(at - 1).startsWith("--");
     }
 
     static String option(List<String> arguments, String name, String fallback) {

@@ -83,11 +83,15 @@ public final class Gateway {
         return exchange(method + " " + path, request.build());
     }
 
-    /** Sends once, or again after the {@code Retry-After} the gateway's rate limit asks for (429). */
+    /**
+     * Sends once, or again after the {@code Retry-After} the gateway's own rate limit asks for (a 429 with
+     * its {@code X-RateLimit-*} headers, at most a few seconds). A service's own 429 (issue-service's QR
+     * report limit, whose wait may be an hour) is an answer for the caller.
+     */
     private Reply exchange(String description, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+            for (int retry = 0; isGatewayRateLimit(response) && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
                 Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             }
@@ -100,6 +104,11 @@ public final class Gateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(description + " interrupted", e);
         }
+    }
+
+    private static boolean isGatewayRateLimit(HttpResponse<String> response) {
+        return response.statusCode() == 429 && response.headers().firstValue("X-RateLimit-Burst-Capacity").isPresent()
+                && response.headers().firstValueAsLong("Retry-After").orElse(1) <= 5;
     }
 
     private JsonNode parse(String text) {

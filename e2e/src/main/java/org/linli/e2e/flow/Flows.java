@@ -1,0 +1,21 @@
+package org.linli.e2e.flow;
+
+import java.util.List;
+
+/** The five cross-service flows of issue #8, in the issue's order (a–e). */
+public final class Flows {
+
+    private Flows() {
+    }
+
+    public static List<Flow> all() {
+        return List.of(new QrReportFlow(), new FocusAndSanctionFlow(), new OrgChangeFlow(), new DualRegistrationWishFlow(),
+                new EmergencyNoticeFlow());
+    }
+
+    /** The flows whose {@link Flow#name()} starts with one of the given letters or names; all when none is given. */
+    public static List<Flow> named(List<String> names) {
+        return names.isEmpty() ? all()
+                : all().stream().filter(flow -> names.stream().anyMatch(flow.name()::startsWith)).toList();
+    }
+}
