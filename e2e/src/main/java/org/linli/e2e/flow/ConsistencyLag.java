@@ -62,7 +62,9 @@ public final class ConsistencyLag {
                 + "A lag is the time from the request that starts an effect until the last service that must show it "
                 + "answers with it, polled every 20 ms through the gateway (so figures are exact to ~20 ms plus one "
                 + "request). Flow a's own deadline wait (the on-site clock plus the 15 s sweep) is not a lag and is "
-                + "left out.\n\n" + table;
+                + "left out. The stack ran with `LINLI_ISSUE_DEADLINES_ONSITE=20s` (flow a's wait) and "
+                + "`LINLI_ISSUE_QR_PER_ADDRESS=100000` (every run reports from this one address). p99 is by nearest "
+                + "rank: with fewer than 100 runs it is the slowest run.\n\n" + table;
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, page);

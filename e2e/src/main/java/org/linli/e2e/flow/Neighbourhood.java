@@ -41,9 +41,10 @@ public record Neighbourhood(String run, String streetId, String communityId, Str
             }
             String gridId = level1.expect(201).path("id").asString();
             Box micro = box.inset(0.1).columns(2).get(0);
-            String microId = admin.post("/api/v1/grids", Map.of("level", "MICRO", "name", "端到端微网格" + run,
-                    "parentId", gridId, "communityUnitId", community, "branchUnitId", branch,
-                    "boundary", micro.geoJson(), "residents", 120, "households", 40)).expect(201).path("id").asString();
+            String microId = Eventually.retryWhile("unknown-branch", () -> admin.post("/api/v1/grids", Map.of(
+                    "level", "MICRO", "name", "端到端微网格" + run, "parentId", gridId, "communityUnitId", community,
+                    "branchUnitId", branch, "boundary", micro.geoJson(), "residents", 120, "households", 40)))
+                    .expect(201).path("id").asString();
             return new Neighbourhood(run, street, community, branch, box, gridId, microId, micro,
                     null, null, null, null, null, null, null);
         }
