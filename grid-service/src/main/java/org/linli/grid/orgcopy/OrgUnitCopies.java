@@ -9,6 +9,7 @@ import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
+import org.linli.platform.messaging.SubtreePaths;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -64,25 +65,12 @@ class OrgUnitCopies {
      */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        rewritePaths(COLLECTION, "path", moved.oldPath(), moved.newPath(), occurredAt);
+        SubtreePaths.rebase(mongo, COLLECTION, "path", moved.oldPath(), moved.newPath(), occurredAt);
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
-            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath(), null);
+            SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
-        rewritePaths("party_member_copies", "unitPath", moved.oldPath(), moved.newPath(), null);
+        SubtreePaths.rebase(mongo, "party_member_copies", "unitPath", moved.oldPath(), moved.newPath());
         rewriteEmergencies(moved.oldPath(), moved.newPath());
-    }
-
-    private void rewritePaths(String collection, String field, String oldPath, String newPath, Instant occurredAt) {
-        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
-        subtree.fields().include(field);
-        for (Document doc : mongo.find(subtree, Document.class, collection)) {
-            String path = doc.getString(field);
-            Update update = new Update().set(field, rebase(path, oldPath, newPath));
-            if (occurredAt != null) {
-                update.set("updatedAt", occurredAt);
-            }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)), update, collection);
-        }
     }
 
     /** An emergency keeps its communities' paths in a list and on each site: rewritten together under its version. */
@@ -92,10 +80,10 @@ class OrgUnitCopies {
             Object id = emergency.get("_id");
             for (int attempt = 0; attempt < EMERGENCY_ATTEMPTS && emergency != null; attempt++) {
                 List<String> paths = emergency.getList("communityPaths", String.class, List.of()).stream()
-                        .map(path -> rebase(path, oldPath, newPath)).toList();
+                        .map(path -> SubtreePaths.rebase(path, oldPath, newPath)).toList();
                 List<Document> sites = emergency.getList("sites", Document.class, List.of()).stream()
                         .map(site -> new Document(site).append("communityPath",
-                                rebase(site.getString("communityPath"), oldPath, newPath))).toList();
+                                SubtreePaths.rebase(site.getString("communityPath"), oldPath, newPath))).toList();
                 Object version = emergency.get("version");
                 Update update = new Update().set("communityPaths", paths).set("sites", sites).inc("version", 1);
                 if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("version").is(version)), update,
@@ -105,10 +93,6 @@ class OrgUnitCopies {
                 emergency = mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, EMERGENCIES);
             }
         }
-    }
-
-    private static String rebase(String path, String oldPath, String newPath) {
-        return path != null && path.startsWith(oldPath) ? newPath + path.substring(oldPath.length()) : path;
     }
 
     Optional<OrgUnitCopy> find(String id) {

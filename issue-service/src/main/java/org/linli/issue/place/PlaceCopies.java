@@ -2,7 +2,6 @@ package org.linli.issue.place;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.linli.events.grid.BuildingRegistered;
 import org.linli.events.grid.GridBoundaryChanged;
@@ -22,6 +21,7 @@ import org.linli.issue.place.Copies.Contract;
 import org.linli.issue.place.Copies.GridCopy;
 import org.linli.issue.place.Copies.OrgUnitCopy;
 import org.linli.issue.place.Copies.WorkerCopy;
+import org.linli.platform.messaging.SubtreePaths;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -131,26 +131,13 @@ class PlaceCopies {
      */
     void apply(OrgUnitMoved moved, Instant at) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        rewritePaths(mongo.getCollectionName(OrgUnitCopy.class), "path", moved.oldPath(), moved.newPath(), at);
+        SubtreePaths.rebase(mongo, mongo.getCollectionName(OrgUnitCopy.class), "path", moved.oldPath(), moved.newPath(), at);
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
-            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath(), null);
+            SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
         mongo.updateMulti(Query.query(Criteria.where("communityUnitId").is(moved.unitId())
                         .and("streetUnitId").is(moved.oldParentId())),
                 new Update().set("streetUnitId", moved.newParentId()), "issues");
-    }
-
-    private void rewritePaths(String collection, String field, String oldPath, String newPath, Instant at) {
-        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
-        subtree.fields().include(field);
-        for (Document doc : mongo.find(subtree, Document.class, collection)) {
-            String path = doc.getString(field);
-            Update update = new Update().set(field, newPath + path.substring(oldPath.length()));
-            if (at != null) {
-                update.set("updatedAt", at);
-            }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)), update, collection);
-        }
     }
 
     private static Query byId(String id) {

@@ -2,12 +2,11 @@ package org.linli.points.orgcopy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.bson.Document;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
+import org.linli.platform.messaging.SubtreePaths;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -85,21 +84,11 @@ public class OrgUnits {
      */
     void apply(OrgUnitMoved moved) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), OrgUnitCopy.class);
-        rewritePaths(COLLECTION, "path", moved.oldPath(), moved.newPath());
+        SubtreePaths.rebase(mongo, COLLECTION, "path", moved.oldPath(), moved.newPath());
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
-            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath());
+            SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
-        rewritePaths("party_members", "unitPath", moved.oldPath(), moved.newPath());
-    }
-
-    private void rewritePaths(String collection, String field, String oldPath, String newPath) {
-        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
-        subtree.fields().include(field);
-        for (Document doc : mongo.find(subtree, Document.class, collection)) {
-            String path = doc.getString(field);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)),
-                    new Update().set(field, newPath + path.substring(oldPath.length())), collection);
-        }
+        SubtreePaths.rebase(mongo, "party_members", "unitPath", moved.oldPath(), moved.newPath());
     }
 
     private static Query byId(String id) {

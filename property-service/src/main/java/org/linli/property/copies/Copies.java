@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.linli.events.grid.GridCreated;
 import org.linli.events.org.OrgUnitCreated;
@@ -16,6 +15,7 @@ import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.OwnersCommitteeFormed;
 import org.linli.events.org.OwnersCommitteeReElected;
 import org.linli.events.org.PropertyCompanyPartyStatusChanged;
+import org.linli.platform.messaging.SubtreePaths;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,19 +69,9 @@ public class Copies {
      */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), ORG_UNITS);
-        rewritePaths(ORG_UNITS, "path", moved.oldPath(), moved.newPath());
+        SubtreePaths.rebase(mongo, ORG_UNITS, "path", moved.oldPath(), moved.newPath());
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
-            rewritePaths(collection, "communityPath", moved.oldPath(), moved.newPath());
-        }
-    }
-
-    private void rewritePaths(String collection, String field, String oldPath, String newPath) {
-        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
-        subtree.fields().include(field);
-        for (Document doc : mongo.find(subtree, Document.class, collection)) {
-            String path = doc.getString(field);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)),
-                    new Update().set(field, newPath + path.substring(oldPath.length())), collection);
+            SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
     }
 

@@ -1,0 +1,45 @@
+package org.linli.platform.messaging;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Follows a subtree move of org-service ({@code OrgUnitMoved}) in the org paths a service scopes its
+ * documents by: every value that starts with the old path gets the new prefix. A document is rewritten
+ * only while it still holds the value read, so a redelivered move, or one applied twice, changes nothing.
+ */
+public final class SubtreePaths {
+
+    private SubtreePaths() {
+    }
+
+    /** Rebases {@code field} of every document of {@code collection} below {@code oldPath}. */
+    public static void rebase(MongoOperations mongo, String collection, String field, String oldPath, String newPath) {
+        rebase(mongo, collection, field, oldPath, newPath, null);
+    }
+
+    /** As {@link #rebase(MongoOperations, String, String, String, String)}, also setting {@code updatedAt} when given. */
+    public static void rebase(MongoOperations mongo, String collection, String field, String oldPath, String newPath,
+                              Instant updatedAt) {
+        Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
+        subtree.fields().include(field);
+        for (Document doc : mongo.find(subtree, Document.class, collection)) {
+            String path = doc.getString(field);
+            Update update = new Update().set(field, rebase(path, oldPath, newPath));
+            if (updatedAt != null) {
+                update.set("updatedAt", updatedAt);
+            }
+            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id")).and(field).is(path)), update, collection);
+        }
+    }
+
+    /** The path with the new prefix when it lies below {@code oldPath}; otherwise (or {@code null}) unchanged. */
+    public static String rebase(String path, String oldPath, String newPath) {
+        return path != null && path.startsWith(oldPath) ? newPath + path.substring(oldPath.length()) : path;
+    }
+}
