@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.h2.mvstore.MVStore;
+import org.linli.devstack.store.StoreBackend;
 
 /**
  * An embedded MongoDB-wire store (mongo-java-server on H2's MVStore): in memory for tests, or
@@ -21,7 +22,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private EmbeddedMongo(MVStore store, String host, int port) {
         this.store = store;
-        this.server = new MongoServer(new HelloAwareH2Backend(store));
+        this.server = new MongoServer(new StoreBackend(store));
         if (port == 0) {
             this.address = server.bind();
         } else {
@@ -37,12 +38,21 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A store whose data survives restarts, kept in {@code dataDir/mongo.mv.db}. */
     public static EmbeddedMongo onDisk(Path dataDir, String host, int port) {
+        return onDisk(dataDir, host, port, 16);
+    }
+
+    /**
+     * A store whose data survives restarts, kept in {@code dataDir/mongo.mv.db}, with a page cache of
+     * {@code cacheMb} megabytes (documents read from a cached page are not decoded again). Every write is
+     * committed to the file before it is acknowledged ({@link StoreBackend}).
+     */
+    public static EmbeddedMongo onDisk(Path dataDir, String host, int port, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv.db").toString()).open();
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv.db").toString()).cacheSize(cacheMb).open();
         return new EmbeddedMongo(store, host, port);
     }
 

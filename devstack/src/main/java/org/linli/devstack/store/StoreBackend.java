@@ -1,0 +1,49 @@
+package org.linli.devstack.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend as Linli's embedded store needs it:
+ * <ul>
+ *   <li>every write command is committed to the file before its reply goes out, so a write the client saw
+ *       acknowledged survives a kill -9 of the store (H2's default, a background commit about once a second,
+ *       lost up to a second of acknowledged writes);</li>
+ *   <li>its databases honour non-unique indexes and plan queries over them ({@link IndexedH2Database});</li>
+ *   <li>it answers {@code hello} the way it answers {@code isMaster}: current drivers and Spring Boot's Mongo
+ *       health indicator send {@code hello}, and without it the health check reports DOWN.</li>
+ * </ul>
+ */
+public final class StoreBackend extends H2Backend {
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
+
+    public StoreBackend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if ("hello".equalsIgnoreCase(command)) {
+            Document answer = super.handleCommand(channel, databaseName, "isMaster", query);
+            answer.put("isWritablePrimary", Boolean.TRUE);
+            return answer;
+        }
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !isInMemory()) {
+            commit();
+        }
+        return answer;
+    }
+}
