@@ -58,6 +58,12 @@ public class WebAutoConfiguration {
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/springwolf/**", "/error");
 
+    /** Each token's signature verified once per service, not once per request ({@link VerifiedTokens}). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor linliVerifiedTokens() {
+        return VerifiedTokens.wrappingDecoders(Clock.systemUTC());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
