@@ -3,11 +3,11 @@ package org.linli.grid.grid;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.UUID;
 import org.linli.events.grid.GridBoundaryChanged;
 import org.linli.events.grid.GridCreated;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -79,7 +79,7 @@ public class Grid extends AggregateRoot {
         }
         Polygon geometry = GridGeometry.polygon(boundary);
         checkSiblings(null, geometry, otherRoots);
-        String id = UUID.randomUUID().toString();
+        String id = NewIds.next();
         return new Grid(id, level, validName(name), null, "/" + id + "/", community, branchUnitId, geometry, boundary,
                 now);
     }
@@ -94,7 +94,7 @@ public class Grid extends AggregateRoot {
         Polygon childGeometry = GridGeometry.polygon(childBoundary);
         checkInside(childGeometry, geometry(), name);
         checkSiblings(null, childGeometry, siblings);
-        String childId = UUID.randomUUID().toString();
+        String childId = NewIds.next();
         return new Grid(childId, childLevel, validName(childName), id, path + childId + "/",
                 new Community(communityUnitId, communityPath), childBranchUnitId, childGeometry, childBoundary, now);
     }

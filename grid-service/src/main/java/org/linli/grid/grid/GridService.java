@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -18,6 +19,7 @@ import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -47,6 +49,10 @@ class GridService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class,
             description = "a grid was created with its boundary"))
     Grid create(Caller caller, NewGrid request) {
+        Optional<Grid> earlier = NewIds.alreadyCreated(grids::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Grid grid;
         if (request.parentId() == null) {
             KnownOrgUnit community = community(request.communityUnitId());

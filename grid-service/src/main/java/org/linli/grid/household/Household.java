@@ -7,10 +7,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -88,7 +88,7 @@ public class Household extends AggregateRoot {
         Set<SpecialGroup> groups = groups(specialGroups);
         String link = blankToNull(linkedMemberId);
         checkLink(groups, link);
-        return new Household(UUID.randomUUID().toString(), building, buildingUnit.strip(), text(room, "room"),
+        return new Household(NewIds.next(), building, buildingUnit.strip(), text(room, "room"),
                 residents(residents), text(headName, "head-name"), phone(phone), groups, link, now);
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -23,6 +24,7 @@ import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.household.Building.Location;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -78,6 +80,10 @@ class HouseholdService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class,
             description = "a household was registered in a building"))
     Household register(Caller caller, NewHousehold request) {
+        Optional<Household> earlier = NewIds.alreadyCreated(households::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Building building = visibleBuilding(caller, request.buildingId());
         return households.save(Household.register(building, request.buildingUnit(), request.room(),
                 request.residents(), request.headName(), request.phone(), request.specialGroups(),

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.linli.events.issue.IssueClaimed;
 import org.linli.events.issue.IssueClosed;
@@ -22,6 +21,7 @@ import org.linli.issue.place.Route;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
+import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -132,7 +132,7 @@ public class Issue extends AggregateRoot {
     public static Issue report(Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
                                Instant now) {
         Issue issue = new Issue();
-        issue.id = UUID.randomUUID().toString();
+        issue.id = NewIds.next();
         issue.category = Objects.requireNonNull(report.category());
         issue.severity = report.severity() == null ? report.category().defaultSeverity() : report.severity();
         issue.channel = Objects.requireNonNull(report.channel());

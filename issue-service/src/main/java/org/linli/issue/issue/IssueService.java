@@ -27,6 +27,7 @@ import org.linli.issue.place.Places;
 import org.linli.issue.place.Route;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -81,6 +82,10 @@ public class IssueService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,
             description = "a routed issue went straight to its grid worker"))
     Issue submit(Caller caller, Issue.Report report, List<MultipartFile> files, String bearerToken) {
+        Optional<Issue> earlier = NewIds.alreadyCreated(issues::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         String fallbackCommunity = caller.hasRole("GRID_WORKER") || caller.hasRole("COMMUNITY_ADMIN")
                 || caller.hasRole("PARTY_MEMBER") ? caller.orgUnitId() : null;
         return intake(report, files, routeOf(report, fallbackCommunity, bearerToken));
@@ -105,7 +110,7 @@ public class IssueService {
 
     /** A request from a county system over Open311 (already authenticated by its API key). */
     public Issue submitFromIntegration(Issue.Report report) {
-        return intake(report, List.of(), routeOf(report, null, null));
+        return NewIds.alreadyCreated(issues::findById).orElseGet(() -> intake(report, List.of(), routeOf(report, null, null)));
     }
 
     private Route routeOf(Issue.Report report, String fallbackCommunity, String bearerToken) {

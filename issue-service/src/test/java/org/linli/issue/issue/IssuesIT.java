@@ -14,7 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import com.mongodb.client.result.UpdateResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
@@ -28,7 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -212,6 +217,48 @@ class IssuesIT {
                 .andExpect(header().string("Location", first));
 
         assertThat(mongo.count(new Query(), Issue.class)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRetryAfterTheFirstRunDiedGetsTheIssueThatRunCreatedNotASecondOne() throws Exception {
+        long before = mongo.count(new Query(), Issue.class);
+        String id = json(keyedReport("resident-crash", "crash-1").andExpect(status().isCreated())).get("id").asString();
+        // the first run saved its issue and died before keeping its answer; its lease has run out
+        leaveClaimRunning("/api/v1/issues/" + id, clock.instant().minusSeconds(1));
+
+        keyedReport("resident-crash", "crash-1")
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"))
+                .andExpect(header().string("Location", "/api/v1/issues/" + id))
+                .andExpect(jsonPath("$.id").value(id));
+        assertThat(mongo.count(new Query(), Issue.class)).isEqualTo(before + 1);
+        keyedReport("resident-crash", "crash-1")
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(id));
+    }
+
+    @Test
+    void aRetryWhileTheFirstRunStillHoldsItsLeaseIsRefused409() throws Exception {
+        String id = json(keyedReport("resident-slow", "slow-1").andExpect(status().isCreated())).get("id").asString();
+        leaveClaimRunning("/api/v1/issues/" + id, clock.instant().plusSeconds(10));
+
+        keyedReport("resident-slow", "slow-1")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/idempotency-key-in-progress"));
+    }
+
+    private ResultActions keyedReport(String resident, String key) throws Exception {
+        return mvc.perform(post("/api/v1/issues").with(resident(resident)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"category\": \"PARKING\", \"description\": "
+                        + "\"车辆堵住消防通道\", \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}"));
+    }
+
+    /** Turns the kept answer for {@code location} back into a claim still running, as a run that died leaves it. */
+    private void leaveClaimRunning(String location, Instant leaseUntil) {
+        UpdateResult rewound = mongo.updateFirst(Query.query(Criteria.where("location").is(location)),
+                new Update().set("completed", false).set("owner", "a-run-that-died").set("expiresAt", Date.from(leaseUntil))
+                        .unset("status").unset("contentType").unset("location").unset("body"), "idempotency_keys");
+        assertThat(rewound.getModifiedCount()).isEqualTo(1);
     }
 
     @Test

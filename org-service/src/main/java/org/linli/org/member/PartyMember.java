@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.linli.events.org.PartyMemberHouseholdLinked;
 import org.linli.events.org.PartyMemberHouseholdUnlinked;
 import org.linli.events.org.PartyMemberRegistered;
@@ -17,6 +16,7 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -84,7 +84,7 @@ public class PartyMember extends AggregateRoot {
     }
 
     private PartyMember(Registration registration, UnitView branch, UnitView group, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = NewIds.next();
         this.name = validName(registration.name());
         this.idNumber = new IdNumber(registration.idNumber()).value();
         this.phone = registration.phone() == null ? null : new MobileNumber(registration.phone()).value();

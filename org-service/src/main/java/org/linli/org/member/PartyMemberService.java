@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -19,6 +20,7 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -59,6 +61,10 @@ class PartyMemberService {
             description = "a party member was registered"))
     PartyMember register(Caller caller, PartyMember.Registration registration, String branchId, String groupId,
                          boolean unitLeader) {
+        Optional<PartyMember> earlier = NewIds.alreadyCreated(members::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         UnitView branch = units.visibleTo(caller, branchId);
         UnitView group = groupId == null ? null : units.require(groupId);
         DualRegistration dual = registration.dualRegistration();

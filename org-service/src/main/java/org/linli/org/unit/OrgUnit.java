@@ -3,7 +3,6 @@ package org.linli.org.unit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitLinksChanged;
@@ -11,6 +10,7 @@ import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -65,7 +65,7 @@ public class OrgUnit extends AggregateRoot {
     /** The top unit of a region (a street, a township, a community in a four-level county, a park). */
     public static OrgUnit root(HierarchyTemplate template, OrgUnitType type, String name, Instant now) {
         template.checkRoot(Objects.requireNonNull(type));
-        String id = UUID.randomUUID().toString();
+        String id = NewIds.next();
         return new OrgUnit(id, type, validName(name), null, "/" + id + "/", template.id(), now);
     }
 
@@ -73,7 +73,7 @@ public class OrgUnit extends AggregateRoot {
     public OrgUnit createChild(HierarchyTemplate template, OrgUnitType childType, String childName, Instant now) {
         requireActive();
         template.checkChild(type, Objects.requireNonNull(childType));
-        String childId = UUID.randomUUID().toString();
+        String childId = NewIds.next();
         return new OrgUnit(childId, childType, validName(childName), id, path + childId + "/", templateId, now);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import java.util.Optional;
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
@@ -12,6 +13,7 @@ import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -41,6 +43,10 @@ class OrgUnitService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class,
             description = "an org unit was created"))
     OrgUnit create(Caller caller, OrgUnitType type, String name, String parentId, String templateId) {
+        Optional<OrgUnit> earlier = NewIds.alreadyCreated(units::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         if (parentId == null) {
             if (!caller.isCountyWide()) {
                 throw new AccessDeniedException("only county-wide accounts create top units");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -67,7 +67,7 @@ public class Activity extends AggregateRoot {
                     MAX_CAPACITY);
         }
         Activity activity = new Activity();
-        activity.id = UUID.randomUUID().toString();
+        activity.id = NewIds.next();
         activity.title = plan.title();
         activity.type = plan.type();
         activity.place = plan.place();

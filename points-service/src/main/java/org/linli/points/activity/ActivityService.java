@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.activity.Activity.Participant;
 import org.linli.points.activity.Activity.Plan;
@@ -65,6 +66,11 @@ public class ActivityService {
     public Activity launch(Caller caller, String communityUnitId, String title, ActivityType type, String place,
                            String description, Instant startsAt, Instant endsAt, int capacity, Integer pointsPerHour,
                            String gridId) {
+        Optional<Activity> earlier = NewIds.alreadyCreated(id -> Optional.ofNullable(
+                mongo.findById(id, Activity.class)));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Community community = orgUnits.community(communityUnitId);
         if (!caller.covers(community.path())) {
             throw new AccessDeniedException("community " + communityUnitId + " is outside the caller's scope");

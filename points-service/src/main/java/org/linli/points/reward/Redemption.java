@@ -2,12 +2,12 @@ package org.linli.points.reward;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.linli.events.points.RedemptionCancelled;
 import org.linli.events.points.RedemptionFulfilled;
 import org.linli.events.points.RedemptionMade;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -54,7 +54,7 @@ public class Redemption extends AggregateRoot {
             throw new BusinessRuleViolation("invalid-quantity", "redeem at least one item");
         }
         Redemption redemption = new Redemption();
-        redemption.id = UUID.randomUUID().toString();
+        redemption.id = NewIds.next();
         redemption.accountId = Objects.requireNonNull(accountId);
         redemption.holderName = holderName;
         redemption.rewardId = reward.id();

@@ -13,6 +13,7 @@ import org.linli.events.points.RedemptionCancelled;
 import org.linli.events.points.RedemptionFulfilled;
 import org.linli.events.points.RedemptionMade;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.ledger.InsufficientPoints;
 import org.linli.points.ledger.Ledger;
@@ -68,13 +69,43 @@ public class Redemptions {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = RedemptionMade.class,
             description = "a reward was redeemed: points and stock taken together"))
     public Redemption redeem(String accountId, String holderName, String rewardId, int quantity) {
-        Reward reward = Optional.ofNullable(mongo.findById(rewardId, Reward.class))
-                .orElseThrow(() -> new NotFoundException("reward", rewardId));
+        Optional<Redemption> earlier = NewIds.alreadyCreated(id -> Optional.ofNullable(
+                mongo.findById(id, Redemption.class)));
+        if (earlier.isPresent()) {
+            return resume(earlier.get());
+        }
+        Reward reward = reward(rewardId);
         if (!reward.activeOn(LocalDate.now(clock.withZone(zone)))) {
             throw new BusinessRuleViolation("reward-not-active", "the reward is not on offer today", reward.name());
         }
         Redemption redemption = mongo.insert(Redemption.pending(accountId, holderName, reward, quantity,
                 clock.instant()));
+        return takeAndConfirm(redemption, reward);
+    }
+
+    /**
+     * A retried request whose earlier run already created its redemption: one left PENDING (the run died)
+     * goes through the remaining steps, each idempotent by the redemption id; one refused keeps its
+     * refusal (a new attempt takes a new key); one confirmed is the answer.
+     */
+    private Redemption resume(Redemption earlier) {
+        return switch (earlier.status()) {
+            case PENDING -> takeAndConfirm(earlier, reward(earlier.rewardId()));
+            case FAILED -> throw new BusinessRuleViolation("redemption-refused-earlier", "this redemption was refused "
+                    + "earlier (" + earlier.failure() + "); send a new Idempotency-Key to try again", earlier.failure());
+            default -> earlier;
+        };
+    }
+
+    private Reward reward(String rewardId) {
+        return Optional.ofNullable(mongo.findById(rewardId, Reward.class))
+                .orElseThrow(() -> new NotFoundException("reward", rewardId));
+    }
+
+    private Redemption takeAndConfirm(Redemption redemption, Reward reward) {
+        String rewardId = reward.id();
+        String accountId = redemption.accountId();
+        int quantity = redemption.quantity();
         if (reward.perPersonLimit() != null
                 && !rewards.claim(rewardId, accountId, redemption.id(), quantity, reward.perPersonLimit())) {
             throw refuse(redemption, new BusinessRuleViolation("per-person-limit", "at most " + reward.perPersonLimit()

@@ -14,6 +14,7 @@ import org.linli.events.property.ContractStarted;
 import org.linli.events.property.SanctionIssued;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.company.PropertyCompany;
 import org.springframework.data.annotation.Id;
@@ -74,7 +75,7 @@ public class Compound extends AggregateRoot {
 
     public static Compound register(String name, CompoundKind kind, Community community, String gridId, int households,
                                     double lat, double lng, Instant now) {
-        return new Compound(UUID.randomUUID().toString(), name, kind, community, gridId, households, lat, lng, now);
+        return new Compound(NewIds.next(), name, kind, community, gridId, households, lat, lng, now);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
@@ -15,6 +16,7 @@ import org.linli.events.property.ContractStarted;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
@@ -56,6 +58,10 @@ class CompoundService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class,
             description = "a compound was registered"))
     Compound register(Caller caller, NewCompound request) {
+        Optional<Compound> earlier = NewIds.alreadyCreated(repository::findById);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         OrgUnit community = copies.orgUnit(request.communityUnitId())
                 .filter(unit -> Copies.COMMUNITY_COMMITTEE.equals(unit.unitType()))
                 .orElseThrow(() -> new BusinessRuleViolation("unknown-community",

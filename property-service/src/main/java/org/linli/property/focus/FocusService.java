@@ -1,7 +1,6 @@
 package org.linli.property.focus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -32,7 +33,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts complaints per compound in the rolling window and puts a compound on the focus list when they pass
+ * Counts complaints per compound in the rolling window (the last {@code windowDays} county days, kept as
+ * day buckets by {@link ComplaintWindows}) and puts a compound on the focus list when they pass
  * the threshold; then its plan, the plan's progress and the third-party acceptance that takes it off.
  */
 @Service
@@ -41,15 +43,28 @@ class FocusService {
     private static final int ATTEMPTS = 3;
 
     private final MongoOperations mongo;
+    private final ComplaintWindows windows;
     private final Compounds compounds;
     private final PropertySettings settings;
     private final Clock clock;
 
-    FocusService(MongoOperations mongo, Compounds compounds, PropertySettings settings, Clock clock) {
+    FocusService(MongoOperations mongo, ComplaintWindows windows, Compounds compounds, PropertySettings settings,
+                 Clock clock) {
         this.mongo = mongo;
+        this.windows = windows;
         this.compounds = compounds;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Counts the window's complaints stored before the day-bucket counts existed; once, on an empty count. */
+    @EventListener(ApplicationReadyEvent.class)
+    void countComplaintsStoredBefore() {
+        if (mongo.exists(new Query(), ComplaintWindows.COLLECTION)) {
+            return;
+        }
+        mongo.find(Query.query(Criteria.where("receivedAt").gte(windowStart())), Complaint.class)
+                .forEach(complaint -> windows.count(complaint.compoundId(), complaint.id(), dayOf(complaint.receivedAt())));
     }
 
     /** A resident's issue about a compound (from IssueReported); stored once per issue id. */
@@ -57,6 +72,7 @@ class FocusService {
             description = "complaints past the threshold put a compound on the focus list"))
     void issueReported(String issueId, String compoundId, String category, Instant reportedAt) {
         mongo.save(new Complaint(issueId, compoundId, reportedAt, "ISSUE", category));
+        windows.count(compoundId, issueId, dayOf(reportedAt));
         Compound compound = mongo.findById(compoundId, Compound.class);
         if (compound != null) {
             check(compound);
@@ -68,7 +84,9 @@ class FocusService {
             description = "a complaint entered by hand put a compound on the focus list"))
     FocusState register(Caller caller, String compoundId, String channel, String category) {
         Compound compound = compounds.administered(caller, compoundId);
-        mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), clock.instant(), channel, category));
+        Complaint complaint = mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), clock.instant(),
+                channel, category));
+        windows.count(compound.id(), complaint.id(), dayOf(complaint.receivedAt()));
         FocusEntry entry = check(compound);
         return new FocusState(compound.id(), complaintsInWindow(compound.id()), settings.focus().windowDays(),
                 settings.focus().threshold(), entry != null && entry.onList());
@@ -102,20 +120,26 @@ class FocusService {
     /** A compound's complaints in the rolling window, newest first (at most {@code limit}), against the threshold. */
     Complaints complaints(Caller caller, String compoundId, int limit) {
         Compound compound = compounds.visible(caller, compoundId);
-        Instant from = clock.instant().minus(Duration.ofDays(settings.focus().windowDays()));
-        Query inWindow = Query.query(Criteria.where("compoundId").is(compound.id()).and("receivedAt").gte(from));
-        long count = mongo.count(inWindow, Complaint.class);
+        Query inWindow = Query.query(Criteria.where("compoundId").is(compound.id()).and("receivedAt").gte(windowStart()));
+        int count = complaintsInWindow(compound.id());
         List<Complaint> newest = mongo.find(inWindow.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
                 Complaint.class);
         FocusEntry entry = mongo.findById(compound.id(), FocusEntry.class);
-        return new Complaints(compound.id(), (int) count, settings.focus().windowDays(), settings.focus().threshold(),
+        return new Complaints(compound.id(), count, settings.focus().windowDays(), settings.focus().threshold(),
                 entry != null && entry.onList(), newest);
     }
 
+    /** Complaints on the last {@code windowDays} county days, today included (ComplaintWindows). */
     int complaintsInWindow(String compoundId) {
-        Instant from = clock.instant().minus(Duration.ofDays(settings.focus().windowDays()));
-        return (int) mongo.count(Query.query(Criteria.where("compoundId").is(compoundId).and("receivedAt").gte(from)),
-                Complaint.class);
+        return windows.inWindow(compoundId, today(), settings.focus().windowDays());
+    }
+
+    private Instant windowStart() {
+        return ComplaintWindows.firstDay(today(), settings.focus().windowDays()).atStartOfDay(settings.zone()).toInstant();
+    }
+
+    private LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, settings.zone());
     }
 
     FocusEntry plan(Caller caller, String compoundId, List<FocusEntry.PlanItem> items) {

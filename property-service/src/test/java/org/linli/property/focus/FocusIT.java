@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
 @EmbeddedInfrastructure
 class FocusIT {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate TODAY = LocalDate.now(ZONE);
 
     @Autowired
     MockMvc mvc;
@@ -55,6 +56,8 @@ class FocusIT {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    ComplaintWindows windows;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -64,7 +67,7 @@ class FocusIT {
     @BeforeEach
     void aCompoundServedByACompany() throws Exception {
         for (String collection : new String[] {"compounds", "companies", "focus_entries", "complaints", "issue_ratings",
-                "surveys"}) {
+                "surveys", ComplaintWindows.COLLECTION}) {
             mongo.remove(new Query(), collection);
         }
         Api.knownUnits(mongo, "community-a", "community-b");
@@ -184,15 +187,52 @@ class FocusIT {
                 .andExpect(jsonPath("$.satisfaction.percent").value(50.0));
     }
 
+    @Test
+    void theWindowIsTheLastThirtyCountyDaysTodayIncludedAndEachComplaintCountsOnce() {
+        String other = "compound-" + UUID.randomUUID();
+        LocalDate first = LocalDate.of(2026, 11, 1);
+        assertThat(windows.count(other, "issue-1", first)).isTrue();
+        assertThat(windows.count(other, "issue-1", first)).isFalse();
+        assertThat(windows.count(other, "issue-2", first.plusDays(29))).isTrue();
+
+        assertThat(windows.inWindow(other, first.plusDays(29), 30)).isEqualTo(2);
+        assertThat(windows.inWindow(other, first.plusDays(30), 30)).isEqualTo(1);
+        assertThat(windows.inWindow(other, first.plusDays(30), 30)).isEqualTo(1);
+        assertThat(mongo.findById(other, org.bson.Document.class, ComplaintWindows.COLLECTION)
+                .get("days", org.bson.Document.class)).doesNotContainKey(first.toString());
+    }
+
+    @Test
+    void complaintsOlderThanTheWindowDoNotCountTowardsTheThreshold() throws Exception {
+        Instant thirtyDaysAgo = TODAY.minusDays(30).atTime(12, 0).atZone(ZONE).toInstant();
+        for (int i = 0; i < 6; i++) {
+            kafka.send(Topics.ISSUE_EVENTS, "issue", reported(UUID.randomUUID().toString(), thirtyDaysAgo)).get();
+        }
+        Instant firstDayOfTheWindow = TODAY.minusDays(29).atTime(0, 1).atZone(ZONE).toInstant();
+        for (int i = 0; i < 5; i++) {
+            kafka.send(Topics.ISSUE_EVENTS, "issue", reported(UUID.randomUUID().toString(), firstDayOfTheWindow)).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> complaints() == 11);
+
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").with(admin("community-a")))
+                .andExpect(jsonPath("$.complaintsInWindow").value(5))
+                .andExpect(jsonPath("$.onFocusList").value(false));
+        assertThat(mongo.findById(compound, FocusEntry.class)).isNull();
+    }
+
     private long complaints() {
         return mongo.count(Query.query(Criteria.where("compoundId").is(compound)), Complaint.class);
     }
 
     private String reported(String issueId) throws Exception {
+        return reported(issueId, Instant.now());
+    }
+
+    private String reported(String issueId, Instant at) throws Exception {
         return pinned("IssueReported").replace("4f426dcb-b394-4b36-bb2d-420f0f88080b", UUID.randomUUID().toString())
                 .replace("0cb1e29c-658c-4a14-95e6-0af593bd04cf", issueId)
                 .replace("a170b338-3926-4059-b28c-105d1fb17c23", compound)
-                .replace("2026-11-21T10:11:00Z", Instant.now().toString());
+                .replace("2026-11-21T10:11:00Z", at.toString());
     }
 
     private String closed(String issueId, int rating) throws Exception {

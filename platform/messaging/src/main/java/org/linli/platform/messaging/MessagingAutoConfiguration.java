@@ -1,19 +1,27 @@
 package org.linli.platform.messaging;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.linli.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -66,6 +74,27 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty("linli.messaging.topic")
     NewTopic ownDeadLetterTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.deadLetterOf(properties.topic())).partitions(1).build();
+    }
+
+    /** Store operations (and the store's health check) give up after a short wait when no store answers. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer linliStoreSelectionTimeout(MessagingProperties properties) {
+        long millis = properties.readiness().storeSelectionTimeout().toMillis();
+        return settings -> settings.applyToClusterSettings(cluster ->
+                cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+    }
+
+    /** The broker's health ({@code kafka}), in the readiness group with the store's ({@code mongo}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class BrokerHealth {
+
+        @Bean
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, MessagingProperties properties) {
+            MessagingProperties.Readiness readiness = properties.readiness();
+            return new KafkaHealthIndicator(Admin.create(kafkaAdmin.getConfigurationProperties()),
+                    readiness.brokerTimeout(), readiness.brokerCacheFor(), Clock.systemUTC());
+        }
     }
 
     @Bean

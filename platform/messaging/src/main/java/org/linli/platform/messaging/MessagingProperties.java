@@ -11,9 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumer  name under which this service remembers processed events (defaults to the application name)
  * @param outbox    relay settings
  * @param retry     consumer retries before a record goes to the dead-letter topic
+ * @param readiness how the service finds out whether its store and broker can be reached
  */
 @ConfigurationProperties("linli.messaging")
-public record MessagingProperties(String topic, String consumer, @DefaultValue Outbox outbox, @DefaultValue Retry retry) {
+public record MessagingProperties(String topic, String consumer, @DefaultValue Outbox outbox, @DefaultValue Retry retry,
+                                  @DefaultValue Readiness readiness) {
+
+    /**
+     * @param storeSelectionTimeout how long a store operation (and the store's health check) waits for a
+     *                              reachable store before it fails: a request then answers 503, a probe DOWN
+     * @param brokerTimeout         how long the broker's health check waits for the cluster's description
+     * @param brokerCacheFor        how long one broker answer serves the probes that follow
+     */
+    public record Readiness(@DefaultValue("5s") Duration storeSelectionTimeout,
+                            @DefaultValue("1s") Duration brokerTimeout, @DefaultValue("2s") Duration brokerCacheFor) {
+    }
 
     /**
      * @param enabled      start the relay with the application

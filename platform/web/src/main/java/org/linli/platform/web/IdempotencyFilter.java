@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,11 +33,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first request with a key runs and its successful answer is
- * kept for 24 hours; a retry with the same key and the same body gets that answer again without
- * running twice; the same key with another body answers 422 {@code idempotency-key-reused}, and a
- * retry while the first is still running answers 409 {@code idempotency-key-in-progress}. Keys are
+ * kept for the retention (24 hours); a retry with the same key and the same body gets that answer again
+ * without running twice; the same key with another body answers 422 {@code idempotency-key-reused}, and
+ * a retry while the first is still running answers 409 {@code idempotency-key-in-progress}. Keys are
  * per caller (token subject, or "anonymous") and per path. A failed first request keeps nothing, so
  * the client may retry it. A multipart body (a report with photos) is compared by its parts.
+ *
+ * <p>A running request holds its key as a short lease ({@link IdempotencyLeases} renews it): when its
+ * process dies, the key is free again one lease later and a retry runs the request again. Inside the
+ * request {@link NewIds} are derived from the key, so that retry finds the aggregate the dead run
+ * created instead of creating another.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -44,11 +51,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemResponses problems;
+    private final IdempotencyLeases leases;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, Clock clock, Duration retention) {
+    IdempotencyFilter(IdempotencyStore store, IdempotencyLeases leases, ProblemResponses problems, Clock clock,
+                      Duration retention) {
         this.store = store;
+        this.leases = leases;
         this.problems = problems;
         this.clock = clock;
         this.retention = retention;
@@ -83,27 +93,37 @@ class IdempotencyFilter extends OncePerRequestFilter {
             forwarded = new ReplayableRequest(request, body);
         }
         String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);
-        Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
-        if (earlier.isPresent()) {
-            answerFrom(earlier.get(), bodyHash, request, response);
+        String owner = UUID.randomUUID().toString();
+        try {
+            Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
+            if (earlier.isPresent()) {
+                answerFrom(earlier.get(), bodyHash, request, response);
+                return;
+            }
+            if (!store.begin(id, bodyHash, owner, clock.instant(), clock.instant().plus(leases.lease()))) {
+                problems.write(request, response, 409, "idempotency-key-in-progress");
+                return;
+            }
+        } catch (DataAccessResourceFailureException storeDown) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, ProblemHandler.RETRY_AFTER_SECONDS);
+            problems.write(request, response, 503, "service-unavailable");
             return;
         }
-        if (!store.begin(id, bodyHash, clock.instant(), clock.instant().plus(retention))) {
-            problems.write(request, response, 409, "idempotency-key-in-progress");
-            return;
-        }
+        leases.hold(id, owner);
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
-        try {
+        try (NewIds.Scope seeded = NewIds.seeded(id)) {
             chain.doFilter(forwarded, recorded);
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
-                store.complete(id, recorded.getStatus(), recorded.getContentType(),
-                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+                store.complete(id, owner, clock.instant().plus(retention), recorded.getStatus(),
+                        recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
+                        recorded.getContentAsByteArray());
                 kept = true;
             }
         } finally {
+            leases.release(id, owner);
             if (!kept) {
-                store.forget(id);
+                store.forget(id, owner);
             }
             recorded.copyBodyToResponse();
         }

@@ -14,7 +14,11 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Remembered answers for {@code Idempotency-Key}, in the service's own database
  * ({@value #COLLECTION}). Claiming a key is an insert on a unique id, so two concurrent first
- * requests cannot both run. Expired entries count as absent (and are replaced).
+ * requests cannot both run. A claim is a lease held by an {@code owner} (one per request run):
+ * its {@code expiresAt} is pushed forward while the request runs ({@link #renew}); once it has
+ * passed, the entry counts as absent and a retry takes the key over. Only the owner completes or
+ * forgets its claim, so a run that lost its lease cannot disturb the one that took over. A completed
+ * answer expires at the end of its retention.
  */
 class IdempotencyStore {
 
@@ -37,26 +41,42 @@ class IdempotencyStore {
                 body == null ? new byte[0] : body.getData()));
     }
 
-    /** Claims the key; {@code false} when someone else holds an unexpired claim. */
-    boolean begin(String id, String bodyHash, Instant now, Instant expiresAt) {
+    /**
+     * Claims the key for {@code owner} until {@code leaseUntil}, replacing an expired entry (a claim
+     * whose run died, or an old answer); {@code false} when another claim or answer is still alive.
+     */
+    boolean begin(String id, String bodyHash, String owner, Instant now, Instant leaseUntil) {
         mongo.remove(Query.query(Criteria.where("_id").is(id).and("expiresAt").lt(Date.from(now))), COLLECTION);
         try {
             mongo.insert(new Document("_id", id).append("bodyHash", bodyHash).append("completed", false)
-                    .append("expiresAt", Date.from(expiresAt)), COLLECTION);
+                    .append("owner", owner).append("expiresAt", Date.from(leaseUntil)), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
-    void complete(String id, int status, String contentType, String location, byte[] body) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("completed", true)
-                .set("status", status).set("contentType", contentType).set("location", location)
-                .set("body", new Binary(body)), COLLECTION);
+    /** Extends the owner's running claim; {@code false} when it is no longer the owner's. */
+    boolean renew(String id, String owner, Instant leaseUntil) {
+        return mongo.updateFirst(claim(id, owner), new Update().set("expiresAt", Date.from(leaseUntil)), COLLECTION)
+                .getMatchedCount() > 0;
     }
 
-    void forget(String id) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+    /** Keeps the owner's answer until {@code expiresAt}; {@code false} when the claim was taken over meanwhile. */
+    boolean complete(String id, String owner, Instant expiresAt, int status, String contentType, String location,
+                     byte[] body) {
+        return mongo.updateFirst(claim(id, owner), new Update().set("completed", true).unset("owner")
+                .set("expiresAt", Date.from(expiresAt)).set("status", status).set("contentType", contentType)
+                .set("location", location).set("body", new Binary(body)), COLLECTION).getMatchedCount() > 0;
+    }
+
+    /** Drops the owner's claim (its request failed), so the client may retry at once. */
+    void forget(String id, String owner) {
+        mongo.remove(claim(id, owner), COLLECTION);
+    }
+
+    private static Query claim(String id, String owner) {
+        return Query.query(Criteria.where("_id").is(id).and("owner").is(owner).and("completed").is(false));
     }
 
     record Entry(String bodyHash, boolean completed, int status, String contentType, String location, byte[] body) {

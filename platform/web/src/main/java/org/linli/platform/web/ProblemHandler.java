@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,7 +31,8 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns every error into RFC 9457 problem+json: validation 400 with the offending fields, unknown id
  * 404, optimistic-lock conflict 409, business rule 422 with its code, 401/403 for security,
- * 413/415 for bodies, and 500 without internals for anything unexpected (logged with its stack).
+ * 413/415 for bodies, 503 with {@code Retry-After} while the store or the broker cannot be reached, and
+ * 500 without internals for anything unexpected (logged with its stack).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -39,6 +42,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             400, "bad-request", 401, "unauthorized", 403, "forbidden", 404, "not-found",
             405, "method-not-allowed", 406, "not-acceptable", 409, "conflict",
             413, "payload-too-large", 415, "unsupported-media-type", 503, "service-unavailable");
+
+    /** Seconds a client is asked to wait when a dependency is down (a lease or a failover is about that long). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * Failures that mean "a dependency cannot be reached", not "this request is wrong": Spring's
+     * translation of them, and the drivers' own types where they arrive untranslated. Named, not
+     * imported, so the handler works in a service without a store or a broker client.
+     */
+    private static final List<Class<?>> UNAVAILABLE = Stream.of(
+                    "org.springframework.dao.DataAccessResourceFailureException",
+                    "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException",
+                    "org.apache.kafka.common.errors.TimeoutException",
+                    "org.apache.kafka.common.errors.NetworkException")
+            .filter(name -> ClassUtils.isPresent(name, ProblemHandler.class.getClassLoader()))
+            .<Class<?>>map(name -> ClassUtils.resolveClassName(name, ProblemHandler.class.getClassLoader()))
+            .toList();
 
     private final Problems problems;
 
@@ -91,9 +111,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (dependencyDown(e)) {
+            log.warn("a dependency is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"));
+        }
         log.error("unexpected error", e);
-        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+        return ResponseEntity.internalServerError().body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
+    }
+
+    private static boolean dependencyDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<?> type : UNAVAILABLE) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

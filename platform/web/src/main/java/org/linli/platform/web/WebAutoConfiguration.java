@@ -6,7 +6,6 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -125,10 +124,23 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MongoOperations.class)
-        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoOperations mongo, ProblemResponses responses,
-                                                                   Clock clock) {
-            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                    new IdempotencyFilter(new IdempotencyStore(mongo), responses, clock, Duration.ofHours(24)));
+        IdempotencyStore idempotencyStore(MongoOperations mongo) {
+            return new IdempotencyStore(mongo);
+        }
+
+        @Bean
+        @ConditionalOnBean(MongoOperations.class)
+        IdempotencyLeases idempotencyLeases(IdempotencyStore store, Clock clock, WebProperties properties) {
+            return new IdempotencyLeases(store, clock, properties.idempotency().lease(), true);
+        }
+
+        @Bean
+        @ConditionalOnBean(MongoOperations.class)
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, IdempotencyLeases leases,
+                                                                   ProblemResponses responses, Clock clock,
+                                                                   WebProperties properties) {
+            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                    store, leases, responses, clock, properties.idempotency().retention()));
             registration.setOrder(0);
             return registration;
         }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,17 @@ class ConventionsTestApplication {
         @GetMapping("/things/{id}/forbidden")
         void forbidden(@PathVariable String id) {
             throw new AccessDeniedException("outside scope");
+        }
+
+        @PostMapping("/things/{id}/store-down")
+        void storeDown(@PathVariable String id) {
+            throw new DataAccessResourceFailureException("Timed out after 30000 ms while waiting to connect to "
+                    + "mongo-1.internal:27017", new com.mongodb.MongoTimeoutException("mongo-1.internal:27017"));
+        }
+
+        @PostMapping("/things/{id}/driver-timeout")
+        void driverTimeout(@PathVariable String id) {
+            throw new com.mongodb.MongoTimeoutException("Timed out while waiting for a server mongo-1.internal:27017");
         }
 
         @GetMapping("/boom")

@@ -124,6 +124,18 @@ class ProblemConventionsTest {
     }
 
     @Test
+    void aStoreThatCannotBeReachedAnswers503WithRetryAfterAndNoInternals() throws Exception {
+        for (String failure : List.of("store-down", "driver-timeout")) {
+            mvc.perform(post("/things/t-1/" + failure).with(admin()))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.type").value("https://linli.example/problems/service-unavailable"))
+                    .andExpect(content().string(not(containsString("mongo-1.internal"))));
+        }
+    }
+
+    @Test
     void unexpectedFailureAnswers500WithoutInternals() throws Exception {
         mvc.perform(get("/boom").with(admin()))
                 .andExpect(status().isInternalServerError())
