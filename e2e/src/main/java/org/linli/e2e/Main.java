@@ -1,11 +1,13 @@
 package org.linli.e2e;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.linli.e2e.client.Gateway;
 import org.linli.e2e.demo.CountySize;
 import org.linli.e2e.demo.DemoCountyLoader;
+import org.linli.e2e.fault.FaultSuite;
 import org.linli.e2e.flow.ConsistencyLag;
 import org.linli.e2e.flow.Flows;
 
@@ -16,6 +18,9 @@ import org.linli.e2e.flow.Flows;
  *   lag [--runs N] [--parallel P] [--out FILE] [FLOW…]
  *                                  repeat the cross-service flows (all, or those named a, b, …) and report
  *                                  their consistency lags, p50 and p99, into FILE (docs/benchmarks/consistency-lag.md)
+ *   faults [--load SECONDS] [--writers N] [--out FILE] [SCENARIO…]
+ *                                  the fault suite (producer consumer store broker poison replay; default all) against
+ *                                  the stack ./linli runs in this checkout; exits 1 when anything was lost, doubled or wrong
  * </pre>
  */
 public final class Main {
@@ -31,8 +36,10 @@ public final class Main {
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
                     required("LINLI_DEMO_PASSWORD"));
             case "lag" -> lag(gateway, arguments);
+            case "faults" -> faults(gateway, arguments);
             default -> {
-                System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]");
+                System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]"
+                        + " | faults [--load S] [--writers N] [--out FILE] [scenario …]");
                 System.exit(2);
             }
         }
@@ -41,11 +48,35 @@ public final class Main {
     private static void lag(Gateway gateway, List<String> arguments) {
         int runs = Integer.parseInt(option(arguments, "--runs", "20"));
         int parallel = Integer.parseInt(option(arguments, "--parallel", "4"));
-        List<String> flows = arguments.subList(1, arguments.size()).stream()
-                .filter(argument -> !argument.startsWith("--") && !isOptionValue(arguments, argument)).toList();
+        List<String> flows = positional(arguments);
         ConsistencyLag benchmark = new ConsistencyLag(gateway, runs, parallel);
         String table = benchmark.measure(Flows.named(flows));
         benchmark.write(Path.of(option(arguments, "--out", "docs/benchmarks/consistency-lag.md")), table);
+    }
+
+    private static void faults(Gateway gateway, List<String> arguments) {
+        Duration load = Duration.ofSeconds(Long.parseLong(option(arguments, "--load", "30")));
+        int writers = Integer.parseInt(option(arguments, "--writers", "8"));
+        List<String> named = positional(arguments);
+        FaultSuite suite = new FaultSuite(gateway, load, writers, System.out);
+        try {
+            List<FaultSuite.Outcome> outcomes = suite.run(named.isEmpty() ? FaultSuite.ALL : named);
+            String out = option(arguments, "--out", null);
+            if (out != null) {
+                suite.write(Path.of(out), outcomes);
+            }
+            if (!outcomes.stream().allMatch(FaultSuite.Outcome::held)) {
+                System.exit(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+    }
+
+    private static List<String> positional(List<String> arguments) {
+        return arguments.subList(1, arguments.size()).stream()
+                .filter(argument -> !argument.startsWith("--") && !isOptionValue(arguments, argument)).toList();
     }
 
     private static boolean isOptionValue(List<String> arguments, String argument) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,8 +70,13 @@ public final class Gateway {
     }
 
     Reply send(String method, String path, Object body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    Reply send(String method, String path, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -14,6 +14,11 @@ public record Session(Gateway gateway, String username, String token) {
         return gateway.send("POST", path, body, token);
     }
 
+    /** A POST with extra headers (an {@code Idempotency-Key}, say). */
+    public Reply post(String path, Object body, java.util.Map<String, String> headers) {
+        return gateway.send("POST", path, body, token, headers);
+    }
+
     public Reply put(String path, Object body) {
         return gateway.send("PUT", path, body, token);
     }
