@@ -3,6 +3,9 @@ package org.linli.e2e;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.linli.e2e.deadletter.DeadLetterReplay;
+import org.linli.events.Topics;
 import org.linli.e2e.client.Gateway;
 import org.linli.e2e.demo.CountySize;
 import org.linli.e2e.demo.DemoCountyLoader;
@@ -16,6 +19,9 @@ import org.linli.e2e.flow.Flows;
  *   lag [--runs N] [--parallel P] [--out FILE] [FLOW…]
  *                                  repeat the cross-service flows (all, or those named a, b, …) and report
  *                                  their consistency lags, p50 and p99, into FILE (docs/benchmarks/consistency-lag.md)
+ *   replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run] [--bootstrap-servers HOST:PORT]
+ *                                  send the dead letters that consumer group G failed back to their topic, for G
+ *                                  only (Kafka from --bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS or localhost:9092)
  * </pre>
  */
 public final class Main {
@@ -26,13 +32,18 @@ public final class Main {
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "" : arguments.get(0);
+        if (command.equals("replay-dead-letters")) {
+            replayDeadLetters(arguments);
+            return;
+        }
         Gateway gateway = Gateway.fromEnvironment();
         switch (command) {
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
                     required("LINLI_DEMO_PASSWORD"));
             case "lag" -> lag(gateway, arguments);
             default -> {
-                System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]");
+                System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]"
+                        + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]");
                 System.exit(2);
             }
         }
@@ -46,6 +57,20 @@ public final class Main {
         ConsistencyLag benchmark = new ConsistencyLag(gateway, runs, parallel);
         String table = benchmark.measure(Flows.named(flows));
         benchmark.write(Path.of(option(arguments, "--out", "docs/benchmarks/consistency-lag.md")), table);
+    }
+
+    private static void replayDeadLetters(List<String> arguments) {
+        String topic = option(arguments, "--topic", null);
+        String group = option(arguments, "--group", null);
+        if (topic == null || group == null || !topic.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+            System.err.println("usage: replay-dead-letters --topic <topic>.DLT --group <consumer group> [--event-id ID]"
+                    + " [--dry-run] [--bootstrap-servers HOST:PORT]");
+            System.exit(2);
+        }
+        String bootstrap = option(arguments, "--bootstrap-servers",
+                Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")).orElse("localhost:9092"));
+        new DeadLetterReplay(bootstrap, System.out).replay(new DeadLetterReplay.Request(topic, group,
+                option(arguments, "--event-id", null), arguments.contains("--dry-run")));
     }
 
     private static boolean isOptionValue(List<String> arguments, String argument) {

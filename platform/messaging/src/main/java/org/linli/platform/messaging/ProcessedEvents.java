@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.linli.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +41,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public class ProcessedEvents {
 
     /** Header of a replayed dead letter: the consumer group it is meant for. */
-    public static final String REPLAY_FOR_HEADER = "linli-replay-for";
+    public static final String REPLAY_FOR_HEADER = Topics.REPLAY_FOR_HEADER;
     static final String COLLECTION = "processed_events";
     static final String APPLIED = "applied_versions";
     private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
