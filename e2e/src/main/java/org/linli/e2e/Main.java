@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.linli.e2e.deadletter.DeadLetterReplay;
+import org.linli.events.Topics;
 import org.linli.e2e.client.Gateway;
 import org.linli.e2e.demo.CountySize;
 import org.linli.e2e.demo.DemoCountyLoader;
@@ -21,6 +24,9 @@ import org.linli.e2e.flow.Flows;
  *   faults [--load SECONDS] [--writers N] [--out FILE] [SCENARIO…]
  *                                  the fault suite (producer consumer store broker poison replay; default all) against
  *                                  the stack ./linli runs in this checkout; exits 1 when anything was lost, doubled or wrong
+ *   replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run] [--bootstrap-servers HOST:PORT]
+ *                                  send the dead letters that consumer group G failed back to their topic, for G
+ *                                  only (Kafka from --bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS or localhost:9092)
  * </pre>
  */
 public final class Main {
@@ -31,6 +37,10 @@ public final class Main {
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "" : arguments.get(0);
+        if (command.equals("replay-dead-letters")) {
+            replayDeadLetters(arguments);
+            return;
+        }
         Gateway gateway = Gateway.fromEnvironment();
         switch (command) {
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
@@ -39,7 +49,8 @@ public final class Main {
             case "faults" -> faults(gateway, arguments);
             default -> {
                 System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]"
-                        + " | faults [--load S] [--writers N] [--out FILE] [scenario …]");
+                        + " | faults [--load S] [--writers N] [--out FILE] [scenario …]"
+                        + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]");
                 System.exit(2);
             }
         }
@@ -77,6 +88,20 @@ public final class Main {
     private static List<String> positional(List<String> arguments) {
         return arguments.subList(1, arguments.size()).stream()
                 .filter(argument -> !argument.startsWith("--") && !isOptionValue(arguments, argument)).toList();
+    }
+
+    private static void replayDeadLetters(List<String> arguments) {
+        String topic = option(arguments, "--topic", null);
+        String group = option(arguments, "--group", null);
+        if (topic == null || group == null || !topic.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+            System.err.println("usage: replay-dead-letters --topic <topic>.DLT --group <consumer group> [--event-id ID]"
+                    + " [--dry-run] [--bootstrap-servers HOST:PORT]");
+            System.exit(2);
+        }
+        String bootstrap = option(arguments, "--bootstrap-servers",
+                Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")).orElse("localhost:9092"));
+        new DeadLetterReplay(bootstrap, System.out).replay(new DeadLetterReplay.Request(topic, group,
+                option(arguments, "--event-id", null), arguments.contains("--dry-run")));
     }
 
     private static boolean isOptionValue(List<String> arguments, String argument) {

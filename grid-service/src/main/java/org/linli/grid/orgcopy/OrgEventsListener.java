@@ -1,6 +1,8 @@
 package org.linli.grid.orgcopy;
 
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
@@ -15,11 +17,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code org.events} into the org-unit and party-member read copies, once per event id; other
- * types are ignored.
+ * Consumes {@code org.events} into the org-unit and party-member read copies, once per event id and in
+ * order per aggregate (an event older than one applied changes nothing); other types are ignored.
  */
 @Component
 class OrgEventsListener {
+
+    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
+            "OrgUnitDeactivated", "PartyMemberRegistered", "PartyMemberTransferred");
 
     private final ProcessedEvents processed;
     private final OrgUnitCopies copies;
@@ -39,7 +44,7 @@ class OrgEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberTransferred.class))
     void on(String record) {
-        processed.receive(record, this::apply);
+        processed.receiveInOrder(record, COPIED, this::apply);
     }
 
     private void apply(IncomingEvent event) {

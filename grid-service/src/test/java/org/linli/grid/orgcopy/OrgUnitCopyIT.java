@@ -11,12 +11,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,7 +30,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** grid-service consumes org-service's pinned OrgUnitCreated into its read copy, once however often it arrives. */
+/**
+ * grid-service consumes org-service's pinned org-unit events into its read copy, once however often they arrive,
+ * never going back to an older version, and refusing (to the dead-letter topic) a move that breaks the contract.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
@@ -40,6 +48,8 @@ class OrgUnitCopyIT {
     MongoTemplate mongo;
     @Autowired
     MockMvc mvc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @BeforeEach
     void forgetEverything() {
@@ -143,6 +153,57 @@ class OrgUnitCopyIT {
         }
         mongo.remove(Query.query(Criteria.where("_id").is("member")), "party_member_copies");
         mongo.remove(Query.query(Criteria.where("_id").is("incident")), "emergencies");
+    }
+
+    @Test
+    void aReplayedOlderRenameAfterANewerOneChangesNoCopy() throws Exception {
+        String unit = "replayed-rename-" + UUID.randomUUID();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitCreated", unit, "created-" + unit, 1)).get();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitRenamed", unit, "newer-" + unit, 3)
+                .replace("檀溪社区党委（新）", "较新的名字")).get();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitRenamed", unit, "older-" + unit, 2)
+                .replace("檀溪社区党委（新）", "较旧的名字")).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(Query.query(Criteria.where("eventId")
+                .is("older-" + unit)), "processed_events") == 1);
+        assertThat(mongo.findById(unit, OrgUnitCopy.class).name()).isEqualTo("较新的名字");
+    }
+
+    @Test
+    void aMoveWithABlankOldPathGoesToTheDeadLetterTopicAndRewritesNoPath() throws Exception {
+        mongo.remove(Query.query(Criteria.where("_id").is("blank-move")), "grids");
+        mongo.insert(new Document("_id", "blank-move").append("communityPath", PATH), "grids");
+        String eventId = "blank-old-path-" + UUID.randomUUID();
+        String invalid = pinned("OrgUnitMoved").replace("6f1c2a1e-3b7d-4d7e-9a55-0c1f4b1d2e03", eventId)
+                .replaceFirst("\"oldPath\": \"[^\"]+\"", "\"oldPath\": \"\"");
+
+        kafka.send(Topics.ORG_EVENTS, UNIT, invalid).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(Topics.deadLetterOf(Topics.ORG_EVENTS))
+                .stream().anyMatch(json -> json.contains(eventId)));
+        assertThat(path("grids", "blank-move", "communityPath")).isEqualTo(PATH);
+        assertThat(mongo.count(Query.query(Criteria.where("eventId").is(eventId)), "processed_events")).isZero();
+        mongo.remove(Query.query(Criteria.where("_id").is("blank-move")), "grids");
+    }
+
+    private List<String> deadLetters(String topic) {
+        List<String> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            for (int i = 0; i < 4; i++) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> found.add(record.value()));
+            }
+        }
+        return found;
+    }
+
+    /** A pinned event about {@code unit}, under {@code eventId}, with an aggregate version. */
+    private static String versioned(String type, String unit, String eventId, long version) throws Exception {
+        return pinned(type).replace(UNIT, unit)
+                .replaceFirst("\"eventId\": \"[^\"]+\"", "\"eventId\": \"" + eventId + "\"")
+                .replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"aggregateVersion\": " + version + ",");
     }
 
     private Object path(String collection, String id, String field) {

@@ -1,6 +1,8 @@
 package org.linli.issue.place;
 
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.grid.BuildingRegistered;
@@ -20,9 +22,16 @@ import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes grid, property and org events into the read copies, once per event id; other types are ignored. */
+/**
+ * Consumes grid, property and org events into the read copies, once per event id and in order per aggregate
+ * (an event older than one applied changes nothing); other types are ignored.
+ */
 @Component
 class PlaceEventsListener {
+
+    private static final Set<String> COPIED = Set.of("GridCreated", "GridBoundaryChanged", "BuildingRegistered",
+            "GridWorkerAppointed", "GridWorkerReplaced", "CompoundCreated", "ContractStarted", "ContractEnded",
+            "OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated");
 
     private final ProcessedEvents processed;
     private final PlaceCopies copies;
@@ -40,7 +49,7 @@ class PlaceEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridWorkerReplaced.class))
     @KafkaListener(topics = Topics.GRID_EVENTS)
     void onGridEvent(String record) {
-        processed.receive(record, this::apply);
+        processed.receiveInOrder(record, COPIED, this::apply);
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
@@ -48,7 +57,7 @@ class PlaceEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class))
     @KafkaListener(topics = Topics.PROPERTY_EVENTS)
     void onPropertyEvent(String record) {
-        processed.receive(record, this::apply);
+        processed.receiveInOrder(record, COPIED, this::apply);
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
@@ -57,7 +66,7 @@ class PlaceEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void onOrgEvent(String record) {
-        processed.receive(record, this::apply);
+        processed.receiveInOrder(record, COPIED, this::apply);
     }
 
     private void apply(IncomingEvent event) {

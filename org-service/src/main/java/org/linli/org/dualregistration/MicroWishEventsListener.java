@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code issue.events}: a micro-wish fulfilled by a dual-registration unit is recorded on the
- * unit, once per event id (and once per wish whatever the event id); other types are ignored.
+ * unit, once per event id (and once per wish whatever the event id); other types are ignored. An effect,
+ * not a copy: plain {@code receive}, every event counts whatever its aggregate version.
  */
 @Component
 class MicroWishEventsListener {

@@ -11,6 +11,12 @@ public final class Topics {
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
+    /**
+     * Header of a dead letter sent back to its topic by the replay command: the consumer group it is meant
+     * for; every other group skips the record.
+     */
+    public static final String REPLAY_FOR_HEADER = "linli-replay-for";
+
     private Topics() {
     }
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * fulfilled by a party member. Points come from the community's scoring standard. Exactly once
  * per deed: the processed-event mark skips a redelivered event cheaply, and the ledger's unique
  * reference ({@code issue:<id>}, {@code micro-wish:<id>}) refuses a second credit even when the
- * mark was lost or the same deed arrives under another event id.
+ * mark was lost or the same deed arrives under another event id. Every event counts, whatever its
+ * aggregate version (plain {@code receive}, not in-order: a credit is an effect, not a copy).
  */
 @Component
 class IssueEventsListener {

@@ -1,6 +1,8 @@
 package org.linli.points.orgcopy;
 
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
@@ -13,9 +15,15 @@ import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code org.events}: org-unit copies and party-member copies, once per event id; other types are ignored. */
+/**
+ * Consumes {@code org.events}: org-unit copies and party-member copies, once per event id and in order per
+ * aggregate (an event older than one applied changes nothing); other types are ignored.
+ */
 @Component
 class OrgEventsListener {
+
+    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
+            "OrgUnitDeactivated", "PartyMemberRegistered");
 
     private final ProcessedEvents processed;
     private final OrgUnits units;
@@ -34,7 +42,7 @@ class OrgEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitDeactivated.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class))
     void on(String record) {
-        processed.receive(record, this::apply);
+        processed.receiveInOrder(record, COPIED, this::apply);
     }
 
     private void apply(IncomingEvent event) {

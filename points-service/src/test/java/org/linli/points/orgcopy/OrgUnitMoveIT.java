@@ -111,6 +111,27 @@ class OrgUnitMoveIT {
                 .satisfies(entry -> assertThat(entry.getString("communityPath")).isEqualTo(OLD_PATH));
     }
 
+    @Test
+    void aReplayedOlderRenameAfterANewerOneChangesNoCopy() throws Exception {
+        String unit = "replayed-rename-" + UUID.randomUUID();
+        String older = UUID.randomUUID().toString();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitCreated", unit, UUID.randomUUID().toString(), 1)).get();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitRenamed", unit, UUID.randomUUID().toString(), 3)
+                .replace("檀溪社区党委（新）", "较新的名字")).get();
+        kafka.send(Topics.ORG_EVENTS, unit, versioned("OrgUnitRenamed", unit, older, 2)
+                .replace("檀溪社区党委（新）", "较旧的名字")).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(Query.query(Criteria.where("eventId").is(older)),
+                "processed_events") == 1);
+        assertThat(field("org_unit_copies", unit, "name")).isEqualTo("较新的名字");
+    }
+
+    /** The pinned event of {@code type} about {@code unit}, under {@code eventId}, with an aggregate version. */
+    private static String versioned(String type, String unit, String eventId, long version) throws Exception {
+        return pinned(type, eventId).replace(UNIT, unit)
+                .replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"aggregateVersion\": " + version + ",");
+    }
+
     /** An hour of clean-up in the community, confirmed: the volunteer's account is now the community's. */
     private String creditedActivity() throws Exception {
         Instant startsAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);

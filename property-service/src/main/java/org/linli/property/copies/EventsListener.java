@@ -1,6 +1,8 @@
 package org.linli.property.copies;
 
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.grid.GridCreated;
@@ -16,9 +18,16 @@ import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@code org.events} and {@code grid.events} into the read copies, once per event id; other types are ignored. */
+/**
+ * Consumes {@code org.events} and {@code grid.events} into the read copies, once per event id and in order per
+ * aggregate (an event older than one applied changes nothing); other types are ignored.
+ */
 @Component
 class EventsListener {
+
+    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
+            "OrgUnitDeactivated", "OwnersCommitteeFormed", "OwnersCommitteeReElected",
+            "PropertyCompanyPartyStatusChanged", "GridCreated");
 
     private final ProcessedEvents processed;
     private final Copies copies;
@@ -37,13 +46,13 @@ class EventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PropertyCompanyPartyStatusChanged.class))
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void onOrgEvent(String record) {
-        processed.receive(record, this::applyOrg);
+        processed.receiveInOrder(record, COPIED, this::applyOrg);
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class))
     @KafkaListener(topics = Topics.GRID_EVENTS)
     void onGridEvent(String record) {
-        processed.receive(record, event -> {
+        processed.receiveInOrder(record, COPIED, event -> {
             if ("GridCreated".equals(event.type())) {
                 copies.apply(event.payload(GridCreated.class));
             }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code issue.events} once per event id: a reported issue about a compound is a complaint counted for
  * the focus list; a closed issue's rating feeds the residents' satisfaction of the month it was closed in.
+ * Every event counts, whatever its aggregate version (plain {@code receive}: these are effects, not a copy).
  */
 @Component
 class IssueEventsListener {

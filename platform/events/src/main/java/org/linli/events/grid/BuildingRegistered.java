@@ -1,5 +1,6 @@
 package org.linli.events.grid;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -14,4 +15,9 @@ import org.linli.events.DomainEvent;
  */
 public record BuildingRegistered(String buildingId, String gridId, String communityUnitId, String name,
                                  Double lat, Double lng) implements DomainEvent {
+
+    public BuildingRegistered {
+        Contracts.required(buildingId, "buildingId");
+        Contracts.required(gridId, "gridId");
+    }
 }

@@ -1,5 +1,6 @@
 package org.linli.events.grid;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -10,4 +11,8 @@ import org.linli.events.DomainEvent;
  * @param boundary the new boundary as a GeoJSON Polygon
  */
 public record GridBoundaryChanged(String gridId, String path, GeoJsonPolygon boundary) implements DomainEvent {
+
+    public GridBoundaryChanged {
+        Contracts.required(gridId, "gridId");
+    }
 }

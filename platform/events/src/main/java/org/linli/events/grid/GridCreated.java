@@ -1,5 +1,6 @@
 package org.linli.events.grid;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -16,4 +17,9 @@ import org.linli.events.DomainEvent;
  */
 public record GridCreated(String gridId, String level, String name, String parentId, String path,
                           String communityUnitId, String branchUnitId, GeoJsonPolygon boundary) implements DomainEvent {
+
+    public GridCreated {
+        Contracts.required(gridId, "gridId");
+        Contracts.required(path, "path");
+    }
 }

@@ -1,6 +1,7 @@
 package org.linli.events.grid;
 
 import java.time.LocalDate;
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -18,4 +19,9 @@ import org.linli.events.DomainEvent;
  */
 public record GridWorkerAppointed(String appointmentId, String gridId, String role, String source, boolean partyMember,
                                   LocalDate from, String accountId) implements DomainEvent {
+
+    public GridWorkerAppointed {
+        Contracts.required(appointmentId, "appointmentId");
+        Contracts.required(gridId, "gridId");
+    }
 }

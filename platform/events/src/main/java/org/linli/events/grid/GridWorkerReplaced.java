@@ -1,6 +1,7 @@
 package org.linli.events.grid;
 
 import java.time.LocalDate;
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -16,4 +17,10 @@ import org.linli.events.DomainEvent;
  */
 public record GridWorkerReplaced(String endedAppointmentId, String newAppointmentId, String gridId, String role,
                                  LocalDate on) implements DomainEvent {
+
+    public GridWorkerReplaced {
+        Contracts.required(endedAppointmentId, "endedAppointmentId");
+        Contracts.required(newAppointmentId, "newAppointmentId");
+        Contracts.required(gridId, "gridId");
+    }
 }

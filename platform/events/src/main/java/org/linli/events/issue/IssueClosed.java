@@ -1,5 +1,6 @@
 package org.linli.events.issue;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -18,4 +19,8 @@ import org.linli.events.DomainEvent;
 public record IssueClosed(String issueId, Integer rating, boolean automatic, String handlerAccountId,
                           String handlerKind, String category, String communityUnitId, String compoundId,
                           String companyId) implements DomainEvent {
+
+    public IssueClosed {
+        Contracts.required(issueId, "issueId");
+    }
 }

@@ -1,5 +1,6 @@
 package org.linli.events.issue;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -18,4 +19,8 @@ import org.linli.events.DomainEvent;
  */
 public record IssueReported(String issueId, String category, String severity, String channel, String gridId,
                             String communityUnitId, String compoundId, String companyId, Double lat, Double lng) implements DomainEvent {
+
+    public IssueReported {
+        Contracts.required(issueId, "issueId");
+    }
 }

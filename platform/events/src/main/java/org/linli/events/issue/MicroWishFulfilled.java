@@ -1,5 +1,6 @@
 package org.linli.events.issue;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -12,4 +13,8 @@ import org.linli.events.DomainEvent;
  * @param communityUnitId community
  */
 public record MicroWishFulfilled(String wishId, String claimantKind, String claimantId, String communityUnitId) implements DomainEvent {
+
+    public MicroWishFulfilled {
+        Contracts.required(wishId, "wishId");
+    }
 }

@@ -1,5 +1,6 @@
 package org.linli.events.org;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -14,4 +15,10 @@ import org.linli.events.DomainEvent;
  */
 public record OrgUnitCreated(String unitId, String unitType, String name, String parentId, String path,
                              String templateId) implements DomainEvent {
+
+    public OrgUnitCreated {
+        Contracts.required(unitId, "unitId");
+        Contracts.required(unitType, "unitType");
+        Contracts.required(path, "path");
+    }
 }

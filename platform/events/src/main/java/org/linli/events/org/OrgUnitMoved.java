@@ -1,5 +1,6 @@
 package org.linli.events.org;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -8,4 +9,10 @@ import org.linli.events.DomainEvent;
  */
 public record OrgUnitMoved(String unitId, String oldParentId, String newParentId, String oldPath, String newPath)
         implements DomainEvent {
+
+    public OrgUnitMoved {
+        Contracts.required(unitId, "unitId");
+        Contracts.required(oldPath, "oldPath");
+        Contracts.required(newPath, "newPath");
+    }
 }

@@ -1,6 +1,7 @@
 package org.linli.events.org;
 
 import java.time.LocalDate;
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -20,4 +21,9 @@ import org.linli.events.DomainEvent;
 public record OwnersCommitteeReElected(String committeeId, String compoundId, String kind, String communityUnitId,
                                       int termNumber, LocalDate startsOn, LocalDate endsOn, int memberCount,
                                       int partyMemberCount) implements DomainEvent {
+
+    public OwnersCommitteeReElected {
+        Contracts.required(committeeId, "committeeId");
+        Contracts.required(compoundId, "compoundId");
+    }
 }

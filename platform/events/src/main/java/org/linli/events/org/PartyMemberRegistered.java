@@ -1,5 +1,6 @@
 package org.linli.events.org;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -17,4 +18,9 @@ import org.linli.events.DomainEvent;
  */
 public record PartyMemberRegistered(String memberId, String name, String kind, String branchId, String unitPath,
                                     String residenceCommunityId, String accountId) implements DomainEvent {
+
+    public PartyMemberRegistered {
+        Contracts.required(memberId, "memberId");
+        Contracts.required(unitPath, "unitPath");
+    }
 }

@@ -1,5 +1,6 @@
 package org.linli.events.org;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -13,4 +14,10 @@ import org.linli.events.DomainEvent;
  */
 public record PartyMemberTransferred(String memberId, String fromUnitId, String toUnitId, String oldPath,
                                      String newPath) implements DomainEvent {
+
+    public PartyMemberTransferred {
+        Contracts.required(memberId, "memberId");
+        Contracts.required(oldPath, "oldPath");
+        Contracts.required(newPath, "newPath");
+    }
 }

@@ -1,5 +1,6 @@
 package org.linli.events.org;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -14,4 +15,8 @@ import org.linli.events.DomainEvent;
  */
 public record PropertyCompanyPartyStatusChanged(String companyId, String companyName, String mode, String branchUnitId,
                                                 String unitId) implements DomainEvent {
+
+    public PropertyCompanyPartyStatusChanged {
+        Contracts.required(companyId, "companyId");
+    }
 }

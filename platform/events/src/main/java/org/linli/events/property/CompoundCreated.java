@@ -1,5 +1,6 @@
 package org.linli.events.property;
 
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 import org.linli.events.grid.GeoJsonPolygon;
 
@@ -20,4 +21,8 @@ import org.linli.events.grid.GeoJsonPolygon;
 public record CompoundCreated(String compoundId, String name, String kind, String communityUnitId,
                               String communityPath, String gridId, int households, double lat, double lng,
                               GeoJsonPolygon boundary) implements DomainEvent {
+
+    public CompoundCreated {
+        Contracts.required(compoundId, "compoundId");
+    }
 }

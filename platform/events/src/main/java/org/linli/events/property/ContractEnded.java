@@ -1,6 +1,7 @@
 package org.linli.events.property;
 
 import java.time.LocalDate;
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -14,4 +15,9 @@ import org.linli.events.DomainEvent;
  */
 public record ContractEnded(String contractId, String compoundId, String companyId, String reason,
                             LocalDate endedOn) implements DomainEvent {
+
+    public ContractEnded {
+        Contracts.required(contractId, "contractId");
+        Contracts.required(compoundId, "compoundId");
+    }
 }

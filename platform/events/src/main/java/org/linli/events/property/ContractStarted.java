@@ -1,6 +1,7 @@
 package org.linli.events.property;
 
 import java.time.LocalDate;
+import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
 /**
@@ -15,4 +16,9 @@ import org.linli.events.DomainEvent;
  */
 public record ContractStarted(String contractId, String compoundId, String companyId, String kind,
                               LocalDate startsOn, LocalDate endsOn) implements DomainEvent {
+
+    public ContractStarted {
+        Contracts.required(contractId, "contractId");
+        Contracts.required(compoundId, "compoundId");
+    }
 }

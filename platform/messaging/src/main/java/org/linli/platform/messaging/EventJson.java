@@ -1,13 +1,14 @@
 package org.linli.platform.messaging;
 
-import java.util.UUID;
 import java.time.Instant;
+import java.util.UUID;
 import org.linli.events.DomainEvent;
 import org.linli.events.EventEnvelope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one JSON form of events on the wire: envelope and payload as plain JSON, instants as
@@ -24,16 +25,24 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** Wraps a payload into a new envelope with a fresh event id. */
-    public static PendingEvent pending(String aggregateId, DomainEvent payload, Instant occurredAt) {
+    /** Wraps a payload into a new envelope with a fresh event id and the aggregate's sequence number. */
+    public static PendingEvent pending(String aggregateId, DomainEvent payload, Instant occurredAt, long aggregateVersion) {
         return new PendingEvent(UUID.randomUUID().toString(), payload.type(), aggregateId, occurredAt,
-                payload.schemaVersion(), MAPPER.writeValueAsString(payload));
+                payload.schemaVersion(), MAPPER.writeValueAsString(payload), aggregateVersion);
     }
 
-    /** The JSON sent to Kafka for a stored pending event. */
+    /** The JSON sent to Kafka for a stored pending event ({@code aggregateVersion} only when it has one). */
     public static String toWire(PendingEvent event) {
-        EventEnvelope<JsonNode> envelope = new EventEnvelope<>(event.eventId(), event.type(), event.aggregateId(),
-                event.occurredAt(), event.schemaVersion(), MAPPER.readTree(event.payload()));
+        ObjectNode envelope = MAPPER.createObjectNode();
+        envelope.put("eventId", event.eventId());
+        envelope.put("type", event.type());
+        envelope.put("aggregateId", event.aggregateId());
+        envelope.put("occurredAt", event.occurredAt().toString());
+        envelope.put("schemaVersion", event.schemaVersion());
+        if (event.aggregateVersion() != null) {
+            envelope.put("aggregateVersion", event.aggregateVersion());
+        }
+        envelope.set("payload", MAPPER.readTree(event.payload()));
         return MAPPER.writeValueAsString(envelope);
     }
 
@@ -43,7 +52,7 @@ public final class EventJson {
             JsonNode tree = MAPPER.readTree(json);
             EventEnvelope<JsonNode> envelope = new EventEnvelope<>(text(tree, "eventId"), text(tree, "type"),
                     text(tree, "aggregateId"), Instant.parse(text(tree, "occurredAt")),
-                    tree.path("schemaVersion").asInt(1), tree.path("payload"));
+                    tree.path("schemaVersion").asInt(1), aggregateVersion(tree), tree.path("payload"));
             return new IncomingEvent(envelope);
         } catch (RuntimeException e) {
             throw new UndecodableEventException("not a Linli event envelope: " + e.getMessage(), e);
@@ -54,13 +63,25 @@ public final class EventJson {
         try {
             return MAPPER.treeToValue(payload, type);
         } catch (JacksonException e) {
-            throw new UndecodableEventException("payload does not match " + type.getSimpleName(), e);
+            throw new InvalidEventException("payload does not match " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
         }
+    }
+
+    private static Long aggregateVersion(JsonNode tree) {
+        JsonNode node = tree.get("aggregateVersion");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new IllegalArgumentException("aggregateVersion is not a whole number");
+        }
+        return node.asLong();
     }
 
     private static String text(JsonNode tree, String field) {
         JsonNode node = tree.get(field);
-        if (node == null || node.isNull()) {
+        if (node == null || node.isNull() || node.asString().isBlank()) {
             throw new IllegalArgumentException("missing " + field);
         }
         return node.asString();

@@ -23,6 +23,12 @@ public record IncomingEvent(EventEnvelope<JsonNode> envelope) {
         return envelope.occurredAt();
     }
 
+    /** The aggregate's sequence number of this event, {@code null} for events published before it existed. */
+    public Long aggregateVersion() {
+        return envelope.aggregateVersion();
+    }
+
+    /** The payload as a contract record; an {@link InvalidEventException} when it breaks the contract. */
     public <P> P payload(Class<P> contract) {
         return EventJson.payload(envelope.payload(), contract);
     }

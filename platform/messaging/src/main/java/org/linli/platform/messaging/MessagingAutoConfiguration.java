@@ -1,12 +1,19 @@
 package org.linli.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.linli.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,18 +33,32 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Wires the outbox relay (when the service publishes: {@code linli.messaging.topic}), the
- * processed-event log for idempotent consumers, and the consumers' error handling: bounded
- * retries, then the record goes to {@code <topic>.DLT} with the failure in its headers.
+ * processed-event log for idempotent consumers and its purge, the filter that hands a replayed dead
+ * letter only to the consumer group it is meant for, and the consumers' error handling in three classes:
+ * <ul>
+ *   <li>an invalid or undecodable event ({@link InvalidEventException}) goes to {@code <topic>.DLT} at once;</li>
+ *   <li>a transient failure (store or broker unreachable, timeouts: {@link FailureKinds}) is retried with an
+ *       exponential pause ({@code transientBackoff} doubling up to {@code transientMaxBackoff}) and never
+ *       dead-lettered: the record waits for the infrastructure;</li>
+ *   <li>anything else is retried {@code attempts} times, then goes to {@code <topic>.DLT}.</li>
+ * </ul>
+ * Dead letters carry Spring Kafka's headers, among them the consumer group that failed
+ * ({@code kafka_dlt-original-consumer-group}), which the replay command reads.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     @Bean
     ProcessedEvents processedEvents(MongoOperations mongo, MessagingProperties properties,
@@ -49,19 +70,44 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty("linli.messaging.topic")
     OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
-                            MessagingProperties properties, MongoMappingContext mappingContext) {
+                            MessagingProperties properties, MongoMappingContext mappingContext,
+                            ObjectProvider<MeterRegistry> meters) {
         List<String> collections = mappingContext.getPersistentEntities().stream()
                 .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
                 .map(MongoPersistentEntity::getCollection)
                 .distinct()
                 .toList();
-        return new OutboxRelay(mongo, kafka, properties.topic(), collections, properties.outbox());
+        return new OutboxRelay(mongo, kafka, properties.topic(), collections, properties.outbox(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     @ConditionalOnBean(OutboxRelay.class)
-    OutboxKicker outboxKicker(OutboxRelay relay) {
-        return new OutboxKicker(relay);
+    OutboxKicker outboxKicker(OutboxRelay relay, MongoOperations mongo) {
+        return new OutboxKicker(relay, mongo);
+    }
+
+    @Bean
+    ProcessedEventsPurge processedEventsPurge(ProcessedEvents processed, MessagingProperties properties) {
+        return new ProcessedEventsPurge(processed, properties.processed());
+    }
+
+    /** A replayed dead letter ({@code linli-replay-for: <group>}) is skipped by every other consumer group. */
+    @Bean
+    RecordInterceptor<Object, Object> linliReplayFilter() {
+        return new RecordInterceptor<>() {
+            @Override
+            public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+                                                            Consumer<Object, Object> consumer) {
+                String group = consumer.groupMetadata().groupId();
+                if (ProcessedEvents.isReplayForAnotherGroup(record.headers(), group)) {
+                    log.debug("{}: skipping {}-{}@{}, a dead letter replayed for another group", group,
+                            record.topic(), record.partition(), record.offset());
+                    return null;
+                }
+                return record;
+            }
+        };
     }
 
     @Bean
@@ -104,7 +150,15 @@ public class MessagingAutoConfiguration {
         MessagingProperties.Retry retry = properties.retry();
         DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters,
                 new FixedBackOff(retry.backoff().toMillis(), retry.attempts()));
-        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, failure) -> FailureKinds.isTransient(failure) ? transientBackOff(retry) : null);
         return handler;
+    }
+
+    /** Doubles from {@code transientBackoff} up to {@code transientMaxBackoff}, without end. */
+    static BackOff transientBackOff(MessagingProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.transientBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.transientMaxBackoff().toMillis());
+        return backOff;
     }
 }

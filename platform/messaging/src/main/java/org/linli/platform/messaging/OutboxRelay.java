@@ -1,15 +1,25 @@
 package org.linli.platform.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,65 +29,113 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * Relays the events waiting in aggregates' documents to Kafka, at least once and in order per
- * aggregate: for one document it sends each pending event (keyed by aggregate id) and waits for
- * the broker's acknowledgement, then removes exactly those events by id with {@code $pull}.
- * A crash after sending and before the pull means the events are sent again on the next run;
- * consumers deduplicate by event id, so the effect happens once.
+ * aggregate, without ever scanning an aggregate collection:
+ * <ul>
+ *   <li>before an aggregate with pending events is saved, a marker ({@value #MARKERS}, id
+ *       {@code collection/documentId}) is written; the relay works from markers only;</li>
+ *   <li>for one document it sends all pending events at once (keyed by aggregate id: one partition, and
+ *       the idempotent producer keeps them in order), waits for every acknowledgement, then removes the
+ *       acknowledged ones with one {@code $pull} and drops the marker unless a save touched it meanwhile;</li>
+ *   <li>an event Kafka can never take (too large, not serialisable) is moved to {@value #PARKED} with the
+ *       error and counted ({@code linli.outbox.parked}), so the aggregate's later events still leave;</li>
+ *   <li>any other failure keeps the event; the whole relay then pauses, doubling the pause up to
+ *       {@code maxBackoff}, and kicks are ignored while it pauses (the markers remain).</li>
+ * </ul>
+ * A crash after sending and before the pull sends the events again; consumers deduplicate by event id.
+ * A crash between writing a marker and saving the document leaves a marker without events, which the
+ * next poll drops.
  *
- * <p>A save kicks the relay for that document at once (low latency); a poll over every outbox
- * collection catches whatever a kick missed (crash, broker down, another instance's save).
- * Work on one document is never run twice at the same time in this process.
+ * <p>A save kicks the relay for that document (low latency); kicks of one document coalesce, and at
+ * most {@code kickQueue} documents wait for a thread (further kicks are dropped: their markers stay for
+ * the poll). Work on one document is never run twice at the same time in this process.
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    static final String MARKERS = "outbox_pending";
+    static final String PARKED = "outbox_parked";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String PENDING = AggregateRoot.OUTBOX_FIELD + ".0";
+    private static final String WRITES = "writes";
 
     private final MongoOperations mongo;
     private final KafkaTemplate<String, String> kafka;
     private final String topic;
     private final List<String> collections;
     private final MessagingProperties.Outbox settings;
+    private final Counter parkedCounter;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> kickedAgain = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService executor;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Object backoffLock = new Object();
+    private int consecutiveFailures;
+    private volatile long pausedUntilNanos;
+    private volatile ThreadPoolExecutor kicks;
+    private volatile ScheduledExecutorService poller;
 
     public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, String topic,
-                       List<String> collections, MessagingProperties.Outbox settings) {
+                       List<String> collections, MessagingProperties.Outbox settings, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topic = topic;
         this.collections = List.copyOf(collections);
         this.settings = settings;
+        this.parkedCounter = Counter.builder("linli.outbox.parked")
+                .description("events moved out of an outbox because Kafka can never take them")
+                .tag("topic", topic).register(meters);
+    }
+
+    /** Writes (or touches) the marker of a document that is about to be saved with pending events. */
+    public static void mark(MongoOperations mongo, String collection, Object id) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(markerId(collection, id))),
+                new Update().inc(WRITES, 1L).setOnInsert("collection", collection).setOnInsert("documentId", id)
+                        .setOnInsert("since", Instant.now()), MARKERS);
     }
 
     /** Asks for the pending events of one document to be relayed soon, off the caller's thread. */
     public void kick(String collection, Object id) {
-        ScheduledExecutorService running = executor;
-        if (running != null) {
-            running.execute(() -> relayDocument(collection, id));
+        ThreadPoolExecutor running = kicks;
+        String key = markerId(collection, id);
+        if (running == null || paused() || !queued.add(key)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                queued.remove(key);
+                relayDocument(collection, id);
+            });
+        } catch (RejectedExecutionException full) {
+            queued.remove(key);
+            log.debug("kick queue full, {} waits for the poll", key);
         }
     }
 
-    /** Relays every pending event of every outbox collection; returns how many were published. */
-    public int relayAll() {
+    /** Kicked documents waiting for a thread (at most {@code kickQueue}). */
+    int waitingKicks() {
+        ThreadPoolExecutor running = kicks;
+        return running == null ? 0 : running.getQueue().size();
+    }
+
+    /** Relays the documents of up to {@code batchSize} markers; returns how many events were published. */
+    public int relayMarked() {
+        Query markers = new Query().limit(settings.batchSize());
+        markers.fields().include("collection").include("documentId");
         int published = 0;
-        for (String collection : collections) {
-            Query pending = new Query(Criteria.where(PENDING).exists(true)).limit(settings.batchSize());
-            pending.fields().include("_id");
-            for (Document doc : mongo.find(pending, Document.class, collection)) {
-                published += relayDocument(collection, doc.get("_id"));
+        for (Document marker : mongo.find(markers, Document.class, MARKERS)) {
+            if (paused()) {
+                break;
             }
+            published += relayDocument(marker.getString("collection"), marker.get("documentId"));
         }
         return published;
     }
 
     /** Relays the pending events of one document in order; returns how many were published. */
     public int relayDocument(String collection, Object id) {
-        String key = collection + "/" + id;
+        String key = markerId(collection, id);
         if (!inFlight.add(key)) {
             kickedAgain.add(key);
             return 0;
@@ -86,89 +144,229 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             do {
                 kickedAgain.remove(key);
-                published += publishPending(collection, id);
-            } while (kickedAgain.contains(key));
+                published += relayOnce(collection, id, key);
+            } while (kickedAgain.contains(key) && !paused());
         } finally {
             inFlight.remove(key);
         }
         return published;
     }
 
-    private int publishPending(String collection, Object id) {
-        Query byId = new Query(Criteria.where("_id").is(id));
+    private int relayOnce(String collection, Object id, String key) {
+        Document marker = mongo.findById(key, Document.class, MARKERS);
+        Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include(AggregateRoot.OUTBOX_FIELD);
         Document doc = mongo.findOne(byId, Document.class, collection);
-        if (doc == null) {
-            return 0;
+        List<PendingEvent> pending = doc == null ? List.of()
+                : doc.getList(AggregateRoot.OUTBOX_FIELD, Document.class, List.of()).stream()
+                        .map(stored -> mongo.getConverter().read(PendingEvent.class, stored)).toList();
+        Outcome outcome = publish(collection, id, pending);
+        if (!outcome.done().isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().pull(AggregateRoot.OUTBOX_FIELD,
+                    new Document("eventId", new Document("$in", outcome.done()))), collection);
         }
-        List<String> sent = new ArrayList<>();
-        try {
-            for (Document stored : doc.getList(AggregateRoot.OUTBOX_FIELD, Document.class, List.of())) {
-                PendingEvent event = mongo.getConverter().read(PendingEvent.class, stored);
-                send(event);
-                sent.add(event.eventId());
+        if (outcome.failure() != null) {
+            backOff(collection, id, outcome);
+        } else {
+            recovered();
+            if (marker != null) {
+                mongo.remove(Query.query(Criteria.where("_id").is(key).and(WRITES).is(marker.get(WRITES))), MARKERS);
             }
-        } catch (RuntimeException e) {
-            log.warn("outbox relay of {}/{} stopped after {} event(s); the poll will retry: {}",
-                    collection, id, sent.size(), e.getMessage());
         }
-        if (!sent.isEmpty()) {
-            Update pull = new Update().pull(AggregateRoot.OUTBOX_FIELD,
-                    new Document("eventId", new Document("$in", sent)));
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), pull, collection);
-        }
-        return sent.size();
+        return outcome.sent();
     }
 
-    private void send(PendingEvent event) {
+    /** Sends every event at once, then reads the acknowledgements in order; stops at the first transient failure. */
+    private Outcome publish(String collection, Object id, List<PendingEvent> pending) {
+        List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            acks.add(send(event));
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        List<String> done = new ArrayList<>();
+        int sent = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            PendingEvent event = pending.get(i);
+            Throwable failure = awaitAck(acks.get(i), deadline);
+            if (failure == null) {
+                done.add(event.eventId());
+                sent++;
+            } else if (neverSendable(failure)) {
+                park(collection, id, event, failure);
+                done.add(event.eventId());
+            } else {
+                return new Outcome(done, sent, failure);
+            }
+        }
+        return new Outcome(done, sent, null);
+    }
+
+    private CompletableFuture<SendResult<String, String>> send(PendingEvent event) {
         try {
-            kafka.send(topic, event.aggregateId(), EventJson.toWire(event))
-                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(topic, event.aggregateId(), EventJson.toWire(event));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Throwable awaitAck(CompletableFuture<SendResult<String, String>> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("broker did not acknowledge " + event.eventId(), e);
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return e;
         }
+    }
+
+    /** Kafka refuses the record itself, whatever the broker's state: retrying cannot help. */
+    static boolean neverSendable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof SerializationException || cause instanceof tools.jackson.core.JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Moves an event out of the outbox with its error, first, so a crash before the pull parks it twice at worst. */
+    private void park(String collection, Object id, PendingEvent event, Throwable failure) {
+        Document parked = new Document("_id", event.eventId()).append("collection", collection).append("documentId", id)
+                .append("type", event.type()).append("aggregateId", event.aggregateId())
+                .append("aggregateVersion", event.aggregateVersion()).append("occurredAt", event.occurredAt())
+                .append("schemaVersion", event.schemaVersion()).append("payload", event.payload())
+                .append("error", rootCause(failure).getClass().getName() + ": " + rootCause(failure).getMessage())
+                .append("parkedAt", Instant.now());
+        mongo.save(parked, PARKED);
+        parkedCounter.increment();
+        log.error("parked {} {} of {}/{} in {}: Kafka refuses it ({})", event.type(), event.eventId(), collection, id,
+                PARKED, rootCause(failure).getClass().getSimpleName());
+    }
+
+    private void backOff(String collection, Object id, Outcome outcome) {
+        Duration pause;
+        synchronized (backoffLock) {
+            consecutiveFailures++;
+            long millis = settings.pollInterval().toMillis() << Math.min(consecutiveFailures - 1, 20);
+            pause = Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+            pausedUntilNanos = System.nanoTime() + pause.toNanos();
+        }
+        log.warn("outbox relay of {}/{} stopped after {} event(s), pausing {}: {}", collection, id, outcome.sent(),
+                pause, rootCause(outcome.failure()).toString());
+    }
+
+    private void recovered() {
+        synchronized (backoffLock) {
+            consecutiveFailures = 0;
+            pausedUntilNanos = 0;
+        }
+    }
+
+    private boolean paused() {
+        long until = pausedUntilNanos;
+        return until != 0 && System.nanoTime() - until < 0;
+    }
+
+    /** Gives markers to documents that hold events without one (stored before markers existed). */
+    int adoptUnmarked() {
+        int adopted = 0;
+        for (String collection : collections) {
+            Query pending = Query.query(Criteria.where(PENDING).exists(true));
+            pending.fields().include("_id");
+            for (Document doc : mongo.find(pending, Document.class, collection)) {
+                mark(mongo, collection, doc.get("_id"));
+                adopted++;
+            }
+        }
+        return adopted;
     }
 
     private void poll() {
         try {
-            relayAll();
+            if (!paused()) {
+                relayMarked();
+            }
         } catch (RuntimeException e) {
-            log.warn("outbox poll failed, next try in {}: {}", settings.pollInterval(), e.getMessage());
+            log.warn("outbox poll failed, next try in {}: {}", settings.pollInterval(), e.toString());
         }
+    }
+
+    static String markerId(String collection, Object id) {
+        return collection + "/" + id;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Event ids to pull (acknowledged or parked), how many were sent, and the transient failure that stopped it. */
+    private record Outcome(List<String> done, int sent, Throwable failure) {
     }
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newScheduledThreadPool(settings.threads(), task -> {
-            Thread thread = new Thread(task, "outbox-relay");
+        ThreadPoolExecutor kickThreads = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0,
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.kickQueue()), daemon("outbox-kick"));
+        ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(daemon("outbox-poll"));
+        if (settings.adoptOnStart()) {
+            polling.execute(() -> {
+                try {
+                    int adopted = adoptUnmarked();
+                    if (adopted > 0) {
+                        log.info("outbox: {} document(s) with events from before the pending markers adopted", adopted);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("outbox: adopting unmarked documents failed: {}", e.toString());
+                }
+            });
+        }
+        long interval = settings.pollInterval().toMillis();
+        polling.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        kicks = kickThreads;
+        poller = polling;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
-        Duration interval = settings.pollInterval();
-        started.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = started;
+        };
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
+        ThreadPoolExecutor runningKicks = kicks;
+        ScheduledExecutorService runningPoller = poller;
+        kicks = null;
+        poller = null;
+        queued.clear();
+        if (runningKicks == null || runningPoller == null) {
+            return;
+        }
+        for (java.util.concurrent.ExecutorService running : List.of(runningKicks, runningPoller)) {
             running.shutdown();
-            try {
-                running.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        try {
+            runningKicks.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            runningPoller.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return kicks != null;
     }
 
     @Override

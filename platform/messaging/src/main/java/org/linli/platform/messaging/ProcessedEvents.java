@@ -1,7 +1,13 @@
 package org.linli.platform.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.linli.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,6 +17,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The consumer side of at-least-once delivery: remembers which events this service has handled,
@@ -21,11 +28,23 @@ import org.springframework.data.mongodb.core.query.Query;
  * Where an effect is not naturally idempotent (a points credit), the handler keeps the event id in
  * the same document as the effect and lets a conditional write refuse the repeat; the mark here
  * then only saves work.
+ *
+ * <p>Listeners that keep a read copy use {@link #receiveInOrder}: for the event types they copy, an
+ * event whose {@code aggregateVersion} is not above the highest one applied for that aggregate is
+ * skipped, so a late or replayed older event never overwrites a newer state. Listeners whose every
+ * event is an effect to count (a credit, a complaint) use {@link #receive}.
+ *
+ * <p>A record re-published by the dead-letter replay carries {@value #REPLAY_FOR_HEADER}: only the
+ * consumer group named there handles it ({@link #isReplayForAnotherGroup}, applied to every listener
+ * by the messaging auto-configuration).
  */
 public class ProcessedEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
+    /** Header of a replayed dead letter: the consumer group it is meant for. */
+    public static final String REPLAY_FOR_HEADER = Topics.REPLAY_FOR_HEADER;
     static final String COLLECTION = "processed_events";
+    static final String APPLIED = "applied_versions";
+    private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
 
     private final MongoOperations mongo;
     private final String consumer;
@@ -37,13 +56,31 @@ public class ProcessedEvents {
 
     /** Decodes a record and runs the handler unless this event was handled before. */
     public void receive(String json, Consumer<IncomingEvent> handler) {
+        receiveInOrder(json, Set.of(), handler);
+    }
+
+    /**
+     * As {@link #receive}, and for the {@code orderedTypes} (the events this listener copies state from)
+     * also skips an event whose aggregate version is not above the highest applied for its aggregate.
+     * Events without a version are applied as before.
+     */
+    public void receiveInOrder(String json, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
         IncomingEvent event = EventJson.fromWire(json);
         String key = consumer + ":" + event.eventId();
         if (mongo.exists(Query.query(Criteria.where("_id").is(key)), Mark.class)) {
             log.debug("skipping {} {}: already processed", event.type(), event.eventId());
             return;
         }
-        handler.accept(event);
+        boolean ordered = event.aggregateVersion() != null && orderedTypes.contains(event.type());
+        if (ordered && !newerThanApplied(event)) {
+            log.debug("skipping {} {}: version {} of {} is not newer than the one applied", event.type(),
+                    event.eventId(), event.aggregateVersion(), event.aggregateId());
+        } else {
+            handler.accept(event);
+            if (ordered) {
+                rememberApplied(event);
+            }
+        }
         try {
             mongo.insert(new Mark(key, consumer, event.eventId(), event.type(), Instant.now()));
         } catch (DuplicateKeyException concurrentRedelivery) {
@@ -51,12 +88,63 @@ public class ProcessedEvents {
         }
     }
 
+    /** Whether a record is a replayed dead letter meant for another consumer group than {@code group}. */
+    public static boolean isReplayForAnotherGroup(Headers headers, String group) {
+        Header replayFor = headers.lastHeader(REPLAY_FOR_HEADER);
+        return replayFor != null && !new String(replayFor.value(), StandardCharsets.UTF_8).equals(group);
+    }
+
     /**
-     * One handled event. Kept 30 days (TTL index on MongoDB): far longer than any redelivery, which
-     * comes from the relay's retries or a consumer rewinding within Kafka's retention (7 days).
+     * Deletes marks and applied versions older than {@code cutoff}, {@code batch} documents at a time (the
+     * embedded store ignores TTL indexes); returns how many were deleted.
+     */
+    public int purgeOlderThan(Instant cutoff, int batch) {
+        return purge(Mark.class, "processedAt", cutoff, batch) + purge(AppliedVersion.class, "updatedAt", cutoff, batch);
+    }
+
+    private int purge(Class<?> type, String field, Instant cutoff, int batch) {
+        int deleted = 0;
+        while (true) {
+            Query old = Query.query(Criteria.where(field).lt(cutoff)).limit(batch);
+            old.fields().include("_id");
+            List<Object> ids = mongo.find(old, org.bson.Document.class, mongo.getCollectionName(type)).stream()
+                    .map(doc -> doc.get("_id")).toList();
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            deleted += (int) mongo.remove(Query.query(Criteria.where("_id").in(ids)), type).getDeletedCount();
+            if (ids.size() < batch) {
+                return deleted;
+            }
+        }
+    }
+
+    private boolean newerThanApplied(IncomingEvent event) {
+        AppliedVersion applied = mongo.findById(appliedKey(event), AppliedVersion.class);
+        return applied == null || event.aggregateVersion() > applied.version();
+    }
+
+    private void rememberApplied(IncomingEvent event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(appliedKey(event))),
+                new Update().max("version", event.aggregateVersion()).set("updatedAt", Instant.now()),
+                AppliedVersion.class);
+    }
+
+    private String appliedKey(IncomingEvent event) {
+        return consumer + ":" + event.aggregateId();
+    }
+
+    /**
+     * One handled event. Kept 30 days (TTL index on MongoDB, the scheduled purge elsewhere): far longer than
+     * any redelivery, which comes from the relay's retries or a consumer rewinding within Kafka's retention (7 days).
      */
     @Document(COLLECTION)
     record Mark(@Id String id, @Indexed String consumer, String eventId, String type,
                 @Indexed(expireAfter = "30d") Instant processedAt) {
+    }
+
+    /** The highest aggregate version a consumer applied to its copy of one aggregate; kept as the marks are. */
+    @Document(APPLIED)
+    record AppliedVersion(@Id String id, long version, @Indexed(expireAfter = "30d") Instant updatedAt) {
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * Follows a subtree move of org-service ({@code OrgUnitMoved}) in the org paths a service scopes its
  * documents by: every value that starts with the old path gets the new prefix. A document is rewritten
  * only while it still holds the value read, so a redelivered move, or one applied twice, changes nothing.
+ * A blank old or new path would rewrite every document (every path starts with ""): it is refused as an
+ * {@link InvalidEventException}, before anything is read.
  */
 public final class SubtreePaths {
 
@@ -26,6 +28,7 @@ public final class SubtreePaths {
     /** As {@link #rebase(MongoOperations, String, String, String, String)}, also setting {@code updatedAt} when given. */
     public static void rebase(MongoOperations mongo, String collection, String field, String oldPath, String newPath,
                               Instant updatedAt) {
+        requirePaths(oldPath, newPath);
         Query subtree = new Query(Criteria.where(field).regex("^" + Pattern.quote(oldPath)));
         subtree.fields().include(field);
         for (Document doc : mongo.find(subtree, Document.class, collection)) {
@@ -40,6 +43,13 @@ public final class SubtreePaths {
 
     /** The path with the new prefix when it lies below {@code oldPath}; otherwise (or {@code null}) unchanged. */
     public static String rebase(String path, String oldPath, String newPath) {
+        requirePaths(oldPath, newPath);
         return path != null && path.startsWith(oldPath) ? newPath + path.substring(oldPath.length()) : path;
+    }
+
+    private static void requirePaths(String oldPath, String newPath) {
+        if (oldPath == null || oldPath.isBlank() || newPath == null || newPath.isBlank()) {
+            throw new InvalidEventException("a subtree move needs a non-blank old and new path");
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.linli.platform.messaging;
 
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -17,6 +20,11 @@ class MessagingTestApplication {
     static final String TOPIC = "parcels.events";
 
     @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    @Bean
     ParcelListener parcelListener(ProcessedEvents processed, MongoOperations mongo) {
         return new ParcelListener(processed, mongo);
     }
@@ -25,6 +33,7 @@ class MessagingTestApplication {
     static class ParcelListener {
 
         final List<String> deliveries = new CopyOnWriteArrayList<>();
+        private final AtomicInteger flakyFailures = new AtomicInteger();
         private final ProcessedEvents processed;
         private final MongoOperations mongo;
 
@@ -37,8 +46,15 @@ class MessagingTestApplication {
         void on(String record) {
             deliveries.add(record);
             processed.receive(record, event -> {
-                if (event.payload(Parcel.ParcelMoved.class).place().equals("poison")) {
+                String place = event.payload(Parcel.ParcelMoved.class).place();
+                if (place.equals("poison")) {
                     throw new IllegalStateException("cannot handle poison");
+                }
+                if (place.equals("invalid")) {
+                    throw new InvalidEventException("breaks the contract");
+                }
+                if (place.equals("flaky") && flakyFailures.incrementAndGet() <= 4) {
+                    throw new DataAccessResourceFailureException("store unreachable (simulated)");
                 }
                 mongo.upsert(Query.query(Criteria.where("_id").is(event.aggregateId())),
                         new Update().inc("moves", 1), "parcel_effects");

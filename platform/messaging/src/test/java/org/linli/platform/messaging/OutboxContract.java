@@ -22,6 +22,12 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import com.mongodb.client.result.UpdateResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -45,6 +51,8 @@ abstract class OutboxContract {
     MessagingProperties properties;
     @Autowired
     MessagingTestApplication.ParcelListener listener;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -75,6 +83,110 @@ abstract class OutboxContract {
         List<String> places = listener.deliveries.stream().filter(json -> json.contains(id))
                 .map(json -> EventJson.fromWire(json).payload(Parcel.ParcelMoved.class).place()).toList();
         assertThat(places).containsExactly("a", "b", "c");
+        List<Long> versions = listener.deliveries.stream().filter(json -> json.contains(id))
+                .map(json -> EventJson.fromWire(json).aggregateVersion()).toList();
+        assertThat(versions).containsExactly(1L, 2L, 3L);
+
+        Parcel stored = parcels.findById(id).orElseThrow();
+        stored.moveTo("d");
+        parcels.save(stored);
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.effectsFor(id) == 4);
+        assertThat(listener.deliveries.stream().filter(json -> json.contains(id))
+                .map(json -> EventJson.fromWire(json).aggregateVersion()).toList()).endsWith(4L);
+    }
+
+    @Test
+    void aSaveWithEventsLeavesAMarkerUntilTheyArePublishedAndTheMarkerOfADocumentWithoutEventsIsDropped() {
+        String id = UUID.randomUUID().toString();
+        relay.stop();
+        try {
+            parcels.save(new Parcel(id, "marked"));
+            assertThat(mongo.findById("parcels/" + id, org.bson.Document.class, OutboxRelay.MARKERS)).isNotNull();
+            OutboxRelay.mark(mongo, "parcels", "crashed-before-its-save-" + id);
+        } finally {
+            relay.start();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.effectsFor(id) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                mongo.findById("parcels/" + id, org.bson.Document.class, OutboxRelay.MARKERS) == null
+                        && mongo.findById("parcels/crashed-before-its-save-" + id, org.bson.Document.class,
+                        OutboxRelay.MARKERS) == null);
+        assertThat(pendingIn(id)).isEmpty();
+    }
+
+    @Test
+    void anEventKafkaCanNeverTakeIsParkedCountedAndTheAggregatesLaterEventsStillLeave() {
+        String id = UUID.randomUUID().toString();
+        double parkedBefore = parkedCount();
+        Parcel parcel = new Parcel(id, "x".repeat(150_000));
+        parcel.moveTo("after-the-big-one");
+        parcels.save(parcel);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.effectsFor(id) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingIn(id).isEmpty());
+        List<org.bson.Document> parked = mongo.find(Query.query(Criteria.where("aggregateId").is(id)),
+                org.bson.Document.class, OutboxRelay.PARKED);
+        assertThat(parked).singleElement().satisfies(event -> {
+            assertThat(event.getString("type")).isEqualTo("ParcelMoved");
+            assertThat(event.getString("error")).contains("RecordTooLargeException");
+            assertThat(event.getLong("aggregateVersion")).isEqualTo(1L);
+        });
+        assertThat(parkedCount()).isEqualTo(parkedBefore + 1);
+        assertThat(listener.deliveries.stream().filter(json -> json.contains(id))
+                .map(json -> EventJson.fromWire(json).payload(Parcel.ParcelMoved.class).place()))
+                .containsExactly("after-the-big-one");
+    }
+
+    @Test
+    void aBrokerThatDoesNotAnswerKeepsTheEventsAndTheMarkerAndPausesTheRelay() {
+        String id = UUID.randomUUID().toString();
+        relay.stop();
+        try {
+            parcels.save(new Parcel(id, "while-the-broker-is-down"));
+            @SuppressWarnings("unchecked")
+            KafkaTemplate<String, String> down = org.mockito.Mockito.mock(KafkaTemplate.class);
+            org.mockito.Mockito.when(down.send(org.mockito.ArgumentMatchers.anyString(),
+                    org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
+                    .thenReturn(java.util.concurrent.CompletableFuture.failedFuture(
+                            new org.apache.kafka.common.errors.TimeoutException("broker unreachable (simulated)")));
+            OutboxRelay isolated = new OutboxRelay(mongo, down, properties.topic(), List.of("parcels"),
+                    properties.outbox(), new SimpleMeterRegistry());
+
+            assertThat(isolated.relayDocument("parcels", id)).isZero();
+            assertThat(isolated.relayMarked()).isZero();
+
+            assertThat(pendingIn(id)).hasSize(1);
+            assertThat(mongo.findById("parcels/" + id, org.bson.Document.class, OutboxRelay.MARKERS)).isNotNull();
+            assertThat(mongo.count(Query.query(Criteria.where("aggregateId").is(id)), OutboxRelay.PARKED)).isZero();
+            org.mockito.Mockito.verify(down, org.mockito.Mockito.times(1)).send(org.mockito.ArgumentMatchers.anyString(),
+                    org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString());
+        } finally {
+            relay.start();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.effectsFor(id) == 1);
+    }
+
+    @Test
+    void kicksOfOneDocumentCoalesceAndWaitingKicksAreBounded() {
+        relay.stop();
+        OutboxRelay slow = new OutboxRelay(mongo, kafka, properties.topic(), List.of("parcels"),
+                new MessagingProperties.Outbox(true, Duration.ofHours(1), 10, Duration.ofSeconds(5), 1, 5,
+                        Duration.ofSeconds(1), false), new SimpleMeterRegistry());
+        try {
+            slow.start();
+            for (int i = 0; i < 1000; i++) {
+                slow.kick("parcels", "same-document");
+            }
+            assertThat(slow.waitingKicks()).isLessThanOrEqualTo(1);
+            for (int i = 0; i < 1000; i++) {
+                slow.kick("parcels", "document-" + i);
+            }
+            assertThat(slow.waitingKicks()).isLessThanOrEqualTo(5);
+        } finally {
+            slow.stop();
+            relay.start();
+        }
     }
 
     @Test
@@ -84,7 +196,7 @@ abstract class OutboxContract {
         try {
             parcels.save(new Parcel(id, "before-crash"));
             OutboxRelay crashing = new OutboxRelay(new CrashBeforeClearing(mongo), kafka, properties.topic(),
-                    List.of("parcels"), properties.outbox());
+                    List.of("parcels"), properties.outbox(), new SimpleMeterRegistry());
             assertThatThrownBy(() -> crashing.relayDocument("parcels", id)).hasMessageContaining("simulated crash");
             assertThat(pendingIn(id)).hasSize(1);
             await().atMost(Duration.ofSeconds(15))
@@ -119,6 +231,82 @@ abstract class OutboxContract {
         long tries = listener.deliveries.stream().filter(json -> json.contains(id)).count();
         assertThat(tries).isEqualTo(1 + properties.retry().attempts());
         assertThat(listener.effectsFor(id)).isZero();
+    }
+
+    @Test
+    void anInvalidEventGoesToTheDeadLetterTopicAtOnceNamingTheConsumerGroupThatFailed() {
+        String id = UUID.randomUUID().toString();
+        parcels.save(new Parcel(id, "invalid"));
+
+        ConsumerRecord<String, String> deadLetter = awaitDeadLetter(id);
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).value(),
+                StandardCharsets.UTF_8)).isEqualTo("messaging-test");
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+                StandardCharsets.UTF_8)).isEqualTo(MessagingTestApplication.TOPIC);
+        assertThat(listener.deliveries.stream().filter(json -> json.contains(id)).count()).isEqualTo(1);
+        assertThat(listener.effectsFor(id)).isZero();
+    }
+
+    @Test
+    void aTransientFailureIsRetriedBeyondTheBoundedAttemptsAndNeverDeadLettered() {
+        String id = UUID.randomUUID().toString();
+        parcels.save(new Parcel(id, "flaky"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.effectsFor(id) == 1);
+        assertThat(listener.deliveries.stream().filter(json -> json.contains(id)).count())
+                .isGreaterThan(1 + properties.retry().attempts());
+        assertThat(deadLettersOf(id)).isEmpty();
+    }
+
+    @Test
+    void aReplayedDeadLetterIsHandledOnlyByTheGroupItIsMeantFor() throws Exception {
+        String forOthers = UUID.randomUUID().toString();
+        String forUs = UUID.randomUUID().toString();
+        kafka.send(replay(forOthers, "grid-service")).get();
+        kafka.send(replay(forUs, "messaging-test")).get();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.effectsFor(forUs) == 1);
+        assertThat(listener.deliveries.stream().filter(json -> json.contains(forOthers))).isEmpty();
+        assertThat(listener.effectsFor(forOthers)).isZero();
+    }
+
+    private ProducerRecord<String, String> replay(String id, String group) {
+        String json = EventJson.toWire(EventJson.pending(id, new Parcel.ParcelMoved(id, "replayed"),
+                java.time.Instant.now(), 1));
+        ProducerRecord<String, String> record = new ProducerRecord<>(MessagingTestApplication.TOPIC, id, json);
+        record.headers().add(ProcessedEvents.REPLAY_FOR_HEADER, group.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private ConsumerRecord<String, String> awaitDeadLetter(String id) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.addAll(deadLettersOf(id));
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> deadLettersOf(String id) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers, "group.id", "dlt-reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetterOf(MessagingTestApplication.TOPIC)));
+            for (int i = 0; i < 6; i++) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains(id)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private double parkedCount() {
+        io.micrometer.core.instrument.Counter counter = meters.find("linli.outbox.parked").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @SuppressWarnings("unchecked")

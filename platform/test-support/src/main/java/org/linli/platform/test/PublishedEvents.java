@@ -48,10 +48,19 @@ public final class PublishedEvents {
         return found.get(0);
     }
 
-    /** Asserts that envelope and payload have exactly the fields of {@code contracts/<folder>/<type>.json}. */
+    /**
+     * Asserts that envelope and payload have exactly the fields of {@code contracts/<folder>/<type>.json}; the
+     * envelope's {@code aggregateVersion}, optional in the examples, must be a positive number when published.
+     */
     public static void assertMatchesExample(JsonNode published, String folder) {
         JsonNode example = example(folder, published.get("type").asString());
-        assertThat(fieldNames(published)).containsExactlyInAnyOrderElementsOf(fieldNames(example));
+        List<String> envelope = fieldNames(published);
+        if (envelope.remove("aggregateVersion")) {
+            assertThat(published.get("aggregateVersion").asLong()).isPositive();
+        }
+        List<String> expected = fieldNames(example);
+        expected.remove("aggregateVersion");
+        assertThat(envelope).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(fieldNames(published.get("payload"))).containsExactlyInAnyOrderElementsOf(fieldNames(example.get("payload")));
     }
 

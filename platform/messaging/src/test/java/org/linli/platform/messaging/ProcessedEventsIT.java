@@ -1,0 +1,89 @@
+package org.linli.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+@SpringBootTest(classes = MessagingTestApplication.class)
+@EmbeddedInfrastructure
+class ProcessedEventsIT {
+
+    private static final Set<String> COPIED = Set.of("ParcelMoved");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void anOlderVersionArrivingAfterANewerOneChangesNothingInACopy() {
+        ProcessedEvents processed = new ProcessedEvents(mongo, "copy-" + UUID.randomUUID());
+        String parcel = UUID.randomUUID().toString();
+        List<String> applied = new ArrayList<>();
+
+        processed.receiveInOrder(event(parcel, "second", 2L), COPIED, e -> applied.add(place(e)));
+        processed.receiveInOrder(event(parcel, "first", 1L), COPIED, e -> applied.add(place(e)));
+        processed.receiveInOrder(event(parcel, "second-again-under-another-id", 2L), COPIED, e -> applied.add(place(e)));
+        processed.receiveInOrder(event(parcel, "third", 3L), COPIED, e -> applied.add(place(e)));
+        processed.receiveInOrder(event(parcel, "unversioned", null), COPIED, e -> applied.add(place(e)));
+
+        assertThat(applied).containsExactly("second", "third", "unversioned");
+    }
+
+    @Test
+    void anOrderedConsumerStillAppliesTypesItDoesNotOrderAndAPlainConsumerAppliesEveryEvent() {
+        String parcel = UUID.randomUUID().toString();
+        List<String> applied = new ArrayList<>();
+        ProcessedEvents ordered = new ProcessedEvents(mongo, "copy-" + UUID.randomUUID());
+        ordered.receiveInOrder(event(parcel, "second", 2L), Set.of("SomethingElse"), e -> applied.add(place(e)));
+        ordered.receiveInOrder(event(parcel, "first", 1L), Set.of("SomethingElse"), e -> applied.add(place(e)));
+        ProcessedEvents plain = new ProcessedEvents(mongo, "effects-" + UUID.randomUUID());
+        plain.receive(event(parcel, "second", 2L), e -> applied.add(place(e)));
+        plain.receive(event(parcel, "first", 1L), e -> applied.add(place(e)));
+
+        assertThat(applied).containsExactly("second", "first", "second", "first");
+    }
+
+    @Test
+    void thePurgeDeletesMarksAndAppliedVersionsOlderThanTheCutoffInBatchesAndKeepsRecentOnes() {
+        String consumer = "purged-" + UUID.randomUUID();
+        ProcessedEvents processed = new ProcessedEvents(mongo, consumer);
+        for (int i = 0; i < 7; i++) {
+            processed.receiveInOrder(event("parcel-" + consumer + i, "p", 1L), COPIED, e -> { });
+        }
+        mongo.updateMulti(Query.query(Criteria.where("consumer").is(consumer)),
+                new org.springframework.data.mongodb.core.query.Update().set("processedAt", Instant.EPOCH),
+                ProcessedEvents.COLLECTION);
+        mongo.updateMulti(Query.query(Criteria.where("_id").regex("^" + consumer + ":parcel-" + consumer)),
+                new org.springframework.data.mongodb.core.query.Update().set("updatedAt", Instant.EPOCH),
+                ProcessedEvents.APPLIED);
+        processed.receiveInOrder(event("parcel-recent-" + consumer, "p", 1L), COPIED, e -> { });
+
+        int deleted = processed.purgeOlderThan(Instant.now().minusSeconds(60), 3);
+
+        assertThat(deleted).isGreaterThanOrEqualTo(14);
+        assertThat(mongo.count(Query.query(Criteria.where("consumer").is(consumer)), ProcessedEvents.COLLECTION))
+                .isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").regex("^" + consumer + ":")), ProcessedEvents.APPLIED))
+                .isEqualTo(1);
+    }
+
+    private static String event(String parcel, String place, Long version) {
+        PendingEvent pending = EventJson.pending(parcel, new Parcel.ParcelMoved(parcel, place), Instant.now(), 1);
+        return EventJson.toWire(new PendingEvent(pending.eventId(), pending.type(), pending.aggregateId(),
+                pending.occurredAt(), pending.schemaVersion(), pending.payload(), version));
+    }
+
+    private static String place(IncomingEvent event) {
+        return event.payload(Parcel.ParcelMoved.class).place();
+    }
+}
