@@ -47,7 +47,9 @@ public final class LagWatch {
         settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "linli-lag-watch");
         long started = System.nanoTime();
         long samples = duration.toMillis() / Math.max(1, interval.toMillis()) + 1;
-        try (Admin admin = Admin.create(settings)) {
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        Admin admin = Admin.create(settings);
+        try {
             for (long sample = 0; sample < samples; sample++) {
                 long due = started + sample * interval.toNanos();
                 sleepUntil(due);
@@ -59,6 +61,8 @@ public final class LagWatch {
                 out.println(line);
                 out.flush();
             }
+        } finally {
+            admin.close(Duration.ofSeconds(TIMEOUT_SECONDS));
         }
     }
 
