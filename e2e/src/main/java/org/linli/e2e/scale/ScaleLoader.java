@@ -50,13 +50,13 @@ public final class ScaleLoader {
         if (issues > 0) {
             HistoryBatches history = new HistoryBatches(points, Instant.now(), issues);
             phase("issues (12345 history, POST /api/v1/issues/imports)", issues, IMPORT_THREADS, history.count(),
-                    number -> imported(admin.post("/api/v1/issues/imports", history.batch(number)).expect(200)));
+                    number -> imported(postBatch(admin, "/api/v1/issues/imports", history.batch(number))));
         }
         if (households > 0) {
             List<String> buildings = buildings(admin, grids, HouseholdBatches.buildingsFor(households));
             HouseholdBatches register = new HouseholdBatches(buildings, households);
             phase("households (POST /api/v1/households/imports)", households, IMPORT_THREADS, register.count(),
-                    number -> imported(admin.post("/api/v1/households/imports", register.batch(number)).expect(200)));
+                    number -> imported(postBatch(admin, "/api/v1/households/imports", register.batch(number))));
         }
         if (ledger > 0) {
             phase("ledger entries (POST /api/v1/points/accounts/{id}/corrections)", ledger, SINGLE_THREADS, ledger,
@@ -71,6 +71,26 @@ public final class ScaleLoader {
 
     static String ledgerAccount(int number) {
         return String.format("scale-acct-%05d", number % LEDGER_ACCOUNTS);
+    }
+
+    /**
+     * Posts an import batch; a 503 (the gateway's 10 s time limit, the service busy) is retried up to three
+     * times, which is safe because imports are idempotent: rows the first attempt stored come back as duplicates.
+     */
+    private JsonNode postBatch(Session admin, String path, Map<String, Object> batch) {
+        for (int attempt = 1; ; attempt++) {
+            org.linli.e2e.client.Reply reply = admin.post(path, batch);
+            if (reply.status() != 503 || attempt == 3) {
+                return reply.expect(200);
+            }
+            out.printf("  %s answered 503, again (attempt %d)%n", path, attempt + 1);
+            try {
+                Thread.sleep(2000L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private static int imported(JsonNode answer) {

@@ -86,6 +86,7 @@ class IssueImports {
             candidates.put(id, row);
         }
         Set<String> existing = existing(candidates.keySet());
+        Map<String, Route> routes = new HashMap<>();
         List<Issue> fresh = new ArrayList<>();
         for (Row row : rows) {
             String id = row.error() == null ? Issue.importedId(source, row.sourceRecordId()) : null;
@@ -97,7 +98,7 @@ class IssueImports {
                 continue;
             }
             try {
-                fresh.add(build(row.record(), batchId, bearerToken, now));
+                fresh.add(build(row.record(), batchId, bearerToken, now, routes));
                 results.add(new RowResult(row.index(), row.sourceRecordId(), "imported", id));
             } catch (BusinessRuleViolation refused) {
                 errors.add(new RowError(row.index(), row.sourceRecordId(), refused.code(), refused.getMessage()));
@@ -116,11 +117,18 @@ class IssueImports {
         return new Result(imported, duplicates, errors, results);
     }
 
-    private Issue build(Issue.HistoricalRecord record, String batchId, String bearerToken, Instant now) {
+    /** Builds one issue; records at the same place in a batch (a building, a point) are routed once. */
+    private Issue build(Issue.HistoricalRecord record, String batchId, String bearerToken, Instant now,
+                        Map<String, Route> routes) {
         Issue.Report located = new Issue.Report(record.category(), record.severity(), Channel.HOTLINE,
                 record.description(), record.lat(), record.lng(), record.buildingId(), record.address(), false, null,
                 null, null, null, List.of());
-        Route route = intake.routeOf(located, null, bearerToken);
+        String place = record.buildingId() + "|" + record.lat() + "|" + record.lng();
+        Route route = routes.get(place);
+        if (route == null) {
+            route = intake.routeOf(located, null, bearerToken);
+            routes.put(place, route);
+        }
         return Issue.imported(record, batchId, route, settings.departmentFor(record.category()), policy, now);
     }
 
