@@ -13,6 +13,9 @@ import org.linli.e2e.demo.DemoCountyLoader;
 import org.linli.e2e.fault.FaultSuite;
 import org.linli.e2e.flow.ConsistencyLag;
 import org.linli.e2e.flow.Flows;
+import org.linli.e2e.scale.LagWatch;
+import org.linli.e2e.scale.ScaleFacts;
+import org.linli.e2e.scale.ScaleLoader;
 
 /**
  * The e2e jar's commands (the gateway from {@code -Dlinli.gateway} or {@code LINLI_GATEWAY}):
@@ -27,6 +30,13 @@ import org.linli.e2e.flow.Flows;
  *   replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run] [--bootstrap-servers HOST:PORT]
  *                                  send the dead letters that consumer group G failed back to their topic, for G
  *                                  only (Kafka from --bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS or localhost:9092)
+ *   scale [--issues N] [--households N] [--ledger N] [--load-only]
+ *                                  bring the demo county to a county-year (defaults 100000 / 100000 / 200000;
+ *                                  loads the county demo first when absent); the measuring is scripts/scale-bench
+ *   scale --measure-only | scale-facts
+ *                                  KEY=value lines for the benchmark script (admin token, ids, totals)
+ *   lag-watch [--seconds S] [--interval I]
+ *                                  every consumer group's lag on LINLI_KAFKA (localhost:9092) every I s for S s
  * </pre>
  */
 public final class Main {
@@ -46,9 +56,23 @@ public final class Main {
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
                     required("LINLI_DEMO_PASSWORD"));
             case "lag" -> lag(gateway, arguments);
+            case "scale" -> {
+                if (arguments.contains("--measure-only")) {
+                    ScaleFacts.print(gateway, System.out);
+                } else {
+                    new ScaleLoader(gateway, System.out).load(number(arguments, "--issues", 100_000),
+                            number(arguments, "--households", 100_000), number(arguments, "--ledger", 200_000));
+                }
+            }
+            case "scale-facts" -> ScaleFacts.print(gateway, System.out);
+            case "lag-watch" -> new LagWatch(LagWatch.bootstrapFromEnvironment(), System.out).watch(
+                    Duration.ofSeconds(number(arguments, "--seconds", 330)),
+                    Duration.ofSeconds(number(arguments, "--interval", 5)));
             case "faults" -> faults(gateway, arguments);
             default -> {
                 System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]"
+                        + " | scale [--issues N] [--households N] [--ledger N] | scale-facts"
+                        + " | lag-watch [--seconds S] [--interval I]"
                         + " | faults [--load S] [--writers N] [--out FILE] [scenario …]"
                         + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]");
                 System.exit(2);
@@ -102,6 +126,20 @@ public final class Main {
                 Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")).orElse("localhost:9092"));
         new DeadLetterReplay(bootstrap, System.out).replay(new DeadLetterReplay.Request(topic, group,
                 option(arguments, "--event-id", null), arguments.contains("--dry-run")));
+    }
+
+    private static int number(List<String> arguments, String name, int fallback) {
+        try {
+            int value = Integer.parseInt(option(arguments, name, String.valueOf(fallback)));
+            if (value < 0) {
+                throw new NumberFormatException(name + " is negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            System.err.println(name + " takes a whole number ≥ 0");
+            System.exit(2);
+            return fallback;
+        }
     }
 
     private static boolean isOptionValue(List<String> arguments, String argument) {

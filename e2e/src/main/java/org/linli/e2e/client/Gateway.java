@@ -56,6 +56,11 @@ public final class Gateway {
         return signIn(username, secret("LINLI_DEMO_PASSWORD", ".linli/data/demo-password"));
     }
 
+    /** The demo accounts' password ({@code LINLI_DEMO_PASSWORD} or the file {@code ./linli demo} generated). */
+    public static String demoPassword() {
+        return secret("LINLI_DEMO_PASSWORD", ".linli/data/demo-password");
+    }
+
     public Session anonymous() {
         return new Session(this, null, null);
     }

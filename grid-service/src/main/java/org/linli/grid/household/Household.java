@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
@@ -50,6 +51,9 @@ public class Household extends AggregateRoot {
     private String communityPath;
     private Instant createdAt;
     private Instant updatedAt;
+    @Indexed(unique = true, sparse = true)
+    private String registerId;
+    private String importBatchId;
 
     protected Household() {
         // for the mapping layer
@@ -81,15 +85,43 @@ public class Household extends AggregateRoot {
      */
     static Household register(Building building, String buildingUnit, String room, int residents, String headName,
                               String phone, Set<SpecialGroup> specialGroups, String linkedMemberId, Instant now) {
-        if (!building.hasUnit(buildingUnit)) {
+        return create(NewIds.next(), building, buildingUnit, room, residents, headName, phone,
+                specialGroups, linkedMemberId, now);
+    }
+
+    private static Household create(String id, Building building, String buildingUnit, String room, int residents,
+                                    String headName, String phone, Set<SpecialGroup> specialGroups,
+                                    String linkedMemberId, Instant now) {
+        if (buildingUnit == null || !building.hasUnit(buildingUnit)) {
             throw new BusinessRuleViolation("unknown-building-unit", "building " + building.name() + " has no unit "
                     + buildingUnit, building.name(), buildingUnit, String.join(", ", building.units()));
         }
         Set<SpecialGroup> groups = groups(specialGroups);
         String link = blankToNull(linkedMemberId);
         checkLink(groups, link);
-        return new Household(NewIds.next(), building, buildingUnit.strip(), text(room, "room"),
-                residents(residents), text(headName, "head-name"), phone(phone), groups, link, now);
+        return new Household(id, building, buildingUnit.strip(), text(room, "room"), residents(residents),
+                text(headName, "head-name"), phone(phone), groups, link, now);
+    }
+
+    /**
+     * A household from an external register (户籍/人口库), under the same rules as {@link #register}. Its id is
+     * derived from {@code registerId}, so the same register entry imported twice is the same document and the
+     * {@code _id} index refuses the second; {@code batchId} names the import request that brought it.
+     */
+    static Household fromRegister(String registerId, String batchId, Building building, String buildingUnit,
+                                  String room, int residents, String headName, String phone,
+                                  Set<SpecialGroup> specialGroups, Instant now) {
+        Household household = create(idForRegister(registerId), building, buildingUnit, room, residents, headName,
+                phone, specialGroups, null, now);
+        household.registerId = registerId;
+        household.importBatchId = batchId;
+        return household;
+    }
+
+    /** The household id of an external register entry: the same on every instance and every run. */
+    static String idForRegister(String registerId) {
+        return UUID.nameUUIDFromBytes(("household-register:" + registerId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**
@@ -221,6 +253,15 @@ public class Household extends AggregateRoot {
 
     public String communityPath() {
         return communityPath;
+    }
+
+    /** The external register's id of an imported household, {@code null} for one registered here. */
+    public String registerId() {
+        return registerId;
+    }
+
+    String importBatchId() {
+        return importBatchId;
     }
 
     public Instant createdAt() {

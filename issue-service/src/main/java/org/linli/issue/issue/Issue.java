@@ -1,11 +1,13 @@
 package org.linli.issue.issue;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -13,6 +15,7 @@ import org.linli.events.issue.IssueClaimed;
 import org.linli.events.issue.IssueClosed;
 import org.linli.events.issue.IssueDispatched;
 import org.linli.events.issue.IssueEscalated;
+import org.linli.events.issue.IssueImported;
 import org.linli.events.issue.IssueOverdue;
 import org.linli.events.issue.IssueReopened;
 import org.linli.events.issue.IssueReported;
@@ -119,6 +122,9 @@ public class Issue extends AggregateRoot {
     @Indexed
     private Instant reportedAt;
     private Instant updatedAt;
+    private String importSource;
+    private String sourceRecordId;
+    private String importBatchId;
 
     protected Issue() {
         // for the mapping layer
@@ -184,6 +190,121 @@ public class Issue extends AggregateRoot {
         }
         issue.scheduleNext();
         return issue;
+    }
+
+    /**
+     * A historical record from another system (the 12345 hotline), in the state it reached there. It keeps
+     * its original {@code receivedAt} as {@code reportedAt} and the 5341 deadlines computed from it. The id
+     * is derived from source and record id, so the same record imported twice is the same document (the
+     * {@code _id} index refuses the second). A clock that ran out before the import is a fact (overdue,
+     * supervised), not a cause: no IssueOverdue or IssueEscalated for history; only clocks still running
+     * at the import go on running. Records one IssueImported (occurring now) and nothing else.
+     */
+    public static Issue imported(HistoricalRecord record, String batchId, Route route, String departmentUnitId,
+                                 DeadlinePolicy policy, Instant now) {
+        record.requireNotAfter(now);
+        Issue issue = new Issue();
+        issue.id = importedId(record.source(), record.sourceRecordId());
+        issue.importSource = record.source();
+        issue.sourceRecordId = record.sourceRecordId();
+        issue.importBatchId = Objects.requireNonNull(batchId);
+        issue.category = record.category();
+        issue.severity = record.severity() == null ? record.category().defaultSeverity() : record.severity();
+        issue.channel = Channel.HOTLINE;
+        issue.description = record.description();
+        issue.lat = record.lat();
+        issue.lng = record.lng();
+        issue.buildingId = record.buildingId();
+        issue.address = record.address();
+        issue.reporterName = record.reporterName();
+        issue.reporterPhone = record.reporterPhone();
+        issue.anonymous = record.reporterName() == null && record.reporterPhone() == null;
+        issue.gridId = route.gridId();
+        issue.communityUnitId = route.communityUnitId();
+        issue.communityPath = route.communityPath();
+        issue.streetUnitId = route.streetUnitId();
+        issue.compoundId = route.compoundId();
+        issue.companyId = route.companyId();
+        issue.departmentUnitId = departmentUnitId;
+        issue.routedBy = route.source();
+        issue.level = route.gridId() != null ? EscalationLevel.GRID
+                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
+        issue.responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
+        Instant received = record.receivedAt();
+        issue.reportedAt = received;
+        issue.onSiteDueAt = received.plus(policy.onSite());
+        issue.solutionDueAt = received.plus(policy.solution(issue.severity));
+        issue.firstSolutionDueAt = issue.solutionDueAt;
+        issue.step(received, "REPORTED", null, Channel.HOTLINE.label() + " " + record.source() + " "
+                + record.sourceRecordId());
+        issue.reachImportedState(record, route, policy);
+        issue.updatedAt = now;
+        issue.step(now, "IMPORTED", null, record.source());
+        issue.scheduleAfterImport(now);
+        issue.recordEvent(issue.id, new IssueImported(issue.id, record.source(), record.sourceRecordId(),
+                issue.category.name(), issue.severity.name(), issue.status.name(), received, issue.resolvedAt,
+                issue.closedAt, issue.rating, issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
+                issue.lat, issue.lng), now);
+        return issue;
+    }
+
+    /** The id an imported record gets: the same for the same source and record id, on every instance. */
+    public static String importedId(String source, String sourceRecordId) {
+        return UUID.nameUUIDFromBytes(("import:" + source + ":" + sourceRecordId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private void reachImportedState(HistoricalRecord record, Route route, DeadlinePolicy policy) {
+        IssueStatus target = record.status();
+        status = target;
+        if (target == IssueStatus.REPORTED) {
+            return;
+        }
+        if (target == IssueStatus.REJECTED) {
+            closedAt = record.closedAt();
+            step(closedAt, "REJECTED", null, record.note());
+            return;
+        }
+        if (target == IssueStatus.OPEN_FOR_CLAIM) {
+            dispatchMode = "OPEN_FOR_CLAIM";
+        } else {
+            dispatchMode = "ASSIGNED";
+            assigneeAppointmentId = route.workerAppointmentId();
+            assigneeAccountId = route.workerAccountId();
+        }
+        step(reportedAt, dispatchMode.equals("ASSIGNED") ? "DISPATCHED" : "OPEN_FOR_CLAIM", null, null);
+        if (target == IssueStatus.RESOLVED || target == IssueStatus.CLOSED) {
+            resolvedAt = record.resolvedAt() != null ? record.resolvedAt() : record.closedAt();
+            resolutionNote = record.note();
+            solutionOverdue = resolvedAt.isAfter(solutionDueAt);
+            step(resolvedAt, "RESOLVED", null, resolutionNote);
+        }
+        if (target == IssueStatus.RESOLVED) {
+            callbackDueAt = resolvedAt.plus(policy.callbackWindow());
+        }
+        if (target == IssueStatus.CLOSED) {
+            rating = record.rating();
+            closedAt = record.closedAt();
+            step(closedAt, "CLOSED", null, rating == null ? null : "rating " + rating);
+        }
+    }
+
+    /**
+     * Clocks that ran out before the import become facts (overdue, supervised); the clocks still running
+     * are scheduled as for a live issue; none is applied now.
+     */
+    private void scheduleAfterImport(Instant now) {
+        if (IssueStatus.BEFORE_ON_SITE.contains(status) && !now.isBefore(onSiteDueAt)) {
+            onSiteOverdue = true;
+        }
+        if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
+            solutionOverdue = true;
+        }
+        supervised = onSiteOverdue || solutionOverdue;
+        scheduleNext();
+        if (nextDueAt != null && !nextDueAt.isAfter(now)) {
+            nextDueAt = null;
+        }
     }
 
     /** Assigns to an account (a grid worker, staff) or opens for claiming by party members (党员接单). */
@@ -614,6 +735,11 @@ public class Issue extends AggregateRoot {
     public List<Step> history() { return Collections.unmodifiableList(history); }
     public Instant reportedAt() { return reportedAt; }
     public Instant updatedAt() { return updatedAt; }
+    /** The system an imported issue came from ({@code 12345}), {@code null} for one reported here. */
+    public String importSource() { return importSource; }
+    public String sourceRecordId() { return sourceRecordId; }
+    /** The import request that brought an imported issue in. */
+    public String importBatchId() { return importBatchId; }
 
     /**
      * What a reporter submits, after validation. Its {@code toString} hides the phone.
@@ -639,6 +765,82 @@ public class Issue extends AggregateRoot {
         public String toString() {
             return "Report[category=" + category + ", channel=" + channel + ", building=" + buildingId + ", phone="
                     + (reporterPhone == null ? null : MobileNumber.mask(reporterPhone)) + "]";
+        }
+    }
+
+    /**
+     * One record of another system's history, as the import reads it. The compact constructor holds the
+     * rules every record obeys; a broken one is refused with a {@link BusinessRuleViolation} whose code
+     * names the rule, so that an import reports it for that row and goes on with the others.
+     *
+     * @param status the state reached: REPORTED, DISPATCHED, OPEN_FOR_CLAIM, ON_SITE, IN_PROGRESS,
+     *               RESOLVED, CLOSED or REJECTED ({@link #IMPORTABLE})
+     * @param note   the resolution note (RESOLVED, CLOSED) or the reason (REJECTED), optional
+     */
+    public record HistoricalRecord(String source, String sourceRecordId, Instant receivedAt, Category category,
+                                   Severity severity, String description, Double lat, Double lng, String buildingId,
+                                   String address, String reporterName, String reporterPhone, IssueStatus status,
+                                   Instant resolvedAt, Instant closedAt, Integer rating, String note) {
+
+        /** The states a record can be imported in: those that need no account or event of ours to explain. */
+        public static final Set<IssueStatus> IMPORTABLE = EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED,
+                IssueStatus.OPEN_FOR_CLAIM, IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS, IssueStatus.RESOLVED,
+                IssueStatus.CLOSED, IssueStatus.REJECTED);
+
+        public HistoricalRecord {
+            Objects.requireNonNull(source);
+            Objects.requireNonNull(sourceRecordId);
+            Objects.requireNonNull(receivedAt);
+            Objects.requireNonNull(category);
+            Objects.requireNonNull(status);
+            if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
+                throw new BusinessRuleViolation("invalid-description", "a description has 1 to 2000 characters");
+            }
+            description = description.strip();
+            if ((lat == null) != (lng == null) || lat == null && buildingId == null) {
+                throw new BusinessRuleViolation("location-required", "a record needs lat and lng, or a building");
+            }
+            if (!IMPORTABLE.contains(status)) {
+                throw new BusinessRuleViolation("status-not-importable", "a record cannot be imported as " + status,
+                        status.name());
+            }
+            requireTimes(status, receivedAt, resolvedAt, closedAt);
+            if (rating != null && (status != IssueStatus.CLOSED || rating < 1 || rating > 5)) {
+                throw new BusinessRuleViolation("invalid-rating", "only a CLOSED record has a rating, 1 to 5",
+                        rating);
+            }
+            note = note == null || note.isBlank() ? null : note.strip();
+        }
+
+        private static void requireTimes(IssueStatus status, Instant received, Instant resolved, Instant closed) {
+            boolean needsResolved = status == IssueStatus.RESOLVED;
+            boolean needsClosed = status == IssueStatus.CLOSED || status == IssueStatus.REJECTED;
+            boolean mayResolve = needsResolved || status == IssueStatus.CLOSED;
+            if (needsResolved && resolved == null || needsClosed && closed == null) {
+                throw new BusinessRuleViolation("missing-time", "a " + status + " record needs "
+                        + (needsResolved ? "resolvedAt" : "closedAt"), status.name());
+            }
+            if (!mayResolve && resolved != null || !needsClosed && closed != null) {
+                throw new BusinessRuleViolation("unexpected-time", "a " + status + " record has no "
+                        + (resolved != null && !mayResolve ? "resolvedAt" : "closedAt"), status.name());
+            }
+            if (resolved != null && resolved.isBefore(received) || closed != null && closed.isBefore(received)
+                    || resolved != null && closed != null && closed.isBefore(resolved)) {
+                throw new BusinessRuleViolation("times-out-of-order",
+                        "receivedAt <= resolvedAt <= closedAt is required");
+            }
+        }
+
+        void requireNotAfter(Instant now) {
+            Instant latest = closedAt != null ? closedAt : resolvedAt != null ? resolvedAt : receivedAt;
+            if (latest.isAfter(now) || receivedAt.isAfter(now)) {
+                throw new BusinessRuleViolation("time-in-future", "a historical record's times lie in the past");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HistoricalRecord[source=" + source + ", id=" + sourceRecordId + ", status=" + status + "]";
         }
     }
 

@@ -17,7 +17,8 @@ record IssueResponse(String id, Category category, String categoryLabel, Severit
                      Deadlines deadlines, String holdReason, String resolutionNote, List<String> resolutionPhotoIds,
                      Integer rating, String ratingComment, int reopenCount, String duplicateOf,
                      String suggestedDuplicateOf, List<String> mergedIssueIds, List<Issue.Step> history,
-                     Instant reportedAt, Instant updatedAt, Long version) {
+                     Instant reportedAt, Instant updatedAt, String importSource, String sourceRecordId,
+                     Long version) {
 
     static IssueResponse of(Issue issue, Caller caller) {
         boolean phone = IssueAccess.seesPhone(caller, issue);
@@ -32,7 +33,8 @@ record IssueResponse(String id, Category category, String categoryLabel, Severit
                 issue.responsibleUnitId(), issue.supervised(), Deadlines.of(issue), issue.holdReason(),
                 issue.resolutionNote(), issue.resolutionPhotoIds(), issue.rating(), issue.ratingComment(),
                 issue.reopenCount(), issue.duplicateOf(), issue.suggestedDuplicateOf(), issue.mergedIssueIds(),
-                issue.history(), issue.reportedAt(), issue.updatedAt(), issue.version());
+                issue.history(), issue.reportedAt(), issue.updatedAt(), issue.importSource(), issue.sourceRecordId(),
+                issue.version());
     }
 
     /** The 5341 clocks: when each is due and whether it was missed. */

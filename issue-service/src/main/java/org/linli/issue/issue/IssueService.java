@@ -113,7 +113,7 @@ public class IssueService {
         return NewIds.alreadyCreated(issues::findById).orElseGet(() -> intake(report, List.of(), routeOf(report, null, null)));
     }
 
-    private Route routeOf(Issue.Report report, String fallbackCommunity, String bearerToken) {
+    Route routeOf(Issue.Report report, String fallbackCommunity, String bearerToken) {
         if (report.buildingId() != null) {
             Optional<Route> building = places.forBuilding(report.buildingId());
             if (building.isPresent()) {

@@ -26,6 +26,21 @@ final class Issues {
         return reported(Category.PROPERTY_REPAIR, TO_GRID_WORKER);
     }
 
+    /** A 12345 hotline record in the given state, received at {@code receivedAt}, with the times it needs. */
+    static Issue.HistoricalRecord hotlineRecord(String id, IssueStatus status, Instant receivedAt) {
+        Instant resolved = status == IssueStatus.RESOLVED || status == IssueStatus.CLOSED
+                ? receivedAt.plusSeconds(3 * 3600) : null;
+        Instant closed = status == IssueStatus.CLOSED ? receivedAt.plusSeconds(2 * 86_400)
+                : status == IssueStatus.REJECTED ? receivedAt.plusSeconds(600) : null;
+        return new Issue.HistoricalRecord("12345", id, receivedAt, Category.PROPERTY_REPAIR, null, "小区门口路灯不亮",
+                36.2, 113.4, null, null, "王五", "13912345678", status, resolved, closed,
+                status == IssueStatus.CLOSED ? 4 : null, status == IssueStatus.REJECTED ? "不属于受理范围" : null);
+    }
+
+    static Issue imported(Issue.HistoricalRecord record, Instant now) {
+        return Issue.imported(record, "batch-1", TO_GRID_WORKER, "dept-housing", POLICY, now);
+    }
+
     static Issue resolvedBy(String worker) {
         Issue issue = dispatchedToGridWorker();
         issue.arrive(worker, T0.plusSeconds(120));
