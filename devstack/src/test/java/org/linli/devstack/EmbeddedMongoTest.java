@@ -32,4 +32,27 @@ class EmbeddedMongoTest {
                     .isNotNull().containsEntry("n", 1);
         }
     }
+
+    @Test
+    void rebuildsItsIndexesWhenItOpensTheFileAgain(@TempDir Path dir) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(mongo.uri("t"))) {
+            var issues = client.getDatabase("t").getCollection("issues");
+            issues.createIndex(new Document("status", 1));
+            issues.createIndex(new Document("ref", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 50; i++) {
+                issues.insertOne(new Document("_id", "i" + i).append("status", i % 5 == 0 ? "OPEN" : "CLOSED").append("ref", "r" + i));
+            }
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(mongo.uri("t"))) {
+            var issues = client.getDatabase("t").getCollection("issues");
+            assertThat(issues.countDocuments(new Document("status", "OPEN"))).isEqualTo(10);
+            assertThat(issues.find(new Document("_id", "i7")).first()).isNotNull().containsEntry("ref", "r7");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> issues.insertOne(new Document("_id", "new").append("ref", "r3")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> issues.insertOne(new Document("_id", "i3")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+    }
 }

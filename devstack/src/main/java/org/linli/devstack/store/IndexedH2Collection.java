@@ -34,9 +34,45 @@ final class IndexedH2Collection extends H2Collection {
     static final int WALK_ABOVE = 2_000;
     private static final String ID = "_id";
 
+    private final List<Index<Object>> opened = new ArrayList<>();
+    private boolean opening;
+
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+                        boolean opening) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.opening = opening;
+    }
+
+    /**
+     * While the store opens, indexes are only collected, and {@link #buildOpenedIndexes} then fills them all in one
+     * pass over the documents (the library reads every document once per index, and twice for a unique one).
+     */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        if (opening) {
+            opened.add(index);
+        } else {
+            super.addIndex(index);
+        }
+    }
+
+    /** Fills the indexes collected while the store opened, reading each document once, and adds them. */
+    synchronized void buildOpenedIndexes() {
+        opening = false;
+        streamAllDocumentsWithPosition().forEach(stored -> {
+            for (Index<Object> index : opened) {
+                index.add(stored.getDocument(), stored.getPosition(), this);
+            }
+        });
+        opened.forEach(super::addIndex);
+        opened.clear();
+    }
+
+    /** Documents are counted by the store's own size; no per-write size bookkeeping in the meta map. */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     @Override

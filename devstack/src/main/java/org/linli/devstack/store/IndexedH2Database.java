@@ -27,11 +27,29 @@ final class IndexedH2Database extends H2Database {
     /** H2Database's names for a collection's maps; the on-disk format, so they must not change. */
     private static final String DATA_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
+    /*
+     * Set while H2Database's constructor opens the collections in the file, before this class's constructor
+     * runs: so no initializers (they would run afterwards and reset them).
+     */
+    private List<IndexedH2Collection> openedFromFile;
+    private boolean constructed;
+
     private static final Document COUNT_GROUP = new Document("$group",
             new Document("_id", 1).append("n", new Document("$sum", 1)));
 
     IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
         super(databaseName, store, cursorRegistry);
+        if (openedFromFile != null) {
+            openedFromFile.forEach(IndexedH2Collection::buildOpenedIndexes);
+            openedFromFile = null;
+        }
+        constructed = true;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        return new UniqueIndex(indexName, keys, sparse);
     }
 
     @Override
@@ -46,7 +64,15 @@ final class IndexedH2Database extends H2Database {
         MVStore store = store();
         MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
         MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
-        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
+                cursorRegistry, !constructed);
+        if (!constructed) {
+            if (openedFromFile == null) {
+                openedFromFile = new java.util.ArrayList<>();
+            }
+            openedFromFile.add(collection);
+        }
+        return collection;
     }
 
     @Override

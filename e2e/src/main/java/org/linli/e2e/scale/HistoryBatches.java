@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class HistoryBatches {
 
-    public static final int BATCH = 1000;
+    public static final int BATCH = 500;
     static final Duration YEAR = Duration.ofDays(365);
     static final Duration SETTLED = Duration.ofDays(4);
     /** Twenty states per cycle: 12 CLOSED, 2 RESOLVED, 1 REJECTED and one of each open state. */

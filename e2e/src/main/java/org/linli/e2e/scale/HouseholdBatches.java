@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class HouseholdBatches {
 
-    public static final int BATCH = 1000;
+    public static final int BATCH = 500;
     public static final int PER_BUILDING = 20;
 
     private final List<String> buildings;

@@ -74,18 +74,18 @@ public final class ScaleLoader {
     }
 
     /**
-     * Posts an import batch; a 503 (the gateway's 10 s time limit, the service busy) is retried up to three
+     * Posts an import batch; a 503 (the gateway's 10 s time limit, the service busy) is retried up to eight
      * times, which is safe because imports are idempotent: rows the first attempt stored come back as duplicates.
      */
     private JsonNode postBatch(Session admin, String path, Map<String, Object> batch) {
         for (int attempt = 1; ; attempt++) {
             org.linli.e2e.client.Reply reply = admin.post(path, batch);
-            if (reply.status() != 503 || attempt == 3) {
+            if (reply.status() != 503 || attempt == 8) {
                 return reply.expect(200);
             }
             out.printf("  %s answered 503, again (attempt %d)%n", path, attempt + 1);
             try {
-                Thread.sleep(2000L * attempt);
+                Thread.sleep(2000L * Math.min(attempt, 5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

@@ -19,17 +19,17 @@ class HistoryBatchesTest {
             new HistoryBatches.Point(31.96, 112.06));
 
     @Test
-    void splitsIntoBatchesOfAThousandWithALastPartialOneAndUniqueIds() {
-        HistoryBatches history = new HistoryBatches(POINTS, NOW, 2_500);
+    void splitsIntoFullBatchesWithALastPartialOneAndUniqueIds() {
+        HistoryBatches history = new HistoryBatches(POINTS, NOW, 2 * HistoryBatches.BATCH + 100);
 
         assertThat(history.count()).isEqualTo(3);
-        assertThat(records(history, 0)).hasSize(1000);
-        assertThat(records(history, 2)).hasSize(500);
+        assertThat(records(history, 0)).hasSize(HistoryBatches.BATCH);
+        assertThat(records(history, 2)).hasSize(100);
         Set<Object> ids = new HashSet<>();
         for (int batch = 0; batch < history.count(); batch++) {
             records(history, batch).forEach(record -> ids.add(record.get("sourceRecordId")));
         }
-        assertThat(ids).hasSize(2_500);
+        assertThat(ids).hasSize(2 * HistoryBatches.BATCH + 100);
         assertThat(history.batch(0)).containsEntry("source", "12345");
     }
 
