@@ -13,7 +13,8 @@ import org.h2.mvstore.MVStore;
  * <ul>
  *   <li>every write command is committed to the file before its reply goes out, so a write the client saw
  *       acknowledged survives a kill -9 of the store (H2's default, a background commit about once a second,
- *       lost up to a second of acknowledged writes);</li>
+ *       lost up to a second of acknowledged writes); a write whose write concern says {@code j: false} is
+ *       acknowledged in memory, as MongoDB does, and goes to disk with the next journaled one;</li>
  *   <li>its databases honour non-unique indexes and plan queries over them ({@link IndexedH2Database});</li>
  *   <li>it answers {@code hello} the way it answers {@code isMaster}: current drivers and Spring Boot's Mongo
  *       health indicator send {@code hello}, and without it the health check reports DOWN.</li>
@@ -41,9 +42,21 @@ public final class StoreBackend extends H2Backend {
             return answer;
         }
         Document answer = super.handleCommand(channel, databaseName, command, query);
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !isInMemory()) {
+        if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !isInMemory() && journaled(query)) {
             commit();
         }
         return answer;
+    }
+
+    /**
+     * Whether the client wants the write on disk before the answer: yes unless its write concern says
+     * {@code j: false} or {@code w: 0}. Those writes are committed with the next journaled one (or by H2's
+     * background commit within a second).
+     */
+    static boolean journaled(Document command) {
+        if (!(command.get("writeConcern") instanceof Document concern)) {
+            return true;
+        }
+        return !Boolean.FALSE.equals(concern.get("j")) && !(concern.get("w") instanceof Number w && w.intValue() == 0);
     }
 }

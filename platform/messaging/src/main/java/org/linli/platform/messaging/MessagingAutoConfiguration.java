@@ -60,6 +60,12 @@ public class MessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
+    /** The platform's bookkeeping writes go unjournaled ({@link Bookkeeping}). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor linliUnjournaledBookkeeping() {
+        return Bookkeeping.unjournaledTemplates();
+    }
+
     @Bean
     ProcessedEvents processedEvents(MongoOperations mongo, MessagingProperties properties,
                                     @Value("${spring.application.name:application}") String applicationName) {
