@@ -76,14 +76,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Documents with at least one pending event: any event id, a string, matches {@code ^}. Asked so rather than
-     * {@code {"outbox.0": {$exists: true}}} because both stores answer it from the sparse index on
-     * {@code outbox.eventId} (MongoDB scans the index's string keys, the embedded store its keys), which holds
-     * only documents with pending events; the poll runs every second on every aggregate collection and must
-     * not read the collection.
+     * Documents with at least one pending event, found through the sparse index on {@code outbox.eventId}
+     * ({@link PendingEvent}), which holds only those: the poll runs every second on every aggregate collection
+     * and must not read the collection.
      */
     static Query pendingQuery() {
-        return new Query(Criteria.where(PENDING_EVENT_ID).regex("^"));
+        return new Query(IndexedCriteria.hasAnyString(PENDING_EVENT_ID));
     }
 
     /** Relays the pending events of one document in order; returns how many were published. */
