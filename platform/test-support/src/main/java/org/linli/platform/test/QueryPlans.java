@@ -1,5 +1,7 @@
 package org.linli.platform.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
@@ -84,6 +86,22 @@ public final class QueryPlans implements CommandListener {
         recorded.putIfAbsent(query.database() + "." + query.collection() + " " + shape(query.query()), query);
     }
 
+    /** Forgets what was recorded so far (what the context's start-up asked, say), to record a test's own queries. */
+    public synchronized void forget() {
+        recorded.clear();
+    }
+
+    /**
+     * Fails unless each named collection was queried and no recorded query's winning plan scans a collection;
+     * the message lists every scanning query with its plan's stages.
+     */
+    public void assertServedByIndexes(MongoClient client, String... collections) {
+        for (String collection : collections) {
+            assertThat(recordedOn(collection)).as("queries recorded on %s", collection).isNotEmpty();
+        }
+        assertThat(collectionScans(client)).as("queries whose winning plan is a collection scan").isEmpty();
+    }
+
     /** The queries recorded so far, one per shape (same command with other values counts once). */
     public synchronized List<Recorded> recorded() {
         return List.copyOf(recorded.values());
@@ -94,10 +112,16 @@ public final class QueryPlans implements CommandListener {
         return recorded().stream().filter(query -> query.collection().equals(collection)).toList();
     }
 
-    /** Explains every recorded query on the server and returns those whose winning plan scans a collection. */
+    /**
+     * Explains every recorded query that {@link #needsAnIndex needs an index} on the server and returns those whose
+     * winning plan scans a collection.
+     */
     public List<Scan> collectionScans(MongoClient client) {
         List<Scan> scans = new ArrayList<>();
         for (Recorded query : recorded()) {
+            if (!needsAnIndex(query.query())) {
+                continue;
+            }
             MongoDatabase database = client.getDatabase(query.database());
             Document explained = database.runCommand(new Document("explain", query.query())
                     .append("verbosity", "queryPlanner"));
@@ -106,6 +130,20 @@ public final class QueryPlans implements CommandListener {
             }
         }
         return scans;
+    }
+
+    /**
+     * Whether a query asks for something an index could serve: every query but a {@code find} with neither a
+     * filter nor a sort, which reads documents in their natural order on purpose (a page of a list nothing
+     * narrows, or an in-memory index loading every document once) and has no condition to index.
+     */
+    static boolean needsAnIndex(BsonDocument command) {
+        if (!command.containsKey("find")) {
+            return true;
+        }
+        BsonDocument filter = command.getDocument("filter", new BsonDocument());
+        BsonDocument sort = command.getDocument("sort", new BsonDocument());
+        return !filter.isEmpty() || !sort.isEmpty();
     }
 
     /** Whether any winning plan in an {@code explain} answer (find, aggregate, count, write) has a COLLSCAN stage. */

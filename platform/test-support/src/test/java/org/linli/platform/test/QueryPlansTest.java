@@ -76,6 +76,20 @@ class QueryPlansTest {
     }
 
     @Test
+    void onlyAFindWithoutFilterAndSortNeedsNoIndex() {
+        assertThat(QueryPlans.needsAnIndex(BsonDocument.parse("{\"find\": \"grids\", \"projection\": {\"path\": 1}}")))
+                .isFalse();
+        assertThat(QueryPlans.needsAnIndex(BsonDocument.parse("{\"find\": \"grids\", \"filter\": {}, \"limit\": 20}")))
+                .isFalse();
+        assertThat(QueryPlans.needsAnIndex(BsonDocument.parse("{\"find\": \"issues\", \"filter\": {}, "
+                + "\"sort\": {\"reportedAt\": -1}}"))).isTrue();
+        assertThat(QueryPlans.needsAnIndex(BsonDocument.parse("{\"find\": \"issues\", \"filter\": {\"gridId\": \"g\"}}")))
+                .isTrue();
+        assertThat(QueryPlans.needsAnIndex(BsonDocument.parse("{\"aggregate\": \"issues\", \"pipeline\": "
+                + "[{\"$match\": {}}], \"cursor\": {}}"))).isTrue();
+    }
+
+    @Test
     void queriesThatDifferOnlyInTheirValuesHaveOneShape() {
         BsonDocument first = BsonDocument.parse("""
                 {"find": "issues", "filter": {"status": "OPEN", "reportedAt": {"$gte": {"$date": "2026-11-01T00:00:00Z"}}},
