@@ -15,6 +15,8 @@ import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.Document;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,6 +39,8 @@ public final class QueryPlans implements CommandListener {
     private static final Set<String> SESSION_FIELDS = Set.of("$db", "lsid", "$clusterTime", "txnNumber",
             "$readPreference", "readConcern", "writeConcern", "autocommit", "startTransaction", "apiVersion",
             "apiStrict", "apiDeprecationErrors");
+
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 
     private final Map<String, Recorded> recorded = new LinkedHashMap<>();
 
@@ -64,8 +68,8 @@ public final class QueryPlans implements CommandListener {
         if (statements == null || event.getDatabaseName().equals("admin")) {
             return;
         }
-        BsonDocument command = new BsonDocument();
-        event.getCommand().forEach(command::put); // the driver's own document is immutable
+        // a copy of its own: the driver's document is a view of a buffer it releases after the event
+        BsonDocument command = new RawBsonDocument(event.getCommand(), CODEC).decode(CODEC);
         String collection = command.get(event.getCommandName()).isString()
                 ? command.getString(event.getCommandName()).getValue() : "";
         SESSION_FIELDS.forEach(command::remove);
