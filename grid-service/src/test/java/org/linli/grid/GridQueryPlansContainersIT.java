@@ -55,7 +55,7 @@ class GridQueryPlansContainersIT {
         GridFixture fixture = new GridFixture(mvc, mongo);
         fixture.reset(List.of(), COMMUNITY);
         plans.forget(); // the test's own set-up is not the service's query
-        String grid = fixture.grid(COMMUNITY, "LEVEL_1", "第一网格", null, 113.4, 36.2, 113.41, 36.21);
+        String grid = fixture.grid(COMMUNITY, "LEVEL_1", "第一网格", null, 0, 0, 0.02, 0.02);
         String building = fixture.building(COMMUNITY, grid, "3号楼");
         String household = fixture.household(COMMUNITY, building, "101");
         String worker = fixture.worker(COMMUNITY, grid, "王网格", "worker-wang");

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every query org-service sends on its hot paths is answered through an index on real MongoDB: signing in,
  * creating units, an account and a party member (with their uniqueness checks), each by id, the lists as a
- * community admin sees them, the public board, the coverage dashboard of a community and deactivating a unit
+ * community admin sees them, the members' board, the coverage dashboard of a community and deactivating a unit
  * (its active children and members). The service's own code sends them; {@link QueryPlans} records them and
  * asks MongoDB's {@code explain} for each. Skipped without Docker.
  */
@@ -75,7 +75,8 @@ class OrgQueryPlansContainersIT {
                 "/api/v1/dual-registration/units", "/api/v1/dual-registration/gaps?year=" + Year.now()}) {
             mvc.perform(bearer(get(path), admin)).andExpect(status().isOk());
         }
-        mvc.perform(get("/api/v1/party-members/public-board").param("unitId", communityId)).andExpect(status().isOk());
+        mvc.perform(bearer(get("/api/v1/party-members/public-board").param("unitId", communityId), admin))
+                .andExpect(status().isOk());
         mvc.perform(bearer(post("/api/v1/org-units/" + group.get("id").asString() + "/deactivation"), admin));
 
         plans.assertServedByIndexes(client, "accounts", "org_units", "party_members", "owners_committees",

@@ -96,7 +96,8 @@ class PropertyQueryPlansContainersIT {
         mvc.perform(get("/api/v1/compounds/focus-list").with(staff(company))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/sanctions").with(admin("community-a"))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/sanctions/caution-list")).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/property-companies/" + company + "/credit-record")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/property-companies/" + company + "/credit-record").with(countyAdmin()))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/rankings/published")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/rankings/published").param("scopeUnitId", Api.STREET)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/evaluations/kpis").with(admin("community-a"))).andExpect(status().isOk());
