@@ -45,6 +45,7 @@ class Emergency extends AggregateRoot {
     private Outcome outcome;
     private Boolean initialHandlingSucceeded;
     private String declaredBy;
+    @Indexed // the list's default order (newest first)
     private Instant declaredAt;
     private Instant closedAt;
 

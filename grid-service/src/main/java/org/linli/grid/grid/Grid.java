@@ -34,6 +34,7 @@ public class Grid extends AggregateRoot {
     private String parentId;
     @Indexed
     private String path;
+    @Indexed // a community's level-1 grids (stations' shapes)
     private String communityUnitId;
     private String branchUnitId;
     @Indexed

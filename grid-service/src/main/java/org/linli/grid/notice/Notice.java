@@ -39,6 +39,7 @@ class Notice extends AggregateRoot {
     private String title;
     private String body;
     private String publishedBy;
+    @Indexed // the list's default order (newest first)
     private Instant publishedAt;
     private int householdCount;
     private int acknowledgedCount;

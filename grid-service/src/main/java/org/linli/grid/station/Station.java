@@ -60,6 +60,7 @@ class Station {
     private StationKind kind;
     @Indexed
     private String gridId;
+    @Indexed // the list filtered by grid (its subtree)
     private String gridPath;
     @Indexed
     private String communityUnitId;

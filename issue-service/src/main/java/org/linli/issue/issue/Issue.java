@@ -26,6 +26,7 @@ import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
 import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -42,6 +43,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * stored when the report is anonymous.
  */
 @Document("issues")
+// department staff's list: issues escalated to a department (level), theirs (departmentUnitId), newest first
+@CompoundIndex(name = "level_department_reported", def = "{'level': 1, 'departmentUnitId': 1, 'reportedAt': -1}")
 public class Issue extends AggregateRoot {
 
     static final int MAX_DESCRIPTION = 2000;

@@ -36,6 +36,7 @@ public class Meeting extends AggregateRoot {
     private String communityUnitId;
     @Indexed
     private String communityPath;
+    @Indexed // the lists' default order (newest first), public published meetings among them
     private Instant scheduledAt;
     private String place;
     private List<Attendee> attendees = new ArrayList<>();

@@ -41,6 +41,7 @@ public class MicroWish extends AggregateRoot {
     private String claimantId;
     private String claimantName;
     private String fulfilmentNote;
+    @Indexed // the list's default order (newest first)
     private Instant publishedAt;
     private Instant claimedAt;
     private Instant fulfilledAt;

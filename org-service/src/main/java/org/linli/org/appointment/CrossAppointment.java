@@ -25,12 +25,14 @@ public class CrossAppointment extends AggregateRoot {
 
     @Id
     private String id;
+    @Indexed // the list filtered by person
     private String personName;
     private String personRef;
     private String role;
     private BodyKind bodyKind;
     @Indexed
     private String bodyId;
+    @Indexed // the list filtered by company
     private String companyId;
     private String communityUnitId;
     @ScopePath

@@ -30,6 +30,7 @@ public class Account {
     private Kind kind;
     private Set<Role> roles;
     private String orgUnitId;
+    @Indexed // the accounts in an admin's subtree
     private String orgUnitPath;
     private String companyId;
     private int failedLogins;

@@ -64,11 +64,13 @@ public class PartyMember extends AggregateRoot {
     private DualRegistration dualRegistration;
     @Indexed
     private String branchId;
+    @Indexed // the public board and the active-members check ($or with branchId/unitPath)
     private String groupId;
     @ScopePath
     @Indexed
     private String unitPath;
     private String buildingId;
+    @Indexed // one unit leader per building unit
     private String buildingUnitRef;
     private boolean unitLeader;
     private String duty;

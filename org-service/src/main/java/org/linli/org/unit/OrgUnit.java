@@ -12,6 +12,7 @@ import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link HierarchyTemplate}.
  */
 @Document("org_units")
+// active units of one type in a subtree (the coverage dashboard), county-wide by type alone
+@CompoundIndex(name = "type_path", def = "{'type': 1, 'path': 1}")
 public class OrgUnit extends AggregateRoot {
 
     static final int MAX_NAME_LENGTH = 100;
@@ -33,6 +36,7 @@ public class OrgUnit extends AggregateRoot {
     private String id;
     private OrgUnitType type;
     private String name;
+    @Indexed // children of a unit: the list by parent, the active-children check, root names
     private String parentId;
     @Indexed
     private String path;

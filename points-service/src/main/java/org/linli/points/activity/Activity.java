@@ -13,6 +13,8 @@ import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NewIds;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Minutes count only inside the scheduled time ({@code startsAt..endsAt}).
  */
 @Document("activities")
+// a member's contribution record: the activities they attended in a year
+@CompoundIndex(name = "participants_account", def = "{'participants.accountId': 1}")
 public class Activity extends AggregateRoot {
 
     static final int MAX_CAPACITY = 500;
@@ -39,11 +43,14 @@ public class Activity extends AggregateRoot {
     private Instant endsAt;
     private int capacity;
     private int pointsPerHour;
+    @Indexed // the list by community
     private String communityUnitId;
+    @Indexed // an OrgUnitMoved rewrites paths below the old one
     private String communityPath;
     private String gridId;
     private String organiserAccountId;
     private String checkInCode;
+    @Indexed // the settle sweep (CONFIRMED, not settled) and the status filter
     private Status status;
     private boolean settled;
     private List<Participant> participants = new ArrayList<>();

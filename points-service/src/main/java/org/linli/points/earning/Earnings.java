@@ -49,7 +49,7 @@ public class Earnings {
             throw new IllegalArgumentException(reason + " is not earned");
         }
         accounts.noteHolder(accountId, holderName, context);
-        Optional<LedgerEntry> earlier = ledger.byReference(accountId, reference);
+        Optional<LedgerEntry> earlier = ledger.earlierCredit(accountId, reference);
         if (earlier.isPresent()) {
             return new Result(Outcome.ALREADY_CREDITED, earlier.get().amount());
         }

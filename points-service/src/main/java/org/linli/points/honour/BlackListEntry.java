@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -22,12 +23,15 @@ public class BlackListEntry {
 
     @Id
     private String id;
+    @Indexed // every earning credit asks whether the person is listed
     private String accountId;
     private String reason;
     private List<String> evidence;
     private Instant from;
     private Instant until;
+    @Indexed // the list filtered by community
     private String communityUnitId;
+    @Indexed // the list in the caller's subtree; OrgUnitMoved rewrites
     private String communityPath;
     private String listedBy;
     private Instant liftedAt;

@@ -2,6 +2,7 @@ package org.linli.points.ledger;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(AccountSummary.COLLECTION)
 public record AccountSummary(@Id String accountId, long lastSequence, long balance, String day, long earnedThatDay,
-                             String holderName, String communityUnitId, String communityPath, Instant updatedAt) {
+                             String holderName, String communityUnitId, @Indexed String communityPath, Instant updatedAt) {
 
     public static final String COLLECTION = "points_accounts";
 }

@@ -38,22 +38,38 @@ public class Ledger {
     private final MongoOperations mongo;
     private final Clock clock;
     private final ZoneId zone;
+    private final MonthlyEarnings earnings;
 
     public Ledger(MongoOperations mongo, Clock clock, ZoneId zone) {
+        this(mongo, clock, zone, new MonthlyEarnings(mongo));
+    }
+
+    Ledger(MongoOperations mongo, Clock clock, ZoneId zone, MonthlyEarnings earnings) {
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
+        this.earnings = earnings;
     }
 
     /**
      * Credits points once per reference. An earning credit ({@link Reason#earning()}) with a
      * {@code dailyCap} is cut to what is left of the cap that day (county zone): {@link Outcome#CAPPED}
-     * for part, {@link Outcome#CAP_REACHED} with no entry when nothing is left.
+     * for part, {@link Outcome#CAP_REACHED} with no entry when nothing is left. The entry, new or found for
+     * a repeated reference, is then counted in the {@link MonthlyEarnings} (once, however often).
      */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.POINTS_EVENTS, payloadType = PointsCredited.class,
             description = "points were credited to an account (an append-only entry)"))
     public Posting credit(String accountId, long amount, Reason reason, String reference, Context context,
                           Long dailyCap, String note) {
+        Posting posting = appendCredit(accountId, amount, reason, reference, context, dailyCap, note);
+        if (posting.entry() != null) {
+            earnings.count(posting.entry());
+        }
+        return posting;
+    }
+
+    private Posting appendCredit(String accountId, long amount, Reason reason, String reference, Context context,
+                                 Long dailyCap, String note) {
         requireArguments(accountId, amount, reason, reference);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Head head = head(accountId);
@@ -162,6 +178,16 @@ public class Ledger {
     /** The current balance (the last entry's balance after, 0 without entries). */
     public long balance(String accountId) {
         return head(accountId).balance();
+    }
+
+    /**
+     * The credit made earlier with this reference, if any, counted in the {@link MonthlyEarnings}: a caller that
+     * retries a credit and stops at the earlier entry still completes the count a crash may have cut off.
+     */
+    public Optional<LedgerEntry> earlierCredit(String accountId, String reference) {
+        Optional<LedgerEntry> earlier = byReference(accountId, reference);
+        earlier.ifPresent(earnings::count);
+        return earlier;
     }
 
     /** The entry that used this reference on the account, if any. */

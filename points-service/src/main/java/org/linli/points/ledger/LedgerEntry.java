@@ -27,10 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(LedgerEntry.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "account_sequence", def = "{'accountId': 1, 'sequence': 1}", unique = true),
-        @CompoundIndex(name = "account_reference", def = "{'accountId': 1, 'reference': 1}", unique = true),
-        // the red list's $match (a month's entries of one community or one grid), so MongoDB reads only those
-        @CompoundIndex(name = "month_community", def = "{'month': 1, 'communityUnitId': 1}"),
-        @CompoundIndex(name = "month_grid", def = "{'month': 1, 'gridId': 1}")
+        @CompoundIndex(name = "account_reference", def = "{'accountId': 1, 'reference': 1}", unique = true)
 })
 public class LedgerEntry extends AggregateRoot {
 

@@ -3,6 +3,7 @@ package org.linli.points.orgcopy;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * per year, a reference for the member's evaluation.
  */
 @Document("party_members")
-public record MemberCopy(@Id String memberId, String name, String kind, String branchId, String unitPath, String accountId,
+public record MemberCopy(@Id String memberId, String name, String kind, String branchId, @Indexed String unitPath, String accountId,
                   List<FeeStatus> propertyFees, Instant registeredAt) {
 
     /** The property-fee status of one year: PAID, PARTLY_PAID or UNPAID, with who recorded it. */

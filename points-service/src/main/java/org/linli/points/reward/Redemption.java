@@ -9,6 +9,7 @@ import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * refused it) once what it took has been given back.
  */
 @Document("redemptions")
+// the sweeps: PENDING older than the grace, CANCELLED not settled; and the status filter
+@CompoundIndex(name = "status_created", def = "{'status': 1, 'createdAt': 1}")
 public class Redemption extends AggregateRoot {
 
     @Id
@@ -31,7 +34,9 @@ public class Redemption extends AggregateRoot {
     private String rewardName;
     private int quantity;
     private long points;
+    @Indexed // the list filtered by community
     private String communityUnitId;
+    @Indexed // staff's list in their subtree; OrgUnitMoved rewrites
     private String communityPath;
     private Status status;
     private String failure;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -31,7 +32,9 @@ public class Reward {
     private Integer perPersonLimit;
     private LocalDate activeFrom;
     private LocalDate activeUntil;
+    @Indexed // the catalogue of a community
     private String communityUnitId;
+    @Indexed // OrgUnitMoved rewrites paths below the old one
     private String communityPath;
     private List<String> holders = new ArrayList<>();
     private Instant createdAt;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -21,6 +22,7 @@ public class ScoringStandard {
 
     @Id
     private String communityUnitId;
+    @Indexed // OrgUnitMoved rewrites paths below the old one
     private String communityPath;
     private Map<ActivityType, Integer> pointsPerHour = new EnumMap<>(ActivityType.class);
     private int issueResolved;

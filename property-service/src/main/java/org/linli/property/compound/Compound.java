@@ -36,6 +36,7 @@ public class Compound extends AggregateRoot {
     @Id
     private String id;
     private String name;
+    @Indexed // the list filtered by kind
     private CompoundKind kind;
     @Indexed
     private String communityUnitId;
@@ -367,7 +368,7 @@ public class Compound extends AggregateRoot {
     }
 
     /** An eviction (清退): the ended contract, the consultation, the fallback contract and the sanction's id. */
-    public record Eviction(String sanctionId, String contractId, String companyId, AssemblyConsultation consultation,
+    public record Eviction(@Indexed(sparse = true) String sanctionId, String contractId, String companyId, AssemblyConsultation consultation,
                            String fallbackContractId, String fallbackCompanyId, LocalDate evictedOn, String reason,
                            List<String> evidenceRefs, LocalDate appealUntil) {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.linli.platform.messaging.IndexedCriteria;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
@@ -69,9 +70,9 @@ public class Compounds {
         return mongo.find(query, Compound.class);
     }
 
-    /** Every compound with at least one eviction on record. */
+    /** Every compound with at least one eviction on record (through the sparse index on {@code evictions.sanctionId}). */
     public List<Compound> withEvictions() {
-        return mongo.find(Query.query(Criteria.where("evictions.0").exists(true)), Compound.class);
+        return mongo.find(Query.query(IndexedCriteria.hasAnyString("evictions.sanctionId")), Compound.class);
     }
 
     /** The company serving a compound on a day, if any. */

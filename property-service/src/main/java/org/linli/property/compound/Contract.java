@@ -2,6 +2,7 @@ package org.linli.property.compound;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.Indexed;
 
 /**
  * A service contract between a company and the compound it is stored in. Its effective period runs from
@@ -9,8 +10,12 @@ import java.util.List;
  *
  * @param feeStandards the fee per square metre and month, which may differ by floor or household type
  * @param endReason    TERMINATED, EVICTED or REPLACED (an interim contract ended by a regular one); {@code null} while running
+ *
+ * <p>Indexed inside the compound ({@code contracts.*}): by id (ending a contract), by company (property staff's
+ * compounds) and by end (the nightly expiry).
  */
-public record Contract(String id, String companyId, ContractKind kind, LocalDate startsOn, LocalDate endsOn,
+public record Contract(@Indexed String id, @Indexed String companyId, ContractKind kind, LocalDate startsOn,
+                       @Indexed LocalDate endsOn,
                        List<FeeStandard> feeStandards, LocalDate endedOn, String endReason) {
 
     public Contract {

@@ -16,8 +16,11 @@ import org.linli.events.org.OwnersCommitteeFormed;
 import org.linli.events.org.OwnersCommitteeReElected;
 import org.linli.events.org.PropertyCompanyPartyStatusChanged;
 import org.linli.platform.messaging.SubtreePaths;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,6 +47,15 @@ public class Copies {
 
     Copies(MongoOperations mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * The indexes of the copies kept as plain documents (no mapped class declares them): committees by the end
+     * of their term (the KPIs' committees in office). Org unit copies declare theirs on {@link OrgUnitCopy}.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    void ensureIndexes() {
+        mongo.indexOps(COMMITTEES).createIndex(new Index("endsOn", Sort.Direction.ASC).named("endsOn"));
     }
 
     void apply(OrgUnitCreated created, Instant occurredAt) {

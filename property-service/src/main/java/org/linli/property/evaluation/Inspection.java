@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * references of the photos taken. The item scores 100 minus the month's deductions for it (never below 0).
  */
 @Document("inspections")
-public record Inspection(@Id String id, @Indexed String compoundId, String communityPath, @Indexed String month,
+public record Inspection(@Id String id, @Indexed String compoundId, @Indexed String communityPath, @Indexed String month,
                          LocalDate inspectedOn, String itemCode, List<Deduction> deductions, String inspectorAccountId,
                          Instant createdAt) {
 

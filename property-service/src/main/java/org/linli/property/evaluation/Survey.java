@@ -10,6 +10,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One per compound and quarter ({@code id} = compound:quarter); recording it again replaces it.
  */
 @Document("surveys")
-public record Survey(@Id String id, @Indexed String compoundId, String communityPath, @Indexed String quarter,
+public record Survey(@Id String id, @Indexed String compoundId, @Indexed String communityPath, @Indexed String quarter,
                      int respondents, int satisfied, LocalDate conductedOn) {
 }

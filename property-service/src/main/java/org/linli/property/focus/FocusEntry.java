@@ -28,6 +28,7 @@ public class FocusEntry extends AggregateRoot {
     private String compoundName;
     @Indexed
     private String communityPath;
+    @Indexed // property staff's focus list (every compound on it, then their company's)
     private boolean onList;
     private List<Stay> stays = new ArrayList<>();
 

@@ -11,6 +11,7 @@ import org.linli.platform.messaging.AggregateRoot;
 import org.linli.property.evaluation.MonthlyScores;
 import org.linli.property.evaluation.Scheme;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * companies, at least one when two or more are ranked.
  */
 @Document("rankings")
+// a scope's published rankings, newest first
+@CompoundIndex(name = "scope_month", def = "{'scopeUnitId': 1, 'month': -1}")
 public class Ranking extends AggregateRoot {
 
     /** The scope id of a county-wide ranking. */
@@ -33,6 +36,7 @@ public class Ranking extends AggregateRoot {
     private String scopeUnitId;
     private String scopeName;
     private String scopePath;
+    @Indexed // every scope's rankings, newest first (the public history without a scope)
     private String month;
     private String schemeId;
     private String schemeName;

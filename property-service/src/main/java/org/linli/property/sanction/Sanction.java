@@ -9,6 +9,7 @@ import org.linli.events.property.SanctionIssued;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -19,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * own write (see {@code Compound.evict}) and recorded here for its appeal.
  */
 @Document("sanctions")
+// the public caution list (yellow cards), the kind and status filters, and the overdue supervised items
+@CompoundIndex(name = "kind_status_deadline", def = "{'kind': 1, 'status': 1, 'deadline': 1}")
 public class Sanction extends AggregateRoot {
 
     static final int MAX_TEXT = 1000;
@@ -30,6 +33,7 @@ public class Sanction extends AggregateRoot {
     private String companyId;
     private String compoundId;
     /** The compound's community path, {@code null} for a company-wide sanction. */
+    @Indexed // the list in the caller's subtree; OrgUnitMoved rewrites
     private String communityPath;
     private String reason;
     private List<String> evidenceRefs;

@@ -58,8 +58,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String MARKERS = "outbox_pending";
     static final String PARKED = "outbox_parked";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String PENDING = AggregateRoot.OUTBOX_FIELD + ".0";
     private static final String WRITES = "writes";
+    private static final String PENDING_EVENT_ID = AggregateRoot.OUTBOX_FIELD + ".eventId";
 
     private final MongoOperations mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -131,6 +131,15 @@ public class OutboxRelay implements SmartLifecycle {
             published += relayDocument(marker.getString("collection"), marker.get("documentId"));
         }
         return published;
+    }
+
+    /**
+     * Documents with at least one pending event, found through the sparse index on {@code outbox.eventId}
+     * ({@link PendingEvent}), which holds only those: adopting unmarked documents at start must not read
+     * every aggregate collection.
+     */
+    static Query pendingQuery() {
+        return new Query(IndexedCriteria.hasAnyString(PENDING_EVENT_ID));
     }
 
     /** Relays the pending events of one document in order; returns how many were published. */
@@ -276,7 +285,7 @@ public class OutboxRelay implements SmartLifecycle {
     int adoptUnmarked() {
         int adopted = 0;
         for (String collection : collections) {
-            Query pending = Query.query(Criteria.where(PENDING).exists(true));
+            Query pending = pendingQuery();
             pending.fields().include("_id");
             for (Document doc : mongo.find(pending, Document.class, collection)) {
                 mark(mongo, collection, doc.get("_id"));

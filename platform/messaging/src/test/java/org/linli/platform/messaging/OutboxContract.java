@@ -72,6 +72,31 @@ abstract class OutboxContract {
     }
 
     @Test
+    void thePollFindsDocumentsWithPendingEventsThroughTheOutboxIndex() {
+        String waiting = UUID.randomUUID().toString();
+        String published = UUID.randomUUID().toString();
+        relay.stop();
+        try {
+            parcels.save(new Parcel(waiting, "檀溪社区"));
+            parcels.save(new Parcel(published, "檀溪社区"));
+            mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(published)),
+                    new org.springframework.data.mongodb.core.query.Update().set(AggregateRoot.OUTBOX_FIELD, List.of()),
+                    Parcel.class);
+
+            List<Object> pending = mongo.find(OutboxRelay.pendingQuery(), org.bson.Document.class, "parcels").stream()
+                    .map(doc -> doc.get("_id")).toList();
+            assertThat(pending).contains(waiting).doesNotContain(published);
+            assertThat(mongo.indexOps(Parcel.class).getIndexInfo()).anySatisfy(index -> {
+                assertThat(index.getIndexFields()).singleElement()
+                        .satisfies(field -> assertThat(field.getKey()).isEqualTo("outbox.eventId"));
+                assertThat(index.isSparse()).isTrue();
+            });
+        } finally {
+            relay.start();
+        }
+    }
+
+    @Test
     void keepsOrderPerAggregate() {
         String id = UUID.randomUUID().toString();
         Parcel parcel = new Parcel(id, "a");

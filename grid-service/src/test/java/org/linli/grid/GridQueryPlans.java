@@ -1,0 +1,91 @@
+package org.linli.grid;
+
+import static org.awaitility.Awaitility.await;
+import static org.linli.grid.GridFixture.admin;
+import static org.linli.grid.GridFixture.caller;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.mongodb.client.MongoClient;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
+import org.linli.platform.test.QueryPlans;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every query grid-service sends on its hot paths is answered through an index on real MongoDB: creating a
+ * grid, a building, a household and a worker (the checks against siblings and keys), each by id, the lists in
+ * their default order and a community admin's scope, the statistics, the notices and a worker's tasks, and
+ * the org-unit copies following a move. Reads without any condition (the locator's and the station index's
+ * loads) have nothing to index and are left out by {@link QueryPlans}. Run by {@link GridQueryPlansContainersIT} (real MongoDB,
+ * skipped without Docker) and {@link GridQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
+ * there only that the hot paths ran and queried these collections).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(QueryPlans.Recording.class)
+abstract class GridQueryPlans {
+
+    private static final String COMMUNITY = "community-a";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    QueryPlans plans;
+    @Autowired
+    MongoClient client;
+
+    @Test
+    void theHotPathsQueryThroughIndexes() throws Exception {
+        GridFixture fixture = new GridFixture(mvc, mongo);
+        fixture.reset(List.of(), COMMUNITY);
+        plans.forget(); // the test's own set-up is not the service's query
+        String grid = fixture.grid(COMMUNITY, "LEVEL_1", "第一网格", null, 0, 0, 0.02, 0.02);
+        String building = fixture.building(COMMUNITY, grid, "3号楼");
+        String household = fixture.household(COMMUNITY, building, "101");
+        String worker = fixture.worker(COMMUNITY, grid, "王网格", "worker-wang");
+
+        for (String path : new String[] {"/api/v1/grids/" + grid, "/api/v1/grids", "/api/v1/grids/" + grid + "/statistics",
+                "/api/v1/households/buildings/" + building, "/api/v1/households/buildings?gridId=" + grid,
+                "/api/v1/households/" + household, "/api/v1/households", "/api/v1/households?keyOnly=true&gridId=" + grid,
+                "/api/v1/households/revisit-rate?gridId=" + grid + "&since=" + LocalDate.now().minusMonths(1),
+                "/api/v1/grid-workers/" + worker, "/api/v1/grid-workers", "/api/v1/grid-workers?gridId=" + grid,
+                "/api/v1/stations", "/api/v1/stations?gridId=" + grid, "/api/v1/stations/life-circle",
+                "/api/v1/notices", "/api/v1/emergencies", "/api/v1/emergencies/statistics?gridId=" + grid}) {
+            mvc.perform(get(path).with(admin(COMMUNITY))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/notices/tasks").param("mine", "true").with(caller("GRID_WORKER", COMMUNITY, "worker-wang")))
+                .andExpect(status().isOk());
+        kafka.send(Topics.ORG_EVENTS, "unit", pinned("OrgUnitCreated")).get();
+        kafka.send(Topics.ORG_EVENTS, "unit", pinned("OrgUnitMoved")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> plans.recordedOn("emergencies").stream()
+                .anyMatch(query -> query.query().toJson().contains("communityPaths")));
+
+        check( "grids", "buildings", "households", "grid_worker_appointments", "stations",
+                "notices", "notice_delivery_tasks", "emergencies", "org_unit_copies", "party_member_copies");
+    }
+
+    private static String pinned(String type) throws Exception {
+        try (InputStream in = GridQueryPlans.class.getResourceAsStream("/contracts/org-events/" + type + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What is asked of the queries recorded on the named collections. */
+    abstract void check(String... collections);
+}

@@ -1,0 +1,105 @@
+package org.linli.org;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.mongodb.client.MongoClient;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.linli.platform.test.QueryPlans;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every query org-service sends on its hot paths is answered through an index on real MongoDB: signing in,
+ * creating units, an account and a party member (with their uniqueness checks), each by id, the lists as a
+ * community admin sees them, the members' board, the coverage dashboard of a community and deactivating a unit
+ * (its active children and members). The service's own code sends them; {@link QueryPlans} records them and
+ * asks MongoDB's {@code explain} for each. Run by {@link OrgQueryPlansContainersIT} (real MongoDB,
+ * skipped without Docker) and {@link OrgQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
+ * there only that the hot paths ran and queried these collections).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(QueryPlans.Recording.class)
+abstract class OrgQueryPlans {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    QueryPlans plans;
+    @Autowired
+    MongoClient client;
+
+    @Test
+    void theHotPathsQueryThroughIndexes() throws Exception {
+        plans.forget();
+        String county = token("admin", "test-admin-password");
+        JsonNode street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE", "name", "真武山街道党工委",
+                "templateId", "FIVE_LEVEL"));
+        JsonNode community = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE", "name", "檀溪社区党委",
+                "parentId", street.get("id").asString()));
+        String communityId = community.get("id").asString();
+        JsonNode branch = create(county, "/api/v1/org-units", Map.of("type", "GRID_BRANCH", "name", "第一网格党支部",
+                "parentId", communityId));
+        JsonNode group = create(county, "/api/v1/org-units", Map.of("type", "BUILDING_GROUP", "name", "3号楼党小组",
+                "parentId", branch.get("id").asString()));
+        create(county, "/api/v1/accounts", Map.of("username", "tanxi-admin", "password", "member-test-pass",
+                "roles", List.of("COMMUNITY_ADMIN"), "orgUnitId", communityId));
+        String admin = token("tanxi-admin", "member-test-pass");
+        Map<String, Object> member = new HashMap<>(Map.of("name", "王建国", "idNumber", "110101199003074514",
+                "phone", "13871234567", "kind", "RESIDENT", "branchId", branch.get("id").asString(), "duty", "支部书记"));
+        String memberId = create(admin, "/api/v1/party-members", member).get("id").asString();
+
+        for (String path : new String[] {"/api/v1/org-units/" + communityId, "/api/v1/org-units",
+                "/api/v1/org-units?parentId=" + communityId, "/api/v1/org-units/" + communityId + "/coverage",
+                "/api/v1/org-units/" + communityId + "/property-companies", "/api/v1/party-members/" + memberId,
+                "/api/v1/party-members", "/api/v1/party-members?branchId=" + branch.get("id").asString(),
+                "/api/v1/accounts/me", "/api/v1/accounts", "/api/v1/owners-committees", "/api/v1/appointments",
+                "/api/v1/dual-registration/units", "/api/v1/dual-registration/gaps?year=" + Year.now()}) {
+            mvc.perform(bearer(get(path), admin)).andExpect(status().isOk());
+        }
+        mvc.perform(bearer(get("/api/v1/party-members/public-board").param("unitId", communityId), admin))
+                .andExpect(status().isOk());
+        mvc.perform(bearer(post("/api/v1/org-units/" + group.get("id").asString() + "/deactivation"), admin));
+
+        check( "accounts", "org_units", "party_members", "owners_committees",
+                "cross_appointments", "dual_registration_units");
+    }
+
+    private JsonNode create(String token, String path, Map<String, Object> body) throws Exception {
+        return JSON.readTree(mvc.perform(bearer(post(path), token).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+    }
+
+    private static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    private String token(String username, String password) throws Exception {
+        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("grant_type", "password").param("username", username).param("password", password))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body).get("access_token").asString();
+    }
+
+    /** What is asked of the queries recorded on the named collections. */
+    abstract void check(String... collections);
+}
