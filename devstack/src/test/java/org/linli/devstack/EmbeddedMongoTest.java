@@ -55,4 +55,14 @@ class EmbeddedMongoTest {
                     .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
         }
     }
+
+    @Test
+    void listsItsDatabasesWithoutOpeningThemAgain() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(); MongoClient client = MongoClients.create(mongo.uri("t"))) {
+            client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "a"));
+            var names = client.listDatabaseNames().into(new java.util.ArrayList<>());
+            assertThat(names).contains("t");
+            assertThat(client.getDatabase("t").getCollection("c").countDocuments()).isEqualTo(1);
+        }
+    }
 }

@@ -39,7 +39,8 @@ final class SecondaryIndex extends Index<Object> {
     private static final String ID = "_id";
 
     private final String field;
-    private final NavigableMap<Object, Set<Object>> entries = new TreeMap<>(ValueComparator.ascWithoutListHandling());
+    /** Key → the position of its one document, or a {@code Set} of them: most keys (dates, ids) have one. */
+    private final NavigableMap<Object, Object> entries = new TreeMap<>(ValueComparator.ascWithoutListHandling());
     private final Set<Object> withoutValue = new HashSet<>();
     private final Map<String, Integer> keysPerType = new HashMap<>();
     private long documents;
@@ -72,7 +73,7 @@ final class SecondaryIndex extends Index<Object> {
             withoutValue.add(position);
         }
         for (Object key : keys) {
-            entries.computeIfAbsent(key, k -> new HashSet<>(2)).add(position);
+            entries.merge(key, position, SecondaryIndex::withPosition);
             keysPerType.merge(IndexKeys.typeClass(key), 1, Integer::sum);
         }
         if (value instanceof Collection) {
@@ -90,11 +91,14 @@ final class SecondaryIndex extends Index<Object> {
             withoutValue.remove(position);
         }
         for (Object key : keys) {
-            Set<Object> positions = entries.get(key);
-            if (positions != null && positions.remove(position)) {
+            Object positions = entries.get(key);
+            if (positions instanceof Set<?> several ? several.contains(position) : position.equals(positions)) {
                 keysPerType.merge(IndexKeys.typeClass(key), -1, Integer::sum);
-                if (positions.isEmpty()) {
+                Object left = withoutPosition(positions, position);
+                if (left == null) {
                     entries.remove(key);
+                } else {
+                    entries.put(key, left);
                 }
             }
         }
@@ -191,8 +195,8 @@ final class SecondaryIndex extends Index<Object> {
             return false;
         }
         int accepted = 0;
-        for (Set<Object> group : (ascending ? entries : entries.descendingMap()).values()) {
-            for (Object position : group) {
+        for (Object group : (ascending ? entries : entries.descendingMap()).values()) {
+            for (Object position : positionsOf(group)) {
                 if (accept.test(position)) {
                     accepted++;
                 }
@@ -211,9 +215,9 @@ final class SecondaryIndex extends Index<Object> {
     private Set<Object> collect(List<Object> keys, int cap) {
         Set<Object> found = new HashSet<>();
         for (Object key : keys) {
-            Set<Object> positions = entries.get(key);
+            Object positions = entries.get(key);
             if (positions != null) {
-                found.addAll(positions);
+                found.addAll(positionsOf(positions));
                 if (found.size() > cap) {
                     return null;
                 }
@@ -222,11 +226,11 @@ final class SecondaryIndex extends Index<Object> {
         return found;
     }
 
-    private static Set<Object> collect(Iterable<Map.Entry<Object, Set<Object>>> range, Predicate<Object> keyMatches, int cap) {
+    private static Set<Object> collect(Iterable<Map.Entry<Object, Object>> range, Predicate<Object> keyMatches, int cap) {
         Set<Object> found = new LinkedHashSet<>();
-        for (Map.Entry<Object, Set<Object>> entry : range) {
+        for (Map.Entry<Object, Object> entry : range) {
             if (keyMatches.test(entry.getKey())) {
-                found.addAll(entry.getValue());
+                found.addAll(positionsOf(entry.getValue()));
                 if (found.size() > cap) {
                     return null;
                 }
@@ -248,10 +252,10 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /** The entries whose keys lie in the condition's range, never leaving the bounds' type class. */
-    private Iterable<Map.Entry<Object, Set<Object>>> rangeKeys(FieldCondition condition) {
+    private Iterable<Map.Entry<Object, Object>> rangeKeys(FieldCondition condition) {
         Object bound = condition.lower() != null ? condition.lower() : condition.upper();
         String type = IndexKeys.typeClass(bound);
-        NavigableMap<Object, Set<Object>> range;
+        NavigableMap<Object, Object> range;
         if (condition.lower() != null && condition.upper() != null) {
             if (ValueComparator.ascWithoutListHandling().compare(condition.lower(), condition.upper()) > 0) {
                 return List.of();
@@ -266,7 +270,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /** All entries, or for a regular expression anchored on a literal prefix only those starting with it. */
-    private Iterable<Map.Entry<Object, Set<Object>>> regexKeys(BsonRegularExpression regex) {
+    private Iterable<Map.Entry<Object, Object>> regexKeys(BsonRegularExpression regex) {
         String prefix = literalPrefix(regex);
         if (prefix == null || prefix.isEmpty()) {
             return entries.entrySet();
@@ -305,6 +309,36 @@ final class SecondaryIndex extends Index<Object> {
         return new BsonRegularExpression(regex.getPattern(), options).matcher("").pattern();
     }
 
+    /** The positions an entry holds (one, or a set). */
+    @SuppressWarnings("unchecked")
+    private static Collection<Object> positionsOf(Object entry) {
+        return entry instanceof Set<?> several ? (Set<Object>) several : List.of(entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withPosition(Object entry, Object position) {
+        if (entry instanceof Set<?> several) {
+            ((Set<Object>) several).add(position);
+            return several;
+        }
+        if (entry.equals(position)) {
+            return entry;
+        }
+        Set<Object> both = new HashSet<>(4);
+        both.add(entry);
+        both.add(position);
+        return both;
+    }
+
+    /** The entry without {@code position}; {@code null} when none is left. */
+    private static Object withoutPosition(Object entry, Object position) {
+        if (!(entry instanceof Set<?> several)) {
+            return null;
+        }
+        several.remove(position);
+        return several.size() == 1 ? several.iterator().next() : several;
+    }
+
     private Object valueOf(Document document) {
         return Utils.getSubdocumentValueCollectionAware(document, field);
     }
@@ -330,13 +364,13 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     /** The entries of an ordered iteration up to the first whose key fails {@code keyBelongs}. */
-    private static final class TakeWhile implements Iterator<Map.Entry<Object, Set<Object>>> {
+    private static final class TakeWhile implements Iterator<Map.Entry<Object, Object>> {
 
-        private final Iterator<Map.Entry<Object, Set<Object>>> entries;
+        private final Iterator<Map.Entry<Object, Object>> entries;
         private final Predicate<Object> keyBelongs;
-        private Map.Entry<Object, Set<Object>> next;
+        private Map.Entry<Object, Object> next;
 
-        TakeWhile(Iterator<Map.Entry<Object, Set<Object>>> entries, Predicate<Object> keyBelongs) {
+        TakeWhile(Iterator<Map.Entry<Object, Object>> entries, Predicate<Object> keyBelongs) {
             this.entries = entries;
             this.keyBelongs = keyBelongs;
             advance();
@@ -345,7 +379,7 @@ final class SecondaryIndex extends Index<Object> {
         private void advance() {
             next = null;
             if (entries.hasNext()) {
-                Map.Entry<Object, Set<Object>> candidate = entries.next();
+                Map.Entry<Object, Object> candidate = entries.next();
                 if (keyBelongs.test(candidate.getKey())) {
                     next = candidate;
                 }
@@ -358,8 +392,8 @@ final class SecondaryIndex extends Index<Object> {
         }
 
         @Override
-        public Map.Entry<Object, Set<Object>> next() {
-            Map.Entry<Object, Set<Object>> current = next;
+        public Map.Entry<Object, Object> next() {
+            Map.Entry<Object, Object> current = next;
             advance();
             return current;
         }

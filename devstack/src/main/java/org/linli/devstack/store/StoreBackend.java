@@ -1,9 +1,11 @@
 package org.linli.devstack.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.h2.mvstore.MVStore;
@@ -22,11 +24,25 @@ import org.h2.mvstore.MVStore;
  */
 public final class StoreBackend extends H2Backend {
 
+    private static final String DATA_MAPS = "databases.";
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
     public StoreBackend(MVStore store) {
         super(store);
+        openDatabasesInFile(store);
+    }
+
+    /**
+     * Opens every database of the file (and so builds its indexes) now, before the store listens: opened on a
+     * client's first command instead, the build held that connection and the clients behind it for as long.
+     */
+    private void openDatabasesInFile(MVStore store) {
+        store.getMapNames().stream()
+                .filter(name -> name.startsWith(DATA_MAPS))
+                .map(name -> Utils.firstFragment(name.substring(DATA_MAPS.length())))
+                .distinct()
+                .forEach(this::resolveDatabase);
     }
 
     @Override
@@ -41,11 +57,26 @@ public final class StoreBackend extends H2Backend {
             answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
+        if ("listdatabases".equalsIgnoreCase(command)) {
+            return listDatabases();
+        }
         Document answer = super.handleCommand(channel, databaseName, command, query);
         if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !isInMemory() && journaled(query)) {
             commit();
         }
         return answer;
+    }
+
+    /**
+     * {@code listDatabases} from the open databases. The library answers it by constructing every database anew,
+     * which here rebuilds every index of the store, and Spring Boot's Mongo health check sends it on every
+     * readiness probe.
+     */
+    private Document listDatabases() {
+        List<Document> databases = listDatabaseNames().stream().sorted()
+                .map(name -> new Document("name", name).append("empty", resolveDatabase(name).isEmpty()))
+                .toList();
+        return new Document("databases", new java.util.ArrayList<>(databases)).append("ok", 1.0);
     }
 
     /**

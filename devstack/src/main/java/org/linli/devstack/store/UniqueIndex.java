@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
-    private final Map<KeyValue, Object> positions = new ConcurrentHashMap<>();
+    /** By the key's one value for a single-key index (no KeyValue wrapper to keep), else by the KeyValue. */
+    private final Map<Object, Object> positions = new ConcurrentHashMap<>();
 
     UniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -37,21 +38,29 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Object removeDocument(KeyValue keyValue) {
-        return positions.remove(keyValue);
+        return positions.remove(keyOf(keyValue));
     }
 
     @Override
     protected boolean putKeyPosition(KeyValue keyValue, Object position) {
-        return positions.putIfAbsent(keyValue, position) == null;
+        return positions.putIfAbsent(keyOf(keyValue), position) == null;
     }
 
     @Override
     protected Object getPosition(KeyValue keyValue) {
-        return positions.get(keyValue);
+        return positions.get(keyOf(keyValue));
     }
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-        return positions.entrySet();
+        return () -> positions.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey() instanceof KeyValue keyValue ? keyValue : new KeyValue(entry.getKey()),
+                        entry.getValue()))
+                .iterator();
+    }
+
+    /** A single value stands for itself; a null one (a sparse miss, or missing) keeps its KeyValue. */
+    private static Object keyOf(KeyValue keyValue) {
+        return keyValue.size() == 1 && keyValue.get(0) != null && !(keyValue.get(0) instanceof KeyValue) ? keyValue.get(0) : keyValue;
     }
 }
