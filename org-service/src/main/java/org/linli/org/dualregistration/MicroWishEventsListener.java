@@ -1,5 +1,6 @@
 package org.linli.org.dualregistration;
 
+import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MicroWishEventsListener {
 
+    /** The events of the topic this listener acts on; others are dropped without touching the store. */
+    private static final Set<String> HANDLED = Set.of("MicroWishFulfilled");
+
     private final ProcessedEvents processed;
     private final FulfilledWishes wishes;
 
@@ -27,7 +31,7 @@ class MicroWishEventsListener {
     @KafkaListener(topics = Topics.ISSUE_EVENTS)
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class))
     void on(String record) {
-        processed.receive(record, event -> {
+        processed.receive(record, HANDLED, event -> {
             if ("MicroWishFulfilled".equals(event.type())) {
                 wishes.record(event.payload(MicroWishFulfilled.class), event.occurredAt());
             }

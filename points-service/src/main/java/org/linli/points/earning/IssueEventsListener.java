@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueEventsListener {
 
+    /** The events of the topic this listener acts on; others are dropped without touching the store. */
+    private static final Set<String> HANDLED = Set.of("IssueClosed", "MicroWishFulfilled");
+
     private static final Logger log = LoggerFactory.getLogger(IssueEventsListener.class);
     private static final Set<String> EARNING_HANDLERS = Set.of("PARTY_MEMBER", "VOLUNTEER");
 
@@ -48,7 +51,7 @@ class IssueEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class))
     void on(String record) {
-        processed.receive(record, this::apply);
+        processed.receive(record, HANDLED, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -1,5 +1,6 @@
 package org.linli.property.focus;
 
+import java.util.Set;
 import java.time.YearMonth;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueEventsListener {
 
+    /** The events of the topic this listener acts on; others are dropped without touching the store. */
+    private static final Set<String> HANDLED = Set.of("IssueReported", "IssueClosed");
+
     private final ProcessedEvents processed;
     private final FocusService focus;
     private final Evaluations evaluations;
@@ -38,7 +42,7 @@ class IssueEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
     @KafkaListener(topics = Topics.ISSUE_EVENTS)
     void on(String record) {
-        processed.receive(record, this::apply);
+        processed.receive(record, HANDLED, this::apply);
     }
 
     private void apply(IncomingEvent event) {

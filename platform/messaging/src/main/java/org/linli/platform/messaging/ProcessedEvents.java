@@ -60,12 +60,26 @@ public class ProcessedEvents {
     }
 
     /**
+     * As {@link #receive}, for a listener that acts on {@code handledTypes} only: any other event of the topic is
+     * decoded and dropped without a read or a mark in the store (a busy topic's other events cost nothing).
+     */
+    public void receive(String json, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = EventJson.fromWire(json);
+        if (handledTypes.contains(event.type())) {
+            receive(event, Set.of(), handler);
+        }
+    }
+
+    /**
      * As {@link #receive}, and for the {@code orderedTypes} (the events this listener copies state from)
      * also skips an event whose aggregate version is not above the highest applied for its aggregate.
      * Events without a version are applied as before.
      */
     public void receiveInOrder(String json, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = EventJson.fromWire(json);
+        receive(EventJson.fromWire(json), orderedTypes, handler);
+    }
+
+    private void receive(IncomingEvent event, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
         String key = consumer + ":" + event.eventId();
         if (mongo.exists(Query.query(Criteria.where("_id").is(key)), Mark.class)) {
             log.debug("skipping {} {}: already processed", event.type(), event.eventId());
