@@ -1,6 +1,6 @@
 # Last fragment (it stops a service): with grid-service down, residents can still submit issues
-# (issue #6). Runs only on a stack ./linli started here, with the demo grids loaded; grid-service stays
-# stopped afterwards (./linli down, then ./linli up, brings it back).
+# (issue #6). Runs only on a stack ./linli started here, with the demo grids loaded; grid-service is
+# started again at the end (./linli start grid-service), so what runs after the smoke test meets a whole stack.
 G_PID_FILE="$ROOT/.linli/run/grid-service.pid"
 if [ "$DEMO" = 1 ] && [ -f "$G_PID_FILE" ] && kill -0 "$(cat "$G_PID_FILE")" 2>/dev/null; then
   kill -TERM "$(cat "$G_PID_FILE")"
@@ -18,4 +18,6 @@ if [ "$DEMO" = 1 ] && [ -f "$G_PID_FILE" ] && kill -0 "$(cat "$G_PID_FILE")" 2>/
   [ "$STATUS" = 201 ] && [[ "$queue" == *QUEUE ]] \
     && ok "with grid-service down a report its copy cannot place still succeeds, into the $queue" \
     || ko "with grid-service down a report outside every grid still succeeds" "$STATUS $BODY"
+  "$ROOT/linli" start grid-service >/dev/null && ok "grid-service started again (./linli start grid-service)" \
+    || ko "grid-service started again" "see .linli/logs/grid-service.log"
 fi
