@@ -106,6 +106,9 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.exit(1);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 

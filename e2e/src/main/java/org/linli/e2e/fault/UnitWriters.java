@@ -45,6 +45,7 @@ final class UnitWriters {
         for (int i = 0; i < writers; i++) {
             int writer = i;
             Thread thread = new Thread(() -> write(writer), "writer-" + i);
+            thread.setDaemon(true); // a scenario that fails must not leave the suite's JVM running
             thread.start();
             threads.add(thread);
         }
