@@ -18,6 +18,8 @@ if [ "$DEMO" = 1 ] && [ -f "$G_PID_FILE" ] && kill -0 "$(cat "$G_PID_FILE")" 2>/
   [ "$STATUS" = 201 ] && [[ "$queue" == *QUEUE ]] \
     && ok "with grid-service down a report its copy cannot place still succeeds, into the $queue" \
     || ko "with grid-service down a report outside every grid still succeeds" "$STATUS $BODY"
+  G_PID=$(cat "$G_PID_FILE")
+  for _ in $(seq 1 90); do kill -0 "$G_PID" 2>/dev/null || break; sleep 0.5; done   # its graceful shutdown ends
   "$ROOT/linli" start grid-service >/dev/null && ok "grid-service started again (./linli start grid-service)" \
     || ko "grid-service started again" "see .linli/logs/grid-service.log"
 fi
