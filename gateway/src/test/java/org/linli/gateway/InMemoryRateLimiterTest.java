@@ -2,9 +2,6 @@ package org.linli.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRateLimiterTest {
@@ -31,33 +28,5 @@ class InMemoryRateLimiterTest {
         clock.advance(500);
         assertThat(limiter.isAllowed("r", "client").block().isAllowed()).isTrue();
         assertThat(limiter.isAllowed("r", "client").block().isAllowed()).isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-        private long millis = 1_000_000;
-
-        void advance(long by) {
-            millis += by;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -16,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 class VerifiedTokensTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-05T08:00:00Z");
+    private static final Instant NOW = Instant.ofEpochMilli(1_000_000);
     private final AtomicInteger verifications = new AtomicInteger();
 
     @Test
@@ -27,28 +25,13 @@ class VerifiedTokensTest {
                     .issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).build());
         };
 
-        AtomicReference<Instant> now = new AtomicReference<>(NOW);
-        ReactiveJwtDecoder decoder = VerifiedTokens.caching(signatureCheck, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        MutableClock clock = new MutableClock();
+        ReactiveJwtDecoder decoder = VerifiedTokens.caching(signatureCheck, clock);
         decoder.decode("token-a").block();
         decoder.decode("token-a").block();
         assertThat(verifications).hasValue(1);
 
-        now.set(NOW.plusSeconds(61));
+        clock.advance(61_000);
         decoder.decode("token-a").block();
         assertThat(verifications).hasValue(2);
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A unique index ({@code _id} among them) kept in memory and rebuilt from the documents when the store opens,
  * like {@link SecondaryIndex}. H2's own unique index is a map in the file whose keys H2 compares by
- * Java-serialising them, and every write rewrote its pages on commit: about a third of the store's work per write.
+ * Java-serialising them, and every write rewrote its pages on commit (both seen in a JFR profile of the store
+ * during the history import).
  */
 final class UniqueIndex extends AbstractUniqueIndex<Object> {
 

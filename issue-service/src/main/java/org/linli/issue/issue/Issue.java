@@ -161,17 +161,7 @@ public class Issue extends AggregateRoot {
             throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
         }
         issue.photoIds = new ArrayList<>(report.photoIds());
-        issue.gridId = route.gridId();
-        issue.communityUnitId = route.communityUnitId();
-        issue.communityPath = route.communityPath();
-        issue.streetUnitId = route.streetUnitId();
-        issue.compoundId = route.compoundId();
-        issue.companyId = route.companyId();
-        issue.departmentUnitId = departmentUnitId;
-        issue.routedBy = route.source();
-        issue.level = route.gridId() != null ? EscalationLevel.GRID
-                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
-        issue.responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
+        issue.placeBy(route, departmentUnitId);
         issue.status = IssueStatus.REPORTED;
         issue.reportedAt = now;
         issue.updatedAt = now;
@@ -193,6 +183,21 @@ public class Issue extends AggregateRoot {
         }
         issue.scheduleNext();
         return issue;
+    }
+
+    /** Where the route puts a new issue: its grid, community, compound and company, its level and owner. */
+    private void placeBy(Route route, String departmentUnitId) {
+        gridId = route.gridId();
+        communityUnitId = route.communityUnitId();
+        communityPath = route.communityPath();
+        streetUnitId = route.streetUnitId();
+        compoundId = route.compoundId();
+        companyId = route.companyId();
+        this.departmentUnitId = departmentUnitId;
+        routedBy = route.source();
+        level = route.gridId() != null ? EscalationLevel.GRID
+                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
+        responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
     }
 
     /**
@@ -222,17 +227,7 @@ public class Issue extends AggregateRoot {
         issue.reporterName = record.reporterName();
         issue.reporterPhone = record.reporterPhone();
         issue.anonymous = record.reporterName() == null && record.reporterPhone() == null;
-        issue.gridId = route.gridId();
-        issue.communityUnitId = route.communityUnitId();
-        issue.communityPath = route.communityPath();
-        issue.streetUnitId = route.streetUnitId();
-        issue.compoundId = route.compoundId();
-        issue.companyId = route.companyId();
-        issue.departmentUnitId = departmentUnitId;
-        issue.routedBy = route.source();
-        issue.level = route.gridId() != null ? EscalationLevel.GRID
-                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
-        issue.responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
+        issue.placeBy(route, departmentUnitId);
         Instant received = record.receivedAt();
         issue.reportedAt = received;
         issue.onSiteDueAt = received.plus(policy.onSite());

@@ -3,11 +3,10 @@ package org.linli.points.reward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.linli.platform.test.MutableClock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.points.ledger.Ledger;
@@ -23,7 +22,7 @@ class RedemptionRecoveryTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final MongoTemplate mongo = StoreForTests.freshDatabase();
-    private final MovableClock clock = new MovableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final Ledger ledger = new Ledger(mongo, clock, ZONE);
     private final Rewards rewards = new Rewards(mongo);
     private final Redemptions redemptions = new Redemptions(mongo, ledger, rewards, clock, ZONE);
@@ -98,34 +97,5 @@ class RedemptionRecoveryTest {
         assertThat(redemptions.find(made.id()).settled()).isTrue();
         assertThat(ledger.balance("a")).isEqualTo(100);
         assertThat(mongo.findById(rice.id(), Reward.class).stock()).isEqualTo(5);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

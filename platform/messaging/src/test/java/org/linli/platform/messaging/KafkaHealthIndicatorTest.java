@@ -7,11 +7,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.linli.platform.test.MutableClock;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -26,7 +24,7 @@ import org.springframework.boot.health.contributor.Status;
 class KafkaHealthIndicatorTest {
 
     private final Admin admin = mock(Admin.class);
-    private final SteppingClock clock = new SteppingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
     private final KafkaHealthIndicator health = new KafkaHealthIndicator(admin, Duration.ofSeconds(1),
             Duration.ofSeconds(2), clock);
 
@@ -64,29 +62,5 @@ class KafkaHealthIndicatorTest {
         DescribeClusterResult result = mock(DescribeClusterResult.class);
         when(result.nodes()).thenReturn(nodes);
         when(admin.describeCluster(any(DescribeClusterOptions.class))).thenReturn(result);
-    }
-
-    private static final class SteppingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-21T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
