@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code scale}: brings a demo county to a county-year's size through the gateway, with the services' own
  * endpoints only: the demo county (loaded when absent), then 12345 history through issue-service's import
- * (batches of 1000), buildings and a household register through grid-service (buildings one by one, the
- * register in batches of 1000), and points ledger entries as admin corrections (one per request: points-service
+ * (batches of 500), buildings and a household register through grid-service (buildings one by one, the
+ * register in batches of 500), and points ledger entries as admin corrections (one per request: points-service
  * has no bulk credit). Prints progress and each phase's rate. Everything is idempotent: a second run answers
  * duplicates and adds nothing.
  */
