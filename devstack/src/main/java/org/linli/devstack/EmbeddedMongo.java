@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.h2.mvstore.MVStore;
 import org.linli.devstack.store.StoreBackend;
+import org.linli.devstack.store.StoreFile;
 
 /**
  * An embedded MongoDB-wire store (mongo-java-server on H2's MVStore): in memory for tests, or
@@ -44,7 +45,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * A store whose data survives restarts, kept in {@code dataDir/mongo.mv.db}, with a page cache of
      * {@code cacheMb} megabytes (documents read from a cached page are not decoded again). Every write is
-     * committed to the file before it is acknowledged ({@link StoreBackend}).
+     * committed to the file before it is acknowledged ({@link StoreBackend}). A file that is mostly dead space
+     * is compacted first ({@link StoreFile}).
      */
     public static EmbeddedMongo onDisk(Path dataDir, String host, int port, int cacheMb) {
         try {
@@ -52,7 +54,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv.db").toString()).cacheSize(cacheMb).open();
+        Path file = dataDir.resolve("mongo.mv.db");
+        StoreFile.compactIfSparse(file);
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         return new EmbeddedMongo(store, host, port);
     }
 
