@@ -523,10 +523,9 @@ public class Issue extends AggregateRoot {
         if (!IssueStatus.UNSOLVED.contains(status)) {
             throw illegal("escalate");
         }
-        if (!escalate("WHISTLE", policy, now)) {
+        if (!escalate("WHISTLE", actor, policy, now)) {
             throw new BusinessRuleViolation("cannot-escalate", "issue " + id + " is at the highest level", id);
         }
-        step(now, "ESCALATED", actor, level.name());
         scheduleNext();
     }
 
@@ -551,13 +550,13 @@ public class Issue extends AggregateRoot {
         if (IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue && !now.isBefore(onSiteDueAt)) {
             onSiteOverdue = true;
             overdue("ON_SITE", onSiteDueAt, now);
-            escalate("ON_SITE_OVERDUE", policy, now);
+            escalate("ON_SITE_OVERDUE", null, policy, now);
             changed = true;
         }
         if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
             solutionOverdue = true;
             overdue("SOLUTION", solutionDueAt, now);
-            if (!escalate("SOLUTION_OVERDUE", policy, now)) {
+            if (!escalate("SOLUTION_OVERDUE", null, policy, now)) {
                 solutionDueAt = now.plus(policy.solution(severity));
             }
             changed = true;
@@ -580,8 +579,11 @@ public class Issue extends AggregateRoot {
         recordEvent(id, new IssueOverdue(id, deadline, dueAt), now);
     }
 
-    /** One level up, skipping levels whose unit is unknown; false when already at the top. */
-    private boolean escalate(String reason, DeadlinePolicy policy, Instant now) {
+    /**
+     * One level up, skipping levels whose unit is unknown; false when already at the top. Writes the one
+     * timeline entry of the escalation, naming the actor of a manual one ({@code null} for a clock).
+     */
+    private boolean escalate(String reason, String actor, DeadlinePolicy policy, Instant now) {
         EscalationLevel next = level;
         String target = null;
         while (target == null && next != EscalationLevel.DEPARTMENT && next != EscalationLevel.COUNTY) {
@@ -606,7 +608,7 @@ public class Issue extends AggregateRoot {
         }
         solutionDueAt = now.plus(policy.solution(severity));
         updatedAt = now;
-        step(now, "ESCALATED", null, next.name() + " " + reason);
+        step(now, "ESCALATED", actor, next.name() + " " + reason);
         recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
         return true;
     }

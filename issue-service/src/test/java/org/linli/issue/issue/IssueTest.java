@@ -89,6 +89,19 @@ class IssueTest {
     }
 
     @Test
+    void aManualEscalationWritesExactlyOneTimelineEntryNamingWhoEscalated() {
+        Issue issue = Issues.dispatchedToGridWorker();
+
+        issue.whistle("street-admin", POLICY, T0.plusSeconds(60));
+
+        assertThat(issue.history()).filteredOn(step -> step.action().equals("ESCALATED")).singleElement()
+                .satisfies(step -> {
+                    assertThat(step.actorAccountId()).isEqualTo("street-admin");
+                    assertThat(step.note()).isEqualTo("COMMUNITY WHISTLE");
+                });
+    }
+
+    @Test
     void theCalledDepartmentChecksInOnceAndOnlyWhenCalled() {
         Issue issue = Issues.dispatchedToGridWorker();
         assertThatThrownBy(() -> issue.checkIn("dept", T0)).extracting("code").isEqualTo("no-check-in-due");
