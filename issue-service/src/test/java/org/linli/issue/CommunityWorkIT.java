@@ -160,9 +160,9 @@ class CommunityWorkIT {
     void statisticsOfAnotherCommunityAreForbiddenLikeEveryOtherCrossScopeRead() throws Exception {
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
                         .with(otherCommunityAdmin()))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", "no-such-community").with(admin()))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY).with(admin()))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
