@@ -157,6 +157,43 @@ class CommunityWorkIT {
     }
 
     @Test
+    void statisticsOfAnotherCommunityAreForbiddenLikeEveryOtherCrossScopeRead() throws Exception {
+        mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
+                        .with(otherCommunityAdmin()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", "no-such-community").with(admin()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY).with(admin()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
+                        .with(caller("COUNTY_ADMIN", null, "county-admin")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aMeetingRecordsNoResolutionBeforeItStarts() throws Exception {
+        String issue = json(post("/api/v1/issues", resident("resident-early"), "{\"category\": \"NOISE\", "
+                + "\"description\": \"夜间施工\", \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}")
+                .andExpect(status().isCreated())).get("id").asString();
+        String attendees = "[{\"party\": \"PARTY_ORGANISATION\", \"name\": \"檀溪社区党委\"}, "
+                + "{\"party\": \"RESIDENTS_COMMITTEE\", \"name\": \"檀溪居委会\"}, "
+                + "{\"party\": \"OWNERS_COMMITTEE\", \"name\": \"檀溪花园业委会\"}, "
+                + "{\"party\": \"PROPERTY_COMPANY\", \"name\": \"红旗物业\"}]";
+        String id = json(post("/api/v1/meetings", admin(), "{\"title\": \"下月联席会议\", \"communityUnitId\": \""
+                + Seeds.COMMUNITY + "\", \"scheduledAt\": \"2099-01-05T02:00:00Z\", \"attendees\": " + attendees
+                + ", \"issueIds\": [\"" + issue + "\"]}").andExpect(status().isCreated())).get("id").asString();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/meetings/" + id + "/resolutions").with(admin())
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"issueId\": \"" + issue + "\", \"decision\": \"CLOSE\", \"summary\": \"提前定了\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("meeting-not-started"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2099-01-05T02:00:00Z")));
+        mvc.perform(get("/api/v1/issues/" + issue).with(admin())).andExpect(jsonPath("$.status").value("DISPATCHED"));
+    }
+
+    @Test
     void qrReportsAreRateLimitedPerClientAddress() throws Exception {
         String token = json(mvc.perform(get("/api/v1/issues/qr-codes/" + Seeds.BUILDING).with(admin())))
                 .get("token").asString();

@@ -136,7 +136,10 @@ public class Issue extends AggregateRoot {
     /**
      * A new issue, routed: to its grid's active worker when the grid has one (DISPATCHED, ASSIGNED),
      * otherwise REPORTED in the grid's, community's or county's queue. Records IssueReported (and
-     * IssueDispatched when assigned).
+     * IssueDispatched when assigned). A report that another system received earlier ({@link Report#receivedAt()},
+     * bounded at the edge; a time after {@code now} counts as now) is reported at that time and its 5341 clocks
+     * run from it, as for an imported record: a clock that ran out before the intake is a fact (overdue,
+     * supervised), not a cause (no IssueOverdue or IssueEscalated); the clocks still running go on.
      */
     public static Issue report(Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
                                Instant now) {
@@ -163,15 +166,16 @@ public class Issue extends AggregateRoot {
         issue.photoIds = new ArrayList<>(report.photoIds());
         issue.placeBy(route, departmentUnitId);
         issue.status = IssueStatus.REPORTED;
-        issue.reportedAt = now;
+        Instant received = report.receivedAt() == null || report.receivedAt().isAfter(now) ? now : report.receivedAt();
+        issue.reportedAt = received;
         issue.updatedAt = now;
-        issue.onSiteDueAt = now.plus(policy.onSite());
-        issue.solutionDueAt = now.plus(policy.solution(issue.severity));
+        issue.onSiteDueAt = received.plus(policy.onSite());
+        issue.solutionDueAt = received.plus(policy.solution(issue.severity));
         issue.firstSolutionDueAt = issue.solutionDueAt;
-        issue.step(now, "REPORTED", report.reporterAccountId(), issue.channel.label());
+        issue.step(received, "REPORTED", report.reporterAccountId(), issue.channel.label());
         issue.recordEvent(issue.id, new IssueReported(issue.id, issue.category.name(), issue.severity.name(),
                 issue.channel.name(), issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
-                issue.lat, issue.lng), now);
+                issue.lat, issue.lng, received), now);
         if (route.workerAppointmentId() != null) {
             issue.assigneeAppointmentId = route.workerAppointmentId();
             issue.assigneeAccountId = route.workerAccountId();
@@ -181,7 +185,7 @@ public class Issue extends AggregateRoot {
             issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", issue.assigneeAccountId,
                     issue.gridId), now);
         }
-        issue.scheduleNext();
+        issue.scheduleFromOriginalTime(now);
         return issue;
     }
 
@@ -238,7 +242,7 @@ public class Issue extends AggregateRoot {
         issue.reachImportedState(record, route, policy);
         issue.updatedAt = now;
         issue.step(now, "IMPORTED", null, record.source());
-        issue.scheduleAfterImport(now);
+        issue.scheduleFromOriginalTime(now);
         issue.recordEvent(issue.id, new IssueImported(issue.id, record.source(), record.sourceRecordId(),
                 issue.category.name(), issue.severity.name(), issue.status.name(), received, issue.resolvedAt,
                 issue.closedAt, issue.rating, issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
@@ -288,10 +292,11 @@ public class Issue extends AggregateRoot {
     }
 
     /**
-     * Clocks that ran out before the import become facts (overdue, supervised); the clocks still running
-     * are scheduled as for a live issue; none is applied now.
+     * Clocks that ran out before the import or intake (the record's original time lies in the past) become
+     * facts (overdue, supervised); the clocks still running are scheduled as for a live issue; none is applied
+     * now. For an issue received now no clock has run out: this is {@link #scheduleNext()}.
      */
-    private void scheduleAfterImport(Instant now) {
+    private void scheduleFromOriginalTime(Instant now) {
         if (IssueStatus.BEFORE_ON_SITE.contains(status) && !now.isBefore(onSiteDueAt)) {
             onSiteOverdue = true;
         }
@@ -523,10 +528,9 @@ public class Issue extends AggregateRoot {
         if (!IssueStatus.UNSOLVED.contains(status)) {
             throw illegal("escalate");
         }
-        if (!escalate("WHISTLE", policy, now)) {
+        if (!escalate("WHISTLE", actor, policy, now)) {
             throw new BusinessRuleViolation("cannot-escalate", "issue " + id + " is at the highest level", id);
         }
-        step(now, "ESCALATED", actor, level.name());
         scheduleNext();
     }
 
@@ -551,13 +555,13 @@ public class Issue extends AggregateRoot {
         if (IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue && !now.isBefore(onSiteDueAt)) {
             onSiteOverdue = true;
             overdue("ON_SITE", onSiteDueAt, now);
-            escalate("ON_SITE_OVERDUE", policy, now);
+            escalate("ON_SITE_OVERDUE", null, policy, now);
             changed = true;
         }
         if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
             solutionOverdue = true;
             overdue("SOLUTION", solutionDueAt, now);
-            if (!escalate("SOLUTION_OVERDUE", policy, now)) {
+            if (!escalate("SOLUTION_OVERDUE", null, policy, now)) {
                 solutionDueAt = now.plus(policy.solution(severity));
             }
             changed = true;
@@ -580,8 +584,11 @@ public class Issue extends AggregateRoot {
         recordEvent(id, new IssueOverdue(id, deadline, dueAt), now);
     }
 
-    /** One level up, skipping levels whose unit is unknown; false when already at the top. */
-    private boolean escalate(String reason, DeadlinePolicy policy, Instant now) {
+    /**
+     * One level up, skipping levels whose unit is unknown; false when already at the top. Writes the one
+     * timeline entry of the escalation, naming the actor of a manual one ({@code null} for a clock).
+     */
+    private boolean escalate(String reason, String actor, DeadlinePolicy policy, Instant now) {
         EscalationLevel next = level;
         String target = null;
         while (target == null && next != EscalationLevel.DEPARTMENT && next != EscalationLevel.COUNTY) {
@@ -606,7 +613,7 @@ public class Issue extends AggregateRoot {
         }
         solutionDueAt = now.plus(policy.solution(severity));
         updatedAt = now;
-        step(now, "ESCALATED", null, next.name() + " " + reason);
+        step(now, "ESCALATED", actor, next.name() + " " + reason);
         recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
         return true;
     }
@@ -740,11 +747,13 @@ public class Issue extends AggregateRoot {
     public String importBatchId() { return importBatchId; }
 
     /**
-     * What a reporter submits, after validation. Its {@code toString} hides the phone.
+     * What a reporter submits, after validation. Its {@code toString} hides the phone. {@code receivedAt} is the
+     * original time of a report another system took first ({@code null}: received now).
      */
     public record Report(Category category, Severity severity, Channel channel, String description, Double lat,
                          Double lng, String buildingId, String address, boolean anonymous, String reporterAccountId,
-                         String reporterName, String reporterPhone, String callbackTokenHash, List<String> photoIds) {
+                         String reporterName, String reporterPhone, String callbackTokenHash, List<String> photoIds,
+                         Instant receivedAt) {
 
         public Report {
             if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
@@ -756,7 +765,7 @@ public class Issue extends AggregateRoot {
 
         public Report withPhotos(List<String> ids) {
             return new Report(category, severity, channel, description, lat, lng, buildingId, address, anonymous,
-                    reporterAccountId, reporterName, reporterPhone, callbackTokenHash, ids);
+                    reporterAccountId, reporterName, reporterPhone, callbackTokenHash, ids, receivedAt);
         }
 
         @Override

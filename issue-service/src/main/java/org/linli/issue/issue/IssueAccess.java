@@ -56,6 +56,16 @@ final class IssueAccess {
         }
     }
 
+    /**
+     * Who may give a report its original time ({@code receivedAt}): county-wide admins, who feed in what the
+     * county's other systems received (API keys over Open311 are county systems too). Others: 403.
+     */
+    static void requireCountyIntake(Caller caller) {
+        if (!(caller.isCountyWide() && isAdmin(caller))) {
+            throw new AccessDeniedException("only county-wide admins and county systems give a report its original time");
+        }
+    }
+
     static void requireReadable(Caller caller, Issue issue) {
         if (!canRead(caller, issue)) {
             throw new AccessDeniedException("issue outside the caller's scope");

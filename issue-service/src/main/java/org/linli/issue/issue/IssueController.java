@@ -13,8 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.OriginalTime;
 import org.linli.platform.web.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -58,7 +60,12 @@ class IssueController {
                     + "copy, else grid-service, else the community's or the county's queue (REPORTED): never fails "
                     + "because grid-service is down. Idempotency-Key makes a retry create one issue. 422 "
                     + "location-required, invalid-description; 400 invalid fields. Publishes IssueReported "
-                    + "(+ IssueDispatched).")
+                    + "(+ IssueDispatched). receivedAt (optional): the original time of a report another system took "
+                    + "first; only county-wide admins (COUNTY_ADMIN without a unit), else 403; within "
+                    + "linli.intake.max-backdate (400 days) and not in the future beyond linli.intake.clock-skew "
+                    + "(5 minutes), else 400 invalid-request naming receivedAt. The issue is reported at that time "
+                    + "and its deadlines run from it (a deadline already passed: overdue and supervised, no "
+                    + "escalation).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(REPORTERS)
     ResponseEntity<IssueResponse> report(Caller caller, @Valid @RequestBody ReportRequest request,
@@ -266,7 +273,8 @@ class IssueController {
                          @DecimalMin("-90") @DecimalMax("90") Double lat,
                          @DecimalMin("-180") @DecimalMax("180") Double lng,
                          @Size(max = 64) String buildingId, @Size(max = 200) String address, Boolean anonymous,
-                         @Size(max = 50) String reporterName, @Pattern(regexp = PHONE) String reporterPhone) {
+                         @Size(max = 50) String reporterName, @Pattern(regexp = PHONE) String reporterPhone,
+                         @OriginalTime Instant receivedAt) {
 
         Issue.Report report(Caller caller) {
             boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
@@ -277,7 +285,7 @@ class IssueController {
             return new Issue.Report(category, staff ? severity : null, resolved, description, lat, lng, buildingId,
                     address, Boolean.TRUE.equals(anonymous), onBehalf ? null : caller.accountId(),
                     onBehalf ? reporterName : reporterName == null ? caller.username() : reporterName,
-                    reporterPhone, null, List.of());
+                    reporterPhone, null, List.of(), receivedAt);
         }
 
         @Override

@@ -122,7 +122,7 @@ class IssueImports {
                         Map<String, Route> routes) {
         Issue.Report located = new Issue.Report(record.category(), record.severity(), Channel.HOTLINE,
                 record.description(), record.lat(), record.lng(), record.buildingId(), record.address(), false, null,
-                null, null, null, List.of());
+                null, null, null, List.of(), null);
         String place = record.buildingId() + "|" + record.lat() + "|" + record.lng();
         Route route = routes.get(place);
         if (route == null) {

@@ -82,6 +82,9 @@ public class IssueService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,
             description = "a routed issue went straight to its grid worker"))
     Issue submit(Caller caller, Issue.Report report, List<MultipartFile> files, String bearerToken) {
+        if (report.receivedAt() != null) {
+            IssueAccess.requireCountyIntake(caller);
+        }
         Optional<Issue> earlier = NewIds.alreadyCreated(issues::findById);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -101,7 +104,7 @@ public class IssueService {
         String callbackToken = randomToken();
         Issue.Report located = new Issue.Report(report.category(), report.severity(), Channel.QR_CODE,
                 report.description(), report.lat(), report.lng(), buildingId, report.address(), report.anonymous(),
-                null, report.reporterName(), report.reporterPhone(), sha256(callbackToken), List.of());
+                null, report.reporterName(), report.reporterPhone(), sha256(callbackToken), List.of(), null);
         Route route = places.forBuilding(buildingId)
                 .orElseGet(() -> report.lat() != null ? places.locate(report.lat(), report.lng(), null, null)
                         : Route.countyQueue());

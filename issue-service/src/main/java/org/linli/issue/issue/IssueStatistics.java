@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.linli.issue.place.Places;
 import org.linli.platform.web.Caller;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,17 +30,20 @@ import org.springframework.web.bind.annotation.RestController;
 class IssueStatistics {
 
     private final MongoOperations mongo;
+    private final Places places;
     private final Clock clock;
 
-    IssueStatistics(MongoOperations mongo, Clock clock) {
+    IssueStatistics(MongoOperations mongo, Places places, Clock clock) {
         this.mongo = mongo;
+        this.places = places;
         this.clock = clock;
     }
 
     @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
             description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
                     + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days). onTimeOnSiteRate: "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days). A communityUnitId outside "
+                    + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
                     + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
                     + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
                     + "(an open overdue issue counts as late). Rates are null when nothing counts yet.")
@@ -67,6 +71,7 @@ class IssueStatistics {
             all.add(Criteria.where("gridId").is(gridId));
         }
         if (communityUnitId != null) {
+            requireCovered(caller, communityUnitId);
             all.add(Criteria.where("communityUnitId").is(communityUnitId));
         }
         if (compoundId != null) {
@@ -78,6 +83,21 @@ class IssueStatistics {
         Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
         query.fields().exclude("history").exclude("outbox").exclude("description");
         return Figures.of(mongo.find(query, Issue.class), start, end, now);
+    }
+
+    /**
+     * A community named in the filter must lie in the staff caller's scope: 403 otherwise, as for every other
+     * cross-scope read, rather than figures of zero that look like a quiet community. An unknown community
+     * cannot be shown to be covered: 403 too (county-wide callers see zeros, as for any empty filter).
+     */
+    private void requireCovered(Caller caller, String communityUnitId) {
+        if (caller.isCountyWide() || !(IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER"))) {
+            return;
+        }
+        String path = places.pathOf(communityUnitId);
+        if (path == null || !caller.covers(path)) {
+            throw new AccessDeniedException("community outside the caller's scope");
+        }
     }
 
     /** The figures; rates are 0..1 with 4 decimals, {@code null} when nothing counts yet. */

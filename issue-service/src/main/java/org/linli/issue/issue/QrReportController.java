@@ -98,7 +98,7 @@ class QrReportController {
 
         Issue.Report report() {
             return new Issue.Report(category, null, Channel.QR_CODE, description, lat, lng, null, null, Boolean.TRUE.equals(anonymous),
-                    null, name, phone, null, List.of());
+                    null, name, phone, null, List.of(), null);
         }
 
         @Override

@@ -89,9 +89,16 @@ public class Meeting extends AggregateRoot {
         updatedAt = now;
     }
 
-    /** Records the resolution of an agenda item; REDIRECT names the unit it goes to. */
+    /**
+     * Records the resolution of an agenda item; REDIRECT names the unit it goes to. A meeting decides
+     * only once it has started: a resolution before {@code scheduledAt} is refused ({@code meeting-not-started}).
+     */
     void resolve(String issueId, Decision decision, String summary, String redirectToUnitId, Instant now) {
         requireScheduled();
+        if (now.isBefore(scheduledAt)) {
+            throw new BusinessRuleViolation("meeting-not-started", "meeting " + id + " starts at " + scheduledAt,
+                    scheduledAt.toString());
+        }
         int index = indexOf(issueId);
         if (agenda.get(index).decision() != null) {
             throw new BusinessRuleViolation("already-resolved", "the item " + issueId + " is already resolved", issueId);

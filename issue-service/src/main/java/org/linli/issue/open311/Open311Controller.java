@@ -19,6 +19,7 @@ import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueService;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
+import org.linli.platform.web.OriginalTime;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +79,9 @@ class Open311Controller {
 
     @Operation(summary = "Open311: create a service request",
             description = "Form or query parameters as in the spec: api_key, service_code, lat + long or address_id "
-                    + "(a building id), description, first_name, last_name, phone (mainland mobile), address_string. "
+                    + "(a building id), description, first_name, last_name, phone (mainland mobile), address_string, "
+                    + "requested_datetime (optional, ISO instant: when the county system received it; bounded as "
+                    + "receivedAt of POST /api/v1/issues, else 400). "
                     + "403 invalid api_key; 400 unknown service_code, missing description or location. Routed like "
                     + "any report (never fails for grid-service being down). Idempotency-Key supported.")
     @PostMapping("/requests.json")
@@ -91,7 +94,9 @@ class Open311Controller {
                                                  @RequestParam(required = false) String description,
                                                  @RequestParam(name = "first_name", required = false) String firstName,
                                                  @RequestParam(name = "last_name", required = false) String lastName,
-                                                 @RequestParam(required = false) String phone) {
+                                                 @RequestParam(required = false) String phone,
+                                                 @RequestParam(name = "requested_datetime", required = false)
+                                                 @OriginalTime Instant requestedAt) {
         keys.require(apiKey);
         Category category = category(code);
         if (lat != null && (lat < -90 || lat > 90) || lng != null && (lng < -180 || lng > 180)) {
@@ -108,7 +113,8 @@ class Open311Controller {
         }
         String name = (firstName == null ? "" : firstName) + (lastName == null ? "" : lastName);
         Issue issue = issues.submitFromIntegration(new Issue.Report(category, null, Channel.OPEN311, description, lat,
-                lng, buildingId, address, false, null, name.isBlank() ? null : name.strip(), phone, null, List.of()));
+                lng, buildingId, address, false, null, name.isBlank() ? null : name.strip(), phone, null, List.of(),
+                requestedAt));
         return ResponseEntity.created(URI.create("/open311/v2/requests/" + issue.id() + ".json"))
                 .body(List.of(new CreatedResponse(issue.id(), "已受理，编号 " + issue.id(), null)));
     }

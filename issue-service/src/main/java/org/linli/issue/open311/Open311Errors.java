@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Open311's own error shape, {@code [{"code": 400, "description": "…"}]}, for the Open311 controller only. */
@@ -34,6 +35,14 @@ class Open311Errors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<List<Error>> badParameter(MethodArgumentTypeMismatchException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getName() + " is not valid");
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<List<Error>> invalidParameter(HandlerMethodValidationException e) {
+        return answer(HttpStatus.BAD_REQUEST, e.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName()).distinct()
+                .map(name -> "requestedAt".equals(name) ? "requested_datetime" : name)
+                .collect(java.util.stream.Collectors.joining(", ")) + " is not valid");
     }
 
     private static ResponseEntity<List<Error>> answer(HttpStatus status, String description) {

@@ -89,6 +89,52 @@ class IssueTest {
     }
 
     @Test
+    void aManualEscalationWritesExactlyOneTimelineEntryNamingWhoEscalated() {
+        Issue issue = Issues.dispatchedToGridWorker();
+
+        issue.whistle("street-admin", POLICY, T0.plusSeconds(60));
+
+        assertThat(issue.history()).filteredOn(step -> step.action().equals("ESCALATED")).singleElement()
+                .satisfies(step -> {
+                    assertThat(step.actorAccountId()).isEqualTo("street-admin");
+                    assertThat(step.note()).isEqualTo("COMMUNITY WHISTLE");
+                });
+    }
+
+    @Test
+    void aReportReceivedEarlierIsReportedAtThatTimeAndItsClocksRunFromIt() {
+        Issue issue = Issues.receivedEarlier(T0.minusSeconds(600), T0);
+
+        assertThat(issue.reportedAt()).isEqualTo(T0.minusSeconds(600));
+        assertThat(issue.onSiteDueAt()).isEqualTo(T0.minusSeconds(600).plus(Duration.ofMinutes(5)));
+        assertThat(issue.solutionDueAt()).isEqualTo(T0.minusSeconds(600).plus(Duration.ofMinutes(30)));
+        assertThat(issue.history().get(0).at()).isEqualTo(T0.minusSeconds(600));
+        assertThat(last(issue, org.linli.events.issue.IssueReported.class))
+                .contains("\"receivedAt\":\"" + T0.minusSeconds(600) + "\"");
+        assertThat(issue.pendingEvents()).allSatisfy(event -> assertThat(event.occurredAt()).isEqualTo(T0));
+    }
+
+    @Test
+    void aClockThatRanOutBeforeTheIntakeIsAFactNotACause() {
+        Issue issue = Issues.receivedEarlier(T0.minus(Duration.ofMinutes(10)), T0);
+
+        assertThat(issue.onSiteOverdue()).isTrue();
+        assertThat(issue.supervised()).isTrue();
+        assertThat(issue.level()).isEqualTo(EscalationLevel.GRID);
+        assertThat(types(issue)).containsExactly("IssueReported", "IssueDispatched");
+        assertThat(issue.nextDueAt()).isEqualTo(issue.solutionDueAt());
+        assertThat(issue.applyClocks(POLICY, T0.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aReceivedAtAfterNowWithinTheClockSkewCountsAsNow() {
+        Issue issue = Issues.receivedEarlier(T0.plusSeconds(30), T0);
+
+        assertThat(issue.reportedAt()).isEqualTo(T0);
+        assertThat(issue.supervised()).isFalse();
+    }
+
+    @Test
     void theCalledDepartmentChecksInOnceAndOnlyWhenCalled() {
         Issue issue = Issues.dispatchedToGridWorker();
         assertThatThrownBy(() -> issue.checkIn("dept", T0)).extracting("code").isEqualTo("no-check-in-due");
@@ -214,7 +260,7 @@ class IssueTest {
     @Test
     void theReportHidesThePhoneFromLogsAndAnonymousReportsKeepNoPersonalData() {
         Issue.Report report = new Issue.Report(Category.NOISE, null, Channel.APP, "吵", null, null, "b", null, true,
-                "resident-1", "张三", "13812345678", null, List.of());
+                "resident-1", "张三", "13812345678", null, List.of(), null);
         assertThat(report.toString()).doesNotContain("13812345678").contains("138****5678");
 
         Issue issue = Issue.report(report, Issues.TO_GRID_WORKER, "dept", POLICY, T0);

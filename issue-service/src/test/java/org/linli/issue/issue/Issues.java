@@ -18,8 +18,18 @@ final class Issues {
     }
 
     static Issue reported(Category category, Route route) {
-        return Issue.report(new Issue.Report(category, null, Channel.APP, "楼道灯不亮", 36.2, 113.4, null, null, false,
-                "resident-1", "张三", "13812345678", null, List.of()), route, "dept-housing", POLICY, T0);
+        return Issue.report(report(category, Channel.APP, null), route, "dept-housing", POLICY, T0);
+    }
+
+    /** A county system's hotline report taken at {@code receivedAt}, entered here at {@code now}. */
+    static Issue receivedEarlier(Instant receivedAt, Instant now) {
+        return Issue.report(report(Category.PROPERTY_REPAIR, Channel.HOTLINE, receivedAt), TO_GRID_WORKER,
+                "dept-housing", POLICY, now);
+    }
+
+    private static Issue.Report report(Category category, Channel channel, Instant receivedAt) {
+        return new Issue.Report(category, null, channel, "楼道灯不亮", 36.2, 113.4, null, null, false,
+                "resident-1", "张三", "13812345678", null, List.of(), receivedAt);
     }
 
     static Issue dispatchedToGridWorker() {

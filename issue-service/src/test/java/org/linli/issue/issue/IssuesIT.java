@@ -18,6 +18,7 @@ import com.mongodb.client.result.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
@@ -372,6 +373,37 @@ class IssuesIT {
                 .andExpect(jsonPath("$.communityUnitId").value(Seeds.COMMUNITY))
                 .andExpect(jsonPath("$.status").value("REPORTED"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aCountyAdminFeedsInAReportWithItsOriginalTimeWhichTheStatisticsAndTheEventCarry() throws Exception {
+        Instant received = clock.instant().minus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = "{\"category\": \"PROPERTY_REPAIR\", \"channel\": \"HOTLINE\", \"description\": \"三周前的来电\", "
+                + "\"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + ", \"reporterName\": \"王五\", \"receivedAt\": \"%s\"}";
+        org.springframework.test.web.servlet.request.RequestPostProcessor county = caller("COUNTY_ADMIN", null, "county-admin");
+
+        String id = json(mvc.perform(post("/api/v1/issues").with(county).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(received)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reportedAt").value(received.toString()))
+                .andExpect(jsonPath("$.supervised").value(true))).get("id").asString();
+        JsonNode reported = PublishedEvents.awaitFirst(bootstrapServers, Topics.ISSUE_EVENTS, id, "IssueReported");
+        assertThat(reported.get("payload").get("receivedAt").asString()).isEqualTo(received.toString());
+        mvc.perform(get("/api/v1/issues/statistics").with(county).param("compoundId", Seeds.COMPOUND)
+                        .param("from", received.minusSeconds(1).toString()).param("to", received.plusSeconds(1).toString()))
+                .andExpect(jsonPath("$.total").value(1));
+
+        mvc.perform(post("/api/v1/issues").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(received)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        for (Instant outOfBounds : List.of(clock.instant().plus(Duration.ofHours(1)),
+                clock.instant().minus(Duration.ofDays(401)))) {
+            mvc.perform(post("/api/v1/issues").with(county).contentType(MediaType.APPLICATION_JSON)
+                            .content(body.formatted(outOfBounds)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("receivedAt"));
+        }
     }
 
     private ResultActions act(String id, String action, String body, org.springframework.test.web.servlet.request.RequestPostProcessor who)

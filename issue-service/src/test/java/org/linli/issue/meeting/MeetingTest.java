@@ -50,4 +50,17 @@ class MeetingTest {
                 .allSatisfy(event -> assertThat(event.type()).isEqualTo("MeetingResolutionRecorded"));
         assertThatThrownBy(() -> meeting.addItem("issue-3", "x", T0)).extracting("code").isEqualTo("meeting-published");
     }
+
+    @Test
+    void refusesAResolutionBeforeTheMeetingHasStarted() {
+        Meeting meeting = Meeting.schedule("会", "c", "/c/", T0, null, ONE_PLUS_THREE, "a", T0.minusSeconds(86_400));
+        meeting.addItem("issue-1", "屋面漏水", T0.minusSeconds(3600));
+
+        assertThatThrownBy(() -> meeting.resolve("issue-1", Decision.CLOSE, "物业两周内修好", null, T0.minusSeconds(1)))
+                .extracting("code").isEqualTo("meeting-not-started");
+        assertThat(meeting.pendingEvents()).isEmpty();
+
+        meeting.resolve("issue-1", Decision.CLOSE, "物业两周内修好", null, T0);
+        assertThat(meeting.agenda().get(0).decision()).isEqualTo(Decision.CLOSE);
+    }
 }

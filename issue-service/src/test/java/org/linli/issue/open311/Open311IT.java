@@ -106,6 +106,23 @@ class Open311IT {
                 .andExpect(jsonPath("$.channel").value("OPEN311"))
                 .andExpect(jsonPath("$.gridId").value(Seeds.GRID));
 
+        java.time.Instant received = java.time.Instant.now().minus(java.time.Duration.ofDays(3))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String earlier = JSON.readTree(mvc.perform(post("/open311/v2/requests.json").param("api_key", key)
+                        .param("service_code", "ENVIRONMENT").param("description", "三天前县平台受理")
+                        .param("lat", String.valueOf(Seeds.LAT)).param("long", String.valueOf(Seeds.LNG))
+                        .param("requested_datetime", received.toString()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get(0).get("service_request_id").asString();
+        mvc.perform(get("/open311/v2/requests/" + earlier + ".json").param("api_key", key))
+                .andExpect(jsonPath("$[0].requested_datetime").value(received.toString()));
+        mvc.perform(post("/open311/v2/requests.json").param("api_key", key).param("service_code", "ENVIRONMENT")
+                        .param("description", "来自未来").param("lat", String.valueOf(Seeds.LAT))
+                        .param("long", String.valueOf(Seeds.LNG))
+                        .param("requested_datetime", java.time.Instant.now().plusSeconds(3600).toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$[0].description").value("requested_datetime is not valid"));
+
         mvc.perform(post("/api/v1/issues/api-keys/" + created.at("/apiKey/id").asString() + "/revocation")
                 .with(caller("COUNTY_ADMIN", null, "county-admin"))).andExpect(status().isOk());
         mvc.perform(get("/open311/v2/requests/" + id + ".json").param("api_key", key))

@@ -3,6 +3,8 @@ package org.linli.org.company;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
@@ -55,6 +57,15 @@ public class PropertyCompanyCoverage {
 
     Page<PropertyCompanyPartyStatus> list(Caller caller, String unitId, Pageable pageable) {
         return statuses.findByUnitPathStartingWith(units.visibleTo(caller, unitId).path(), pageable);
+    }
+
+    /** Which of these companies have a coverage status recorded (anywhere in the county). */
+    public Set<String> withStatus(Set<String> companyIds) {
+        if (companyIds.isEmpty()) {
+            return Set.of();
+        }
+        return statuses.findAllById(companyIds).stream().map(PropertyCompanyPartyStatus::companyId)
+                .collect(Collectors.toSet());
     }
 
     /** Companies registered in a subtree ({@code null}: the whole county), counted by coverage mode. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.linli.org.committee.CommitteeStatistics;
 import org.linli.org.company.PartyCoverageMode;
+import org.linli.org.copies.PropertyAndHouseholds;
 import org.linli.org.company.PropertyCompanyCoverage;
 import org.linli.org.member.MemberStatistics;
 import org.linli.org.unit.OrgUnitDirectory;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * The coverage dashboard of a subtree (or the county): every figure is counted from the stored
  * units, company statuses, committees and members at the time of the call, nothing is cached.
+ * Compounds and the companies serving them come from the copies of property-service's events
+ * (CompoundCreated, ContractStarted/Ended): a compound counts once property-service has registered it,
+ * a company serving one of the subtree's compounds without a recorded status counts as NONE (not covered).
  */
 @Service
 class CoverageDashboard {
@@ -28,14 +32,16 @@ class CoverageDashboard {
     private final PropertyCompanyCoverage companies;
     private final CommitteeStatistics committees;
     private final MemberStatistics members;
+    private final PropertyAndHouseholds property;
 
     CoverageDashboard(OrgUnitDirectory units, OrgUnitStatistics unitStatistics, PropertyCompanyCoverage companies,
-                      CommitteeStatistics committees, MemberStatistics members) {
+                      CommitteeStatistics committees, MemberStatistics members, PropertyAndHouseholds property) {
         this.units = units;
         this.unitStatistics = unitStatistics;
         this.companies = companies;
         this.committees = committees;
         this.members = members;
+        this.property = property;
     }
 
     Coverage of(Caller caller, String unitId) {
@@ -63,14 +69,19 @@ class CoverageDashboard {
         return Ratio.of(covered.size(), knownCompounds(path).size());
     }
 
+    /** The compounds property-service registered in the subtree, and any a unit links or a committee names. */
     private Set<String> knownCompounds(String path) {
-        Set<String> known = new TreeSet<>(unitStatistics.linkedCompounds(path));
+        Set<String> known = new TreeSet<>(property.compoundsWithin(path));
+        known.addAll(unitStatistics.linkedCompounds(path));
         known.addAll(committees.compoundsWithCommittee(path));
         return known;
     }
 
     private CompanyCoverage propertyCompanies(String path) {
         Map<PartyCoverageMode, Long> byMode = companies.countByMode(path);
+        Set<String> serving = property.companiesServing(property.compoundsWithin(path));
+        long withoutStatus = serving.size() - companies.withStatus(serving).size();
+        byMode.merge(PartyCoverageMode.NONE, withoutStatus, Long::sum);
         long registered = byMode.values().stream().mapToLong(Long::longValue).sum();
         long covered = registered - byMode.get(PartyCoverageMode.NONE);
         return new CompanyCoverage(byMode, Ratio.of(covered, registered));

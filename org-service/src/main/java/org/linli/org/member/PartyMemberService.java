@@ -15,6 +15,7 @@ import org.linli.events.org.PartyMemberHouseholdLinked;
 import org.linli.events.org.PartyMemberHouseholdUnlinked;
 import org.linli.events.org.PartyMemberRegistered;
 import org.linli.events.org.PartyMemberTransferred;
+import org.linli.org.copies.PropertyAndHouseholds;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
@@ -43,12 +44,15 @@ class PartyMemberService {
     private final PartyMemberRepository members;
     private final MongoTemplate mongo;
     private final OrgUnitDirectory units;
+    private final PropertyAndHouseholds households;
     private final Clock clock;
 
-    PartyMemberService(PartyMemberRepository members, MongoTemplate mongo, OrgUnitDirectory units, Clock clock) {
+    PartyMemberService(PartyMemberRepository members, MongoTemplate mongo, OrgUnitDirectory units,
+                       PropertyAndHouseholds households, Clock clock) {
         this.members = members;
         this.mongo = mongo;
         this.units = units;
+        this.households = households;
         this.clock = clock;
     }
 
@@ -123,6 +127,10 @@ class PartyMemberService {
     PartyMember linkHousehold(Caller caller, String id, long version, String householdId, SpecialGroup specialGroup,
                               String buildingUnitRef, boolean special) {
         return change(caller, id, version, member -> {
+            if (!households.householdExists(householdId)) {
+                throw new BusinessRuleViolation("unknown-household", "household " + householdId
+                        + " is not registered in grid-service", householdId);
+            }
             if (special) {
                 member.linkSpecialHousehold(householdId, specialGroup, buildingUnitRef, clock.instant());
             } else {

@@ -1,6 +1,7 @@
 package org.linli.org.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +52,10 @@ class PartyMemberIT {
     MockMvc mvc;
     @Autowired
     MemberStatistics statistics;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoTemplate mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -178,6 +188,7 @@ class PartyMemberIT {
         String admin = accountToken("COMMUNITY_ADMIN", tree.community().id());
         String memberId = register(admin, registration("王建国", PartyMemberMother.nextIdNumber(), tree.branch().id()));
         String links = MEMBERS + "/" + memberId + "/household-links";
+        registerHouseholds("household-1", "household-2", "household-3", "household-4");
 
         perform(post(links), admin, Map.of("householdId", "household-1", "version", 0))
                 .andExpect(status().isCreated())
@@ -201,6 +212,28 @@ class PartyMemberIT {
     }
 
     @Test
+    void aLinkToAHouseholdGridServiceNeverRegisteredIsRefusedAndOneItRegisteredIsTaken() throws Exception {
+        Tree tree = tree();
+        String admin = accountToken("COMMUNITY_ADMIN", tree.community().id());
+        String memberId = register(admin, registration("王建国", PartyMemberMother.nextIdNumber(), tree.branch().id()));
+        String links = MEMBERS + "/" + memberId + "/household-links";
+
+        perform(post(links), admin, Map.of("householdId", "no-such-household", "version", 0))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("unknown-household"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no-such-household")));
+        perform(post(links), accountToken("COMMUNITY_ADMIN", tree.otherCommunity().id()),
+                Map.of("householdId", "no-such-household", "version", 0))
+                .andExpect(status().isForbidden());
+
+        String household = "household-" + UUID.randomUUID();
+        registerHouseholds(household);
+        perform(post(links), admin, Map.of("householdId", household, "version", 0))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.householdLinks[0].householdId").value(household));
+    }
+
+    @Test
     void aUnitLeaderLinksSpecialGroupHouseholdsOfItsBuildingUnitAndIsTheOnlyLeaderThere() throws Exception {
         Tree tree = tree();
         String admin = accountToken("COMMUNITY_ADMIN", tree.community().id());
@@ -209,6 +242,7 @@ class PartyMemberIT {
         leader.put("buildingUnitRef", "building-7/unit-1");
         String leaderId = register(admin, leader);
         String links = MEMBERS + "/" + leaderId + "/household-links";
+        registerHouseholds("household-7-1-302");
 
         perform(post(links), admin, Map.of("householdId", "household-7-1-302", "specialGroup", "ELDERLY_LIVING_ALONE",
                 "buildingUnitRef", "building-7/unit-2", "version", 0))
@@ -374,4 +408,18 @@ class PartyMemberIT {
         return JSON.readTree(body).get("access_token").asString();
     }
 
+
+    /** grid-service's pinned HouseholdRegistered, once per id (twice, to show the copy takes a repeat), until copied. */
+    private void registerHouseholds(String... ids) throws Exception {
+        String pinned = JSON.writeValueAsString(PublishedEvents.example("grid-events", "HouseholdRegistered"));
+        String pinnedId = PublishedEvents.example("grid-events", "HouseholdRegistered").get("aggregateId").asString();
+        String pinnedEventId = PublishedEvents.example("grid-events", "HouseholdRegistered").get("eventId").asString();
+        for (String id : ids) {
+            String event = pinned.replace(pinnedId, id).replace(pinnedEventId, UUID.randomUUID().toString());
+            kafka.send(Topics.GRID_EVENTS, id, event).get();
+            kafka.send(Topics.GRID_EVENTS, id, event).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(Query.query(Criteria.where("_id").in(List.of(ids))),
+                "household_copies") == ids.length);
+    }
 }

@@ -1,13 +1,18 @@
 package org.linli.org.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +46,8 @@ class OrgUnitsIT {
     OrgUnitStatistics statistics;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Test
     void aWrongChildTypeIsRefusedWith422NamingTheAllowedTypes() throws Exception {
@@ -82,6 +90,60 @@ class OrgUnitsIT {
                 "{\"newParentId\":\"" + grid.get("id").asString() + "\",\"version\":1}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("move-into-own-subtree"));
+    }
+
+    @Test
+    void theDashboardCountsTheCompoundsAndServingCompaniesPropertyServicePublished() throws Exception {
+        JsonNode street = create("STREET_COMMITTEE", "戊街道党工委", null);
+        JsonNode community = create("COMMUNITY_COMMITTEE", "戊社区党委", street.get("id").asString());
+        String communityId = community.get("id").asString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String company = UUID.randomUUID().toString();
+        String compoundEvent = UUID.randomUUID().toString();
+        publishCompound(compoundEvent, first, communityId, community.get("path").asString());
+        publishCompound(compoundEvent, first, communityId, community.get("path").asString());
+        publishCompound(UUID.randomUUID().toString(), first, communityId, community.get("path").asString());
+        publishCompound(UUID.randomUUID().toString(), second, communityId, community.get("path").asString());
+        String contract = pinned("ContractStarted").replace(PINNED_COMPOUND, first).replace(PINNED_COMPANY, company)
+                .replace(PublishedEvents.example("property-events", "ContractStarted").get("eventId").asString(),
+                        UUID.randomUUID().toString());
+        kafka.send(Topics.PROPERTY_EVENTS, PINNED_CONTRACT, contract).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(new Query(Criteria.where("communityUnitId")
+                .is(communityId)), "compound_copies") == 2 && mongo.count(new Query(Criteria.where("companyId")
+                .is(company)), "contract_copies") == 1);
+
+        mvc.perform(get("/api/v1/org-units/" + street.get("id").asString() + "/coverage")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.compoundsWithPartyOrganisation.part").value(0))
+                .andExpect(jsonPath("$.compoundsWithPartyOrganisation.whole").value(2))
+                .andExpect(jsonPath("$.ownersCommittees.formationRate.whole").value(2))
+                .andExpect(jsonPath("$.propertyCompanies.byMode.NONE").value(1))
+                .andExpect(jsonPath("$.propertyCompanies.covered.whole").value(1));
+        JsonNode elsewhere = create("STREET_COMMITTEE", "己街道党工委", null);
+        mvc.perform(get("/api/v1/org-units/" + elsewhere.get("id").asString() + "/coverage")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
+                .andExpect(jsonPath("$.compoundsWithPartyOrganisation.whole").value(0));
+    }
+
+    private static final String PINNED_COMPOUND = "a170b338-3926-4059-b28c-105d1fb17c23";
+    private static final String PINNED_COMPANY = "90c192cf-d3ac-44af-8f21-ddb66cad4a26";
+    private static final String PINNED_CONTRACT = "0fd630f1-f29d-4da9-953f-48f1a09f76b5";
+
+    /** property-service's pinned CompoundCreated for another compound and community, under the given event id. */
+    private void publishCompound(String eventId, String compoundId, String communityId, String communityPath)
+            throws Exception {
+        JsonNode example = PublishedEvents.example("property-events", "CompoundCreated");
+        String event = pinned("CompoundCreated").replace(PINNED_COMPOUND, compoundId)
+                .replace(example.get("eventId").asString(), eventId)
+                .replace(example.get("payload").get("communityPath").asString(), communityPath)
+                .replace(example.get("payload").get("communityUnitId").asString(), communityId);
+        kafka.send(Topics.PROPERTY_EVENTS, compoundId, event).get();
+    }
+
+    private static String pinned(String type) {
+        return JSON.writeValueAsString(PublishedEvents.example("property-events", type));
     }
 
     @Test

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.OriginalTime;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -45,13 +47,16 @@ class FocusController {
     @Operation(summary = "Register a complaint about a compound from another channel (e.g. the 12345 hotline)",
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). Residents' issues arrive "
                     + "from issue-service by themselves. The compound enters the focus list when its complaints in the "
-                    + "rolling window pass the threshold (linli.property.focus).")
+                    + "rolling window pass the threshold (linli.property.focus). receivedAt (optional): when the other "
+                    + "channel received it, counted on that day; only county-wide accounts (403 otherwise); within "
+                    + "linli.intake.max-backdate (400 days) and not in the future beyond linli.intake.clock-skew "
+                    + "(5 minutes), else 400 invalid-request naming receivedAt.")
     @PostMapping("/{id}/complaints")
     @PreAuthorize(ADMINS)
     ResponseEntity<FocusService.FocusState> complain(Caller caller, @PathVariable String id,
                                                      @Valid @RequestBody ComplaintRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.register(caller, id, request.channel(),
-                request.category()));
+                request.category(), request.receivedAt()));
     }
 
     @Operation(summary = "A compound's complaints in the rolling window, newest first, against the threshold",
@@ -110,7 +115,8 @@ class FocusController {
                 request.reportRef()));
     }
 
-    record ComplaintRequest(@NotBlank @Size(max = 30) String channel, @Size(max = 60) String category) {
+    record ComplaintRequest(@NotBlank @Size(max = 30) String channel, @Size(max = 60) String category,
+                            @OriginalTime Instant receivedAt) {
     }
 
     record PlanItemRequest(@NotBlank @Size(max = FocusEntry.MAX_TEXT) String description, @NotNull LocalDate deadline) {

@@ -79,12 +79,21 @@ class FocusService {
         }
     }
 
-    /** An admin registers a complaint from another channel (e.g. the 12345 hotline). */
+    /**
+     * An admin registers a complaint from another channel (e.g. the 12345 hotline), received now or, from a
+     * county-wide account, at {@code receivedAt} (bounded at the edge; a time after now counts as now): it counts
+     * on that day of the window.
+     */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = FocusListEntered.class,
             description = "a complaint entered by hand put a compound on the focus list"))
-    FocusState register(Caller caller, String compoundId, String channel, String category) {
+    FocusState register(Caller caller, String compoundId, String channel, String category, Instant receivedAt) {
         Compound compound = compounds.administered(caller, compoundId);
-        Complaint complaint = mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), clock.instant(),
+        if (receivedAt != null && !caller.isCountyWide()) {
+            throw new AccessDeniedException("only county-wide accounts give a complaint its original time");
+        }
+        Instant now = clock.instant();
+        Instant received = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
+        Complaint complaint = mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), received,
                 channel, category));
         windows.count(compound.id(), complaint.id(), dayOf(complaint.receivedAt()));
         FocusEntry entry = check(compound);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code issue.events} once per event id: a reported issue about a compound is a complaint counted for
- * the focus list; a closed issue's rating feeds the residents' satisfaction of the month it was closed in.
+ * the focus list on the day it was received ({@code receivedAt}, else the event's time); a closed issue's rating feeds the residents' satisfaction of the month it was closed in.
  * Every event counts, whatever its aggregate version (plain {@code receive}: these are effects, not a copy).
  */
 @Component
@@ -50,7 +50,8 @@ class IssueEventsListener {
             case "IssueReported" -> {
                 IssueReported reported = event.payload(IssueReported.class);
                 if (reported.compoundId() != null) {
-                    focus.issueReported(reported.issueId(), reported.compoundId(), reported.category(), event.occurredAt());
+                    focus.issueReported(reported.issueId(), reported.compoundId(), reported.category(),
+                            reported.receivedAt() != null ? reported.receivedAt() : event.occurredAt());
                 }
             }
             case "IssueClosed" -> {

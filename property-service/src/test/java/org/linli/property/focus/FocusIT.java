@@ -220,6 +220,45 @@ class FocusIT {
         assertThat(mongo.findById(compound, FocusEntry.class)).isNull();
     }
 
+    @Test
+    void anIssueReportedHereNowButReceivedEarlierElsewhereCountsOnTheDayItWasReceived() throws Exception {
+        Instant fortyDaysAgo = TODAY.minusDays(40).atTime(12, 0).atZone(ZONE).toInstant();
+        for (int i = 0; i < 6; i++) {
+            kafka.send(Topics.ISSUE_EVENTS, "issue", reported(UUID.randomUUID().toString(), Instant.now())
+                    .replaceFirst("\"receivedAt\": \"[^\"]+\"", "\"receivedAt\": \"" + fortyDaysAgo + "\"")).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> complaints() == 6);
+
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").with(admin("community-a")))
+                .andExpect(jsonPath("$.complaintsInWindow").value(0))
+                .andExpect(jsonPath("$.onFocusList").value(false));
+    }
+
+    @Test
+    void aHotlineComplaintKeepsItsOriginalTimeFromACountyAccountWithinTheLimits() throws Exception {
+        Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = "{\"channel\": \"HOTLINE_12345\", \"receivedAt\": \"%s\"}";
+        mvc.perform(post("/api/v1/compounds/" + compound + "/complaints").with(countyAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.formatted(fortyDaysAgo)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.complaintsInWindow").value(0));
+        assertThat(mongo.findOne(Query.query(Criteria.where("compoundId").is(compound)), Complaint.class).receivedAt())
+                .isEqualTo(fortyDaysAgo);
+
+        mvc.perform(post("/api/v1/compounds/" + compound + "/complaints").with(admin("community-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.formatted(fortyDaysAgo)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        for (Instant outOfBounds : new Instant[] {Instant.now().plus(Duration.ofHours(1)),
+                Instant.now().minus(Duration.ofDays(401))}) {
+            mvc.perform(post("/api/v1/compounds/" + compound + "/complaints").with(countyAdmin())
+                            .contentType(MediaType.APPLICATION_JSON).content(body.formatted(outOfBounds)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("receivedAt"));
+        }
+        assertThat(complaints()).isEqualTo(1);
+    }
+
     private long complaints() {
         return mongo.count(Query.query(Criteria.where("compoundId").is(compound)), Complaint.class);
     }

@@ -1,5 +1,6 @@
 package org.linli.events.issue;
 
+import java.time.Instant;
 import org.linli.events.Contracts;
 import org.linli.events.DomainEvent;
 
@@ -16,9 +17,13 @@ import org.linli.events.DomainEvent;
  * @param companyId the compound's property company at the time, null when none
  * @param lat WGS-84 latitude, null when given by building only
  * @param lng WGS-84 longitude
+ * @param receivedAt when the report was first received: the envelope's {@code occurredAt} for a report made here,
+ *                   earlier for one a county system or hotline took before (counted by this time); absent
+ *                   (null) in events published before 2026-12, read as {@code occurredAt}
  */
 public record IssueReported(String issueId, String category, String severity, String channel, String gridId,
-                            String communityUnitId, String compoundId, String companyId, Double lat, Double lng) implements DomainEvent {
+                            String communityUnitId, String compoundId, String companyId, Double lat, Double lng,
+                            Instant receivedAt) implements DomainEvent {
 
     public IssueReported {
         Contracts.required(issueId, "issueId");

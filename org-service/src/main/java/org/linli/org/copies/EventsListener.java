@@ -1,0 +1,60 @@
+package org.linli.org.copies;
+
+import java.util.Set;
+import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import org.linli.events.Topics;
+import org.linli.events.grid.HouseholdRegistered;
+import org.linli.events.property.CompoundCreated;
+import org.linli.events.property.ContractEnded;
+import org.linli.events.property.ContractStarted;
+import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.ProcessedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code grid.events} (households) and {@code property.events} (compounds, contracts) into the read
+ * copies, once per event id and in order per aggregate; other types are dropped without touching the store.
+ * Each listed type comes from one aggregate document per aggregate id (household, compound, contract).
+ */
+@Component
+class EventsListener {
+
+    private static final Set<String> COPIED = Set.of("HouseholdRegistered", "CompoundCreated", "ContractStarted",
+            "ContractEnded");
+
+    private final ProcessedEvents processed;
+    private final Copies copies;
+
+    EventsListener(ProcessedEvents processed, Copies copies) {
+        this.processed = processed;
+        this.copies = copies;
+    }
+
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class))
+    @KafkaListener(topics = Topics.GRID_EVENTS)
+    void onGridEvent(String record) {
+        processed.receiveInOrder(record, COPIED, this::apply);
+    }
+
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class))
+    @KafkaListener(topics = Topics.PROPERTY_EVENTS)
+    void onPropertyEvent(String record) {
+        processed.receiveInOrder(record, COPIED, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "HouseholdRegistered" -> copies.apply(event.payload(HouseholdRegistered.class), event.occurredAt());
+            case "CompoundCreated" -> copies.apply(event.payload(CompoundCreated.class), event.occurredAt());
+            case "ContractStarted" -> copies.apply(event.payload(ContractStarted.class), event.occurredAt());
+            case "ContractEnded" -> copies.apply(event.payload(ContractEnded.class), event.occurredAt());
+            default -> {
+                // not needed by org-service
+            }
+        }
+    }
+}
