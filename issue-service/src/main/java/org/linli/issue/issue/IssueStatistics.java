@@ -81,8 +81,7 @@ class IssueStatistics {
             all.add(Criteria.where("companyId").is(companyId));
         }
         Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
-        query.fields().exclude("history").exclude("outbox").exclude("description");
-        return Figures.of(mongo.find(query, Issue.class), start, end, now);
+        return Figures.of(mongo.query(Issue.class).as(FigureRow.class).matching(query).all(), start, end, now);
     }
 
     /**
@@ -100,12 +99,27 @@ class IssueStatistics {
         }
     }
 
+    /**
+     * The eleven fields of an issue the figures read: a county's month is thousands of issues, and the store sends
+     * and the service maps only these, not whole issues with their timelines.
+     */
+    record FigureRow(IssueStatus status, boolean supervised, Instant reportedAt, Instant onSiteDueAt, Instant onSiteAt,
+                     boolean onSiteOverdue, Instant solutionDueAt, boolean solutionOverdue, String handlerAccountId,
+                     Instant resolvedAt, Integer rating) {
+
+        static FigureRow of(Issue issue) {
+            return new FigureRow(issue.status(), issue.supervised(), issue.reportedAt(), issue.onSiteDueAt(),
+                    issue.onSiteAt(), issue.onSiteOverdue(), issue.solutionDueAt(), issue.solutionOverdue(),
+                    issue.handlerAccountId(), issue.resolvedAt(), issue.rating());
+        }
+    }
+
     /** The figures; rates are 0..1 with 4 decimals, {@code null} when nothing counts yet. */
     record Figures(Instant from, Instant to, int total, Map<IssueStatus, Integer> byStatus, int openOverdue,
                    int supervised, Double onTimeOnSiteRate, Double onTimeSolutionRate,
                    Long averageHandlingMinutes, int rated, Double averageRating, Double satisfiedShare) {
 
-        static Figures of(List<Issue> issues, Instant from, Instant to, Instant now) {
+        static Figures of(List<FigureRow> issues, Instant from, Instant to, Instant now) {
             Map<IssueStatus, Integer> byStatus = new EnumMap<>(IssueStatus.class);
             int onSiteOnTime = 0;
             int onSiteDecided = 0;
@@ -118,7 +132,7 @@ class IssueStatistics {
             int rated = 0;
             int ratingSum = 0;
             int satisfied = 0;
-            for (Issue issue : issues) {
+            for (FigureRow issue : issues) {
                 byStatus.merge(issue.status(), 1, Integer::sum);
                 if (issue.supervised()) {
                     supervised++;

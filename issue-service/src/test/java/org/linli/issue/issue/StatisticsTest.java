@@ -20,7 +20,7 @@ class StatisticsTest {
         rejected.reject("不属于受理范围", "admin", T0);
         Instant now = T0.plus(Duration.ofHours(2));
 
-        IssueStatistics.Figures figures = IssueStatistics.Figures.of(List.of(onTime, stillOpen, rejected), T0, now, now);
+        IssueStatistics.Figures figures = IssueStatistics.Figures.of(rows(onTime, stillOpen, rejected), T0, now, now);
 
         assertThat(figures.total()).isEqualTo(3);
         assertThat(figures.byStatus()).containsEntry(IssueStatus.CLOSED, 1).containsEntry(IssueStatus.DISPATCHED, 1)
@@ -36,10 +36,14 @@ class StatisticsTest {
     @Test
     void nothingDecidedYetGivesNoRate() {
         Issue fresh = Issues.dispatchedToGridWorker();
-        IssueStatistics.Figures figures = IssueStatistics.Figures.of(List.of(fresh), T0, T0, T0.plusSeconds(60));
+        IssueStatistics.Figures figures = IssueStatistics.Figures.of(rows(fresh), T0, T0, T0.plusSeconds(60));
 
         assertThat(figures.onTimeOnSiteRate()).isNull();
         assertThat(figures.onTimeSolutionRate()).isNull();
         assertThat(figures.openOverdue()).isZero();
+    }
+
+    private static List<IssueStatistics.FigureRow> rows(Issue... issues) {
+        return java.util.Arrays.stream(issues).map(IssueStatistics.FigureRow::of).toList();
     }
 }
