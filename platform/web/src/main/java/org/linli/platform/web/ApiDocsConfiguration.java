@@ -78,6 +78,11 @@ class ApiDocsConfiguration {
     }
 
     @Bean
+    ApiTags linliApiTags() {
+        return new ApiTags();
+    }
+
+    @Bean
     SchemaExamples linliSchemaExamples() {
         return new SchemaExamples();
     }

@@ -30,6 +30,8 @@ class OperationIds implements OperationCustomizer {
         io.swagger.v3.oas.annotations.Operation annotation = AnnotatedElementUtils.findMergedAnnotation(
                 handler.getMethod(), io.swagger.v3.oas.annotations.Operation.class);
         if (annotation != null && !annotation.operationId().isBlank()) {
+            // as declared, also where springdoc suffixed it because two handlers form one operation
+            operation.setOperationId(annotation.operationId());
             return operation;
         }
         String method = handler.getMethod().getName();
