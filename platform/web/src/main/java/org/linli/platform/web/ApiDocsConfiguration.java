@@ -3,6 +3,9 @@ package org.linli.platform.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -35,8 +38,9 @@ class ApiDocsConfiguration {
     static final String DESCRIPTION = """
             Linli's %s, one part of the Linli API. Every path is reached through the gateway (the server below).
 
-            **Authentication**: `Authorization: Bearer <JWT>` from `POST /api/v1/auth/token` (org-service); \
-            operations marked without security are public.
+            **Authentication**: `Authorization: Bearer <JWT>` from `POST /api/v1/auth/token` (org-service). In \
+            Swagger UI, Authorize with `login` (username and password) or paste a token into `bearer`. Operations \
+            without a security requirement are public.
 
             **Errors**: RFC 9457 `application/problem+json` with a stable, machine-readable `code` (see the \
             `Problem` schema); `title` and `detail` follow `Accept-Language` (zh-CN by default, en). Each \
@@ -48,17 +52,29 @@ class ApiDocsConfiguration {
             carry the resource's `version` (409 `stale-version` when stale); creating POSTs honour \
             `Idempotency-Key`; times are ISO-8601 with offset, the county's zone is Asia/Shanghai.""";
 
+    /**
+     * Two ways to the same token, either one authorises: {@code bearer} takes a pasted JWT (what generated
+     * clients send), {@code login} is OAuth 2's password flow against the token endpoint, so Swagger UI's
+     * Authorize button signs in with a username and password.
+     */
     @Bean
     @ConditionalOnMissingBean
     OpenAPI linliOpenApi(@Value("${spring.application.name:linli}") String name,
                          @Value("${linli.web.public-url:/}") String publicUrl) {
+        String tokenUrl = (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "api/v1/auth/token";
         return new OpenAPI()
                 .info(new Info().title("Linli " + name + " API").version("v1").description(DESCRIPTION.formatted(name)))
                 .servers(List.of(new Server().url(publicUrl).description("Linli gateway")))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token from POST /api/v1/auth/token")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("Access token from POST /api/v1/auth/token"))
+                        .addSecuritySchemes("login", new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                                .description("Sign in with a Linli account (OAuth 2 password grant)")
+                                .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl(tokenUrl)
+                                        .refreshUrl(tokenUrl).scopes(new Scopes())))))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("login"));
     }
 
     @Bean
