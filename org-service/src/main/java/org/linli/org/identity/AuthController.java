@@ -39,9 +39,9 @@ class AuthController {
 
     private static final String TOKEN_SUMMARY = "Issue an access token (OAuth 2 token endpoint, form or JSON body)";
     private static final String TOKEN_DESCRIPTION = "Public. grant_type=password (username, password), refresh_token "
-            + "(refresh_token) or client_credentials (client_id, client_secret). 401 on bad credentials; after "
-            + "repeated failures the account is locked for a while (401 account-locked with Retry-After). 422 "
-            + "missing-parameter, unsupported-grant-type.";
+            + "(refresh_token) or client_credentials (client_id, client_secret). 401 invalid-credentials, "
+            + "invalid-refresh-token; after repeated failures the account is locked for a while (account-locked, "
+            + "with Retry-After). 422 missing-parameter, unsupported-grant-type.";
 
     @Operation(operationId = "issueToken", summary = TOKEN_SUMMARY, description = TOKEN_DESCRIPTION)
     @TokenRequestBody

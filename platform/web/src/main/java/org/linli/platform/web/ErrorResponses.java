@@ -56,7 +56,7 @@ class ErrorResponses implements OpenApiCustomizer {
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
     private static final Map<Integer, String> SUMMARIES = Map.of(
-            400, "The request is not valid", 401, "No valid access token", 403, "The caller's role or org scope does not allow this",
+            400, "The request is not valid", 401, "Not authenticated", 403, "The caller's role or org scope does not allow this",
             404, "No such resource (or not visible to the caller)", 409, "Conflict with the current state",
             413, "The body is too large", 415, "Unsupported Content-Type", 422, "A business rule refused the request",
             429, "Too many requests (the gateway's rate limit); see Retry-After",
