@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,5 +72,24 @@ class ApiDocsConventionsTest {
                 .isEqualTo(java.math.BigInteger.ONE);
         assertThat(SchemaExamples.exampleFor("version", new IntegerSchema())).isEqualTo(0);
         assertThat(SchemaExamples.exampleFor("description", new StringSchema())).isNull();
+    }
+
+    @Test
+    void aBodyExampleHasTheRequiredFieldsAndALocationButNoGuessedIds() {
+        Schema<?> report = new ObjectSchema()
+                .addProperty("category", new StringSchema()._enum(List.of("PROPERTY_REPAIR", "NOISE")))
+                .addProperty("description", new StringSchema().minLength(1).maxLength(2000))
+                .addProperty("lat", new NumberSchema().example(new BigDecimal("32.0103")))
+                .addProperty("lng", new NumberSchema().example(new BigDecimal("112.1452")))
+                .addProperty("buildingId", new StringSchema())
+                .required(List.of("category", "description"));
+        Schema<?> template = new ObjectSchema().addProperty("id", new StringSchema().pattern("[A-Z]+"))
+                .required(List.of("id"));
+
+        assertThat(SchemaExamples.minimalBody(report, Map.of(), Set.of(), 0)).isEqualTo(Map.of(
+                "category", "PROPERTY_REPAIR", "description", "text", "lat", new BigDecimal("32.0103"),
+                "lng", new BigDecimal("112.1452")));
+        assertThat(SchemaExamples.minimalBody(template, Map.of(), Set.of(), 0))
+                .as("no example rather than one the pattern refuses").isNull();
     }
 }
