@@ -1,7 +1,14 @@
 package org.linli.org.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Problems;
@@ -30,19 +37,46 @@ class AuthController {
         this.problems = problems;
     }
 
-    @Operation(summary = "Issue an access token (OAuth 2 token endpoint, form or JSON body)",
-            description = "Public. grant_type=password (username, password), refresh_token (refresh_token) or "
-                    + "client_credentials (client_id, client_secret). 401 on bad credentials; after repeated failures "
-                    + "the account is locked for a while (401 account-locked with Retry-After).")
+    private static final String TOKEN_SUMMARY = "Issue an access token (OAuth 2 token endpoint, form or JSON body)";
+    private static final String TOKEN_DESCRIPTION = "Public. grant_type=password (username, password), refresh_token "
+            + "(refresh_token) or client_credentials (client_id, client_secret). 401 invalid-credentials, "
+            + "invalid-refresh-token; after repeated failures the account is locked for a while (account-locked, "
+            + "with Retry-After). 422 missing-parameter, unsupported-grant-type.";
+
+    @Operation(operationId = "issueToken", summary = TOKEN_SUMMARY, description = TOKEN_DESCRIPTION)
+    @TokenRequestBody
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    TokenResponse tokenFromForm(@RequestParam Map<String, String> form) {
+    TokenResponse tokenFromForm(@Parameter(hidden = true) @RequestParam Map<String, String> form) {
         return token(form);
     }
 
-    @Operation(summary = "Issue an access token (JSON body)", description = "As the form variant.")
+    @Operation(operationId = "issueToken", summary = TOKEN_SUMMARY, description = TOKEN_DESCRIPTION)
+    @TokenRequestBody
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse tokenFromJson(@RequestBody Map<String, String> body) {
         return token(body);
+    }
+
+    /** The token request's documented body, the same fields as a form or as JSON (the methods read a map). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                    schema = @Schema(implementation = TokenRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TokenRequest.class))})
+    @interface TokenRequestBody {
+    }
+
+    /** What each grant type reads; the fields a grant does not use are ignored. */
+    @Schema(description = "An OAuth 2 token request: the fields of its grant_type")
+    record TokenRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "password",
+                    allowableValues = {"password", "refresh_token", "client_credentials"}) String grant_type,
+            @Schema(description = "grant_type=password", example = "admin") String username,
+            @Schema(description = "grant_type=password", example = "change-me") String password,
+            @Schema(description = "grant_type=refresh_token") String refresh_token,
+            @Schema(description = "grant_type=client_credentials") String client_id,
+            @Schema(description = "grant_type=client_credentials") String client_secret) {
     }
 
     private TokenResponse token(Map<String, String> request) {

@@ -1,15 +1,9 @@
 package org.linli.platform.web;
 
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Linli's web conventions for a servlet service: problem+json errors in zh-CN or English, JWT
  * resource server with roles and org-unit scope, request ids, a body size limit and OpenAPI
- * defaults, {@code Idempotency-Key} on POSTs. Every endpoint needs a token unless listed in
+ * conventions ({@link ApiDocsConfiguration}), {@code Idempotency-Key} on POSTs. Every endpoint needs a token unless listed in
  * {@code linli.web.public-paths}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -51,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 @EnableMethodSecurity
+@org.springframework.context.annotation.Import(ApiDocsConfiguration.class)
 @org.springframework.security.config.annotation.web.configuration.EnableWebSecurity
 public class WebAutoConfiguration {
 
-    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/springwolf/**", "/error");
 
     /** Each token's signature verified once per service, not once per request ({@link VerifiedTokens}). */
@@ -166,17 +161,6 @@ public class WebAutoConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 responses.write(request, response, 403, "forbidden")))
                 .build();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    OpenAPI linliOpenApi(@Value("${spring.application.name:linli}") String name) {
-        return new OpenAPI()
-                .info(new Info().title("Linli " + name).version("v1")
-                        .description("Errors are RFC 9457 application/problem+json; messages follow Accept-Language (zh-CN, en)."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /** Maps the token's {@code roles} claim to {@code ROLE_*} authorities for {@code hasRole(..)}. */
