@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,6 +101,23 @@ public class WebAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    /** {@code page}, {@code size} and {@code sort} refused with 400 instead of silently defaulted ({@link PagingParameters}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.domain.Pageable")
+    static class Paging {
+
+        @Bean
+        WebMvcConfigurer pagingParameters(@Value("${spring.data.web.pageable.max-page-size:2000}") int maxPageSize) {
+            PagingParameters paging = new PagingParameters(maxPageSize);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(paging);
+                }
+            };
+        }
     }
 
     @Bean
