@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -78,6 +79,11 @@ public class WebAutoConfiguration {
     @Bean
     ProblemHandler problemHandler(Problems problems) {
         return new ProblemHandler(problems);
+    }
+
+    @Bean
+    AsyncApiDocsProblems asyncApiDocsProblems(Problems problems) {
+        return new AsyncApiDocsProblems(problems);
     }
 
     @Bean
@@ -184,6 +190,15 @@ public class WebAutoConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 responses.write(request, response, 403, "forbidden")))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs with encoded slashes, dot segments, {@code %25} or control characters
+     * before any filter runs; by default with an empty 400. Here that is a 400 problem {@code invalid-url}.
+     */
+    @Bean
+    RequestRejectedHandler linliRequestRejectedHandler(ProblemResponses responses) {
+        return (request, response, e) -> responses.write(request, response, 400, "invalid-url");
     }
 
     @Bean

@@ -136,6 +136,14 @@ class ProblemConventionsTest {
     }
 
     @Test
+    void aUrlTheFirewallRefusesAnswers400Problem() throws Exception {
+        mvc.perform(get("/things/a%252Fb").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("invalid-url"));
+    }
+
+    @Test
     void unknownIdAnswers404InChineseByDefaultAndEnglishOnRequest() throws Exception {
         mvc.perform(get("/things/t-9").with(admin()))
                 .andExpect(status().isNotFound())
