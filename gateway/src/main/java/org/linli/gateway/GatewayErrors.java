@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>a URL Spring Security's exchange firewall refuses (dot segments, encoded slashes, {@code %25}…): 400
  *       {@code invalid-url} (the firewall's default handler answers an empty 400);</li>
- *   <li>a URL longer than {@code linli.gateway.max-uri-length} (8 KiB): 414 {@code uri-too-long}, from a filter
- *       ahead of everything else. Reactor Netty's own limit on the request line
+ *   <li>a URL longer than {@code linli.gateway.max-uri-length} (4 KiB; a service's Tomcat refuses a request line
+ *       and headers over 8 KiB together with an empty 400, and a token takes 1 KiB of that): 414
+ *       {@code uri-too-long}, from a filter ahead of everything else. Reactor Netty's own limit on the request line
  *       ({@code server.netty.max-initial-line-length}, raised to 64 KiB) answers an empty 414 before any filter
  *       runs, so it is set well above ours;</li>
  *   <li>no route (404 {@code not-found}), a method or media type refused, and a service a route cannot reach — the
@@ -53,7 +54,7 @@ class GatewayErrors {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebFilter uriLengthLimit(@Value("${linli.gateway.max-uri-length:8192}") int maxUriLength) {
+    WebFilter uriLengthLimit(@Value("${linli.gateway.max-uri-length:4096}") int maxUriLength) {
         return (exchange, chain) -> {
             String raw = exchange.getRequest().getURI().getRawPath();
             String query = exchange.getRequest().getURI().getRawQuery();
