@@ -80,8 +80,13 @@ P_BUYERS=(); P_TOKENS=()
 for i in $(seq 1 10); do
   read -r id tok <<<"$(p_account "b$i" "$P_COMMUNITY")"
   P_BUYERS+=("$id"); P_TOKENS+=("$tok")
-  call POST "/api/v1/points/accounts/$id/corrections" "${AUTH[@]}" "${P_JSON[@]}" \
-    -d '{"amount":150,"reference":"smoke-opening","note":"smoke test opening balance"}'
+  # points-service knows a new account once org-service's AccountOpened arrives (404 until then)
+  for _ in $(seq 1 60); do
+    call POST "/api/v1/points/accounts/$id/corrections" "${AUTH[@]}" "${P_JSON[@]}" \
+      -d '{"amount":150,"reference":"smoke-opening","note":"smoke test opening balance"}'
+    [ "$STATUS" = 404 ] || break
+    sleep 0.5
+  done
 done
 P_DIR=$(mktemp -d); sleep 2  # let the gateway's per-client rate bucket refill before the burst
 P_BURST_START=$(date +%s%N)

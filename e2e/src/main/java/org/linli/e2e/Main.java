@@ -1,5 +1,6 @@
 package org.linli.e2e;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import org.linli.e2e.flow.Flows;
 import org.linli.e2e.scale.LagWatch;
 import org.linli.e2e.scale.ScaleFacts;
 import org.linli.e2e.scale.ScaleLoader;
+import org.linli.e2e.sweep.BadInputSweep;
 
 /**
  * The e2e jar's commands (the gateway from {@code -Dlinli.gateway} or {@code LINLI_GATEWAY}):
@@ -37,6 +39,9 @@ import org.linli.e2e.scale.ScaleLoader;
  *                                  KEY=value lines for the benchmark script (admin token, ids, totals)
  *   lag-watch [--seconds S] [--interval I]
  *                                  every consumer group's lag on LINLI_KAFKA (localhost:9092) every I s for S s
+ *   sweep [--gateway URL]          bad input to every operation of the five OpenAPI documents, with the county admin's
+ *                                  token and without; exits 1 on any 5xx or any 4xx that is not problem+json with
+ *                                  status, title and code (docs/e2e.md)
  * </pre>
  */
 public final class Main {
@@ -51,8 +56,15 @@ public final class Main {
             replayDeadLetters(arguments);
             return;
         }
-        Gateway gateway = Gateway.fromEnvironment();
+        String url = option(arguments, "--gateway", null);
+        Gateway gateway = url == null ? Gateway.fromEnvironment() : new Gateway(URI.create(url.replaceAll("/+$", "")));
         switch (command) {
+            case "sweep" -> {
+                int failures = new BadInputSweep(gateway.base(), System.out).run(() -> gateway.admin().token());
+                if (failures > 0) {
+                    System.exit(1);
+                }
+            }
             case "demo" -> new DemoCountyLoader(gateway, System.out).load(CountySize.named(option(arguments, "--size", "small")),
                     required("LINLI_DEMO_PASSWORD"));
             case "lag" -> lag(gateway, arguments);
@@ -72,7 +84,7 @@ public final class Main {
             default -> {
                 System.err.println("usage: demo [--size small|county] | lag [--runs N] [--parallel P] [--out FILE] [a b …]"
                         + " | scale [--issues N] [--households N] [--ledger N] | scale-facts"
-                        + " | lag-watch [--seconds S] [--interval I]"
+                        + " | lag-watch [--seconds S] [--interval I] | sweep [--gateway URL]"
                         + " | faults [--load S] [--writers N] [--out FILE] [scenario …]"
                         + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]");
                 System.exit(2);

@@ -32,7 +32,7 @@ class AsyncApiIT {
         assertThat(doc.hasOperation(Topics.POINTS_EVENTS, "send")).isTrue();
         assertThat(doc.messagesOn(Topics.ISSUE_EVENTS)).containsExactlyInAnyOrder("IssueClosed", "MicroWishFulfilled");
         assertThat(doc.hasOperation(Topics.ISSUE_EVENTS, "receive")).isTrue();
-        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated", "PartyMemberRegistered");
+        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated", "PartyMemberRegistered", "AccountOpened");
         assertThat(doc.hasOperation(Topics.ORG_EVENTS, "receive")).isTrue();
     }
 }

@@ -28,13 +28,15 @@ public final class ScaleFacts {
             out.println("LAT=" + grids.get(0).point().lat());
             out.println("LNG=" + grids.get(0).point().lng());
         }
-        out.println("CREDIT_ACCOUNT=" + ScaleLoader.ledgerAccount(0));
+        String creditAccount = ScaleAccounts.first(admin).orElse(admin.get("/api/v1/accounts/me").expect(200)
+                .path("id").asString());
+        out.println("CREDIT_ACCOUNT=" + creditAccount);
         out.println("ISSUES_TOTAL=" + total(issues));
         out.println("GRIDS_TOTAL=" + total(admin.get("/api/v1/grids?size=1").expect(200)));
         out.println("HOUSEHOLDS_TOTAL=" + total(admin.get("/api/v1/households?size=1").expect(200)));
         out.println("COMPOUNDS_TOTAL=" + total(admin.get("/api/v1/compounds?size=1").expect(200)));
         out.println("ACTIVITIES_TOTAL=" + total(admin.get("/api/v1/activities?size=1").expect(200)));
-        out.println("LEDGER_SAMPLE_ENTRIES=" + total(admin.get("/api/v1/points/accounts/" + ScaleLoader.ledgerAccount(0)
+        out.println("LEDGER_SAMPLE_ENTRIES=" + total(admin.get("/api/v1/points/accounts/" + creditAccount
                 + "/entries?size=1").expect(200)));
     }
 

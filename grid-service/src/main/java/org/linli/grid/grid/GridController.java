@@ -124,9 +124,7 @@ class GridController {
 
     @ExceptionHandler(OutsideEveryGrid.class)
     ProblemDetail outsideEveryGrid(OutsideEveryGrid e) {
-        ProblemDetail problem = problems.of(HttpStatus.NOT_FOUND, "outside-every-grid", e.lat, e.lng);
-        problem.setProperty("code", "outside-every-grid");
-        return problem;
+        return problems.of(HttpStatus.NOT_FOUND, "outside-every-grid", e.lat, e.lng);
     }
 
     /** No grid covers the point: answers 404 problem {@code outside-every-grid}. */

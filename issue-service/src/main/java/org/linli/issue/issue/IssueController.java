@@ -303,7 +303,7 @@ class IssueController {
     record DispatchRequest(@Size(max = 64) String assigneeAccountId, Severity severity, Long version) {
     }
 
-    record ResolveRequest(@NotBlank @Size(max = Issue.MAX_NOTE) String note, Long version) {
+    record ResolveRequest(@Size(max = Issue.MAX_NOTE) String note, Long version) {
     }
 
     record RatingRequest(@NotNull @Min(1) @Max(5) Integer rating, Boolean fixed, @Size(max = 500) String comment,

@@ -107,7 +107,8 @@ class QrReportController {
         }
     }
 
-    record QrRatingRequest(@NotBlank String callbackToken, @NotNull @Min(1) @Max(5) Integer rating, Boolean fixed,
+    record QrRatingRequest(@NotBlank @Size(max = 128) String callbackToken, @NotNull @Min(1) @Max(5) Integer rating,
+                           Boolean fixed,
                            @Size(max = 500) String comment) {
     }
 

@@ -122,6 +122,9 @@ class IssuesIT {
                 .andExpect(jsonPath("$.deadlines.onSiteOverdue").value(true));
 
         act(id, "arrival", "{}", worker()).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ON_SITE"));
+        act(id, "resolution", "{}", worker())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("resolution-note-required"));
         act(id, "resolution", "{\"note\": \"已更换灯泡\"}", worker())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESOLVED"));
         mvc.perform(post("/api/v1/issues/qr-reports/" + id + "/rating").contentType(MediaType.APPLICATION_JSON)

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.linli.events.org.AccountOpened;
+import org.linli.platform.messaging.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,9 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Someone (or another county system) who signs in to Linli: roles and the org unit whose subtree
  * the account acts in ({@code null} unit = county-wide). Repeated wrong passwords lock it for a while.
+ * Its existence is published once ({@link AccountOpened}), so other services can tell its id from one nobody holds.
  */
 @Document("accounts")
-public class Account {
+public class Account extends AggregateRoot {
 
     /** A person signs in with a password; an integration client with client credentials. */
     public enum Kind { PERSON, CLIENT }
@@ -36,8 +38,8 @@ public class Account {
     private int failedLogins;
     private Instant lockedUntil;
     private Instant createdAt;
-    @Version
-    private Long version;
+    /** {@link AccountOpened} recorded; {@code false} only for accounts stored before the event existed. */
+    private Boolean announced;
 
     protected Account() {
         // for the mapping layer
@@ -55,6 +57,17 @@ public class Account {
         this.orgUnitPath = orgUnitPath;
         this.companyId = companyId;
         this.createdAt = now;
+        announce(now);
+    }
+
+    /** Records {@link AccountOpened}: at creation, and once for an account stored before the event existed. */
+    void announce(Instant now) {
+        recordEvent(id, new AccountOpened(id, displayName, orgUnitId), now);
+        announced = true;
+    }
+
+    boolean announced() {
+        return Boolean.TRUE.equals(announced);
     }
 
     /**
@@ -136,9 +149,5 @@ public class Account {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public Long version() {
-        return version;
     }
 }

@@ -1,7 +1,11 @@
 package org.linli.org.identity;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import java.time.Clock;
 import java.util.Set;
+import org.linli.events.Topics;
+import org.linli.events.org.AccountOpened;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
@@ -37,6 +41,8 @@ class AccountService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = AccountOpened.class,
+            description = "a sign-in account was made (also sent once for accounts stored before the event existed)"))
     Account create(Caller caller, NewAccount request) {
         String path = null;
         if (request.orgUnitId() == null && request.roles().stream().anyMatch(SCOPED_ROLES::contains)) {

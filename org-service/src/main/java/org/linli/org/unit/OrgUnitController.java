@@ -136,7 +136,8 @@ class OrgUnitController {
                         @Size(max = 500) Set<@NotBlank String> propertyCompanyIds, @NotNull Long version) {
     }
 
-    record TemplateRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,40}") String id, @NotBlank String label,
+    record TemplateRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,40}") String id,
+                           @NotBlank @Size(max = 64) String label,
                            @NotEmpty Set<OrgUnitType> rootTypes, @NotNull Map<OrgUnitType, Set<OrgUnitType>> children) {
     }
 

@@ -21,6 +21,19 @@ class AccountTest {
     }
 
     @Test
+    void aNewAccountAnnouncesItselfOnceSoOtherServicesKnowItExists() {
+        Account account = account();
+
+        assertThat(account.announced()).isTrue();
+        assertThat(account.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("AccountOpened");
+            assertThat(event.aggregateId()).isEqualTo(account.id());
+            assertThat(event.payload()).contains("\"accountId\":\"" + account.id() + "\"", "\"orgUnitId\":\"g1\"")
+                    .doesNotContain("secret", "wang");
+        });
+    }
+
+    @Test
     void locksAfterRepeatedWrongPasswordsAndRefusesEvenTheRightOneWhileLocked() {
         Account account = account();
         assertThat(account.attempt("nope", PLAIN, POLICY, NOW)).isEqualTo(Account.LoginOutcome.WRONG_SECRET);

@@ -183,7 +183,8 @@ class OrgUnitsIT {
         assertThat(JSON.readTree(again).get("id")).isEqualTo(JSON.readTree(first).get("id"));
         send(post("/api/v1/org-units").header("Idempotency-Key", "retry-1"), body.replace("幂等", "另一"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.type").value("https://linli.example/problems/idempotency-key-reused"));
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/idempotency-key-reused"))
+                .andExpect(jsonPath("$.code").value("idempotency-key-reused"));
         String withoutKey = send(post("/api/v1/org-units"), body).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         assertThat(JSON.readTree(withoutKey).get("id")).isNotEqualTo(JSON.readTree(first).get("id"));

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.NotFoundException;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Component;
  * Who may read an account, and the reads: a person reads their own; an admin reads the accounts held
  * in communities under their unit (the community is the one where the holder first earned points or
  * first acted); only a county-wide admin reads an account with no community yet.
+ *
+ * <p>An account exists here once it has a summary: org-service announced it ({@code AccountOpened}), or its
+ * holder earned or acted. An admin naming any other id gets 404 {@code not-found}, never a balance of 0 nor a
+ * correction to an account no one holds; anyone else gets 403 for every account but their own (whose token
+ * proves it exists), so existence does not leak.
  */
 @Component
 public class Accounts {
@@ -78,20 +84,29 @@ public class Accounts {
     }
 
     void requireReadable(Caller caller, String accountId, AccountSummary summary) {
-        if (!caller.accountId().equals(accountId) && !readableByAdmin(caller, summary)) {
+        if (caller.accountId().equals(accountId)) {
+            return;
+        }
+        if (isAdmin(caller) && summary == null) {
+            throw new NotFoundException("account", accountId);
+        }
+        if (!readableByAdmin(caller, summary)) {
             throw new AccessDeniedException("account " + accountId + " is outside the caller's scope");
         }
     }
 
+    private static boolean isAdmin(Caller caller) {
+        return ADMINS.stream().anyMatch(caller::hasRole);
+    }
+
     private static boolean readableByAdmin(Caller caller, AccountSummary summary) {
-        boolean admin = ADMINS.stream().anyMatch(caller::hasRole);
-        if (!admin) {
+        if (!isAdmin(caller) || summary == null) {
             return false;
         }
         if (caller.isCountyWide()) {
             return true;
         }
-        return summary != null && summary.communityPath() != null && caller.covers(summary.communityPath());
+        return summary.communityPath() != null && caller.covers(summary.communityPath());
     }
 
     /** The account's entries, newest first. */

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Tag(name = "Points ledger", description = "积分账户: one append-only ledger per person; balance = sum of entries, never negative")
 @RestController
@@ -50,7 +50,8 @@ class LedgerController {
 
     @Operation(summary = "Read a points account",
             description = "The holder, or COUNTY_ADMIN/STREET_ADMIN/COMMUNITY_ADMIN whose scope covers the holder's "
-                    + "community (403 otherwise; an account with no community yet only for county-wide admins).")
+                    + "community (403 otherwise; an account with no community yet only for county-wide admins). "
+                    + "404 not-found for an id no account has (org-service never opened it).")
     @GetMapping("/{accountId}")
     Accounts.AccountView get(Caller caller, @PathVariable String accountId) {
         return accounts.view(caller, accountId);
@@ -78,7 +79,8 @@ class LedgerController {
     @Operation(summary = "Correct an account (更正): a new credit (amount > 0) or debit (amount < 0) entry",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN whose scope covers the account (403). "
                     + "Once per reference: a repeat answers 200 with the earlier entry (201 when new). "
-                    + "422 insufficient-points (a debit never overdraws); 400 amount 0 or beyond ±100000.")
+                    + "422 insufficient-points (a debit never overdraws); 400 amount 0 or beyond ±100000; "
+                    + "404 not-found for an id no account has.")
     @PostMapping("/{accountId}/corrections")
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
     ResponseEntity<EntryResponse> correct(Caller caller, @PathVariable String accountId,
@@ -90,7 +92,8 @@ class LedgerController {
         EntryResponse body = EntryResponse.of(posting.entry());
         return posting.outcome() == Posting.Outcome.DUPLICATE ? ResponseEntity.ok(body)
                 : ResponseEntity.status(HttpStatus.CREATED)
-                        .location(URI.create("/api/v1/points/accounts/" + accountId + "/entries")).body(body);
+                        .location(UriComponentsBuilder.fromPath("/api/v1/points/accounts/{id}/entries")
+                                .buildAndExpand(accountId).encode().toUri()).body(body);
     }
 
     record CorrectionRequest(@NotNull @Min(-100_000) @Max(100_000) Long amount,

@@ -14,12 +14,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.util.ClassUtils;
+import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -75,9 +83,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail businessRule(BusinessRuleViolation e) {
         String detail = problems.message("problem." + e.code() + ".detail", e.getMessage(), e.arguments());
-        ProblemDetail problem = problems.withDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), detail);
-        problem.setProperty("code", e.code());
-        return problem;
+        return problems.withDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), detail);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -107,7 +113,36 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldProblem(e.getName(), problems.message("problem.invalid-value", "invalid value"))));
+        return invalidValue(e.getName());
+    }
+
+    /** A parameter the edge refused before the handler ran (paging, an id that cannot name anything). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail badParameter(InvalidParameterException e) {
+        return invalid(List.of(new FieldProblem(e.parameter(), problems.message("problem.parameter." + e.reason(),
+                problems.message("problem.invalid-value", "invalid value"), e.arguments()))));
+    }
+
+    /**
+     * A constraint on a parameter of a {@code @Validated} controller ({@code @Pattern} on a month, {@code @Max} on a
+     * size): 400 naming the parameter (the last node of the violation's path), never 500.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(leaf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList());
+    }
+
+    private static String leaf(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name == null ? "request" : name;
     }
 
     @ExceptionHandler(Exception.class)
@@ -159,6 +194,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMethodValidationException(MethodValidationException e, HttpHeaders headers,
+                                                                     HttpStatus status, WebRequest request) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        error instanceof FieldError fieldError ? fieldError.getField()
+                                : result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(e.getParameterName(),
+                problems.message("problem.required-value", "required")))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(e.getRequestPartName(),
+                problems.message("problem.required-value", "required")))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidValue(e.getPropertyName() == null ? "request" : e.getPropertyName()));
+    }
+
+    /** A path no controller maps: 404 {@code not-found} naming the path, like an unknown id. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problems.of(HttpStatus.NOT_FOUND,
+                "not-found", problems.message("resource.path", "path"), "/" + e.getResourcePath()));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
@@ -173,8 +248,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (field == null || field.isEmpty()) {
             return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "malformed-body"));
         }
-        return ResponseEntity.badRequest().body(invalid(List.of(
-                new FieldProblem(field, problems.message("problem.invalid-value", "invalid value")))));
+        return ResponseEntity.badRequest().body(invalidValue(field));
     }
 
     @Override
@@ -185,6 +259,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             log.error("request failed", e);
         }
         return ResponseEntity.status(status).headers(headers).body(problems.of(status, kind));
+    }
+
+    private ProblemDetail invalidValue(String field) {
+        return invalid(List.of(new FieldProblem(field, problems.message("problem.invalid-value", "invalid value"))));
     }
 
     private ProblemDetail invalid(List<FieldProblem> fields) {

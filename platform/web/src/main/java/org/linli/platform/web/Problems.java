@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds RFC 9457 problems the Linli way: a stable {@code type} URI per kind of error, a title and
- * detail in the caller's language (zh-CN by default, English on {@code Accept-Language: en}).
+ * Builds RFC 9457 problems the Linli way: a stable {@code type} URI per kind of error, the same kind
+ * as a machine-readable {@code code} on every problem (clients switch on it, not on the localised title),
+ * a title and detail in the caller's language (zh-CN by default, English on {@code Accept-Language: en}).
  */
 public class Problems {
 
@@ -35,6 +36,7 @@ public class Problems {
         problem.setType(URI.create(TYPE_BASE + kind));
         problem.setTitle(message("problem." + kind + ".title", kind, new Object[0]));
         problem.setDetail(detail);
+        problem.setProperty("code", kind);
         return problem;
     }
 

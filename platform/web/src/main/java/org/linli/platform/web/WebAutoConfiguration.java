@@ -26,8 +26,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +77,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    AsyncApiDocsProblems asyncApiDocsProblems(Problems problems) {
+        return new AsyncApiDocsProblems(problems);
+    }
+
+    @Bean
     ProblemResponses problemResponses(Problems problems, JsonMapper jsonMapper, LocaleResolver localeResolver) {
         return new ProblemResponses(problems, jsonMapper, localeResolver);
     }
@@ -95,6 +102,23 @@ public class WebAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    /** {@code page}, {@code size} and {@code sort} refused with 400 instead of silently defaulted ({@link PagingParameters}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.domain.Pageable")
+    static class Paging {
+
+        @Bean
+        WebMvcConfigurer pagingParameters(@Value("${spring.data.web.pageable.max-page-size:2000}") int maxPageSize) {
+            PagingParameters paging = new PagingParameters(maxPageSize);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(paging);
+                }
+            };
+        }
     }
 
     @Bean
@@ -161,6 +185,15 @@ public class WebAutoConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 responses.write(request, response, 403, "forbidden")))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs with encoded slashes, dot segments, {@code %25} or control characters
+     * before any filter runs; by default with an empty 400. Here that is a 400 problem {@code invalid-url}.
+     */
+    @Bean
+    RequestRejectedHandler linliRequestRejectedHandler(ProblemResponses responses) {
+        return (request, response, e) -> responses.write(request, response, 400, "invalid-url");
     }
 
     /** Maps the token's {@code roles} claim to {@code ROLE_*} authorities for {@code hasRole(..)}. */

@@ -3,7 +3,12 @@ package org.linli.platform.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,7 +25,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ConventionsTestApplication {
 
     @RestController
+    @Validated
     static class Failing {
+
+        @GetMapping("/paged")
+        int paged(Pageable pageable) {
+            return pageable.getPageSize();
+        }
+
+        @GetMapping("/monthly")
+        String monthly(@RequestParam @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$") String month) {
+            return month;
+        }
+
+        @GetMapping("/on/{day}")
+        LocalDate on(@PathVariable LocalDate day, @RequestParam(required = false) YearMonth month) {
+            return day;
+        }
 
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {

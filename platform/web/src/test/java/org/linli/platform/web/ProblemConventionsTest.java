@@ -73,6 +73,77 @@ class ProblemConventionsTest {
     }
 
     @Test
+    void everyProblemCarriesItsKindAsCode() throws Exception {
+        mvc.perform(get("/things/t-9").with(admin()))
+                .andExpect(jsonPath("$.code").value("not-found"));
+        mvc.perform(json(post("/things"), "{\"name\":"))
+                .andExpect(jsonPath("$.code").value("malformed-body"));
+        mvc.perform(get("/things/t-1"))
+                .andExpect(jsonPath("$.code").value("unauthorized"));
+        mvc.perform(get("/boom").with(admin()))
+                .andExpect(jsonPath("$.code").value("internal-error"));
+    }
+
+    @Test
+    void aConstraintOnAParameterOfAValidatedControllerAnswers400NamingIt() throws Exception {
+        mvc.perform(get("/monthly").param("month", "2026-13").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+    }
+
+    @Test
+    void aMissingParameterAnswers400NamingIt() throws Exception {
+        mvc.perform(get("/monthly").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+    }
+
+    @Test
+    void unparseableDatesAndMonthsAnswer400NamingThem() throws Exception {
+        mvc.perform(get("/on/2026-02-30").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("day"));
+        mvc.perform(get("/on/2026-02-01").param("month", "abc").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("month"));
+    }
+
+    @Test
+    void garbagePagingAnswers400NamingTheParameterInsteadOfADefault() throws Exception {
+        mvc.perform(get("/paged").param("size", "50").with(admin()))
+                .andExpect(status().isOk());
+        for (String[] bad : List.of(new String[] {"page", "abc"}, new String[] {"page", "-1"},
+                new String[] {"size", "0"}, new String[] {"size", "201"}, new String[] {"size", "1e3"},
+                new String[] {"sort", "name,,desc"}, new String[] {"sort", "$where"}, new String[] {"sort", ""})) {
+            mvc.perform(get("/paged").param(bad[0], bad[1]).with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.code").value("invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[0]));
+        }
+    }
+
+    @Test
+    void aPathNoControllerMapsAnswers404Problem() throws Exception {
+        mvc.perform(get("/nothing-here").with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("not-found"))
+                .andExpect(jsonPath("$.detail").value(not(containsString("{0}"))));
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesAnswers400Problem() throws Exception {
+        mvc.perform(get("/things/a%252Fb").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("invalid-url"));
+    }
+
+    @Test
     void unknownIdAnswers404InChineseByDefaultAndEnglishOnRequest() throws Exception {
         mvc.perform(get("/things/t-9").with(admin()))
                 .andExpect(status().isNotFound())
