@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.linli.issue.place.Places;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.InvalidParameterException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,7 +43,7 @@ class IssueStatistics {
     @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
             description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
                     + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days). A communityUnitId outside "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from). A communityUnitId outside "
                     + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
                     + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
                     + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
@@ -57,6 +58,9 @@ class IssueStatistics {
         Instant now = clock.instant();
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        if (!end.isAfter(start)) {
+            throw new InvalidParameterException("to", "not-after-from");
+        }
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("reportedAt").gte(start).lt(end));
         boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");

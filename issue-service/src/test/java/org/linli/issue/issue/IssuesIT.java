@@ -379,6 +379,15 @@ class IssuesIT {
     }
 
     @Test
+    void refusesStatisticsWhosePeriodEndsBeforeItStarts() throws Exception {
+        mvc.perform(get("/api/v1/issues/statistics").with(caller("COUNTY_ADMIN", null, "county-admin"))
+                        .param("from", "2026-12-01T00:00:00Z").param("to", "2026-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+    }
+
+    @Test
     void aCountyAdminFeedsInAReportWithItsOriginalTimeWhichTheStatisticsAndTheEventCarry() throws Exception {
         Instant received = clock.instant().minus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String body = "{\"category\": \"PROPERTY_REPAIR\", \"channel\": \"HOTLINE\", \"description\": \"三周前的来电\", "
