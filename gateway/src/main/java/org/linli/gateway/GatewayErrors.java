@@ -30,8 +30,11 @@ import reactor.core.publisher.Mono;
  *   <li>a URL longer than {@code linli.gateway.max-uri-length} (4 KiB; a service's Tomcat refuses a request line
  *       and headers over 8 KiB together with an empty 400, and a token takes 1 KiB of that): 414
  *       {@code uri-too-long}, from a filter ahead of everything else. Reactor Netty's own limit on the request line
- *       ({@code server.netty.max-initial-line-length}, raised to 64 KiB) answers an empty 414 before any filter
+ *       ({@code server.netty.max-initial-line-length}, raised to 1 MiB) answers an empty 414 before any filter
  *       runs, so it is set well above ours;</li>
+ *   <li>headers over {@code linli.gateway.max-header-bytes} (16 KiB): 431 {@code headers-too-large}, for the same
+ *       reason (Netty's header limit, {@code server.max-http-request-header-size}, is raised to 1 MiB, and the
+ *       services accept 32 KiB of line and headers, more than the gateway ever forwards);</li>
  *   <li>no route (404 {@code not-found}), a method or media type refused, and a service a route cannot reach — the
  *       {@code /api-docs/*} and {@code /asyncapi/*} routes have no circuit breaker — 503 {@code service-unavailable}
  *       with {@code Retry-After} instead of a raw 500; anything unexpected 500 {@code internal-error}, logged,
@@ -54,15 +57,32 @@ class GatewayErrors {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebFilter uriLengthLimit(@Value("${linli.gateway.max-uri-length:4096}") int maxUriLength) {
+    WebFilter requestSizeLimits(@Value("${linli.gateway.max-uri-length:4096}") int maxUriLength,
+                                @Value("${linli.gateway.max-header-bytes:16384}") int maxHeaderBytes) {
         return (exchange, chain) -> {
-            String raw = exchange.getRequest().getURI().getRawPath();
-            String query = exchange.getRequest().getURI().getRawQuery();
-            int length = raw.length() + (query == null ? 0 : query.length() + 1);
-            return length > maxUriLength
-                    ? GatewayProblems.write(exchange, HttpStatus.URI_TOO_LONG, "uri-too-long")
-                    : chain.filter(exchange);
+            if (uriLength(exchange) > maxUriLength) {
+                return GatewayProblems.write(exchange, HttpStatus.URI_TOO_LONG, "uri-too-long");
+            }
+            if (headerBytes(exchange) > maxHeaderBytes) {
+                return GatewayProblems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large");
+            }
+            return chain.filter(exchange);
         };
+    }
+
+    private static int uriLength(ServerWebExchange exchange) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        return exchange.getRequest().getURI().getRawPath().length() + (query == null ? 0 : query.length() + 1);
+    }
+
+    private static int headerBytes(ServerWebExchange exchange) {
+        int bytes = 0;
+        for (Map.Entry<String, java.util.List<String>> header : exchange.getRequest().getHeaders().headerSet()) {
+            for (String value : header.getValue()) {
+                bytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        return bytes;
     }
 
     /** Ahead of Boot's handler ({@code -1}), which would write its own error JSON. */

@@ -38,6 +38,8 @@ final class GatewayProblems {
                     "URL 含有不允许的内容（编码的斜杠、点路径段、%25 或控制字符）。", "Invalid URL",
                     "The URL holds something not allowed (an encoded slash, a dot segment, %25 or a control character)."}),
             Map.entry("uri-too-long", new String[] {"URL 过长", "URL 过长。", "URI too long", "The URL is too long."}),
+            Map.entry("headers-too-large", new String[] {"请求头过大", "请求头过大。", "Request headers too large",
+                    "The request's headers are too large."}),
             Map.entry("bad-request", new String[] {"请求无效", "请求无效。", "Bad request", "The request is not valid."}),
             Map.entry("method-not-allowed", new String[] {"方法不允许", "此资源不支持该 HTTP 方法。",
                     "Method not allowed", "This resource does not support that HTTP method."}),

@@ -78,6 +78,14 @@ class GatewayErrorsTest {
     void aTooLongUrlAnswers414Problem() throws Exception {
         assertProblem(get("/api/v1/org-units/" + "x".repeat(5_000), true), 414, "uri-too-long");
         assertProblem(get("/api/v1/org-units?name=" + "y".repeat(20_000), false), 414, "uri-too-long");
+        assertProblem(get("/api/v1/org-units?name=" + "z".repeat(200_000), false), 414, "uri-too-long");
+    }
+
+    @Test
+    void tooLargeHeadersAnswer431Problem() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/org-units"))
+                .header("X-Padding", "p".repeat(40_000)).build();
+        assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 431, "headers-too-large");
     }
 
     @Test
