@@ -22,6 +22,7 @@ class TrustAccount {
     private String thresholdBasis;
     private LocalDate thresholdDecidedOn;
     private String thresholdSetBy;
+    private Instant thresholdSetAt;
     private long lastSequence;
     private long balanceFen;
     private String month;

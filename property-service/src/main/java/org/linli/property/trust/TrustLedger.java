@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.property.trust.TrustEntry.Head;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,7 +46,7 @@ class TrustLedger {
             } catch (DuplicateKeyException taken) {
                 TrustEntry winner = mongo.findById(entry.id(), TrustEntry.class);
                 if (winner == null || winner.reference().equals(entry.reference())) {
-                    throw new org.linli.platform.web.BusinessRuleViolation("already-reversed",
+                    throw new BusinessRuleViolation("already-reversed",
                             "the line has already been reversed", entry.reversesSequence());
                 }
                 continue;
@@ -91,6 +92,7 @@ class TrustLedger {
                       Instant now) {
         mongo.upsert(Query.query(Criteria.where("_id").is(compoundId)), new Update().set("thresholdFen", thresholdFen)
                 .set("thresholdBasis", basis).set("thresholdDecidedOn", decidedOn).set("thresholdSetBy", actor)
+                .set("thresholdSetAt", now)
                 .setOnInsert("lastSequence", 0L).setOnInsert("balanceFen", 0L), TrustAccount.class);
     }
 
@@ -99,8 +101,13 @@ class TrustLedger {
     }
 
     Optional<TrustEntry> reversalOf(String compoundId, long sequence) {
+        return byReference(compoundId, TrustEntry.reversalReference(sequence));
+    }
+
+    /** The line booked with this reference, if any (unique per compound). */
+    Optional<TrustEntry> byReference(String compoundId, String reference) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("compoundId").is(compoundId)
-                .and("reference").is(TrustEntry.reversalReference(sequence))), TrustEntry.class));
+                .and("reference").is(reference)), TrustEntry.class));
     }
 
     /** The statement of a month, built from its lines and the balance of the last line before it. */

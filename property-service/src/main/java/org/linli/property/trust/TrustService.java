@@ -139,17 +139,13 @@ class TrustService {
             claim(deliberation, reference);
         }
         List<TrustEntry.Voucher> stored = List.of();
+        TrustEntry entry;
         try {
             stored = vouchers.store(uploads);
             TrustEntry.Booking withVouchers = new TrustEntry.Booking(booking.kind(), booking.category(),
                     booking.amountFen(), booking.day(), booking.description(), stored);
-            TrustEntry entry = ledger.append(compoundId, head -> TrustEntry.book(head, withVouchers, threshold,
-                    deliberation, reference, caller.accountId(), today, now));
-            if (deliberation != null) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(deliberation.id()).and("expenseReference")
-                        .is(reference)), new Update().set("expenseEntryId", entry.id()).inc("version", 1), Deliberation.class);
-            }
-            return entry;
+            entry = ledger.append(compoundId, head -> TrustEntry.book(head, withVouchers, threshold, deliberation,
+                    reference, caller.accountId(), today, now));
         } catch (RuntimeException refused) {
             vouchers.delete(stored);
             if (deliberation != null) {
@@ -157,6 +153,11 @@ class TrustService {
             }
             throw refused;
         }
+        if (deliberation != null) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(deliberation.id()).and("expenseReference")
+                    .is(reference)), new Update().set("expenseEntryId", entry.id()).inc("version", 1), Deliberation.class);
+        }
+        return entry;
     }
 
     TrustEntry reverse(Caller caller, String compoundId, long sequence, String reason) {
@@ -196,6 +197,11 @@ class TrustService {
                             LocalDate on, String summary, Boolean approved) {
         administered(caller, compoundId);
         Deliberation deliberation = requireDeliberation(compoundId, deliberationId);
+        if (deliberation.expenseReference() != null && deliberation.expenseEntryId() == null) {
+            // the booking's last write did not happen: its line, found by reference, completes the link
+            ledger.byReference(compoundId, deliberation.expenseReference())
+                    .ifPresent(entry -> deliberation.referenceExpense(deliberation.expenseReference(), entry.id()));
+        }
         deliberation.record(step, on, summary, approved, caller.accountId(), settings.today(clock), clock.instant());
         return mongo.save(deliberation);
     }
