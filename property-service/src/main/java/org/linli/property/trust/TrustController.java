@@ -57,7 +57,7 @@ class TrustController {
             description = READ_SCOPE)
     @GetMapping
     @PreAuthorize(READERS)
-    TrustService.Account account(Caller caller, @PathVariable String compoundId) {
+    TrustService.Account getTrustAccount(Caller caller, @PathVariable String compoundId) {
         return service.account(caller, compoundId);
     }
 
@@ -67,7 +67,7 @@ class TrustController {
                     + "(linli.property.trust.default-threshold-fen). 422 invalid-amount, invalid-step-date.")
     @PutMapping("/threshold")
     @PreAuthorize(ADMINS)
-    TrustService.Account threshold(Caller caller, @PathVariable String compoundId,
+    TrustService.Account setTrustThreshold(Caller caller, @PathVariable String compoundId,
                                    @Valid @RequestBody ThresholdRequest request) {
         return service.setThreshold(caller, compoundId, request.thresholdFen(), request.basis(), request.decidedOn());
     }
@@ -80,7 +80,7 @@ class TrustController {
                     + "entry-in-future, category-mismatch, invalid-amount, invalid-entry-description; 409 too busy.")
     @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(BOOKERS)
-    ResponseEntity<EntryResponse> book(Caller caller, @PathVariable String compoundId,
+    ResponseEntity<EntryResponse> bookTrustEntry(Caller caller, @PathVariable String compoundId,
                                        @Valid @RequestBody BookingRequest request) {
         return created(service.book(caller, compoundId, request.booking(), request.deliberationId(), List.of()));
     }
@@ -91,7 +91,7 @@ class TrustController {
             + "refused or the line is refused).")
     @PostMapping(path = "/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(BOOKERS)
-    ResponseEntity<EntryResponse> bookWithVouchers(Caller caller, @PathVariable String compoundId,
+    ResponseEntity<EntryResponse> bookTrustEntryWithVouchers(Caller caller, @PathVariable String compoundId,
                                                    @Valid @RequestPart("entry") BookingRequest request,
                                                    @RequestPart(name = "vouchers", required = false)
                                                    List<MultipartFile> files) {
@@ -103,7 +103,7 @@ class TrustController {
                     + "invalid-entry-description; 404 unknown line.")
     @PostMapping("/entries/{sequence}/reversal")
     @PreAuthorize(BOOKERS)
-    ResponseEntity<EntryResponse> reverse(Caller caller, @PathVariable String compoundId, @PathVariable long sequence,
+    ResponseEntity<EntryResponse> reverseTrustEntry(Caller caller, @PathVariable String compoundId, @PathVariable long sequence,
                                           @Valid @RequestBody ReversalRequest request) {
         return created(service.reverse(caller, compoundId, sequence, request.reason()));
     }
@@ -111,7 +111,7 @@ class TrustController {
     @Operation(summary = "The account's lines in order", description = READ_SCOPE + " Paged, oldest first; ?month=2026-11.")
     @GetMapping("/entries")
     @PreAuthorize(READERS)
-    PagedModel<EntryResponse> entries(Caller caller, @PathVariable String compoundId,
+    PagedModel<EntryResponse> listTrustEntries(Caller caller, @PathVariable String compoundId,
                                       @RequestParam(required = false) YearMonth month, Pageable pageable) {
         return new PagedModel<>(service.entries(caller, compoundId, month, pageable).map(EntryResponse::of));
     }
@@ -120,7 +120,7 @@ class TrustController {
             + " 404 unknown line.")
     @GetMapping("/entries/{sequence}")
     @PreAuthorize(READERS)
-    EntryDetailResponse entry(Caller caller, @PathVariable String compoundId, @PathVariable long sequence) {
+    EntryDetailResponse getTrustEntry(Caller caller, @PathVariable String compoundId, @PathVariable long sequence) {
         TrustService.EntryDetail detail = service.entry(caller, compoundId, sequence);
         return new EntryDetailResponse(EntryResponse.of(detail.entry()), detail.reversedBySequence(),
                 detail.objections().stream().map(ObjectionResponse::of).toList());
@@ -129,7 +129,7 @@ class TrustController {
     @Operation(summary = "A voucher of a line", description = READ_SCOPE + " 404 unknown line or voucher.")
     @GetMapping("/entries/{sequence}/vouchers/{voucherId}")
     @PreAuthorize(READERS)
-    ResponseEntity<byte[]> voucher(Caller caller, @PathVariable String compoundId, @PathVariable long sequence,
+    ResponseEntity<byte[]> getTrustVoucher(Caller caller, @PathVariable String compoundId, @PathVariable long sequence,
                                    @PathVariable String voucherId) {
         VoucherStore.File file = service.voucher(caller, compoundId, sequence, voucherId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
@@ -140,7 +140,7 @@ class TrustController {
             description = READ_SCOPE + " A month is closed once it is over or a later month has lines.")
     @GetMapping("/statements/{month}")
     @PreAuthorize(READERS)
-    StatementResponse statement(Caller caller, @PathVariable String compoundId, @PathVariable YearMonth month) {
+    StatementResponse getTrustStatement(Caller caller, @PathVariable String compoundId, @PathVariable YearMonth month) {
         return StatementResponse.of(service.statement(caller, compoundId, month));
     }
 
@@ -149,7 +149,7 @@ class TrustController {
                     + "invalid-deliberation-text, invalid-step-date.")
     @PostMapping("/deliberations")
     @PreAuthorize(ADMINS)
-    ResponseEntity<DeliberationResponse> propose(Caller caller, @PathVariable String compoundId,
+    ResponseEntity<DeliberationResponse> proposeTrustDeliberation(Caller caller, @PathVariable String compoundId,
                                                  @Valid @RequestBody ProposalRequest request) {
         Deliberation deliberation = service.propose(caller, compoundId, request.subject(), request.amountFen(),
                 request.proposedOn(), request.summary());
@@ -165,7 +165,7 @@ class TrustController {
             + "concurrent change.")
     @PostMapping("/deliberations/{id}/steps")
     @PreAuthorize(ADMINS)
-    DeliberationResponse step(Caller caller, @PathVariable String compoundId, @PathVariable String id,
+    DeliberationResponse recordTrustDeliberationStep(Caller caller, @PathVariable String compoundId, @PathVariable String id,
                               @Valid @RequestBody StepRequest request) {
         return DeliberationResponse.of(service.recordStep(caller, compoundId, id, request.step(), request.on(),
                 request.summary(), request.approved()));
@@ -174,14 +174,14 @@ class TrustController {
     @Operation(summary = "A 四议两公开 record", description = READ_SCOPE + " 404 unknown record.")
     @GetMapping("/deliberations/{id}")
     @PreAuthorize(READERS)
-    DeliberationResponse deliberation(Caller caller, @PathVariable String compoundId, @PathVariable String id) {
+    DeliberationResponse getTrustDeliberation(Caller caller, @PathVariable String compoundId, @PathVariable String id) {
         return DeliberationResponse.of(service.deliberation(caller, compoundId, id));
     }
 
     @Operation(summary = "The compound's 四议两公开 records, newest first", description = READ_SCOPE + " Paged.")
     @GetMapping("/deliberations")
     @PreAuthorize(READERS)
-    PagedModel<DeliberationResponse> deliberations(Caller caller, @PathVariable String compoundId, Pageable pageable) {
+    PagedModel<DeliberationResponse> listTrustDeliberations(Caller caller, @PathVariable String compoundId, Pageable pageable) {
         return new PagedModel<>(service.deliberations(caller, compoundId, pageable).map(DeliberationResponse::of));
     }
 
@@ -189,7 +189,7 @@ class TrustController {
             + "422 invalid-objection-text; 404 unknown line.")
     @PostMapping("/entries/{sequence}/objections")
     @PreAuthorize("hasRole('RESIDENT')")
-    ResponseEntity<ObjectionResponse> object(Caller caller, @PathVariable String compoundId,
+    ResponseEntity<ObjectionResponse> objectToTrustEntry(Caller caller, @PathVariable String compoundId,
                                              @PathVariable long sequence, @Valid @RequestBody TextRequest request) {
         Objection objection = service.object(caller, compoundId, sequence, request.text());
         return ResponseEntity.created(URI.create("/api/v1/trust-accounts/" + compoundId + "/objections/"
@@ -200,7 +200,7 @@ class TrustController {
             + "invalid-objection-text; 404 unknown objection; 409 concurrent change.")
     @PostMapping("/objections/{id}/answer")
     @PreAuthorize(BOOKERS)
-    ObjectionResponse answer(Caller caller, @PathVariable String compoundId, @PathVariable String id,
+    ObjectionResponse answerTrustObjection(Caller caller, @PathVariable String compoundId, @PathVariable String id,
                              @Valid @RequestBody TextRequest request) {
         return ObjectionResponse.of(service.answer(caller, compoundId, id, request.text()));
     }
@@ -209,7 +209,7 @@ class TrustController {
             description = READ_SCOPE + " Paged; ?open=true unanswered, false answered.")
     @GetMapping("/objections")
     @PreAuthorize(READERS)
-    PagedModel<ObjectionResponse> objections(Caller caller, @PathVariable String compoundId,
+    PagedModel<ObjectionResponse> listTrustObjections(Caller caller, @PathVariable String compoundId,
                                              @RequestParam(required = false) Boolean open, Pageable pageable) {
         return new PagedModel<>(service.objections(caller, compoundId, open, pageable).map(ObjectionResponse::of));
     }
@@ -219,7 +219,7 @@ class TrustController {
                     + "until accounts are tied to households or the owners' register.")
     @PutMapping("/residents/{accountId}")
     @PreAuthorize(ADMINS)
-    ResidentResponse registerResident(Caller caller, @PathVariable String compoundId,
+    ResidentResponse registerCompoundResident(Caller caller, @PathVariable String compoundId,
                                       @PathVariable @Size(max = 64) String accountId) {
         return ResidentResponse.of(service.registerResident(caller, compoundId, accountId));
     }
@@ -227,7 +227,7 @@ class TrustController {
     @Operation(summary = "Remove a resident registration", description = "As registering; 404 not registered.")
     @DeleteMapping("/residents/{accountId}")
     @PreAuthorize(ADMINS)
-    ResponseEntity<Void> removeResident(Caller caller, @PathVariable String compoundId, @PathVariable String accountId) {
+    ResponseEntity<Void> removeCompoundResident(Caller caller, @PathVariable String compoundId, @PathVariable String accountId) {
         service.removeResident(caller, compoundId, accountId);
         return ResponseEntity.noContent().build();
     }
@@ -235,7 +235,7 @@ class TrustController {
     @Operation(summary = "The resident accounts registered in the compound", description = "As registering.")
     @GetMapping("/residents")
     @PreAuthorize(ADMINS)
-    List<ResidentResponse> residents(Caller caller, @PathVariable String compoundId) {
+    List<ResidentResponse> listCompoundResidents(Caller caller, @PathVariable String compoundId) {
         return service.residents(caller, compoundId).stream().map(ResidentResponse::of).toList();
     }
 
