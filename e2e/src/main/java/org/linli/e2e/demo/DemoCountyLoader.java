@@ -54,6 +54,9 @@ public final class DemoCountyLoader {
             step("issue-service: the first community's residents and party member", 
                     () -> season.firstCommunity(resident, member));
             step("issue-service: QR codes of the first community's buildings", people::awaitQrCodes);
+            Session property = gateway.signIn(DemoAccounts.PREFIX + ".property", password);
+            step("property-service: a year of a compound's trust account (信托制) with a 四议两公开",
+                    () -> new DemoTrustAccount(admin, county).load(accounts, property, resident));
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
             all.print(out);
