@@ -54,6 +54,10 @@ public final class DemoCountyLoader {
             step("issue-service: the first community's residents and party member", 
                     () -> season.firstCommunity(resident, member));
             step("issue-service: QR codes of the first community's buildings", people::awaitQrCodes);
+            DemoPatrols patrols = new DemoPatrols(admin, county);
+            step("org-service + property-service: 包保 of difficult compounds, patrolled (half of them overdue)",
+                    patrols::assignments);
+            step("property-service: the demo resident as a property supervisor", () -> patrols.supervisors(accounts));
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
             all.print(out);
