@@ -43,7 +43,7 @@ public class Copies {
     static final String DUAL_REGISTRATION_UNITS = "dual_registration_unit_copies";
     /** Collections whose documents carry a compound's {@code communityPath}. */
     private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("compounds", "sanctions", "focus_entries",
-            "inspections", "surveys", "organisation_scores");
+            "inspections", "surveys", "organisation_scores", "patrol_assignments", "property_supervisors");
 
     private final MongoOperations mongo;
 

@@ -34,6 +34,7 @@ public class PatrolAssignment extends AggregateRoot {
     private String unitId;
     private String unitName;
     private LocalDate startsOn;
+    @Indexed // in force today: endsOn >= today (the overdue list, KPIs)
     private LocalDate endsOn;
     private int everyDays;
     private List<Patrol> patrols = new ArrayList<>();
