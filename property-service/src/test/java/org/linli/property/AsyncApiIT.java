@@ -30,7 +30,7 @@ class AsyncApiIT {
         assertThat(doc.messagesOn(Topics.PROPERTY_EVENTS)).containsExactlyInAnyOrderElementsOf(
                 AsyncApiDocument.contracts("property-events"));
         assertThat(doc.hasOperation(Topics.PROPERTY_EVENTS, "send")).isTrue();
-        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated", "OwnersCommitteeFormed", "OwnersCommitteeReElected", "PropertyCompanyPartyStatusChanged");
+        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated", "OwnersCommitteeFormed", "OwnersCommitteeReElected", "PropertyCompanyPartyStatusChanged", "DualRegistrationUnitRegistered");
         assertThat(doc.hasOperation(Topics.ORG_EVENTS, "receive")).isTrue();
         assertThat(doc.messagesOn(Topics.GRID_EVENTS)).containsExactlyInAnyOrder("GridCreated");
         assertThat(doc.hasOperation(Topics.GRID_EVENTS, "receive")).isTrue();

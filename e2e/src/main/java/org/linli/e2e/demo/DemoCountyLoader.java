@@ -57,6 +57,10 @@ public final class DemoCountyLoader {
             Session property = gateway.signIn(DemoAccounts.PREFIX + ".property", password);
             step("property-service: a year of a compound's trust account (信托制) with a 四议两公开",
                     () -> new DemoTrustAccount(admin, county).load(accounts, property, resident));
+            DemoPatrols patrols = new DemoPatrols(admin, county);
+            step("org-service + property-service: 包保 of difficult compounds, patrolled (half of them overdue)",
+                    patrols::assignments);
+            step("property-service: the demo resident as a property supervisor", () -> patrols.supervisors(accounts));
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
             all.print(out);

@@ -99,6 +99,25 @@ class DemoCountyIT {
                 .isEqualTo(100.0);
     }
 
+    @Test
+    void theStreetSeesOverduePatrolsOfDifficultCompoundsAndTheResidentSupervisesOne() {
+        Session street = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".street");
+        List<JsonNode> overdue = content(street.get("/api/v1/patrol-assignments/overdue?size=200").ok());
+        assertThat(overdue).as("包保 assignments whose fortnightly patrol is overdue").isNotEmpty()
+                .allSatisfy(assignment -> assertThat(assignment.path("patrols")).isNotEmpty());
+        JsonNode patrols = street.get("/api/v1/evaluations/kpis").ok().path("overduePatrols");
+        assertThat(patrols.path("base").asLong()).as("assignments in force").isGreaterThan(patrols.path("part").asLong());
+
+        Session community = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        String residentId = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".resident").get("/api/v1/accounts/me").ok()
+                .path("id").asString();
+        List<String> compounds = content(community.get("/api/v1/compounds?size=200&communityUnitId=" + communityId).ok())
+                .stream().map(compound -> compound.path("id").asString()).toList();
+        assertThat(compounds).as("a compound of the community the demo resident supervises").anySatisfy(id ->
+                assertThat(community.get("/api/v1/compounds/" + id + "/supervisors").ok())
+                        .anySatisfy(supervisor -> assertThat(supervisor.path("accountId").asString()).isEqualTo(residentId)));
+    }
+
     private static List<JsonNode> content(JsonNode page) {
         return StreamSupport.stream(page.path("content").spliterator(), false).toList();
     }

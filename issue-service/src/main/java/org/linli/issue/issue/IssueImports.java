@@ -35,15 +35,12 @@ class IssueImports {
     private final IssueService intake;
     private final MongoOperations mongo;
     private final DeadlinePolicy policy;
-    private final IssueSettings settings;
     private final Clock clock;
 
-    IssueImports(IssueService intake, MongoOperations mongo, DeadlinePolicy policy, IssueSettings settings,
-                 Clock clock) {
+    IssueImports(IssueService intake, MongoOperations mongo, DeadlinePolicy policy, Clock clock) {
         this.intake = intake;
         this.mongo = mongo;
         this.policy = policy;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -129,7 +126,7 @@ class IssueImports {
             route = intake.routeOf(located, null, bearerToken);
             routes.put(place, route);
         }
-        return Issue.imported(record, batchId, route, settings.departmentFor(record.category()), policy, now);
+        return Issue.imported(record, batchId, route, intake.departmentFor(record.category(), route), policy, now);
     }
 
     private Set<String> existing(Set<String> ids) {

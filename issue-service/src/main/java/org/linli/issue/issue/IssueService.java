@@ -51,6 +51,8 @@ public class IssueService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
+    private static final String HOUSING = "HOUSING";
+
     private final IssueRepository issues;
     private final MongoOperations mongo;
     private final Places places;
@@ -132,11 +134,34 @@ public class IssueService {
         return places.queue(fallbackCommunity);
     }
 
+    /**
+     * The unit called in (吹哨) past the street: the category's department, except that a housing matter
+     * ({@code HOUSING} categories) in a compound goes where the compound's class says (Huguan): COMMERCIAL the housing
+     * department, WORK_UNIT the employer's party organisation property-service named, OLD_OR_UNMANAGED none (the
+     * township or street holds it: escalation stops at the street). A work-unit compound without a named unit stops
+     * at the street too; a compound copied before the class existed keeps the department.
+     */
+    String departmentFor(Category category, Route route) {
+        String department = settings.departmentFor(category);
+        if (!HOUSING.equals(category.department()) || route.compoundId() == null) {
+            return department;
+        }
+        Places.Responsibility body = places.responsibility(route.compoundId()).orElse(null);
+        if (body == null) {
+            return department;
+        }
+        return switch (body.compoundClass()) {
+            case "OLD_OR_UNMANAGED" -> null;
+            case "WORK_UNIT" -> body.unitId();
+            default -> department;
+        };
+    }
+
     private Issue intake(Issue.Report report, List<MultipartFile> files, Route route) {
         List<PhotoStore.Upload> uploads = photos.validate(files);
         List<String> stored = photos.store(uploads);
         try {
-            Issue issue = Issue.report(report.withPhotos(stored), route, settings.departmentFor(report.category()),
+            Issue issue = Issue.report(report.withPhotos(stored), route, departmentFor(report.category(), route),
                     policy, now());
             recentReports.duplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
             Issue saved = issues.save(issue);

@@ -36,11 +36,14 @@ final class Copies {
                       String accountId, Instant updatedAt) {
     }
 
-    /** A compound, from CompoundCreated, with its contracts from ContractStarted / ContractEnded. */
+    /**
+     * A compound, from CompoundCreated, with its contracts from ContractStarted / ContractEnded; its class and
+     * responsible unit (Huguan) are null in copies of events from before they existed.
+     */
     @Document("compound_copies")
     record CompoundCopy(@Id String id, String name, String communityUnitId, String communityPath,
                         @Indexed String gridId, Double lat, Double lng, GeoJsonPolygon boundary,
-                        List<Contract> contracts, Instant updatedAt) {
+                        List<Contract> contracts, Instant updatedAt, String compoundClass, String responsibleUnitId) {
 
         CompoundCopy {
             contracts = contracts == null ? new ArrayList<>() : contracts;

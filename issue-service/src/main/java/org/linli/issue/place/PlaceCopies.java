@@ -87,7 +87,8 @@ class PlaceCopies {
         mongo.upsert(byId(created.compoundId()), new Update().set("name", created.name())
                 .set("communityUnitId", created.communityUnitId()).set("communityPath", created.communityPath())
                 .set("gridId", created.gridId()).set("lat", created.lat()).set("lng", created.lng())
-                .set("boundary", created.boundary()).set("updatedAt", at), CompoundCopy.class);
+                .set("boundary", created.boundary()).set("compoundClass", created.compoundClass())
+                .set("responsibleUnitId", created.responsibleUnitId()).set("updatedAt", at), CompoundCopy.class);
         locator.changed();
     }
 

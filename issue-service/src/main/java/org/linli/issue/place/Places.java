@@ -56,6 +56,16 @@ public class Places {
         return queue(fallbackCommunityUnitId, locator.compound(lat, lng).orElse(null));
     }
 
+    /**
+     * Who answers for a compound by its class (Huguan), as property-service's CompoundCreated said; empty for an
+     * unknown compound or one whose event came before the class existed.
+     */
+    public Optional<Responsibility> responsibility(String compoundId) {
+        return Optional.ofNullable(mongo.findById(compoundId, CompoundCopy.class))
+                .filter(compound -> compound.compoundClass() != null)
+                .map(compound -> new Responsibility(compound.compoundClass(), compound.responsibleUnitId()));
+    }
+
     /** Routes a report made with a building's QR code: the building's grid and entrance. */
     public Optional<Route> forBuilding(String buildingId) {
         return building(buildingId).map(building -> {
@@ -171,6 +181,10 @@ public class Places {
     }
 
     /** A grid with a point inside it, for demo data. */
+    /** A compound's class (COMMERCIAL, OLD_OR_UNMANAGED, WORK_UNIT) and, for WORK_UNIT, its employer's party unit. */
+    public record Responsibility(String compoundClass, String unitId) {
+    }
+
     public record KnownGrid(String gridId, String communityUnitId, double lat, double lng) {
     }
 }

@@ -19,7 +19,7 @@ class PlaceTreeTest {
                 grid("micro-a", "/l1/micro-a/", square(113.01, 36.0, 0.01)),
                 grid("broken", "/l1/broken/", new GeoJsonPolygon("Polygon", List.of(List.of(List.of(1.0, 1.0)))))),
                 List.of(new CompoundCopy("c1", "檀溪花园", "community", "/s/community/", "micro-b", 36.005, 113.005,
-                        square(113.0, 36.0, 0.005), null, Instant.EPOCH)));
+                        square(113.0, 36.0, 0.005), null, Instant.EPOCH, null, null)));
 
         assertThat(tree.grid(36.005, 113.005)).contains("micro-b");
         assertThat(tree.grid(36.005, 113.01)).as("on the border of two micro-grids").contains("micro-a");
@@ -38,7 +38,7 @@ class PlaceTreeTest {
                         new Copies.Contract("k2", "evicted", java.time.LocalDate.of(2026, 1, 1),
                                 java.time.LocalDate.of(2028, 12, 31), true),
                         new Copies.Contract("k3", "fallback", java.time.LocalDate.of(2026, 6, 1),
-                                java.time.LocalDate.of(2026, 12, 31), false))), Instant.EPOCH);
+                                java.time.LocalDate.of(2026, 12, 31), false))), Instant.EPOCH, null, null);
 
         assertThat(compound.companyOn(java.time.LocalDate.of(2026, 11, 22))).isEqualTo("fallback");
         assertThat(compound.companyOn(java.time.LocalDate.of(2025, 3, 1))).isEqualTo("old");

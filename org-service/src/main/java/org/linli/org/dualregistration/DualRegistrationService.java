@@ -3,6 +3,10 @@ package org.linli.org.dualregistration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.DualRegistrationUnitRegistered;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
@@ -32,6 +36,8 @@ class DualRegistrationService {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS,
+            payloadType = DualRegistrationUnitRegistered.class, description = "a dual-registration unit was registered"))
     DualRegistrationUnit register(String name, List<String> communityIds) {
         List<Pairing> pairings = communityIds.stream().distinct().map(this::pairing).toList();
         return registrations.save(DualRegistrationUnit.register(name, pairings, clock.instant()));

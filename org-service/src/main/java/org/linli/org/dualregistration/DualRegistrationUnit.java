@@ -6,20 +6,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.linli.events.org.DualRegistrationUnitRegistered;
+import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NotFoundException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A county department registered with communities (双报到单位): it is paired with communities, makes
  * commitments to them, must claim at least one livelihood project a year (承包制) and is scored by each
  * paired community at year end, once per community and year. The micro-wishes it fulfilled for a
- * community (claimed in issue-service) are recorded from MicroWishFulfilled.
+ * community (claimed in issue-service) are recorded from MicroWishFulfilled. Registering records
+ * DualRegistrationUnitRegistered (property-service assigns units to difficult compounds, 包保).
  */
 @Document("dual_registration_units")
-public class DualRegistrationUnit {
+public class DualRegistrationUnit extends AggregateRoot {
 
     static final int MIN_SCORE = 0;
     static final int MAX_SCORE = 100;
@@ -35,8 +37,6 @@ public class DualRegistrationUnit {
     private List<FulfilledWish> fulfilledWishes = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
-    @Version
-    private Long version;
 
     protected DualRegistrationUnit() {
         // for the mapping layer
@@ -48,6 +48,8 @@ public class DualRegistrationUnit {
         this.pairings = new ArrayList<>(pairings);
         this.createdAt = now;
         this.updatedAt = now;
+        recordEvent(id, new DualRegistrationUnitRegistered(id, this.name,
+                pairings.stream().map(Pairing::communityId).toList()), now);
     }
 
     /** A department paired with communities (their ids and paths). */
@@ -138,9 +140,5 @@ public class DualRegistrationUnit {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public Long version() {
-        return version;
     }
 }

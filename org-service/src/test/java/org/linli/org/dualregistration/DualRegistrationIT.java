@@ -14,7 +14,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,6 +53,8 @@ class DualRegistrationIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     MongoTemplate mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @Test
     void aWishFulfilledByADualRegistrationUnitIsRecordedOnTheUnitOnce() throws Exception {
@@ -61,6 +65,10 @@ class DualRegistrationIT {
                 "{\"name\": \"县住建局\", \"pairedCommunityIds\": [\"" + community + "\"]}");
         String unitId = unit.get("id").asString();
         long version = unit.get("version").asLong();
+        JsonNode registered = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, unitId,
+                "DualRegistrationUnitRegistered");
+        PublishedEvents.assertMatchesExample(registered, "org-events");
+        assertThat(registered.at("/payload/pairedCommunityIds/0").asString()).isEqualTo(community);
 
         String fulfilled = pinned().replace("\"claimantKind\": \"PARTY_MEMBER\"", "\"claimantKind\": \"DUAL_REGISTRATION_UNIT\"")
                 .replace("6b4cb242-4a23-4596-a217-beaddbc496cb", unitId)

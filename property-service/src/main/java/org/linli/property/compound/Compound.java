@@ -47,6 +47,10 @@ public class Compound extends AggregateRoot {
     private double lat;
     private double lng;
     private ManagementMode modeWithoutCompany;
+    /** Who answers for it (Huguan); {@code null} in compounds stored before: {@link #compoundClass()} derives it. */
+    private CompoundClass compoundClass;
+    /** For WORK_UNIT: the employer's party organisation (an org unit), when named. */
+    private String responsibleUnitId;
     private List<Contract> contracts = new ArrayList<>();
     private List<Eviction> evictions = new ArrayList<>();
     private List<FeeCollection> feeCollections = new ArrayList<>();
@@ -57,11 +61,13 @@ public class Compound extends AggregateRoot {
         // for the mapping layer
     }
 
-    private Compound(String id, String name, CompoundKind kind, Community community, String gridId, int households,
-                     double lat, double lng, Instant now) {
+    private Compound(String id, String name, CompoundKind kind, Responsibility responsibility, Community community,
+                     String gridId, int households, double lat, double lng, Instant now) {
         this.id = id;
         this.name = validName(name);
         this.kind = Objects.requireNonNull(kind);
+        this.compoundClass = responsibility.compoundClass() != null ? responsibility.compoundClass() : CompoundClass.of(kind);
+        this.responsibleUnitId = validResponsibleUnit(this.compoundClass, responsibility.unitId());
         this.communityUnitId = community.unitId();
         this.communityPath = community.path();
         this.gridId = gridId;
@@ -71,12 +77,26 @@ public class Compound extends AggregateRoot {
         this.createdAt = now;
         this.updatedAt = now;
         recordEvent(id, new CompoundCreated(id, this.name, kind.name(), communityUnitId, communityPath, gridId,
-                households, lat, lng, null), now);
+                households, lat, lng, null, compoundClass.name(), responsibleUnitId), now);
     }
 
     public static Compound register(String name, CompoundKind kind, Community community, String gridId, int households,
                                     double lat, double lng, Instant now) {
-        return new Compound(NewIds.next(), name, kind, community, gridId, households, lat, lng, now);
+        return register(name, kind, new Responsibility(null, null), community, gridId, households, lat, lng, now);
+    }
+
+    /** A compound with its class (absent: by its kind) and, for a work-unit compound, the employer's party unit. */
+    public static Compound register(String name, CompoundKind kind, Responsibility responsibility, Community community,
+                                    String gridId, int households, double lat, double lng, Instant now) {
+        return new Compound(NewIds.next(), name, kind, responsibility, community, gridId, households, lat, lng, now);
+    }
+
+    private static String validResponsibleUnit(CompoundClass compoundClass, String unitId) {
+        if (unitId != null && compoundClass != CompoundClass.WORK_UNIT) {
+            throw new BusinessRuleViolation("invalid-responsible-unit",
+                    "only a work-unit compound names the employer's party organisation that answers for it", unitId);
+        }
+        return unitId;
     }
 
     /**
@@ -292,6 +312,16 @@ public class Compound extends AggregateRoot {
         return kind;
     }
 
+    /** Who answers for the compound (Huguan); compounds stored before the class existed: by their kind. */
+    public CompoundClass compoundClass() {
+        return compoundClass != null ? compoundClass : CompoundClass.of(kind);
+    }
+
+    /** The employer's party organisation answering for a work-unit compound, {@code null} when none is named. */
+    public String responsibleUnitId() {
+        return responsibleUnitId;
+    }
+
     public String communityUnitId() {
         return communityUnitId;
     }
@@ -334,6 +364,10 @@ public class Compound extends AggregateRoot {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** A compound's class and the org unit named as its responsible body (only for WORK_UNIT); each may be null. */
+    public record Responsibility(CompoundClass compoundClass, String unitId) {
     }
 
     /** The community party committee a compound belongs to: its org-unit id and org path. */

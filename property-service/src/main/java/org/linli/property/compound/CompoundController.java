@@ -46,14 +46,19 @@ class CompoundController {
 
     @Operation(summary = "Register a compound",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN covering the community (403). "
+                    + "compoundClass (who answers for it, Huguan): COMMERCIAL (the housing department), OLD_OR_UNMANAGED "
+                    + "(the township or street), WORK_UNIT (the employer's party organisation, responsibleUnitId); "
+                    + "absent: by kind (VILLAGE_BUILT counts as OLD_OR_UNMANAGED). It travels in CompoundCreated and "
+                    + "decides which department receives escalated housing issues and may sanction. "
                     + "422 unknown-community (not a COMMUNITY_COMMITTEE known from org events), unknown-grid (not a grid "
-                    + "of that community known from grid events), invalid-management-mode.")
+                    + "of that community known from grid events), invalid-management-mode, invalid-responsible-unit "
+                    + "(responsibleUnitId without WORK_UNIT), unknown-responsible-unit.")
     @PostMapping
     @PreAuthorize(ADMINS)
     ResponseEntity<CompoundResponse> register(Caller caller, @Valid @RequestBody RegisterRequest request) {
         Compound compound = service.register(caller, new CompoundService.NewCompound(request.name(), request.kind(),
                 request.communityUnitId(), request.gridId(), request.households(), request.lat(), request.lng(),
-                request.modeWithoutCompany()));
+                request.modeWithoutCompany(), request.compoundClass(), request.responsibleUnitId()));
         return ResponseEntity.created(URI.create("/api/v1/compounds/" + compound.id()))
                 .body(CompoundResponse.of(compound, service.today()));
     }
@@ -110,7 +115,8 @@ class CompoundController {
     record RegisterRequest(@NotBlank @Size(max = Compound.MAX_NAME_LENGTH) String name, @NotNull CompoundKind kind,
                            @NotBlank @Size(max = 64) String communityUnitId, @Size(max = 64) String gridId,
                            @PositiveOrZero int households, @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-                           @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng, ManagementMode modeWithoutCompany) {
+                           @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng, ManagementMode modeWithoutCompany,
+                           CompoundClass compoundClass, @Size(max = 64) String responsibleUnitId) {
     }
 
     record ModeRequest(ManagementMode mode, @NotNull Long version) {
@@ -130,7 +136,9 @@ class CompoundController {
         }
     }
 
-    record CompoundResponse(String id, String name, CompoundKind kind, String kindLabel, String communityUnitId,
+    record CompoundResponse(String id, String name, CompoundKind kind, String kindLabel, CompoundClass compoundClass,
+                            String compoundClassLabel, String responsibleBody, String responsibleUnitId,
+                            String communityUnitId,
                             String gridId, int households, double lat, double lng, ManagementMode managementMode,
                             String managementModeLabel, ContractResponse currentContract, List<ContractResponse> contracts,
                             List<Compound.Eviction> evictions, List<Compound.FeeCollection> feeCollections,
@@ -139,7 +147,8 @@ class CompoundController {
         static CompoundResponse of(Compound compound, LocalDate today) {
             ManagementMode mode = compound.modeOn(today);
             return new CompoundResponse(compound.id(), compound.name(), compound.kind(), compound.kind().label(),
-                    compound.communityUnitId(), compound.gridId(), compound.households(), compound.lat(), compound.lng(),
+                    compound.compoundClass(), compound.compoundClass().label(), compound.compoundClass().responsibleBody(),
+                    compound.responsibleUnitId(), compound.communityUnitId(), compound.gridId(), compound.households(), compound.lat(), compound.lng(),
                     mode, mode.label(), compound.contractOn(today).map(c -> ContractResponse.of(c, today)).orElse(null),
                     compound.contracts().stream().map(c -> ContractResponse.of(c, today)).toList(),
                     compound.evictions(), compound.feeCollections(), compound.createdAt(), compound.updatedAt(),

@@ -75,7 +75,12 @@ class CompoundService {
             throw new BusinessRuleViolation("unknown-grid", "no grid " + request.gridId()
                     + " of this community is known to property-service", request.gridId());
         }
+        if (request.responsibleUnitId() != null && copies.orgUnit(request.responsibleUnitId()).isEmpty()) {
+            throw new BusinessRuleViolation("unknown-responsible-unit", "no org unit " + request.responsibleUnitId()
+                    + " is known to property-service", request.responsibleUnitId());
+        }
         Compound compound = Compound.register(request.name(), request.kind(),
+                new Compound.Responsibility(request.compoundClass(), request.responsibleUnitId()),
                 new Compound.Community(community.id(), community.path()), request.gridId(), request.households(),
                 request.lat(), request.lng(), clock.instant());
         if (request.modeWithoutCompany() != null) {
@@ -188,7 +193,8 @@ class CompoundService {
 
     /** What a new compound is made of. */
     record NewCompound(String name, CompoundKind kind, String communityUnitId, String gridId, int households, double lat,
-                       double lng, ManagementMode modeWithoutCompany) {
+                       double lng, ManagementMode modeWithoutCompany, CompoundClass compoundClass,
+                       String responsibleUnitId) {
     }
 
     /** A contract with the compound it belongs to. */

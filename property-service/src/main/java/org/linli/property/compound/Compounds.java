@@ -56,6 +56,29 @@ public class Compounds {
         return compound;
     }
 
+    /**
+     * The compound when the caller may sanction its company (403 otherwise): county admins; street admins covering
+     * it; and, by the compound's class, DEPARTMENT_STAFF covering a COMMERCIAL one (the housing department), the
+     * employer's party organisation for a WORK_UNIT one (DEPARTMENT_STAFF of the named unit, wherever it sits), no
+     * department for an OLD_OR_UNMANAGED one (the township or street answers).
+     */
+    public Compound sanctionable(Caller caller, String id) {
+        Compound compound = require(id);
+        boolean covers = caller.covers(compound.communityPath());
+        boolean admin = caller.hasRole("COUNTY_ADMIN") && covers || caller.hasRole("STREET_ADMIN") && covers;
+        boolean department = caller.hasRole("DEPARTMENT_STAFF") && switch (compound.compoundClass()) {
+            case COMMERCIAL -> covers;
+            case WORK_UNIT -> compound.responsibleUnitId() != null
+                    && compound.responsibleUnitId().equals(caller.orgUnitId());
+            case OLD_OR_UNMANAGED -> false;
+        };
+        if (!admin && !department) {
+            throw new AccessDeniedException("compound " + id + " is not the caller's to sanction ("
+                    + compound.compoundClass().responsibleBody() + " answers for it)");
+        }
+        return compound;
+    }
+
     public boolean sees(Caller caller, Compound compound) {
         if (caller.hasRole("PROPERTY_STAFF")) {
             return compound.contractOn(settings.today(clock))

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.linli.events.grid.GridCreated;
+import org.linli.events.org.DualRegistrationUnitRegistered;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
@@ -39,9 +40,10 @@ public class Copies {
     static final String GRIDS = "grid_copies";
     static final String COMMITTEES = "committee_copies";
     static final String PARTY_STATUSES = "company_party_statuses";
+    static final String DUAL_REGISTRATION_UNITS = "dual_registration_unit_copies";
     /** Collections whose documents carry a compound's {@code communityPath}. */
     private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("compounds", "sanctions", "focus_entries",
-            "inspections", "surveys", "organisation_scores");
+            "inspections", "surveys", "organisation_scores", "patrol_assignments", "property_supervisors");
 
     private final MongoOperations mongo;
 
@@ -123,6 +125,18 @@ public class Copies {
         }
         mongo.upsert(olderOrAbsent, new Update().set("mode", changed.mode()).set("branchUnitId", changed.branchUnitId())
                 .set("unitId", changed.unitId()).set("changedAt", occurredAt), PARTY_STATUSES);
+    }
+
+    /** A dual-registration unit (双报到单位), which may be assigned to a difficult compound (包保). */
+    void apply(DualRegistrationUnitRegistered registered) {
+        mongo.upsert(byId(registered.unitId()), new Update().set("name", registered.name())
+                .set("pairedCommunityIds", registered.pairedCommunityIds()), DUAL_REGISTRATION_UNITS);
+    }
+
+    /** The name of the dual-registration unit with this id, if its DualRegistrationUnitRegistered has arrived. */
+    public Optional<String> dualRegistrationUnitName(String unitId) {
+        return Optional.ofNullable(mongo.findOne(byId(unitId), Document.class, DUAL_REGISTRATION_UNITS))
+                .map(doc -> doc.getString("name"));
     }
 
     /** The active org unit with this id, if its events have arrived. */

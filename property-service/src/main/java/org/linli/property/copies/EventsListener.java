@@ -2,10 +2,10 @@ package org.linli.property.copies;
 
 import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.grid.GridCreated;
+import org.linli.events.org.DualRegistrationUnitRegistered;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
@@ -27,7 +27,7 @@ class EventsListener {
 
     private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
             "OrgUnitDeactivated", "OwnersCommitteeFormed", "OwnersCommitteeReElected",
-            "PropertyCompanyPartyStatusChanged", "GridCreated");
+            "PropertyCompanyPartyStatusChanged", "GridCreated", "DualRegistrationUnitRegistered");
 
     private final ProcessedEvents processed;
     private final Copies copies;
@@ -44,6 +44,7 @@ class EventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeFormed.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OwnersCommitteeReElected.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PropertyCompanyPartyStatusChanged.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = DualRegistrationUnitRegistered.class))
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void onOrgEvent(String record) {
         processed.receiveInOrder(record, COPIED, this::applyOrg);
@@ -69,6 +70,7 @@ class EventsListener {
             case "OwnersCommitteeReElected" -> copies.apply(event.payload(OwnersCommitteeReElected.class));
             case "PropertyCompanyPartyStatusChanged" ->
                     copies.apply(event.payload(PropertyCompanyPartyStatusChanged.class), event.occurredAt());
+            case "DualRegistrationUnitRegistered" -> copies.apply(event.payload(DualRegistrationUnitRegistered.class));
             default -> {
                 // not needed by property-service
             }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.OriginalTime;
+import org.linli.property.patrol.Patrols;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,11 @@ class FocusController {
             + "'PROPERTY_STAFF')";
 
     private final FocusService service;
+    private final Patrols patrols;
 
-    FocusController(FocusService service) {
+    FocusController(FocusService service, Patrols patrols) {
         this.service = service;
+        this.patrols = patrols;
     }
 
     @Operation(summary = "Register a complaint about a compound from another channel (e.g. the 12345 hotline)",
@@ -76,15 +79,16 @@ class FocusController {
     @GetMapping("/focus-list")
     @PreAuthorize(ACTORS)
     PagedModel<FocusResponse> list(Caller caller, Pageable pageable) {
-        return new PagedModel<>(service.list(caller, pageable).map(FocusResponse::of));
+        return new PagedModel<>(service.list(caller, pageable).map(this::response));
     }
 
     @Operation(summary = "A compound's focus-list record: every stay with its plan and acceptances",
-            description = "Who may see the compound (403); 404 when it was never on the list.")
+            description = "Who may see the compound (403); 404 when it was never on the list. patrolUnit: the "
+                    + "city unit assigned to the compound today (包保), with its next patrol's due day.")
     @GetMapping("/{id}/focus")
     @PreAuthorize(ACTORS)
     FocusResponse get(Caller caller, @PathVariable String id) {
-        return FocusResponse.of(service.get(caller, id));
+        return response(service.get(caller, id));
     }
 
     @Operation(summary = "Set the rectification plan of a compound on the focus list",
@@ -93,7 +97,7 @@ class FocusController {
     @PutMapping("/{id}/focus/plan")
     @PreAuthorize(ACTORS)
     FocusResponse plan(Caller caller, @PathVariable String id, @Valid @RequestBody PlanRequest request) {
-        return FocusResponse.of(service.plan(caller, id, request.items().stream()
+        return response(service.plan(caller, id, request.items().stream()
                 .map(item -> new FocusEntry.PlanItem(item.description(), item.deadline(), null)).toList()));
     }
 
@@ -102,17 +106,25 @@ class FocusController {
     @PostMapping("/{id}/focus/plan/items/{index}/completion")
     @PreAuthorize(ACTORS)
     FocusResponse complete(Caller caller, @PathVariable String id, @PathVariable @PositiveOrZero int index) {
-        return FocusResponse.of(service.complete(caller, id, index));
+        return response(service.complete(caller, id, index));
     }
 
     @Operation(summary = "Record the third-party acceptance of the rectification; passed, the compound leaves the list",
             description = "Admins and DEPARTMENT_STAFF covering the compound (403). 422 not-on-focus-list, "
-                    + "plan-not-complete, acceptance-in-future.")
+                    + "plan-not-complete, acceptance-in-future, supervisor-sign-off-missing (a passing acceptance needs "
+                    + "a resident property supervisor's sign-off filed since the last acceptance: POST "
+                    + "/api/v1/compounds/{id}/focus/supervision-records with signOff).")
     @PostMapping("/{id}/focus/acceptance")
     @PreAuthorize(ADMINS)
     FocusResponse accept(Caller caller, @PathVariable String id, @Valid @RequestBody AcceptanceRequest request) {
-        return FocusResponse.of(service.accept(caller, id, request.acceptedOn(), request.acceptor(), request.passed(),
+        return response(service.accept(caller, id, request.acceptedOn(), request.acceptor(), request.passed(),
                 request.reportRef()));
+    }
+
+    /** The entry with the 包保 unit answering for the compound today. */
+    private FocusResponse response(FocusEntry entry) {
+        return new FocusResponse(entry.compoundId(), entry.compoundName(), entry.onList(),
+                patrols.assignedUnit(entry.compoundId()).orElse(null), entry.stays(), entry.version());
     }
 
     record ComplaintRequest(@NotBlank @Size(max = 30) String channel, @Size(max = 60) String category,
@@ -129,12 +141,8 @@ class FocusController {
                              @NotNull Boolean passed, @Size(max = 300) String reportRef) {
     }
 
-    record FocusResponse(String compoundId, String compoundName, boolean onFocusList, List<FocusEntry.Stay> stays,
-                         Long version) {
-
-        static FocusResponse of(FocusEntry entry) {
-            return new FocusResponse(entry.compoundId(), entry.compoundName(), entry.onList(), entry.stays(),
-                    entry.version());
-        }
+    /** A focus-list record; {@code patrolUnit}: the city unit answering for the compound today (包保), if any. */
+    record FocusResponse(String compoundId, String compoundName, boolean onFocusList, Patrols.AssignedUnit patrolUnit,
+                         List<FocusEntry.Stay> stays, Long version) {
     }
 }

@@ -16,12 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A compound's focus-list record (重点关注), one document per compound: whether it is on the list, and every
  * stay with its rectification plan and third-party acceptances. It enters when its complaints in the rolling
  * window pass the threshold, gets a plan with items and deadlines, and leaves when a third party accepts the
- * completed rectification.
+ * completed rectification. Resident property supervisors (物业监督员) file supervision records on the stay; a passing
+ * acceptance needs one of them to have signed off the completed rectification since the last acceptance.
  */
 @Document("focus_entries")
 public class FocusEntry extends AggregateRoot {
 
-    static final int MAX_TEXT = 500;
+    public static final int MAX_TEXT = 500;
 
     @Id
     private String compoundId;
@@ -48,7 +49,8 @@ public class FocusEntry extends AggregateRoot {
             return false;
         }
         onList = true;
-        stays.add(new Stay(stays.size() + 1, now, complaints, windowDays, threshold, List.of(), new ArrayList<>(), null));
+        stays.add(new Stay(stays.size() + 1, now, complaints, windowDays, threshold, List.of(), new ArrayList<>(), null,
+                List.of()));
         recordEvent(compoundId, new FocusListEntered(compoundId, complaints, windowDays, threshold), now);
         return true;
     }
@@ -83,25 +85,55 @@ public class FocusEntry extends AggregateRoot {
     }
 
     /**
+     * A resident property supervisor's record on the rectification of the current stay: a note (on one plan item
+     * or the whole), or a sign-off (签字确认) that the rectification is done, which needs every plan item done. A
+     * sign-off counts for the next acceptance only (its {@code round} is the number of acceptances before it).
+     */
+    public void supervise(String supervisorAccountId, String supervisorName, String note, Integer planItem,
+                          boolean signOff, Instant now) {
+        Stay stay = current();
+        if (planItem != null && (planItem < 0 || planItem >= stay.plan().size())) {
+            throw new BusinessRuleViolation("unknown-plan-item", "the plan has no item " + planItem, planItem);
+        }
+        if (signOff) {
+            requireCompletePlan(stay);
+        }
+        List<SupervisionRecord> records = new ArrayList<>(stay.supervision());
+        records.add(new SupervisionRecord(supervisorAccountId, supervisorName, now, note, planItem, signOff,
+                stay.acceptances().size()));
+        replace(stay.withSupervision(records));
+    }
+
+    /**
      * Records a third party's acceptance of the rectification, once every plan item is done: passed, the
-     * compound leaves the list; failed, it stays and the plan is worked on again.
+     * compound leaves the list, which needs a supervisor's sign-off since the last acceptance; failed, it stays
+     * and the plan is worked on again.
      */
     void accept(LocalDate acceptedOn, String acceptor, boolean passed, String reportRef, LocalDate today, Instant now) {
         Stay stay = current();
-        if (stay.plan().isEmpty() || stay.plan().stream().anyMatch(item -> item.completedOn() == null)) {
-            throw new BusinessRuleViolation("plan-not-complete",
-                    "acceptance needs a rectification plan with every item done");
-        }
+        requireCompletePlan(stay);
         if (acceptedOn.isAfter(today)) {
             throw new BusinessRuleViolation("acceptance-in-future", "an acceptance cannot be dated after today");
+        }
+        if (passed && stay.supervision().stream()
+                .noneMatch(record -> record.signOff() && record.round() == stay.acceptances().size())) {
+            throw new BusinessRuleViolation("supervisor-sign-off-missing",
+                    "a passing acceptance needs a resident property supervisor's sign-off since the last acceptance");
         }
         List<Acceptance> acceptances = new ArrayList<>(stay.acceptances());
         acceptances.add(new Acceptance(acceptedOn, acceptor, passed, reportRef));
         replace(new Stay(stay.number(), stay.enteredAt(), stay.complaints(), stay.windowDays(), stay.threshold(),
-                stay.plan(), acceptances, passed ? acceptedOn : null));
+                stay.plan(), acceptances, passed ? acceptedOn : null, stay.supervision()));
         if (passed) {
             onList = false;
             recordEvent(compoundId, new FocusListLeft(compoundId, acceptedOn), now);
+        }
+    }
+
+    private static void requireCompletePlan(Stay stay) {
+        if (stay.plan().isEmpty() || stay.plan().stream().anyMatch(item -> item.completedOn() == null)) {
+            throw new BusinessRuleViolation("plan-not-complete",
+                    "acceptance needs a rectification plan with every item done");
         }
     }
 
@@ -136,13 +168,33 @@ public class FocusEntry extends AggregateRoot {
         return List.copyOf(stays);
     }
 
-    /** One stay on the list: why it entered, the plan, the acceptances, and the day it left ({@code null} while on it). */
+    /**
+     * One stay on the list: why it entered, the plan, the acceptances, the day it left ({@code null} while on it)
+     * and the supervisors' records (empty in stays stored before supervisors existed).
+     */
     public record Stay(int number, Instant enteredAt, int complaints, int windowDays, int threshold, List<PlanItem> plan,
-                       List<Acceptance> acceptances, LocalDate leftOn) {
+                       List<Acceptance> acceptances, LocalDate leftOn, List<SupervisionRecord> supervision) {
+
+        public Stay {
+            supervision = supervision == null ? List.of() : List.copyOf(supervision);
+        }
 
         Stay withPlan(List<PlanItem> newPlan) {
-            return new Stay(number, enteredAt, complaints, windowDays, threshold, List.copyOf(newPlan), acceptances, leftOn);
+            return new Stay(number, enteredAt, complaints, windowDays, threshold, List.copyOf(newPlan), acceptances, leftOn,
+                    supervision);
         }
+
+        Stay withSupervision(List<SupervisionRecord> records) {
+            return new Stay(number, enteredAt, complaints, windowDays, threshold, plan, acceptances, leftOn, records);
+        }
+    }
+
+    /**
+     * A resident property supervisor's record (物业监督员监督记录): a note on a plan item ({@code planItem}, 0-based) or
+     * the whole rectification, or a sign-off; {@code round}: the acceptances recorded before it.
+     */
+    public record SupervisionRecord(String supervisorAccountId, String supervisorName, Instant filedAt, String note,
+                                    Integer planItem, boolean signOff, int round) {
     }
 
     /** A rectification item with its deadline and the day it was done. */

@@ -25,7 +25,9 @@ class KpiController {
                     + "company or under one of the five modes, of all compounds. Fee collection: fen collected of fen "
                     + "due in ?year= (default this year) over the compounds that reported. Satisfaction: satisfied "
                     + "answers of all answers in ?month= (default last month: the quarter's surveys and the month's "
-                    + "issue ratings). Committee formation: compounds with an owners' committee in office today.")
+                    + "issue ratings). Committee formation: compounds with an owners' committee in office today. "
+                    + "Overdue patrols: 包保 assignments in force today whose next patrol was due before today, of all in "
+                    + "force (the list: GET /api/v1/patrol-assignments/overdue).")
     @GetMapping("/api/v1/evaluations/kpis")
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')")
     KpiService.Kpis kpis(Caller caller, @RequestParam(required = false) String unitId,

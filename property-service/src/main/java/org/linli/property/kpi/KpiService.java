@@ -16,12 +16,13 @@ import org.linli.property.compound.Compounds;
 import org.linli.property.compound.ManagementMode;
 import org.linli.property.copies.Copies;
 import org.linli.property.evaluation.Evaluations;
+import org.linli.property.patrol.Patrols;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
  * The KPIs of an area, counted exactly from the stored records: management coverage, fee collection,
- * residents' satisfaction and owners' committee formation.
+ * residents' satisfaction and owners' committee formation; and the 包保 assignments in force whose patrol is overdue.
  */
 @Service
 class KpiService {
@@ -29,13 +30,16 @@ class KpiService {
     private final Compounds compounds;
     private final Copies copies;
     private final Evaluations evaluations;
+    private final Patrols patrols;
     private final PropertySettings settings;
     private final Clock clock;
 
-    KpiService(Compounds compounds, Copies copies, Evaluations evaluations, PropertySettings settings, Clock clock) {
+    KpiService(Compounds compounds, Copies copies, Evaluations evaluations, Patrols patrols, PropertySettings settings,
+               Clock clock) {
         this.compounds = compounds;
         this.copies = copies;
         this.evaluations = evaluations;
+        this.patrols = patrols;
         this.settings = settings;
         this.clock = clock;
     }
@@ -79,11 +83,12 @@ class KpiService {
         long[] satisfaction = evaluations.satisfaction(ids, satisfactionMonth);
         Set<String> withCommittee = copies.compoundsWithCommittee(today);
         long committees = ids.stream().filter(withCommittee::contains).count();
+        Patrols.Counts patrolCounts = patrols.counts(path);
         return new Kpis(scope, area.size(), today,
                 new Rate(managed, area.size()), modes,
                 feeYear, new Rate(collectedFen, dueFen), reporting,
                 satisfactionMonth, new Rate(satisfaction[0], satisfaction[1]),
-                new Rate(committees, area.size()));
+                new Rate(committees, area.size()), new Rate(patrolCounts.overdue(), patrolCounts.inForce()));
     }
 
     /** A rate as its exact parts and a percentage rounded to one decimal ({@code null} when the base is 0). */
@@ -96,6 +101,7 @@ class KpiService {
 
     record Kpis(String scopeUnitId, int compounds, LocalDate asOf, Rate managementCoverage,
                 Map<ManagementMode, Long> compoundsPerMode, int feeYear, Rate feeCollection,
-                long compoundsReportingFees, YearMonth satisfactionMonth, Rate satisfaction, Rate committeeFormation) {
+                long compoundsReportingFees, YearMonth satisfactionMonth, Rate satisfaction, Rate committeeFormation,
+                Rate overduePatrols) {
     }
 }

@@ -42,7 +42,10 @@ class SanctionController {
 
     @Operation(summary = "Issue a sanction: PUBLIC_CRITICISM, SUPERVISED_ITEM (with a deadline), YELLOW_CARD or SUMMONS",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, DEPARTMENT_STAFF. Without compoundId (company-wide) a "
-                    + "county-wide account (403); with one, an account covering the compound (403). A yellow card puts "
+                    + "county-wide account (403); with one, by the compound's class (403 otherwise): COUNTY_ADMIN and "
+                    + "STREET_ADMIN covering it, and DEPARTMENT_STAFF covering a COMMERCIAL compound, DEPARTMENT_STAFF of "
+                    + "the named employer's party organisation for a WORK_UNIT one, none for an OLD_OR_UNMANAGED one (the "
+                    + "township or street answers). A yellow card puts "
                     + "the company on the public caution list until lifted. 422 invalid-deadline (a supervised item "
                     + "needs a future deadline), eviction-via-compound (EVICTION has its own operation), invalid-reason; "
                     + "404 unknown company or compound.")

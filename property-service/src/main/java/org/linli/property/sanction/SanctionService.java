@@ -68,7 +68,7 @@ public class SanctionService {
                 throw new AccessDeniedException("a company-wide sanction needs a county-wide account");
             }
         } else {
-            communityPath = compounds.administered(caller, compoundId).communityPath();
+            communityPath = compounds.sanctionable(caller, compoundId).communityPath();
         }
         return sanctions.save(Sanction.issue(kind, companyId, compoundId, communityPath, reason, evidenceRefs, deadline,
                 settings.today(clock), settings.sanctions().appealWindowDays(), caller.accountId(), clock.instant()));

@@ -43,6 +43,7 @@ class FocusEntryTest {
         entry.complete(1, TODAY.plusDays(4));
         entry.accept(TODAY.plusDays(6), "第三方评估公司", false, "report/1.pdf", TODAY.plusDays(6), NOW);
         assertThat(entry.onList()).isTrue();
+        entry.supervise("resident-1", "王监督", "已整改完毕", null, true, NOW);
         entry.accept(TODAY.plusDays(9), "第三方评估公司", true, "report/2.pdf", TODAY.plusDays(9), NOW);
 
         assertThat(entry.onList()).isFalse();
@@ -52,5 +53,34 @@ class FocusEntryTest {
                 .containsExactly("FocusListEntered", "FocusListLeft");
         assertThat(entry.enterIfPast(6, 30, 5, NOW)).isTrue();
         assertThat(entry.stays()).hasSize(2);
+    }
+
+    @Test
+    void aPassingAcceptanceNeedsASupervisorsSignOffFiledSinceTheLastAcceptance() {
+        FocusEntry entry = new FocusEntry("c1", "檀溪花园", "/s/c/");
+        entry.enterIfPast(6, 30, 5, NOW);
+        entry.plan(List.of(new FocusEntry.PlanItem("修复3号楼电梯", TODAY.plusDays(10), null)), TODAY);
+        entry.supervise("resident-1", "王监督", "电梯仍未修复", 0, false, NOW);
+        assertThatThrownBy(() -> entry.supervise("resident-1", "王监督", "确认", null, true, NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(e.code()).isEqualTo("plan-not-complete"));
+        assertThatThrownBy(() -> entry.supervise("resident-1", "王监督", "第二项", 1, false, NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(e.code()).isEqualTo("unknown-plan-item"));
+        entry.complete(0, TODAY.plusDays(2));
+
+        assertThatThrownBy(() -> entry.accept(TODAY.plusDays(3), "第三方评估公司", true, null, TODAY.plusDays(3), NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo("supervisor-sign-off-missing"));
+        entry.supervise("resident-1", "王监督", "电梯已修复，确认整改完成", null, true, NOW);
+        entry.accept(TODAY.plusDays(3), "第三方评估公司", false, "report/1.pdf", TODAY.plusDays(3), NOW);
+        assertThatThrownBy(() -> entry.accept(TODAY.plusDays(4), "第三方评估公司", true, null, TODAY.plusDays(4), NOW))
+                .as("the sign-off before the failed acceptance does not count for the next one")
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo("supervisor-sign-off-missing"));
+        entry.supervise("resident-2", "李监督", "复查合格", null, true, NOW);
+        entry.accept(TODAY.plusDays(5), "第三方评估公司", true, "report/2.pdf", TODAY.plusDays(5), NOW);
+
+        assertThat(entry.onList()).isFalse();
+        assertThat(entry.stays().get(0).supervision()).extracting(FocusEntry.SupervisionRecord::round)
+                .containsExactly(0, 0, 1);
     }
 }

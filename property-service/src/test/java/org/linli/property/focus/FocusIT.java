@@ -6,6 +6,7 @@ import static org.linli.property.Api.admin;
 import static org.linli.property.Api.countyAdmin;
 import static org.linli.property.Api.json;
 import static org.linli.property.Api.staff;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,7 +71,7 @@ class FocusIT {
     @BeforeEach
     void aCompoundServedByACompany() throws Exception {
         for (String collection : new String[] {"compounds", "companies", "focus_entries", "complaints", "issue_ratings",
-                "surveys", ComplaintWindows.COLLECTION}) {
+                "surveys", "property_supervisors", ComplaintWindows.COLLECTION}) {
             mongo.remove(new Query(), collection);
         }
         Api.knownUnits(mongo, "community-a", "community-b");
@@ -153,13 +157,57 @@ class FocusIT {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/compounds/" + compound + "/focus/acceptance").with(admin("community-a"))
                         .contentType(MediaType.APPLICATION_JSON).content(acceptance))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("supervisor-sign-off-missing"));
+        signedOffByASupervisor();
+        mvc.perform(post("/api/v1/compounds/" + compound + "/focus/acceptance").with(admin("community-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content(acceptance))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.onFocusList").value(false))
+                .andExpect(jsonPath("$.stays[0].supervision[0].supervisorName").value("王监督"))
                 .andExpect(jsonPath("$.stays[0].leftOn").value(TODAY.toString()));
         mvc.perform(get("/api/v1/compounds/focus-list").with(countyAdmin()))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
         JsonNode left = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, compound, "FocusListLeft");
         PublishedEvents.assertMatchesExample(left, "property-events");
+    }
+
+    /**
+     * 物业监督员: only the community appoints (an admin of another community gets 403), only an appointed resident
+     * files (a resident who is none gets 403); the supervisor signs the completed rectification off.
+     */
+    private void signedOffByASupervisor() throws Exception {
+        String appointment = "{\"accountId\": \"resident-wang\", \"name\": \"王监督\"}";
+        mvc.perform(post("/api/v1/compounds/" + compound + "/supervisors").with(admin("community-b"))
+                        .contentType(MediaType.APPLICATION_JSON).content(appointment))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/compounds/" + compound + "/supervisors").with(admin("community-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content(appointment))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.appointed").value(true));
+        mvc.perform(post("/api/v1/compounds/" + compound + "/supervisors").with(admin("community-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content(appointment))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("already-supervisor"));
+        mvc.perform(get("/api/v1/compounds/" + compound + "/supervisors").with(admin("community-b")))
+                .andExpect(status().isForbidden());
+        String signOff = "{\"note\": \"电梯已修复、楼道已清理，确认整改完成\", \"signOff\": true}";
+        mvc.perform(post("/api/v1/compounds/" + compound + "/focus/supervision-records").with(resident("resident-li"))
+                        .contentType(MediaType.APPLICATION_JSON).content(signOff))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/compounds/" + compound + "/focus/supervision-records").with(resident("resident-wang"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"signOff\": true}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/compounds/" + compound + "/focus/supervision-records").with(resident("resident-wang"))
+                        .contentType(MediaType.APPLICATION_JSON).content(signOff))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.records[0].signOff").value(true))
+                .andExpect(jsonPath("$.records[0].round").value(0));
+    }
+
+    static RequestPostProcessor resident(String accountId) {
+        return jwt().jwt(token -> token.subject(accountId).claim("roles", List.of("RESIDENT")))
+                .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT"));
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.linli.e2e.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.linli.e2e.client.Eventually;
+import org.linli.e2e.client.Gateway;
+import org.linli.e2e.client.Session;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 包保 and property supervisors (issue #16 items 3 and 4), through the gateway.
+ *
+ * <ol>
+ *   <li>A {@link Neighbourhood#complete complete neighbourhood} with compound X; the county registers a
+ *       dual-registration unit (org-service), which property-service learns from DualRegistrationUnitRegistered
+ *       (lag "unit registered→包保 assignable").</li>
+ *   <li>The unit is assigned to X from ten days ago with a weekly patrol: the street's overdue list shows it; a
+ *       recorded patrol takes it off.</li>
+ *   <li>Hotline complaints past the threshold put X on the focus list; its entry names the unit.</li>
+ *   <li>The plan is done; a passing acceptance is refused without a supervisor's sign-off; the community appoints
+ *       a resident as supervisor, another resident cannot file, the supervisor signs off, and the acceptance takes
+ *       X off the list.</li>
+ * </ol>
+ */
+public final class PatrolAndSupervisionFlow implements Flow {
+
+    public static final String NAME = "g-patrol-supervision";
+    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FlowResult run(Gateway gateway) {
+        FlowResult.Builder result = FlowResult.of(NAME);
+        Session admin = gateway.admin();
+        Neighbourhood n = Neighbourhood.complete(admin);
+        Session communityAdmin = People.communityAdmin(gateway, admin, n);
+        LocalDate today = LocalDate.now(COUNTY);
+
+        Lag registered = Lag.start();
+        String unitName = "端到端包保单位" + n.run();
+        String unitId = admin.post("/api/v1/dual-registration/units", Map.of("name", unitName,
+                "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
+        JsonNode assignment = Eventually.retryWhile("unknown-dual-registration-unit", () -> admin.post(
+                "/api/v1/patrol-assignments", Map.of("compoundId", n.compoundId(), "unitId", unitId,
+                        "startsOn", today.minusDays(10).toString(), "endsOn", today.plusYears(1).toString(),
+                        "everyDays", 7))).expect(201);
+        result.lag("unit registered→包保 assignable", registered.elapsed());
+        String assignmentId = assignment.path("id").asString();
+        assertThat(assignment.path("unitName").asString()).isEqualTo(unitName);
+        assertThat(assignment.path("patrolOverdue").asBoolean()).as("no patrol in ten days of a weekly one").isTrue();
+        assertThat(Pages.contains(overdue(admin, n), "id", assignmentId)).as("the street's overdue patrols").isTrue();
+
+        JsonNode patrolled = communityAdmin.post("/api/v1/patrol-assignments/" + assignmentId + "/patrols", Map.of(
+                "patrolledOn", today.toString(), "patrollers", unitName + " 两名干部",
+                "findings", "楼道堆物、外墙脱落，已交物业整改", "problemsFound", true)).expect(201);
+        assertThat(patrolled.path("patrolOverdue").asBoolean()).isFalse();
+        assertThat(Pages.contains(overdue(admin, n), "id", assignmentId)).as("patrolled today").isFalse();
+
+        int threshold = admin.get("/api/v1/compounds/" + n.compoundId() + "/complaints").ok().path("threshold").asInt();
+        for (int i = 0; i <= threshold; i++) {
+            communityAdmin.post("/api/v1/compounds/" + n.compoundId() + "/complaints",
+                    Map.of("channel", "HOTLINE_12345")).expect(201);
+        }
+        JsonNode focus = communityAdmin.get("/api/v1/compounds/" + n.compoundId() + "/focus").ok();
+        assertThat(focus.path("onFocusList").asBoolean()).isTrue();
+        assertThat(focus.path("patrolUnit").path("unitId").asString()).as("the entry names its 包保 unit")
+                .isEqualTo(unitId);
+
+        acceptWithASupervisorsSignOff(gateway, admin, communityAdmin, n, today);
+        return result.build();
+    }
+
+    private static JsonNode overdue(Session admin, Neighbourhood n) {
+        return admin.get("/api/v1/patrol-assignments/overdue?size=200&unitId=" + n.streetId()).ok();
+    }
+
+    private static void acceptWithASupervisorsSignOff(Gateway gateway, Session admin, Session communityAdmin,
+                                                      Neighbourhood n, LocalDate today) {
+        String focus = "/api/v1/compounds/" + n.compoundId() + "/focus";
+        communityAdmin.put(focus + "/plan", Map.of("items", List.of(Map.of("description", "清理楼道堆物",
+                "deadline", today.plusDays(7).toString())))).ok();
+        communityAdmin.post(focus + "/plan/items/0/completion", Map.of()).ok();
+        Map<String, Object> acceptance = Map.of("acceptedOn", today.toString(), "acceptor", "县第三方评估中心",
+                "passed", true);
+        assertThat(communityAdmin.post(focus + "/acceptance", acceptance).code())
+                .as("a passing acceptance without a supervisor's sign-off").isEqualTo("supervisor-sign-off-missing");
+
+        String supervisorName = "e2e-supervisor-" + n.run();
+        String supervisorAccount = Neighbourhood.account(admin, supervisorName, "RESIDENT", n.communityId());
+        String otherName = "e2e-resident-" + n.run();
+        Neighbourhood.account(admin, otherName, "RESIDENT", n.communityId());
+        communityAdmin.post("/api/v1/compounds/" + n.compoundId() + "/supervisors",
+                Map.of("accountId", supervisorAccount, "name", "端到端监督员")).expect(201);
+
+        Map<String, Object> signOff = Map.of("note", "楼道已清理，确认整改完成", "signOff", true);
+        gateway.signIn(otherName, Neighbourhood.PASSWORD).post(focus + "/supervision-records", signOff).expect(403);
+        gateway.signIn(supervisorName, Neighbourhood.PASSWORD).post(focus + "/supervision-records", signOff)
+                .expect(201);
+        JsonNode accepted = communityAdmin.post(focus + "/acceptance", acceptance).ok();
+        assertThat(accepted.path("onFocusList").asBoolean()).as("accepted with the sign-off").isFalse();
+        assertThat(accepted.path("stays").path(0).path("supervision").path(0).path("supervisorName").asString())
+                .isEqualTo("端到端监督员");
+    }
+}
