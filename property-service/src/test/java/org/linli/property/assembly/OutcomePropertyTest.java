@@ -8,6 +8,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
@@ -15,7 +16,7 @@ import net.jqwik.api.constraints.LongRange;
  * reaches "two thirds or more", "three quarters or more" and "more than half" is found by integer arithmetic,
  * and one less misses — also with areas in square centimetres far beyond what a product of longs could hold.
  */
-class OutcomeProperties {
+class OutcomePropertyTest {
 
     @Provide
     Arbitrary<Long> bases() {
@@ -67,7 +68,7 @@ class OutcomeProperties {
     void oneMoreAgreeingOwnerNeverTurnsAPassIntoAFailure(@ForAll @LongRange(min = 3, max = 500) long owners,
                                                          @ForAll @LongRange(min = 0, max = 500) long took,
                                                          @ForAll @LongRange(min = 0, max = 500) long agreed,
-                                                         @ForAll @LongRange(min = 1, max = 9) int item) {
+                                                         @ForAll @IntRange(min = 1, max = 9) int item) {
         long participating = Math.min(took, owners);
         long agreeing = Math.min(agreed, participating - 1);
         if (agreeing < 0) {
