@@ -85,12 +85,12 @@ class AssemblyService {
         Compound compound = compounds.require(request.compoundId());
         OwnersRegister register = registerOf(compound.id());
         manage(caller, compound, register);
-        if (request.companyId() != null) {
-            companies.require(request.companyId());
-        }
         Decision decision = Decision.call(compound.id(), register, request.matter(), request.title(),
                 request.description(), request.companyAction(), request.companyId(), request.opensAt(),
                 request.closesAt(), caller.accountId(), clock.instant());
+        if (decision.companyId() != null) {
+            companies.require(decision.companyId());
+        }
         return mongo.insert(decision);
     }
 
@@ -143,7 +143,8 @@ class AssemblyService {
     }
 
     /** Closes every vote whose closing time (plus the grace) has passed; answers how many. */
-    @Scheduled(fixedDelayString = "${linli.property.assembly.close-interval:1m}", initialDelay = 30_000)
+    @Scheduled(fixedDelayString = "${linli.property.assembly.close-interval:1m}",
+            initialDelayString = "${linli.property.assembly.close-interval:1m}")
     public int closeDue() {
         Instant due = clock.instant().minus(Decision.CLOSE_GRACE);
         int closed = 0;
