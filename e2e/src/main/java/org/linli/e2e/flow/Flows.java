@@ -2,7 +2,7 @@ package org.linli.e2e.flow;
 
 import java.util.List;
 
-/** The five cross-service flows of issue #8, in the issue's order (a–e). */
+/** The five cross-service flows of issue #8, in the issue's order (a–e), then those of later issues (f: #16). */
 public final class Flows {
 
     private Flows() {
@@ -10,7 +10,7 @@ public final class Flows {
 
     public static List<Flow> all() {
         return List.of(new QrReportFlow(), new FocusAndSanctionFlow(), new OrgChangeFlow(), new DualRegistrationWishFlow(),
-                new EmergencyNoticeFlow());
+                new EmergencyNoticeFlow(), new AssemblyEvictionFlow());
     }
 
     /** The flows whose {@link Flow#name()} starts with one of the given letters or names; all when none is given. */

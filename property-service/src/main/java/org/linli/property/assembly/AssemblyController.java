@@ -38,7 +38,7 @@ class AssemblyController {
         this.service = service;
     }
 
-    @Operation(summary = "Read a compound's owners' register (业主名册) with its headcount",
+    @Operation(operationId = "getOwnersRegister", summary = "Read a compound's owners' register (业主名册) with its headcount",
             description = "Roles: admins covering the compound, or its owners' committee members (403). 404 unknown "
                     + "compound.")
     @GetMapping("/api/v1/compounds/{id}/owners-register")
@@ -47,7 +47,7 @@ class AssemblyController {
         return RegisterResponse.of(service.register(caller, id));
     }
 
-    @Operation(summary = "Replace a compound's owners' register: owners and exclusive units (专有部分) with their area",
+    @Operation(operationId = "replaceOwnersRegister", summary = "Replace a compound's owners' register: owners and exclusive units (专有部分) with their area",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN covering the compound (403). Areas in "
                     + "square metres with at most four decimals, kept exactly in square centimetres. A unit has an "
                     + "owner or is the developer's (developerHeld). Votes already called keep the register they "
@@ -67,7 +67,7 @@ class AssemblyController {
                 request.version()));
     }
 
-    @Operation(summary = "Call an owners' vote (表决) on a matter of Civil Code art. 278",
+    @Operation(operationId = "callAssemblyDecision", summary = "Call an owners' vote (表决) on a matter of Civil Code art. 278",
             description = "Roles: admins covering the compound, or its owners' committee members (403). The electorate "
                     + "is the register now. Item 4 (PROPERTY_COMPANY) names companyAction (SELECT/DISMISS) and companyId. "
                     + "Major matters (3, 4, 6, 7, 8, 9) open for votes only once the preparation chain is recorded. "
@@ -83,7 +83,7 @@ class AssemblyController {
                 .body(DecisionResponse.of(decision));
     }
 
-    @Operation(summary = "List a compound's owners' decisions, newest first",
+    @Operation(operationId = "listAssemblyDecisions", summary = "List a compound's owners' decisions, newest first",
             description = "Roles: admins covering the compound, its owners' committee members, and its owners with "
                     + "their own account (403 for anyone else, e.g. a resident of another compound). Paged.")
     @GetMapping("/api/v1/assembly-decisions")
@@ -92,7 +92,7 @@ class AssemblyController {
         return new PagedModel<>(service.list(caller, compoundId, pageable).map(DecisionResponse::of));
     }
 
-    @Operation(summary = "Read an owners' decision with its preparation and, once closed, the law's verdict",
+    @Operation(operationId = "getAssemblyDecision", summary = "Read an owners' decision with its preparation and, once closed, the law's verdict",
             description = "Roles: admins covering the compound, its owners' committee members, and the owners who "
                     + "vote in it (403 otherwise). The result shows each of the four shares against its threshold. "
                     + "404 unknown id.")
@@ -102,7 +102,7 @@ class AssemblyController {
         return DecisionResponse.of(service.get(caller, id));
     }
 
-    @Operation(summary = "Record the next preparation step of a major matter (业委会动员 → 三方提议 → 社区党委审核)",
+    @Operation(operationId = "recordPreparationStep", summary = "Record the next preparation step of a major matter (业委会动员 → 三方提议 → 社区党委审核)",
             description = "Roles: admins covering the compound or its owners' committee members; "
                     + "PARTY_COMMITTEE_REVIEWED only admins (403). Who and when are recorded. 422 "
                     + "no-preparation-for-matter, preparation-out-of-order, preparation-complete, decision-closed; "
@@ -113,7 +113,7 @@ class AssemblyController {
         return DecisionResponse.of(service.prepare(caller, id, request.step(), request.note()));
     }
 
-    @Operation(summary = "Vote as an owner with your own account: AGREE, AGAINST or ABSTAIN",
+    @Operation(operationId = "castAssemblyVote", summary = "Vote as an owner with your own account: AGREE, AGAINST or ABSTAIN",
             description = "Role: an owner in the decision's electorate whose register entry names this account (403). "
                     + "One vote per owner, however many units (a second, also on paper, 422 already-voted). 422 "
                     + "voting-not-open, voting-closed, preparation-incomplete, already-voted.")
@@ -123,7 +123,7 @@ class AssemblyController {
         return ResponseEntity.status(201).body(BallotResponse.of(service.vote(caller, id, request.choice())));
     }
 
-    @Operation(summary = "Enter an owner's paper ballot (纸质表决票) with its number",
+    @Operation(operationId = "enterPaperBallot", summary = "Enter an owner's paper ballot (纸质表决票) with its number",
             description = "Roles: admins covering the compound or its owners' committee members (403). Who entered it "
                     + "is recorded. ownerId is the register's owner id, or `developer` for the developer's units. 422 "
                     + "not-an-owner, ballot-number-used, voting-not-open, voting-closed, preparation-incomplete, "
@@ -136,7 +136,7 @@ class AssemblyController {
                 request.choice(), request.ballotNumber())));
     }
 
-    @Operation(summary = "The ballots of a decision with who cast or entered each (audit trail)",
+    @Operation(operationId = "listAssemblyBallots", summary = "The ballots of a decision with who cast or entered each (audit trail)",
             description = "Roles: admins covering the compound or its owners' committee members (403). Paged, in "
                     + "the order cast.")
     @GetMapping("/api/v1/assembly-decisions/{id}/ballots")
@@ -145,9 +145,9 @@ class AssemblyController {
         return new PagedModel<>(service.ballots(caller, id, pageable).map(BallotResponse::of));
     }
 
-    @Operation(summary = "Close a vote after its closing time and decide it by Civil Code art. 278",
+    @Operation(operationId = "closeAssemblyDecision", summary = "Close a vote after its closing time and decide it by Civil Code art. 278",
             description = "Roles: admins covering the compound or its owners' committee members (403). Votes are "
-                    + "counted a minute after the closing time; a scheduler closes due votes every minute too. "
+                    + "counted ten seconds after the closing time; a scheduler closes due votes every minute too. "
                     + "Publishes AssemblyDecisionClosed. 422 voting-still-open, decision-closed; 409 concurrent close.")
     @PostMapping("/api/v1/assembly-decisions/{id}/closing")
     @PreAuthorize("isAuthenticated()")

@@ -26,8 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("assembly_decisions")
 public class Decision extends AggregateRoot {
 
-    /** Votes stop at the closing time; the count waits this long for requests already under way. */
-    static final Duration CLOSE_GRACE = Duration.ofMinutes(1);
+    /** Votes stop at the closing time; the count waits this long for requests that passed the check just before. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 2000;
 
@@ -141,7 +141,7 @@ public class Decision extends AggregateRoot {
     }
 
     /**
-     * Closes the vote a minute after its closing time ({@link #CLOSE_GRACE}) and decides it by article 278 from its ballots (one per voter
+     * Closes the vote ten seconds after its closing time ({@link #CLOSE_GRACE}) and decides it by article 278 from its ballots (one per voter
      * of the electorate), with AssemblyDecisionClosed.
      */
     public Outcome close(List<Ballot> ballots, Instant now) {
@@ -150,7 +150,7 @@ public class Decision extends AggregateRoot {
         }
         if (now.isBefore(closesAt.plus(CLOSE_GRACE))) {
             throw new BusinessRuleViolation("voting-still-open", "the vote closes at " + closesAt
-                    + " and is counted a minute later", closesAt);
+                    + " and is counted ten seconds later", closesAt);
         }
         Outcome.Count took = Outcome.Count.NONE;
         Outcome.Count agreed = Outcome.Count.NONE;
