@@ -64,6 +64,8 @@ class AssemblyIT {
     MongoTemplate mongo;
     @Autowired
     MutableClock clock;
+    @Autowired
+    AssemblyService assembly;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -178,6 +180,11 @@ class AssemblyIT {
                     assertThat(paper.get("enteredBy").asString()).isEqualTo("owner-0");
                 });
         LocalDate evictionDay = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        String elsewhere = compound("community-a");
+        mvc.perform(post("/api/v1/compounds/" + elsewhere + "/evictions").with(streetAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content(eviction(decision, stateOwned, evictionDay)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("decision-of-another-compound"));
         mvc.perform(post("/api/v1/compounds/" + compound + "/evictions").with(streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON).content(eviction(decision, stateOwned, evictionDay)))
                 .andExpect(status().isCreated())
@@ -291,6 +298,30 @@ class AssemblyIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/compounds/" + compound + "/owners-register").with(committee()))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void theSchedulerClosesADueVoteOnceAndAVoteBeforeTheWindowIsRefused() throws Exception {
+        String compound = compound("community-a");
+        putRegister(compound, owners(3), units(List.of("80", "80", "80"))).andExpect(status().isOk());
+        Instant now = clock.instant();
+        String later = json(mvc.perform(post("/api/v1/assembly-decisions").with(committee())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"compoundId": "%s", "matter": "RULES_OF_PROCEDURE", "title": "议事规则",
+                                 "opensAt": "%s", "closesAt": "%s"}""".formatted(compound, now.plus(Duration.ofDays(1)),
+                                now.plus(Duration.ofDays(2)))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        vote(later, 1, "AGREE").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("voting-not-open"));
+        clock.advance(Duration.ofDays(1));
+        vote(later, 1, "AGREE").andExpect(status().isCreated());
+        clock.advance(Duration.ofDays(1).plus(Decision.CLOSE_GRACE));
+
+        assertThat(assembly.closeDue()).isGreaterThanOrEqualTo(1);
+        assertThat(assembly.closeDue()).isZero();
+        mvc.perform(get("/api/v1/assembly-decisions/" + later).with(resident("owner-1")))
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.result.verdict").value("FAILED_QUORUM"));
     }
 
     /** Owners 0..50 agree, 51 of 100. */
