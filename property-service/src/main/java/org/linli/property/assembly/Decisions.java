@@ -2,12 +2,13 @@ package org.linli.property.assembly;
 
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NotFoundException;
+import org.linli.property.compound.OwnersSelections;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /** The owners' decisions as other features see them: what an eviction or a new contract may cite. */
 @Component
-public class Decisions {
+public class Decisions implements OwnersSelections {
 
     private final MongoOperations mongo;
 
@@ -24,6 +25,7 @@ public class Decisions {
     }
 
     /** The company a passed item-4 decision of this compound's owners selected (选聘); codes as for a dismissal. */
+    @Override
     public String passedSelection(String compoundId, String decisionId) {
         return passed(compoundId, decisionId, Decision.CompanyAction.SELECT, "not-a-selection");
     }

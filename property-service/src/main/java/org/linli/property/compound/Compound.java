@@ -87,6 +87,12 @@ public class Compound extends AggregateRoot {
      */
     public Contract sign(PropertyCompany company, ContractKind contractKind, LocalDate startsOn, LocalDate endsOn,
                          List<Contract.FeeStandard> fees, Instant now) {
+        return sign(company, contractKind, startsOn, endsOn, fees, null, now);
+    }
+
+    /** Signs a contract citing the owners' passed decision that selected the company ({@code null}: none cited). */
+    public Contract sign(PropertyCompany company, ContractKind contractKind, LocalDate startsOn, LocalDate endsOn,
+                         List<Contract.FeeStandard> fees, String decisionId, Instant now) {
         Objects.requireNonNull(contractKind);
         checkPeriod(startsOn, endsOn);
         checkFees(fees);
@@ -110,7 +116,7 @@ public class Compound extends AggregateRoot {
             }
         }
         Contract contract = new Contract(UUID.randomUUID().toString(), company.id(), contractKind, startsOn, endsOn,
-                fees, null, null);
+                fees, null, null, decisionId);
         contracts.add(contract);
         updatedAt = now;
         recordEvent(contract.id(), new ContractStarted(contract.id(), id, company.id(), contractKind.name(), startsOn,
@@ -169,7 +175,7 @@ public class Compound extends AggregateRoot {
             }
         }
         Contract fallback = new Contract(UUID.randomUUID().toString(), fallbackCompany.id(), ContractKind.FALLBACK,
-                today, fallbackEndsOn, regular.feeStandards(), null, null);
+                today, fallbackEndsOn, regular.feeStandards(), null, null, null);
         contracts.add(fallback);
         Eviction eviction = new Eviction(UUID.randomUUID().toString(), regular.id(), regular.companyId(),
                 mandate.consultation(), mandate.decisionId(), fallback.id(), fallbackCompany.id(), today, reason, evidenceRefs, appealUntil);

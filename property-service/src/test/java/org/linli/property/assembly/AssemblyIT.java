@@ -324,6 +324,43 @@ class AssemblyIT {
                 .andExpect(jsonPath("$.result.verdict").value("FAILED_QUORUM"));
     }
 
+    @Test
+    void aNewContractCitesTheOwnersPassedSelectionOfThatCompany() throws Exception {
+        String compound = compound("community-a");
+        String chosen = company("业主选聘物业有限公司", "91350100M000100Y43", false);
+        String other = company("另一物业有限公司", "9144030071526726XG", false);
+        putRegister(compound, owners(3), units(List.of("80", "80", "80"))).andExpect(status().isOk());
+        String decision = call(compound, "PROPERTY_COMPANY", "SELECT", chosen);
+        for (String step : List.of("COMMITTEE_MOBILISED", "THREE_PARTIES_PROPOSED", "PARTY_COMMITTEE_REVIEWED")) {
+            prepare(decision, step, admin("community-a")).andExpect(status().isOk());
+        }
+        for (int i = 0; i < 3; i++) {
+            vote(decision, i, "AGREE").andExpect(status().isCreated());
+        }
+        closed(decision, committee());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+
+        mvc.perform(post("/api/v1/contracts").with(admin("community-a")).contentType(MediaType.APPLICATION_JSON)
+                        .content(contract(compound, other, decision, today)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("decision-not-for-company"));
+        mvc.perform(post("/api/v1/contracts").with(admin("community-a")).contentType(MediaType.APPLICATION_JSON)
+                        .content(contract(compound, chosen, decision, today)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.decisionId").value(decision));
+        mvc.perform(post("/api/v1/compounds/" + compound + "/evictions").with(streetAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content(eviction(decision, other, today)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("not-a-dismissal"));
+    }
+
+    private static String contract(String compound, String company, String decision, LocalDate today) {
+        return """
+                {"compoundId": "%s", "companyId": "%s", "kind": "REGULAR", "startsOn": "%s", "endsOn": "%s",
+                 "feeStandards": [], "decisionId": "%s"}""".formatted(compound, company, today, today.plusYears(3),
+                decision);
+    }
+
     /** Owners 0..50 agree, 51 of 100. */
     private static boolean countAgree(int i) {
         return i <= 50;
