@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.linli.e2e.client.Gateway;
-import org.linli.e2e.client.Identifiers;
 import org.linli.e2e.client.Session;
 import tools.jackson.databind.JsonNode;
 
@@ -93,9 +91,7 @@ public final class AssemblyEvictionFlow implements Flow {
                 .as("participating owners, read by owner B").isEqualTo(3);
 
         LocalDate today = LocalDate.now(COUNTY);
-        String fallbackId = admin.post("/api/v1/property-companies", Map.of("name", "端到端国有物业" + n.run(),
-                        "creditCode", Identifiers.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L)),
-                        "stateOwned", true)).expect(201).path("id").asString();
+        String fallbackId = FocusAndSanctionFlow.registerStateOwnedCompany(admin, n);
         Map<String, Object> eviction = Map.of("fallbackCompanyId", fallbackId,
                 "fallbackEndsOn", today.plusYears(1).toString(), "reason", "业主大会依法解聘 " + n.run());
         assertThat(admin.post("/api/v1/compounds/" + n.compoundId() + "/evictions", eviction).code())
