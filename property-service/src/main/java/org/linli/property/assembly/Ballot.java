@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param ballotNumber  the paper ballot's number; {@code null} for a vote through the owner's account
  */
 @Document("assembly_ballots")
-public record Ballot(@Id String id, @Indexed String decisionId, String voterKey, Choice choice, Channel channel,
+record Ballot(@Id String id, @Indexed String decisionId, String voterKey, Choice choice, Channel channel,
                      String ballotNumber, String enteredBy, String enteredByName, Instant castAt) {
 
     public Ballot {

@@ -24,7 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * committee mobilises, the three parties propose, the community party committee reviews.
  */
 @Document("assembly_decisions")
-public class Decision extends AggregateRoot {
+class Decision extends AggregateRoot {
 
     /** Votes stop at the closing time; the count waits this long for requests that passed the check just before. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(10);

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * the owners' committee, the property company, the use of the compound's common parts and anything the owners
  * call major (items 3, 4, 6, 7, 8, 9).
  */
-public enum Matter {
+enum Matter {
     /** (一) 制定和修改业主大会议事规则 */
     RULES_OF_PROCEDURE(1, "制定和修改业主大会议事规则", false),
     /** (二) 制定和修改管理规约 */

@@ -11,7 +11,7 @@ import java.util.List;
  * @param verdict  PASSED, FAILED_QUORUM (too few took part) or FAILED_MAJORITY (too few agreed)
  * @param measures participation by area, participation by owners, agreement by area, agreement by owners
  */
-public record Outcome(Verdict verdict, List<Measure> measures) {
+record Outcome(Verdict verdict, List<Measure> measures) {
 
     /** The verdict of a vote. */
     public enum Verdict {

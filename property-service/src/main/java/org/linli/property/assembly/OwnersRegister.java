@@ -24,7 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The id is the compound's; who may read or change it follows the compound's community.
  */
 @Document("owners_registers")
-public class OwnersRegister {
+class OwnersRegister {
 
     /** The voter key of the developer's unsold or undelivered units, counted as one owner. */
     public static final String DEVELOPER = "developer";

@@ -6,7 +6,7 @@ import java.math.BigInteger;
  * An exact share {@code part / base} of non-negative whole numbers (owners, or square centimetres of area),
  * compared with a threshold by cross-multiplication in {@link BigInteger}: no floating point, no overflow.
  */
-public record Share(long part, long base) {
+record Share(long part, long base) {
 
     public Share {
         if (part < 0 || base < 0 || part > base) {

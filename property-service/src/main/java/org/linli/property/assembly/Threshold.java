@@ -4,7 +4,7 @@ package org.linli.property.assembly;
  * A legal threshold: a share must reach {@code numerator/denominator} ("以上", at least: 2/3, 3/4) or exceed it
  * ("过半数", more than half). Civil Code article 1259: "以上" includes the number itself.
  */
-public enum Threshold {
+enum Threshold {
     TWO_THIRDS(2, 3, false, "≥ 2/3"),
     THREE_QUARTERS(3, 4, false, "≥ 3/4"),
     MORE_THAN_HALF(1, 2, true, "> 1/2");
