@@ -92,7 +92,15 @@ call GET "/api/v1/sanctions/caution-list?size=200"
 listed=$(echo "$BODY" | json 'any(e["companyId"] == "'"$POOR"'" for e in d["content"])')
 [ "$listed" = False ] && ok "lifting the card takes the company off the caution list" || ko "lifted card leaves the list" "$listed"
 
-# eviction: the compound has a fallback contract the same moment
+# eviction: an unsanctioned company needs the owners' dismissal decision (Civil Code art. 278); after a
+# sanction the assembly consultation may stand in; the compound has a fallback contract the same moment
+EVICTION_BODY="{\"fallbackCompanyId\":\"$STATE\",\"fallbackEndsOn\":\"$(( $(date +%Y) + 1 ))-12-31\",\"reason\":\"服务质量长期不达标\"}"
+call POST "/api/v1/compounds/$POOR_C/evictions" "${AUTH[@]}" "${JSON_TYPE[@]}" -d "$EVICTION_BODY"
+code=$(echo "$BODY" | json 'd.get("code")')
+[ "$STATUS" = 422 ] && [ "$code" = dismissal-decision-required ] && ok "an eviction without sanctions needs the owners' decision" \
+  || ko "eviction without decision refused" "$STATUS $BODY"
+call POST /api/v1/sanctions "${AUTH[@]}" "${JSON_TYPE[@]}" -d "{\"kind\":\"PUBLIC_CRITICISM\",\"companyId\":\"$POOR\",
+  \"compoundId\":\"$POOR_C\",\"reason\":\"整改不力，通报批评\"}"
 call POST "/api/v1/compounds/$POOR_C/evictions" "${AUTH[@]}" "${JSON_TYPE[@]}" -d "{
   \"consultation\":{\"heldOn\":\"$today\",\"participatingHouseholds\":420,\"agreeingHouseholds\":300,\"minutesRef\":\"minutes/smoke.pdf\"},
   \"fallbackCompanyId\":\"$STATE\",\"fallbackEndsOn\":\"$(( $(date +%Y) + 1 ))-12-31\",\"reason\":\"服务质量长期不达标\"}"

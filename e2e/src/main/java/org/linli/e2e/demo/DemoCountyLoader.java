@@ -37,6 +37,7 @@ public final class DemoCountyLoader {
             DemoStructure structure = new DemoStructure(admin, county, parallel);
             DemoPeople people = new DemoPeople(admin, county, parallel);
             DemoSeason season = new DemoSeason(admin, county, parallel);
+            DemoAssembly assembly = new DemoAssembly(admin, county);
             step("org-service: streets, communities, grid branches, building groups, central households", structure::organisation);
             step("grid-service: level-1 grids, level-2 grids and micro-grids", structure::grids);
             step("grid-service: a party-mass service station in every community", structure::stations);
@@ -50,6 +51,8 @@ public final class DemoCountyLoader {
             Session resident = gateway.signIn(DemoAccounts.PREFIX + ".resident", password);
             Session member = gateway.signIn(DemoAccounts.PREFIX + ".member", password);
             step("points-service: yesterday's activity, credited", () -> season.pastActivity(accounts, resident, member));
+            step("property-service: owners' registers and votes of two compounds (art. 278)",
+                    () -> assembly.votes(accounts, resident));
             step("issue-service: issues in every state", season::issues);
             step("issue-service: the first community's residents and party member", 
                     () -> season.firstCommunity(resident, member));
@@ -61,6 +64,7 @@ public final class DemoCountyLoader {
             step("org-service + property-service: 包保 of difficult compounds, patrolled (half of them overdue)",
                     patrols::assignments);
             step("property-service: the demo resident as a property supervisor", () -> patrols.supervisors(accounts));
+            step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
             all.print(out);

@@ -140,7 +140,8 @@ public final class FocusAndSanctionFlow implements Flow {
         assertThat(record.path("onCautionList").asBoolean()).as("C's credit record").isTrue();
     }
 
-    private static String registerStateOwnedCompany(Session admin, Neighbourhood n) {
+    /** A state-owned company qualified for fallback service, named after the run. */
+    static String registerStateOwnedCompany(Session admin, Neighbourhood n) {
         return admin.post("/api/v1/property-companies", Map.of("name", "端到端国有兜底物业" + n.run(),
                         "creditCode", Identifiers.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L)),
                         "stateOwned", true))

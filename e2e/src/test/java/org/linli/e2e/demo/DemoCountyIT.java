@@ -118,6 +118,23 @@ class DemoCountyIT {
                         .anySatisfy(supervisor -> assertThat(supervisor.path("accountId").asString()).isEqualTo(residentId)));
     }
 
+    @Test
+    void theFirstCommunityHasAVotePassedAndOneFailedOnQuorumAndTheDemoResidentReadsTheResult() {
+        Session admin = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        Session resident = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".resident");
+        List<JsonNode> decisions = new java.util.ArrayList<>();
+        for (JsonNode compound : content(admin.get("/api/v1/compounds?size=200&communityUnitId=" + communityId).ok())) {
+            decisions.addAll(content(admin.get("/api/v1/assembly-decisions?compoundId=" + compound.path("id").asString())
+                    .ok()));
+        }
+        assertThat(decisions).extracting(d -> d.path("result").path("verdict").asString())
+                .contains("PASSED", "FAILED_QUORUM");
+        JsonNode passed = decisions.stream().filter(d -> d.path("result").path("verdict").asString().equals("PASSED"))
+                .findFirst().orElseThrow();
+        assertThat(resident.get("/api/v1/assembly-decisions/" + passed.path("id").asString()).ok()
+                .path("preparation")).hasSize(3);
+    }
+
     private static List<JsonNode> content(JsonNode page) {
         return StreamSupport.stream(page.path("content").spliterator(), false).toList();
     }

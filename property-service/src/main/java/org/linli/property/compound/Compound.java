@@ -107,6 +107,12 @@ public class Compound extends AggregateRoot {
      */
     public Contract sign(PropertyCompany company, ContractKind contractKind, LocalDate startsOn, LocalDate endsOn,
                          List<Contract.FeeStandard> fees, Instant now) {
+        return sign(company, contractKind, startsOn, endsOn, fees, null, now);
+    }
+
+    /** Signs a contract citing the owners' passed decision that selected the company ({@code null}: none cited). */
+    public Contract sign(PropertyCompany company, ContractKind contractKind, LocalDate startsOn, LocalDate endsOn,
+                         List<Contract.FeeStandard> fees, String decisionId, Instant now) {
         Objects.requireNonNull(contractKind);
         checkPeriod(startsOn, endsOn);
         checkFees(fees);
@@ -130,7 +136,7 @@ public class Compound extends AggregateRoot {
             }
         }
         Contract contract = new Contract(UUID.randomUUID().toString(), company.id(), contractKind, startsOn, endsOn,
-                fees, null, null);
+                fees, null, null, decisionId);
         contracts.add(contract);
         updatedAt = now;
         recordEvent(contract.id(), new ContractStarted(contract.id(), id, company.id(), contractKind.name(), startsOn,
@@ -158,12 +164,12 @@ public class Compound extends AggregateRoot {
     }
 
     /**
-     * Evicts (清退) the company of the regular contract in force {@code today}, after the owners' assembly
-     * agreed: that contract's last day is yesterday and the fallback company serves from today, so the
-     * compound is never without management. The eviction sanction is recorded with it; all three events
-     * go out with this one write.
+     * Evicts (清退) the company of the regular contract in force {@code today}, on the owners' mandate: a passed
+     * decision dismissing that very company, or (after sanctions) the assembly consultation's majority. That
+     * contract's last day is yesterday and the fallback company serves from today, so the compound is never
+     * without management. The eviction sanction is recorded with it; all three events go out with this one write.
      */
-    public Eviction evict(AssemblyConsultation consultation, PropertyCompany fallbackCompany, LocalDate fallbackEndsOn,
+    public Eviction evict(Mandate mandate, PropertyCompany fallbackCompany, LocalDate fallbackEndsOn,
                           String reason, List<String> evidenceRefs, LocalDate appealUntil, LocalDate today,
                           Instant now) {
         Contract regular = contracts.stream()
@@ -171,7 +177,7 @@ public class Compound extends AggregateRoot {
                 .findFirst()
                 .orElseThrow(() -> new BusinessRuleViolation("no-regular-contract",
                         "the compound has no regular contract in force to end"));
-        consultation.check(households, today);
+        mandate.check(regular.companyId(), households, today);
         if (fallbackCompany.id().equals(regular.companyId())) {
             throw new BusinessRuleViolation("fallback-is-evicted-company", "the evicted company cannot provide the fallback");
         }
@@ -189,10 +195,10 @@ public class Compound extends AggregateRoot {
             }
         }
         Contract fallback = new Contract(UUID.randomUUID().toString(), fallbackCompany.id(), ContractKind.FALLBACK,
-                today, fallbackEndsOn, regular.feeStandards(), null, null);
+                today, fallbackEndsOn, regular.feeStandards(), null, null, null);
         contracts.add(fallback);
-        Eviction eviction = new Eviction(UUID.randomUUID().toString(), regular.id(), regular.companyId(), consultation,
-                fallback.id(), fallbackCompany.id(), today, reason, evidenceRefs, appealUntil);
+        Eviction eviction = new Eviction(UUID.randomUUID().toString(), regular.id(), regular.companyId(),
+                mandate.consultation(), mandate.decisionId(), fallback.id(), fallbackCompany.id(), today, reason, evidenceRefs, appealUntil);
         evictions.add(eviction);
         updatedAt = now;
         recordEvent(regular.id(), new ContractEnded(regular.id(), id, regular.companyId(), "EVICTED", lastDay), now);
@@ -401,9 +407,36 @@ public class Compound extends AggregateRoot {
         }
     }
 
-    /** An eviction (清退): the ended contract, the consultation, the fallback contract and the sanction's id. */
-    public record Eviction(@Indexed(sparse = true) String sanctionId, String contractId, String companyId, AssemblyConsultation consultation,
-                           String fallbackContractId, String fallbackCompanyId, LocalDate evictedOn, String reason,
+    /**
+     * What an eviction rests on: the id of the owners' passed decision (Civil Code art. 278 item 4) dismissing
+     * {@code dismissedCompanyId}, or — only where the company stands sanctioned — the assembly consultation.
+     */
+    public record Mandate(String decisionId, String dismissedCompanyId, AssemblyConsultation consultation) {
+
+        public static Mandate ofDecision(String decisionId, String dismissedCompanyId) {
+            return new Mandate(Objects.requireNonNull(decisionId), Objects.requireNonNull(dismissedCompanyId), null);
+        }
+
+        public static Mandate ofConsultation(AssemblyConsultation consultation) {
+            return new Mandate(null, null, Objects.requireNonNull(consultation));
+        }
+
+        void check(String evictedCompanyId, int households, LocalDate today) {
+            if (decisionId == null) {
+                consultation.check(households, today);
+            } else if (!dismissedCompanyId.equals(evictedCompanyId)) {
+                throw new BusinessRuleViolation("decision-not-for-company",
+                        "the owners' decision dismissed another company than the one serving the compound", decisionId);
+            }
+        }
+    }
+
+    /**
+     * An eviction (清退): the ended contract, its mandate (the owners' decision, or the consultation), the fallback
+     * contract and the sanction's id.
+     */
+    public record Eviction(@Indexed(sparse = true) String sanctionId, String contractId, String companyId,
+                           AssemblyConsultation consultation, String decisionId, String fallbackContractId, String fallbackCompanyId, LocalDate evictedOn, String reason,
                            List<String> evidenceRefs, LocalDate appealUntil) {
 
         public Eviction {

@@ -127,12 +127,12 @@ class CompoundController {
 
     record ContractResponse(String id, String companyId, ContractKind kind, String kindLabel, LocalDate startsOn,
                             LocalDate endsOn, List<Contract.FeeStandard> feeStandards, LocalDate endedOn,
-                            String endReason, boolean inForce) {
+                            String endReason, boolean inForce, String decisionId) {
 
         static ContractResponse of(Contract contract, LocalDate today) {
             return new ContractResponse(contract.id(), contract.companyId(), contract.kind(), contract.kind().label(),
                     contract.startsOn(), contract.endsOn(), contract.feeStandards(), contract.endedOn(),
-                    contract.endReason(), contract.inForceOn(today));
+                    contract.endReason(), contract.inForceOn(today), contract.decisionId());
         }
     }
 

@@ -40,12 +40,14 @@ class CompoundService {
     private final Compounds compounds;
     private final Companies companies;
     private final Copies copies;
+    private final OwnersSelections selections;
     private final MongoOperations mongo;
     private final PropertySettings settings;
     private final Clock clock;
 
     CompoundService(CompoundRepository repository, Compounds compounds, Companies companies, Copies copies,
-                    MongoOperations mongo, PropertySettings settings, Clock clock) {
+                    OwnersSelections selections, MongoOperations mongo, PropertySettings settings, Clock clock) {
+        this.selections = selections;
         this.repository = repository;
         this.compounds = compounds;
         this.companies = companies;
@@ -107,9 +109,14 @@ class CompoundService {
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
             description = "a temporary or fallback contract ended because a regular one started"))
     ContractView sign(Caller caller, String compoundId, String companyId, ContractKind kind, LocalDate startsOn,
-                      LocalDate endsOn, List<Contract.FeeStandard> fees) {
+                      LocalDate endsOn, List<Contract.FeeStandard> fees, String decisionId) {
         Compound compound = compounds.administered(caller, compoundId);
-        Contract contract = compound.sign(companies.require(companyId), kind, startsOn, endsOn, fees, clock.instant());
+        if (decisionId != null && !companyId.equals(selections.passedSelection(compoundId, decisionId))) {
+            throw new BusinessRuleViolation("decision-not-for-company",
+                    "the owners' decision selected another company", decisionId);
+        }
+        Contract contract = compound.sign(companies.require(companyId), kind, startsOn, endsOn, fees, decisionId,
+                clock.instant());
         return new ContractView(repository.save(compound), contract);
     }
 

@@ -10,13 +10,14 @@ import org.springframework.data.mongodb.core.index.Indexed;
  *
  * @param feeStandards the fee per square metre and month, which may differ by floor or household type
  * @param endReason    TERMINATED, EVICTED or REPLACED (an interim contract ended by a regular one); {@code null} while running
+ * @param decisionId   the owners' passed decision selecting the company (Civil Code art. 278 item 4), when cited
  *
  * <p>Indexed inside the compound ({@code contracts.*}): by id (ending a contract), by company (property staff's
  * compounds) and by end (the nightly expiry).
  */
 public record Contract(@Indexed String id, @Indexed String companyId, ContractKind kind, LocalDate startsOn,
                        @Indexed LocalDate endsOn,
-                       List<FeeStandard> feeStandards, LocalDate endedOn, String endReason) {
+                       List<FeeStandard> feeStandards, LocalDate endedOn, String endReason, String decisionId) {
 
     public Contract {
         feeStandards = feeStandards == null ? List.of() : List.copyOf(feeStandards);
@@ -36,7 +37,7 @@ public record Contract(@Indexed String id, @Indexed String companyId, ContractKi
     }
 
     Contract endedOn(LocalDate day, String reason) {
-        return new Contract(id, companyId, kind, startsOn, endsOn, feeStandards, day, reason);
+        return new Contract(id, companyId, kind, startsOn, endsOn, feeStandards, day, reason, decisionId);
     }
 
     /**

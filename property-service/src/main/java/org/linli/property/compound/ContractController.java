@@ -36,14 +36,17 @@ class ContractController {
                     + "contract ends the temporary or fallback service it overlaps the day before it starts. 422 "
                     + "overlapping-contract (two regular contracts, or an interim one over a running contract), "
                     + "invalid-contract-period, not-fallback-qualified (FALLBACK needs a state-owned or qualified "
-                    + "company), invalid-fee-standard; 404 unknown compound or company; 409 concurrent change.")
+                    + "company), invalid-fee-standard; with decisionId (the owners' passed decision selecting the "
+                    + "company, Civil Code art. 278 item 4) also decision-not-passed, not-a-selection, "
+                    + "decision-of-another-compound, decision-not-for-company; 404 unknown compound, company or "
+                    + "decision; 409 concurrent change.")
     @PostMapping
     @PreAuthorize(CompoundController.ADMINS)
     ResponseEntity<ContractResponse> sign(Caller caller, @Valid @RequestBody SignRequest request) {
         CompoundService.ContractView view = service.sign(caller, request.compoundId(), request.companyId(),
                 request.kind(), request.startsOn(), request.endsOn(), request.feeStandards() == null ? List.of()
                         : request.feeStandards().stream().map(fee -> new Contract.FeeStandard(fee.category(),
-                        fee.fenPerSquareMetreMonth())).toList());
+                        fee.fenPerSquareMetreMonth())).toList(), request.decisionId());
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + view.contract().id()))
                 .body(ContractResponse.of(view, service.today()));
     }
@@ -70,7 +73,7 @@ class ContractController {
 
     record SignRequest(@NotBlank @Size(max = 64) String compoundId, @NotBlank @Size(max = 64) String companyId,
                        @NotNull ContractKind kind, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
-                       @Size(max = 20) List<@Valid FeeRequest> feeStandards) {
+                       @Size(max = 20) List<@Valid FeeRequest> feeStandards, @Size(max = 64) String decisionId) {
     }
 
     record EndRequest(@NotNull LocalDate lastDay) {
@@ -79,14 +82,14 @@ class ContractController {
     record ContractResponse(String id, String compoundId, String compoundName, String companyId, ContractKind kind,
                             String kindLabel, LocalDate startsOn, LocalDate endsOn,
                             List<Contract.FeeStandard> feeStandards, LocalDate endedOn, String endReason,
-                            boolean inForce, Long compoundVersion) {
+                            boolean inForce, String decisionId, Long compoundVersion) {
 
         static ContractResponse of(CompoundService.ContractView view, LocalDate today) {
             Contract contract = view.contract();
             return new ContractResponse(contract.id(), view.compound().id(), view.compound().name(), contract.companyId(),
                     contract.kind(), contract.kind().label(), contract.startsOn(), contract.endsOn(),
                     contract.feeStandards(), contract.endedOn(), contract.endReason(), contract.inForceOn(today),
-                    view.compound().version());
+                    contract.decisionId(), view.compound().version());
         }
     }
 }

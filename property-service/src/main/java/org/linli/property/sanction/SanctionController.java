@@ -59,20 +59,26 @@ class SanctionController {
     }
 
     @Operation(summary = "Evict the compound's company (清退) and hand the compound to a fallback company at once",
-            description = "Roles: COUNTY_ADMIN, STREET_ADMIN covering the compound (403). Records the owners' assembly "
-                    + "consultation (more than half of the participating households agreed), ends the regular contract "
-                    + "in force (last day yesterday), starts a FALLBACK contract from today with a state-owned or "
-                    + "qualified company and issues the EVICTION sanction, in one write with ContractEnded, "
-                    + "ContractStarted and SanctionIssued. 422 no-regular-contract, invalid-consultation, "
-                    + "consultation-not-agreed, not-fallback-qualified, fallback-is-evicted-company, "
-                    + "overlapping-contract, invalid-contract-period; 404 unknown compound or company; 409 concurrent change.")
+            description = "Roles: COUNTY_ADMIN, STREET_ADMIN covering the compound (403). Cites decisionId: the "
+                    + "owners' passed decision (Civil Code art. 278 item 4) dismissing the company of the regular "
+                    + "contract in force; only where that company stands sanctioned (a sanction in force or under "
+                    + "appeal) may the older assembly consultation (more than half of the participating households) "
+                    + "stand in instead. Ends the regular contract (last day yesterday), starts a FALLBACK contract "
+                    + "from today with a state-owned or qualified company and issues the EVICTION sanction, in one "
+                    + "write with ContractEnded, ContractStarted and SanctionIssued. 422 dismissal-decision-required, "
+                    + "decision-or-consultation, decision-not-passed, not-a-dismissal, decision-of-another-compound, "
+                    + "decision-not-for-company, no-regular-contract, invalid-consultation, consultation-not-agreed, "
+                    + "not-fallback-qualified, fallback-is-evicted-company, overlapping-contract, "
+                    + "invalid-contract-period; 404 unknown compound, company or decision; 409 concurrent change.")
     @PostMapping("/api/v1/compounds/{id}/evictions")
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN')")
     ResponseEntity<EvictionResponse> evict(Caller caller, @PathVariable String id,
                                            @Valid @RequestBody EvictionRequest request) {
-        SanctionService.EvictionResult result = service.evict(caller, id, new Compound.AssemblyConsultation(
-                        request.consultation().heldOn(), request.consultation().participatingHouseholds(),
-                        request.consultation().agreeingHouseholds(), request.consultation().minutesRef()),
+        ConsultationRequest consultation = request.consultation();
+        SanctionService.EvictionResult result = service.evict(caller, id, request.decisionId(),
+                consultation == null ? null : new Compound.AssemblyConsultation(consultation.heldOn(),
+                        consultation.participatingHouseholds(), consultation.agreeingHouseholds(),
+                        consultation.minutesRef()),
                 request.fallbackCompanyId(), request.fallbackEndsOn(), request.reason(), request.evidenceRefs());
         Contract fallback = result.compound().contracts().stream()
                 .filter(contract -> contract.id().equals(result.eviction().fallbackContractId())).findFirst().orElseThrow();
@@ -164,7 +170,7 @@ class SanctionController {
                                @PositiveOrZero int agreeingHouseholds, @Size(max = 200) String minutesRef) {
     }
 
-    record EvictionRequest(@NotNull @Valid ConsultationRequest consultation,
+    record EvictionRequest(@Size(max = 64) String decisionId, @Valid ConsultationRequest consultation,
                            @NotBlank @Size(max = 64) String fallbackCompanyId, @NotNull LocalDate fallbackEndsOn,
                            @NotBlank @Size(max = Sanction.MAX_TEXT) String reason,
                            @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidenceRefs) {

@@ -20,7 +20,11 @@ import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
 import org.linli.property.company.PropertyCompany;
+import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.property.assembly.Decisions;
 import org.linli.property.compound.Compound;
+import org.linli.property.compound.Contract;
+import org.linli.property.compound.ContractKind;
 import org.linli.property.compound.Compounds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -43,15 +47,17 @@ public class SanctionService {
     private final SanctionRepository sanctions;
     private final Compounds compounds;
     private final Companies companies;
+    private final Decisions decisions;
     private final MongoOperations mongo;
     private final PropertySettings settings;
     private final Clock clock;
 
-    SanctionService(SanctionRepository sanctions, Compounds compounds, Companies companies, MongoOperations mongo,
-                    PropertySettings settings, Clock clock) {
+    SanctionService(SanctionRepository sanctions, Compounds compounds, Companies companies, Decisions decisions,
+                    MongoOperations mongo, PropertySettings settings, Clock clock) {
         this.sanctions = sanctions;
         this.compounds = compounds;
         this.companies = companies;
+        this.decisions = decisions;
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
@@ -104,19 +110,52 @@ public class SanctionService {
             description = "a fallback contract started the same moment"))
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = SanctionIssued.class,
             description = "the eviction sanction"))
-    EvictionResult evict(Caller caller, String compoundId, Compound.AssemblyConsultation consultation,
+    EvictionResult evict(Caller caller, String compoundId, String decisionId, Compound.AssemblyConsultation consultation,
                          String fallbackCompanyId, LocalDate fallbackEndsOn, String reason, List<String> evidenceRefs) {
         Compound compound = compounds.administered(caller, compoundId);
         PropertyCompany fallback = companies.require(fallbackCompanyId);
         LocalDate today = settings.today(clock);
         LocalDate appealUntil = today.plusDays(settings.sanctions().appealWindowDays());
-        Compound.Eviction eviction = compound.evict(consultation, fallback, fallbackEndsOn, reason, evidenceRefs,
+        Compound.Eviction eviction = compound.evict(mandate(compound, decisionId, consultation, today), fallback, fallbackEndsOn, reason, evidenceRefs,
                 appealUntil, today, clock.instant());
         Compound saved = compounds.save(compound);
         Sanction sanction = sanctions.save(Sanction.ofEviction(eviction.sanctionId(), eviction.companyId(),
                 compound.id(), compound.communityPath(), reason, evidenceRefs, today, appealUntil, caller.accountId(),
                 clock.instant()));
         return new EvictionResult(saved, eviction, sanction);
+    }
+
+    /**
+     * The owners' mandate for an eviction: a passed decision of the compound's owners dismissing the company (Civil
+     * Code art. 278 item 4); the older assembly consultation only where the company to be evicted stands sanctioned
+     * (a sanction in force or under appeal about this compound, or company-wide). 422 dismissal-decision-required
+     * otherwise, decision-or-consultation when both are given.
+     */
+    private Compound.Mandate mandate(Compound compound, String decisionId, Compound.AssemblyConsultation consultation,
+                                     LocalDate today) {
+        if (decisionId != null && consultation != null) {
+            throw new BusinessRuleViolation("decision-or-consultation",
+                    "an eviction cites the owners' decision or, after sanctions, the consultation, not both");
+        }
+        if (decisionId != null) {
+            return Compound.Mandate.ofDecision(decisionId, decisions.passedDismissal(compound.id(), decisionId));
+        }
+        String evicted = compound.contracts().stream()
+                .filter(contract -> contract.kind() == ContractKind.REGULAR && contract.inForceOn(today))
+                .map(Contract::companyId).findFirst().orElse(null);
+        if (consultation == null || (evicted != null && !standsSanctioned(evicted, compound.id()))) {
+            throw new BusinessRuleViolation("dismissal-decision-required", "an eviction of a company without "
+                    + "sanctions needs the owners' passed decision dismissing it (Civil Code art. 278 item 4)");
+        }
+        return Compound.Mandate.ofConsultation(consultation);
+    }
+
+    private boolean standsSanctioned(String companyId, String compoundId) {
+        return mongo.exists(Query.query(Criteria.where("companyId").is(companyId)
+                .and("status").in(Sanction.Status.IN_FORCE, Sanction.Status.APPEALED)
+                .and("kind").ne(SanctionKind.EVICTION)
+                .orOperator(Criteria.where("compoundId").is(compoundId), Criteria.where("compoundId").is(null))),
+                Sanction.class);
     }
 
     /**

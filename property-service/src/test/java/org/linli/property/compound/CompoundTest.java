@@ -98,7 +98,8 @@ class CompoundTest {
                         e -> assertThat(e.code()).isEqualTo("no-regular-contract"));
         compound.sign(regular, ContractKind.REGULAR, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31), List.of(), NOW);
 
-        assertThatThrownBy(() -> compound.evict(new Compound.AssemblyConsultation(TODAY, 600, 300, null), stateOwned,
+        assertThatThrownBy(() -> compound.evict(Compound.Mandate.ofConsultation(
+                new Compound.AssemblyConsultation(TODAY, 600, 300, null)), stateOwned,
                 TODAY.plusMonths(6), "x", List.of(), TODAY, TODAY, NOW))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class,
                         e -> assertThat(e.code()).isEqualTo("consultation-not-agreed"));
@@ -106,7 +107,13 @@ class CompoundTest {
                 TODAY, NOW))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class,
                         e -> assertThat(e.code()).isEqualTo("not-fallback-qualified"));
+        assertThatThrownBy(() -> compound.evict(Compound.Mandate.ofDecision("decision-1", "company-b"), stateOwned,
+                TODAY.plusMonths(6), "x", List.of(), TODAY, TODAY, NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo("decision-not-for-company"));
         assertThat(compound.contractOn(TODAY).orElseThrow().companyId()).isEqualTo("company-a");
+        assertThat(compound.evict(Compound.Mandate.ofDecision("decision-1", "company-a"), stateOwned,
+                TODAY.plusMonths(6), "x", List.of(), TODAY, TODAY, NOW).decisionId()).isEqualTo("decision-1");
     }
 
     @Test

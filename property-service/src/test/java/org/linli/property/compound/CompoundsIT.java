@@ -105,6 +105,14 @@ class CompoundsIT {
                 .andExpect(jsonPath("$.code").value("overlapping-contract"));
         mvc.perform(get("/api/v1/compounds/" + compound).with(staff(evicted))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/compounds/" + compound + "/evictions").with(streetAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content(eviction(stateOwned, 600, 410)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("dismissal-decision-required"));
+        mvc.perform(post("/api/v1/sanctions").with(streetAdmin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"YELLOW_CARD\", \"companyId\": \"" + evicted + "\", \"compoundId\": \""
+                                + compound + "\", \"reason\": \"整改不力\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/compounds/" + compound + "/evictions").with(streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON).content(eviction(next, 600, 410)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("not-fallback-qualified"));

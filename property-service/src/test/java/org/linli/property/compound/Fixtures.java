@@ -29,8 +29,9 @@ final class Fixtures {
         return List.of(new Contract.FeeStandard("多层住宅", 80), new Contract.FeeStandard("高层住宅", 120));
     }
 
-    static Compound.AssemblyConsultation agreed() {
-        return new Compound.AssemblyConsultation(TODAY.minusDays(3), 600, 410, "minutes/2026-11-18.pdf");
+    static Compound.Mandate agreed() {
+        return Compound.Mandate.ofConsultation(new Compound.AssemblyConsultation(TODAY.minusDays(3), 600, 410,
+                "minutes/2026-11-18.pdf"));
     }
 
     /** A valid credit code "91340200MA" + 7 digits of the number + its check character. */
