@@ -45,9 +45,11 @@ public final class TrustAccountFlow implements Flow {
         Session community = People.communityAdmin(gateway, admin, n);
         Session staff = staffOf(gateway, admin, n);
         String account = "/api/v1/trust-accounts/" + n.compoundId();
+        // self-managed (自管), so the county's unmanaged list stays empty as the demo county promises
         String otherCompound = admin.post("/api/v1/compounds", Map.of("name", "端到端邻近小区" + n.run(),
                 "kind", "WORK_UNIT", "communityUnitId", n.communityId(), "gridId", n.microGridId(), "households", 20,
-                "lat", n.microBox().centreLat(), "lng", n.microBox().centreLng())).expect(201).path("id").asString();
+                "lat", n.microBox().centreLat(), "lng", n.microBox().centreLng(), "modeWithoutCompany", "SELF"))
+                .expect(201).path("id").asString();
         Session owner = resident(gateway, admin, community, n, n.compoundId(), "x");
         Session neighbour = resident(gateway, admin, community, n, otherCompound, "y");
         community.put(account + "/threshold", Map.of("thresholdFen", THRESHOLD,
