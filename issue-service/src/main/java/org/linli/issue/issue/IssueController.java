@@ -258,7 +258,7 @@ class IssueController {
         return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.id())).body(IssueResponse.of(issue, caller));
     }
 
-    static ResponseEntity<byte[]> photoResponse(PhotoStore.Photo photo) {
+    static ResponseEntity<byte[]> photoResponse(PhotoStore.Content photo) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(photo.bytes());
     }

@@ -159,7 +159,7 @@ public class IssueService {
 
     private Issue intake(Issue.Report report, List<MultipartFile> files, Route route) {
         List<PhotoStore.Upload> uploads = photos.validate(files);
-        List<String> stored = photos.store(uploads);
+        List<String> stored = photos.storeIds(uploads);
         try {
             Issue issue = Issue.report(report.withPhotos(stored), route, departmentFor(report.category(), route),
                     policy, now());
@@ -342,7 +342,7 @@ public class IssueService {
     Issue resolve(Caller caller, String id, String note, List<MultipartFile> files, Long version) {
         Issue current = find(id);
         IssueAccess.requireHandler(caller, current);
-        List<String> stored = photos.store(photos.validate(files));
+        List<String> stored = photos.storeIds(photos.validate(files));
         try {
             return change(id, version, issue -> {
                 IssueAccess.requireHandler(caller, issue);
@@ -433,16 +433,16 @@ public class IssueService {
         return saved;
     }
 
-    PhotoStore.Photo photo(Caller caller, String id, String photoId) {
+    PhotoStore.Content photo(Caller caller, String id, String photoId) {
         Issue issue = get(caller, id);
         return photoOf(issue, photoId);
     }
 
-    PhotoStore.Photo photoWithCallbackToken(String id, String callbackToken, String photoId) {
+    PhotoStore.Content photoWithCallbackToken(String id, String callbackToken, String photoId) {
         return photoOf(getWithCallbackToken(id, callbackToken), photoId);
     }
 
-    private PhotoStore.Photo photoOf(Issue issue, String photoId) {
+    private PhotoStore.Content photoOf(Issue issue, String photoId) {
         if (!issue.photoIds().contains(photoId) && !issue.resolutionPhotoIds().contains(photoId)) {
             throw new NotFoundException("photo", photoId);
         }

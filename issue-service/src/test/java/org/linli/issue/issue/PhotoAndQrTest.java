@@ -5,19 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.linli.platform.web.files.FileType;
 import org.junit.jupiter.api.io.TempDir;
 
 class PhotoAndQrTest {
 
     @Test
     void photosAreRecognisedByTheirFirstBytesNotTheirName() {
-        assertThat(PhotoStore.contentType(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0}))
+        assertThat(FileType.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0}, FileType.IMAGES))
                 .isEqualTo("image/jpeg");
-        assertThat(PhotoStore.contentType(org.linli.issue.Seeds.png())).isEqualTo("image/png");
-        assertThat(PhotoStore.contentType("RIFF\0\0\0\0WEBPVP8 ".getBytes())).isEqualTo("image/webp");
-        assertThat(PhotoStore.contentType("GIF89a......".getBytes())).isNull();
-        assertThat(PhotoStore.contentType("<svg onload=x>".getBytes())).isNull();
-        assertThat(PhotoStore.contentType(new byte[0])).isNull();
+        assertThat(FileType.of(org.linli.issue.Seeds.png(), FileType.IMAGES)).isEqualTo("image/png");
+        assertThat(FileType.of("RIFF\0\0\0\0WEBPVP8 ".getBytes(), FileType.IMAGES)).isEqualTo("image/webp");
+        assertThat(FileType.of("GIF89a......".getBytes(), FileType.IMAGES)).isNull();
+        assertThat(FileType.of("<svg onload=x>".getBytes(), FileType.IMAGES)).isNull();
+        assertThat(FileType.of(new byte[0], FileType.IMAGES)).isNull();
     }
 
     @Test

@@ -131,7 +131,7 @@ class TrustController {
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> getTrustVoucher(Caller caller, @PathVariable String compoundId, @PathVariable long sequence,
                                    @PathVariable String voucherId) {
-        VoucherStore.File file = service.voucher(caller, compoundId, sequence, voucherId);
+        VoucherStore.Content file = service.voucher(caller, compoundId, sequence, voucherId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(file.bytes());
     }

@@ -102,7 +102,7 @@ class TrustService {
         return new EntryDetail(entry, reversedBy, objectionsOf(compoundId, entry.id()));
     }
 
-    VoucherStore.File voucher(Caller caller, String compoundId, long sequence, String voucherId) {
+    VoucherStore.Content voucher(Caller caller, String compoundId, long sequence, String voucherId) {
         readable(caller, compoundId);
         TrustEntry entry = requireEntry(compoundId, sequence);
         if (entry.vouchers().stream().noneMatch(voucher -> voucher.id().equals(voucherId))) {
@@ -141,13 +141,13 @@ class TrustService {
         List<TrustEntry.Voucher> stored = List.of();
         TrustEntry entry;
         try {
-            stored = vouchers.store(uploads);
+            stored = vouchers.storeVouchers(uploads);
             TrustEntry.Booking withVouchers = new TrustEntry.Booking(booking.kind(), booking.category(),
                     booking.amountFen(), booking.day(), booking.description(), stored);
             entry = ledger.append(compoundId, head -> TrustEntry.book(head, withVouchers, threshold, deliberation,
                     reference, caller.accountId(), today, now));
         } catch (RuntimeException refused) {
-            vouchers.delete(stored);
+            vouchers.deleteVouchers(stored);
             if (deliberation != null) {
                 release(deliberation, reference);
             }
