@@ -42,6 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 class AssemblyService {
 
+    private static final String BALLOT_NUMBERS = "assembly_ballot_numbers";
+
     private static final Logger log = LoggerFactory.getLogger(AssemblyService.class);
     private static final List<String> ADMIN_ROLES = List.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
 
@@ -124,12 +126,29 @@ class AssemblyService {
         decision.checkOpen(now);
         OwnersRegister.Voter voter = decision.voter(ownerId).orElseThrow(() -> new BusinessRuleViolation(
                 "not-an-owner", "no owner " + ownerId + " votes in this decision", ownerId));
-        if (mongo.exists(Query.query(Criteria.where("decisionId").is(id).and("ballotNumber").is(ballotNumber)),
-                Ballot.class)) {
+        String claim = claimBallotNumber(id, ballotNumber);
+        try {
+            return cast(Ballot.paper(id, voter.key(), choice, ballotNumber, caller.accountId(), caller.username(), now));
+        } catch (RuntimeException refused) {
+            mongo.remove(Query.query(Criteria.where("_id").is(claim)), BALLOT_NUMBERS);
+            throw refused;
+        }
+    }
+
+    /**
+     * Claims a paper ballot's number in its decision by inserting a document keyed by both, so two entries of one
+     * number racing each other are told apart by the store's unique id, not by a read before the write.
+     */
+    private String claimBallotNumber(String decisionId, String ballotNumber) {
+        String claim = decisionId + "#" + ballotNumber;
+        try {
+            mongo.insert(new org.bson.Document("_id", claim).append("decisionId", decisionId)
+                    .append("ballotNumber", ballotNumber), BALLOT_NUMBERS);
+            return claim;
+        } catch (DuplicateKeyException used) {
             throw new BusinessRuleViolation("ballot-number-used", "ballot number " + ballotNumber
                     + " is already entered in this decision", ballotNumber);
         }
-        return cast(Ballot.paper(id, voter.key(), choice, ballotNumber, caller.accountId(), caller.username(), now));
     }
 
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS,
