@@ -145,7 +145,9 @@ class CommunityWorkIT {
         post("/api/v1/issues", resident("resident-stats"), "{\"category\": \"PARKING\", \"description\": \"乱停车\", "
                 + "\"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}").andExpect(status().isCreated());
 
-        mvc.perform(get("/api/v1/issues/statistics").param("compoundId", Seeds.COMPOUND).with(admin()))
+        // the seeded compound lies in the contract example's community, outside admin()'s: the county sees it
+        mvc.perform(get("/api/v1/issues/statistics").param("compoundId", Seeds.COMPOUND)
+                        .with(caller("COUNTY_ADMIN", null, "county-admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").isNumber())
                 .andExpect(jsonPath("$.byStatus.DISPATCHED").isNumber());
@@ -161,6 +163,12 @@ class CommunityWorkIT {
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
                         .with(otherCommunityAdmin()))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
+        mvc.perform(get("/api/v1/issues/statistics").param("gridId", Seeds.GRID).with(otherCommunityAdmin()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/issues/statistics").param("compoundId", Seeds.COMPOUND).with(admin()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/issues/statistics").param("gridId", Seeds.GRID).with(admin()))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", "no-such-community").with(admin()))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY).with(admin()))

@@ -43,7 +43,7 @@ class IssueStatistics {
     @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
             description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
                     + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from). A communityUnitId outside "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from). A communityUnitId, gridId or compoundId outside "
                     + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
                     + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
                     + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
@@ -72,6 +72,7 @@ class IssueStatistics {
             all.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
         }
         if (gridId != null) {
+            requireCovered(caller, places.communityOfGrid(gridId));
             all.add(Criteria.where("gridId").is(gridId));
         }
         if (communityUnitId != null) {
@@ -79,6 +80,7 @@ class IssueStatistics {
             all.add(Criteria.where("communityUnitId").is(communityUnitId));
         }
         if (compoundId != null) {
+            requireCovered(caller, places.communityOfCompound(compoundId));
             all.add(Criteria.where("compoundId").is(compoundId));
         }
         if (companyId != null) {
@@ -89,7 +91,7 @@ class IssueStatistics {
     }
 
     /**
-     * A community named in the filter must lie in the staff caller's scope: 403 otherwise, as for every other
+     * A community named in the filter (or the community of a named grid or compound) must lie in the staff caller's scope: 403 otherwise, as for every other
      * cross-scope read, rather than figures of zero that look like a quiet community. An unknown community
      * cannot be shown to be covered: 403 too (county-wide callers see zeros, as for any empty filter).
      */

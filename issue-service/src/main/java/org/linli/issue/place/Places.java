@@ -105,6 +105,17 @@ public class Places {
                 .map(OrgUnitCopy::path).orElse(null);
     }
 
+    /** The community of a grid from the copies, {@code null} when its events have not arrived. */
+    public String communityOfGrid(String gridId) {
+        return Optional.ofNullable(mongo.findById(gridId, GridCopy.class)).map(GridCopy::communityUnitId).orElse(null);
+    }
+
+    /** The community of a compound from the copies, {@code null} when its events have not arrived. */
+    public String communityOfCompound(String compoundId) {
+        return Optional.ofNullable(mongo.findById(compoundId, CompoundCopy.class)).map(CompoundCopy::communityUnitId)
+                .orElse(null);
+    }
+
     private Route route(String gridId, Double lat, Double lng, Route.Source source) {
         GridCopy grid = mongo.findById(gridId, GridCopy.class);
         CompoundCopy compound = compoundAt(gridId, lat, lng);
