@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  *       dual-registration unit (org-service), which property-service learns from DualRegistrationUnitRegistered
  *       (lag "unit registered→包保 assignable").</li>
  *   <li>The unit is assigned to X from ten days ago with a weekly patrol: the street's overdue list shows it; a
- *       recorded patrol takes it off.</li>
+ *       recorded patrol takes it off; org-service counts the assignment and the patrol in the unit's
+ *       {@code patrolDuty}, what its paired community weighs for the year-end score (lag "patrol→unit's 包保 duty").</li>
  *   <li>Hotline complaints past the threshold put X on the focus list; its entry names the unit.</li>
  *   <li>The plan is done; a passing acceptance is refused without a supervisor's sign-off; the community appoints
  *       a resident as supervisor, another resident cannot file, the supervisor signs off, and the acceptance takes
@@ -58,11 +59,21 @@ public final class PatrolAndSupervisionFlow implements Flow {
         assertThat(assignment.path("patrolOverdue").asBoolean()).as("no patrol in ten days of a weekly one").isTrue();
         assertThat(Pages.contains(overdue(admin, n), "id", assignmentId)).as("the street's overdue patrols").isTrue();
 
+        Lag patrol = Lag.start();
         JsonNode patrolled = communityAdmin.post("/api/v1/patrol-assignments/" + assignmentId + "/patrols", Map.of(
                 "patrolledOn", today.toString(), "patrollers", unitName + " 两名干部",
                 "findings", "楼道堆物、外墙脱落，已交物业整改", "problemsFound", true)).expect(201);
         assertThat(patrolled.path("patrolOverdue").asBoolean()).isFalse();
         assertThat(Pages.contains(overdue(admin, n), "id", assignmentId)).as("patrolled today").isFalse();
+        JsonNode duty = Eventually.until("org-service counts the patrol of " + assignmentId + " for unit " + unitId,
+                () -> communityAdmin.get("/api/v1/dual-registration/units/" + unitId).ok(),
+                unit -> thisYear(unit, today).path("patrolsDone").asInt() == 1);
+        result.lag("patrol→unit's 包保 duty", patrol.elapsed());
+        JsonNode year = thisYear(duty, today);
+        assertThat(year.path("assignments").asInt()).as("one 包保 assignment this year").isEqualTo(1);
+        assertThat(year.path("patrolsDue").asInt()).as("weekly from ten days ago: one due, three days ago")
+                .isEqualTo(today.minusDays(3).getYear() == today.getYear() ? 1 : 0);
+        assertThat(year.path("overdueAssignments").asInt()).as("patrolled today").isZero();
 
         int threshold = admin.get("/api/v1/compounds/" + n.compoundId() + "/complaints").ok().path("threshold").asInt();
         for (int i = 0; i <= threshold; i++) {
@@ -76,6 +87,16 @@ public final class PatrolAndSupervisionFlow implements Flow {
 
         acceptWithASupervisorsSignOff(gateway, admin, communityAdmin, n, today);
         return result.build();
+    }
+
+    /** The unit's 包保 duty in today's year (a missing node when it has none). */
+    private static JsonNode thisYear(JsonNode unit, LocalDate today) {
+        for (JsonNode year : unit.path("patrolDuty")) {
+            if (year.path("year").asInt() == today.getYear()) {
+                return year;
+            }
+        }
+        return unit.path("patrolDuty").path(99);
     }
 
     private static JsonNode overdue(Session admin, Neighbourhood n) {

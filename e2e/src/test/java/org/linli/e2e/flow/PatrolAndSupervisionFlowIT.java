@@ -14,7 +14,7 @@ class PatrolAndSupervisionFlowIT {
     void anAssignedUnitsOverduePatrolShowsUntilPatrolledAndASupervisorsSignOffLetsTheAcceptancePass() {
         FlowResult result = new PatrolAndSupervisionFlow().run(Gateway.fromEnvironment());
 
-        assertThat(result.lags()).containsOnlyKeys("unit registered→包保 assignable");
+        assertThat(result.lags()).containsOnlyKeys("unit registered→包保 assignable", "patrol→unit's 包保 duty");
         System.out.println(result);
     }
 }

@@ -8,6 +8,9 @@ import org.linli.events.grid.HouseholdRegistered;
 import org.linli.events.property.CompoundCreated;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
+import org.linli.events.property.PatrolAssignmentStarted;
+import org.linli.events.property.PatrolRecorded;
+import org.linli.org.dualregistration.PatrolDuties;
 import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,6 +20,9 @@ import org.springframework.stereotype.Component;
  * Consumes {@code grid.events} (households) and {@code property.events} (compounds, contracts) into the read
  * copies, once per event id and in order per aggregate; other types are dropped without touching the store.
  * Each listed type comes from one aggregate document per aggregate id (household, compound, contract).
+ * The 包保 events (PatrolAssignmentStarted, PatrolRecorded) go to the dual-registration units' {@link PatrolDuties}
+ * (one listener per topic, one consumer group): they are applied once per event id, in any order (not version-gated:
+ * a late patrol still counts).
  */
 @Component
 class EventsListener {
@@ -26,10 +32,12 @@ class EventsListener {
 
     private final ProcessedEvents processed;
     private final Copies copies;
+    private final PatrolDuties patrolDuties;
 
-    EventsListener(ProcessedEvents processed, Copies copies) {
+    EventsListener(ProcessedEvents processed, Copies copies, PatrolDuties patrolDuties) {
         this.processed = processed;
         this.copies = copies;
+        this.patrolDuties = patrolDuties;
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class))
@@ -41,6 +49,9 @@ class EventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractStarted.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS,
+            payloadType = PatrolAssignmentStarted.class))
+    @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = PatrolRecorded.class))
     @KafkaListener(topics = Topics.PROPERTY_EVENTS)
     void onPropertyEvent(String record) {
         processed.receiveInOrder(record, COPIED, this::apply);
@@ -52,6 +63,8 @@ class EventsListener {
             case "CompoundCreated" -> copies.apply(event.payload(CompoundCreated.class), event.occurredAt());
             case "ContractStarted" -> copies.apply(event.payload(ContractStarted.class), event.occurredAt());
             case "ContractEnded" -> copies.apply(event.payload(ContractEnded.class), event.occurredAt());
+            case "PatrolAssignmentStarted" -> patrolDuties.apply(event.payload(PatrolAssignmentStarted.class));
+            case "PatrolRecorded" -> patrolDuties.apply(event.payload(PatrolRecorded.class));
             default -> {
                 // not needed by org-service
             }

@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.linli.platform.web.Caller;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +38,11 @@ class DualRegistrationController {
     static final int MAX_YEAR = 2100;
 
     private final DualRegistrationService service;
+    private final PatrolDuties patrolDuties;
 
-    DualRegistrationController(DualRegistrationService service) {
+    DualRegistrationController(DualRegistrationService service, PatrolDuties patrolDuties) {
         this.service = service;
+        this.patrolDuties = patrolDuties;
     }
 
     @Operation(summary = "Register a department paired with communities",
@@ -49,21 +53,23 @@ class DualRegistrationController {
     ResponseEntity<UnitResponse> register(@Valid @RequestBody RegisterUnitRequest request) {
         DualRegistrationUnit unit = service.register(request.name(), request.pairedCommunityIds());
         return ResponseEntity.created(URI.create("/api/v1/dual-registration/units/" + unit.id()))
-                .body(UnitResponse.of(unit));
+                .body(respond(unit));
     }
 
     @Operation(summary = "Read a unit", description = "Roles: admins whose scope covers one of its communities (else 403); "
             + "404 unknown id. fulfilledWishes: the micro-wishes it claimed and fulfilled (from issue-service's "
-            + "MicroWishFulfilled).")
+            + "MicroWishFulfilled). patrolDuty: its 包保 of difficult compounds per year, newest first (from "
+            + "property-service's PatrolAssignmentStarted/PatrolRecorded): assignments, patrols done, patrols due so "
+            + "far (every everyDays from each start, up to today), assignments overdue today.")
     @GetMapping("/units/{id}")
     UnitResponse get(Caller caller, @PathVariable String id) {
-        return UnitResponse.of(service.get(caller, id));
+        return respond(service.get(caller, id));
     }
 
     @Operation(summary = "List the units paired with communities in the caller's scope", description = "Roles: admins; paged.")
     @GetMapping("/units")
     PagedModel<UnitResponse> list(Caller caller, Pageable pageable) {
-        return new PagedModel<>(service.list(caller, pageable).map(UnitResponse::of));
+        return respond(service.list(caller, pageable));
     }
 
     @Operation(summary = "Record a unit's commitment to a community",
@@ -71,7 +77,7 @@ class DualRegistrationController {
                     + "Errors: 400, 404, 409 stale version, 422 not-paired, invalid-community.")
     @PostMapping("/units/{id}/commitments")
     UnitResponse commit(Caller caller, @PathVariable String id, @Valid @RequestBody CommitmentRequest request) {
-        return UnitResponse.of(service.commit(caller, id, request.version(), request.communityId(), request.text()));
+        return respond(service.commit(caller, id, request.version(), request.communityId(), request.text()));
     }
 
     @Operation(summary = "Record a livelihood project the unit claimed for a community in a year",
@@ -79,7 +85,7 @@ class DualRegistrationController {
                     + "409 stale version, 422 not-paired, invalid-community.")
     @PostMapping("/units/{id}/projects")
     UnitResponse claimProject(Caller caller, @PathVariable String id, @Valid @RequestBody ProjectRequest request) {
-        return UnitResponse.of(service.claimProject(caller, id, request.version(), request.year(), request.communityId(),
+        return respond(service.claimProject(caller, id, request.version(), request.year(), request.communityId(),
                 request.title()));
     }
 
@@ -89,7 +95,7 @@ class DualRegistrationController {
     @PostMapping("/units/{id}/projects/{projectId}/completion")
     UnitResponse completeProject(Caller caller, @PathVariable String id, @PathVariable String projectId,
                                  @Valid @RequestBody VersionRequest request) {
-        return UnitResponse.of(service.completeProject(caller, id, request.version(), projectId));
+        return respond(service.completeProject(caller, id, request.version(), projectId));
     }
 
     @Operation(summary = "A community's year-end score for the unit (0 to 100, once per year)",
@@ -97,7 +103,7 @@ class DualRegistrationController {
                     + "409 stale version, 422 not-paired, score-already-given, invalid-score, invalid-community.")
     @PostMapping("/units/{id}/scores")
     UnitResponse score(Caller caller, @PathVariable String id, @Valid @RequestBody ScoreRequest request) {
-        return UnitResponse.of(service.score(caller, id, request.version(), request.year(), request.communityId(),
+        return respond(service.score(caller, id, request.version(), request.year(), request.communityId(),
                 request.score()));
     }
 
@@ -106,7 +112,16 @@ class DualRegistrationController {
     @GetMapping("/gaps")
     PagedModel<UnitResponse> gaps(Caller caller, @RequestParam @Min(MIN_YEAR) @Max(MAX_YEAR) int year,
                                   Pageable pageable) {
-        return new PagedModel<>(service.gaps(caller, year, pageable).map(UnitResponse::of));
+        return respond(service.gaps(caller, year, pageable));
+    }
+
+    private UnitResponse respond(DualRegistrationUnit unit) {
+        return UnitResponse.of(unit, patrolDuties.byYear(List.of(unit.id())).getOrDefault(unit.id(), List.of()));
+    }
+
+    private PagedModel<UnitResponse> respond(Page<DualRegistrationUnit> units) {
+        Map<String, List<PatrolDuty.Year>> duties = patrolDuties.byYear(units.map(DualRegistrationUnit::id).getContent());
+        return new PagedModel<>(units.map(unit -> UnitResponse.of(unit, duties.getOrDefault(unit.id(), List.of()))));
     }
 
     record RegisterUnitRequest(@NotBlank @Size(max = 100) String name,
@@ -140,12 +155,13 @@ class DualRegistrationController {
 
     record UnitResponse(String id, String name, List<String> pairedCommunityIds, List<Commitment> commitments,
                         List<ProjectResponse> projects, List<YearEndScore> yearEndScores,
-                        List<FulfilledWish> fulfilledWishes, Instant createdAt, Long version) {
+                        List<FulfilledWish> fulfilledWishes, List<PatrolDuty.Year> patrolDuty, Instant createdAt,
+                        Long version) {
 
-        static UnitResponse of(DualRegistrationUnit unit) {
+        static UnitResponse of(DualRegistrationUnit unit, List<PatrolDuty.Year> patrolDuty) {
             return new UnitResponse(unit.id(), unit.name(), unit.pairedCommunityIds(), unit.commitments(),
                     unit.projects().stream().map(ProjectResponse::of).toList(), unit.yearEndScores(),
-                    unit.fulfilledWishes(), unit.createdAt(), unit.version());
+                    unit.fulfilledWishes(), patrolDuty, unit.createdAt(), unit.version());
         }
     }
 }

@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Dual-registration units through the API: issue-service's pinned MicroWishFulfilled, naming a unit as the
  * claimant, is recorded on that unit once (redelivered, and under another event id), shown in the unit's
  * GET, while a wish a party member fulfilled and one naming an unknown unit change nothing; a paired
- * community that moves to another street takes the unit's scope with it.
+ * community that moves to another street takes the unit's scope with it; property-service's pinned 包保 events
+ * (redelivered, under another event id, a patrol before its assignment) show once in the unit's patrolDuty.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -46,6 +51,8 @@ class DualRegistrationIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PINNED_EVENT_ID = "7f1b103c-df15-42b0-aab4-77d26415479c";
     private static final String WISH = "92276658-1e27-41c0-8a6a-63ec24ede6a4";
+    private static final String PINNED_ASSIGNMENT = "7a1e5c93-2d4b-4f86-b0c7-3e9f8a6d2b14";
+    private static final String PINNED_UNIT = "c4e2a9d1-7b3f-4e60-8a15-2f9d0c6b7e48";
 
     @Autowired
     MockMvc mvc;
@@ -104,6 +111,42 @@ class DualRegistrationIT {
     }
 
     @Test
+    void theUnitsPatrolDutyCountsEachAssignmentAndPatrolOnceWhateverTheOrderOrRedelivery() throws Exception {
+        String admin = token();
+        String street = createUnit(admin, "STREET_COMMITTEE", "街道" + UUID.randomUUID(), null);
+        String community = createUnit(admin, "COMMUNITY_COMMITTEE", "社区" + UUID.randomUUID(), street);
+        String unitId = postJson(admin, "/api/v1/dual-registration/units",
+                "{\"name\": \"县城管局\", \"pairedCommunityIds\": [\"" + community + "\"]}").get("id").asString();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate newYear = today.withDayOfYear(1);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+
+        List<String> eventIds = new ArrayList<>();
+        String patrolOfFirst = newId(patrolRecorded(first, unitId, 1, today), eventIds);
+        sendProperty(second, newId(patrolRecorded(second, unitId, 1, today), eventIds));
+        sendProperty(first, newId(assignmentStarted(first, unitId, newYear), eventIds));
+        sendProperty(first, patrolOfFirst);
+        sendProperty(first, patrolOfFirst);
+        sendProperty(first, newId(patrolOfFirst, eventIds));
+        sendProperty(second, newId(assignmentStarted(second, unitId, newYear), eventIds));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(Query.query(Criteria.where("eventId")
+                .in(eventIds).and("consumer").is("org-service")), "processed_events") == eventIds.size());
+
+        JsonNode duty = JSON.readTree(readUnit(unitId, admin).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).get("patrolDuty");
+        int duePerAssignment = (today.getDayOfYear() - 1) / 7;
+        assertThat(duty).hasSize(1);
+        assertThat(duty.get(0).get("year").asInt()).isEqualTo(today.getYear());
+        assertThat(duty.get(0).get("assignments").asInt()).isEqualTo(2);
+        assertThat(duty.get(0).get("patrolsDone").asInt()).isEqualTo(2);
+        assertThat(duty.get(0).get("patrolsDue").asInt()).isEqualTo(2 * duePerAssignment);
+        assertThat(duty.get(0).get("overdueAssignments").asInt()).isZero();
+        readUnit(unitId, streetAdmin(admin, createUnit(admin, "STREET_COMMITTEE", "别的街道" + UUID.randomUUID(), null)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aPairedCommunityMovedToAnotherStreetTakesTheUnitsScopeWithIt() throws Exception {
         String admin = token();
         String oldStreet = createUnit(admin, "STREET_COMMITTEE", "旧街道" + UUID.randomUUID(), null);
@@ -124,6 +167,36 @@ class DualRegistrationIT {
         assertThat(mongo.findById(unitId, Document.class, "dual_registration_units")
                 .getList("pairings", Document.class)).singleElement()
                 .satisfies(pairing -> assertThat(pairing.getString("path")).isEqualTo("/" + newStreet + "/" + community + "/"));
+    }
+
+    /** The event under a new event id, which is added to {@code ids}. */
+    private static String newId(String event, List<String> ids) throws Exception {
+        String id = UUID.randomUUID().toString();
+        ids.add(id);
+        return event.replace(JSON.readTree(event).get("eventId").asString(), id);
+    }
+
+    private void sendProperty(String assignmentId, String event) throws Exception {
+        kafka.send(Topics.PROPERTY_EVENTS, assignmentId, event).get();
+    }
+
+    /** property-service's pinned PatrolAssignmentStarted for this assignment and unit, weekly from {@code startsOn}. */
+    private static String assignmentStarted(String assignmentId, String unitId, LocalDate startsOn) throws Exception {
+        return contract("property-events/PatrolAssignmentStarted").replace(PINNED_ASSIGNMENT, assignmentId)
+                .replace(PINNED_UNIT, unitId).replace("2026-12-01", startsOn.toString())
+                .replace("2027-11-30", startsOn.plusYears(1).minusDays(1).toString());
+    }
+
+    private static String patrolRecorded(String assignmentId, String unitId, int number, LocalDate on) throws Exception {
+        return contract("property-events/PatrolRecorded").replace(PINNED_ASSIGNMENT, assignmentId)
+                .replace(PINNED_UNIT, unitId).replace("\"patrolNumber\": 1", "\"patrolNumber\": " + number)
+                .replace("2026-12-07", on.toString());
+    }
+
+    private static String contract(String name) throws Exception {
+        try (InputStream in = DualRegistrationIT.class.getResourceAsStream("/contracts/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private ResultActions readUnit(String unitId, String token) throws Exception {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.linli.events.property.PatrolAssignmentStarted;
+import org.linli.events.property.PatrolRecorded;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
@@ -16,7 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * 包保: a city unit (a dual-registration unit of org-service) answers for a difficult compound from {@code startsOn}
  * to {@code endsOn} and patrols it at least every {@code everyDays} days; each patrol is recorded with its
  * findings. A patrol is due {@code everyDays} after the last one (the first: after the start); while the
- * assignment is in force, a due day before today makes it overdue.
+ * assignment is in force, a due day before today makes it overdue. Assigning records PatrolAssignmentStarted, each
+ * patrol PatrolRecorded (org-service shows a unit's 包保 duty to the communities that score it). An assignment runs to
+ * its {@code endsOn}: there is no early end.
  */
 @Document("patrol_assignments")
 public class PatrolAssignment extends AggregateRoot {
@@ -29,6 +33,8 @@ public class PatrolAssignment extends AggregateRoot {
     @Indexed
     private String compoundId;
     private String compoundName;
+    /** The compound's community (an org unit); absent in assignments made before events carried it. */
+    private String communityUnitId;
     @Indexed
     private String communityPath;
     private String unitId;
@@ -50,6 +56,7 @@ public class PatrolAssignment extends AggregateRoot {
         this.id = UUID.randomUUID().toString();
         this.compoundId = compound.compoundId();
         this.compoundName = compound.name();
+        this.communityUnitId = compound.communityUnitId();
         this.communityPath = compound.communityPath();
         this.unitId = Objects.requireNonNull(unitId);
         this.unitName = unitName;
@@ -58,6 +65,8 @@ public class PatrolAssignment extends AggregateRoot {
         this.everyDays = everyDays;
         this.assignedBy = assignedBy;
         this.createdAt = now;
+        recordEvent(id, new PatrolAssignmentStarted(id, compoundId, compoundName, communityUnitId, communityPath, unitId,
+                startsOn, endsOn, everyDays), now);
     }
 
     /**
@@ -93,6 +102,7 @@ public class PatrolAssignment extends AggregateRoot {
                     "a patrol falls within the assignment's period", patrolledOn, startsOn, endsOn);
         }
         patrols.add(new Patrol(patrolledOn, patrollers.strip(), findings.strip(), problemsFound, recordedBy, now));
+        recordEvent(id, new PatrolRecorded(id, unitId, compoundId, patrols.size(), patrolledOn, problemsFound), now);
     }
 
     /** In force on the day. */
@@ -157,7 +167,7 @@ public class PatrolAssignment extends AggregateRoot {
     }
 
     /** The compound as an assignment names it. */
-    record Target(String compoundId, String name, String communityPath) {
+    record Target(String compoundId, String name, String communityUnitId, String communityPath) {
     }
 
     /** One patrol (巡查): who went, what they found, who recorded it. */

@@ -1,5 +1,7 @@
 package org.linli.property.patrol;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.linli.events.Topics;
+import org.linli.events.property.PatrolAssignmentStarted;
+import org.linli.events.property.PatrolRecorded;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -50,13 +55,16 @@ public class Patrols {
      * caller administers; one unit per compound at a time. The overlap check reads, then inserts: two admins
      * assigning the same compound in the same instant could both pass (no multi-document transactions here).
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS,
+            payloadType = PatrolAssignmentStarted.class, description = "a unit was assigned to a compound (包保)"))
     PatrolAssignment assign(Caller caller, String compoundId, String unitId, LocalDate startsOn, LocalDate endsOn,
                             int everyDays) {
         Compound compound = compounds.administered(caller, compoundId);
         String unitName = copies.dualRegistrationUnitName(unitId).orElseThrow(() -> new BusinessRuleViolation(
                 "unknown-dual-registration-unit", "no dual-registration unit " + unitId + " is known", unitId));
         PatrolAssignment assignment = PatrolAssignment.assign(
-                new PatrolAssignment.Target(compound.id(), compound.name(), compound.communityPath()), unitId, unitName,
+                new PatrolAssignment.Target(compound.id(), compound.name(), compound.communityUnitId(),
+                        compound.communityPath()), unitId, unitName,
                 startsOn, endsOn, everyDays, today(), caller.accountId(), clock.instant());
         for (PatrolAssignment other : ofCompound(compound.id())) {
             if (other.overlaps(startsOn, endsOn)) {
@@ -68,6 +76,8 @@ public class Patrols {
         return mongo.insert(assignment);
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = PatrolRecorded.class,
+            description = "a patrol of a 包保 assignment was recorded (no names, no findings text)"))
     PatrolAssignment recordPatrol(Caller caller, String id, LocalDate patrolledOn, String patrollers, String findings,
                                   boolean problemsFound) {
         PatrolAssignment assignment = administered(caller, id);

@@ -1,8 +1,13 @@
 package org.linli.property.supervision;
 
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.linli.events.Topics;
+import org.linli.events.property.PropertySupervisorAppointed;
+import org.linli.events.property.PropertySupervisorDismissed;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -38,6 +43,8 @@ class Supervision {
         this.clock = clock;
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS,
+            payloadType = PropertySupervisorAppointed.class, description = "a resident was appointed property supervisor"))
     Supervisor appoint(Caller caller, String compoundId, String accountId, String name) {
         Compound compound = community(caller, compoundId);
         Supervisor existing = mongo.findById(Supervisor.idOf(compound.id(), accountId), Supervisor.class);
@@ -49,6 +56,8 @@ class Supervision {
                 caller.accountId(), clock.instant()));
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS,
+            payloadType = PropertySupervisorDismissed.class, description = "a property supervisor was dismissed"))
     Supervisor dismiss(Caller caller, String compoundId, String accountId) {
         Compound compound = community(caller, compoundId);
         Supervisor supervisor = mongo.findById(Supervisor.idOf(compound.id(), accountId), Supervisor.class);

@@ -2,9 +2,11 @@ package org.linli.property.supervision;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.linli.events.property.PropertySupervisorAppointed;
+import org.linli.events.property.PropertySupervisorDismissed;
+import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,10 +14,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A resident property supervisor (物业监督员): a resident (by their Linli account) appointed by the community for a
  * compound. While appointed they file supervision records on the compound's rectifications and sign off a completed
  * one, which a passing third-party acceptance needs. One appointment per resident and compound: the id is
- * {@code compoundId/accountId}, so appointing twice cannot store two.
+ * {@code compoundId/accountId}, so appointing twice cannot store two. Appointing (again) records
+ * PropertySupervisorAppointed, dismissing PropertySupervisorDismissed; they name the resident by account only.
  */
 @Document("property_supervisors")
-public class Supervisor {
+public class Supervisor extends AggregateRoot {
 
     static final int MAX_NAME = 50;
 
@@ -32,8 +35,6 @@ public class Supervisor {
     private LocalDate dismissedOn;
     private String dismissedBy;
     private Instant updatedAt;
-    @Version
-    private Long version;
 
     protected Supervisor() {
         // for the mapping layer
@@ -49,6 +50,7 @@ public class Supervisor {
         this.appointedOn = today;
         this.appointedBy = appointedBy;
         this.updatedAt = now;
+        recordAppointed(now);
     }
 
     static Supervisor appoint(String compoundId, String communityPath, String accountId, String name, LocalDate today,
@@ -72,6 +74,7 @@ public class Supervisor {
         this.dismissedOn = null;
         this.dismissedBy = null;
         this.updatedAt = now;
+        recordAppointed(now);
     }
 
     void dismiss(LocalDate today, String by, Instant now) {
@@ -81,6 +84,11 @@ public class Supervisor {
         this.dismissedOn = today;
         this.dismissedBy = by;
         this.updatedAt = now;
+        recordEvent(id, new PropertySupervisorDismissed(compoundId, communityPath, accountId, dismissedOn), now);
+    }
+
+    private void recordAppointed(Instant now) {
+        recordEvent(id, new PropertySupervisorAppointed(compoundId, communityPath, accountId, appointedOn), now);
     }
 
     boolean active() {
@@ -113,9 +121,5 @@ public class Supervisor {
 
     public LocalDate dismissedOn() {
         return dismissedOn;
-    }
-
-    public Long version() {
-        return version;
     }
 }

@@ -185,6 +185,11 @@ class FocusIT {
                         .contentType(MediaType.APPLICATION_JSON).content(appointment))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.appointed").value(true));
+        JsonNode appointed = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS,
+                compound + "/resident-wang", "PropertySupervisorAppointed");
+        PublishedEvents.assertMatchesExample(appointed, "property-events");
+        assertThat(appointed.at("/payload/accountId").asString()).isEqualTo("resident-wang");
+        assertThat(appointed.toString()).doesNotContain("王监督");
         mvc.perform(post("/api/v1/compounds/" + compound + "/supervisors").with(admin("community-a"))
                         .contentType(MediaType.APPLICATION_JSON).content(appointment))
                 .andExpect(status().isUnprocessableContent())

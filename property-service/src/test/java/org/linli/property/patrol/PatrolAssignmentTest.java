@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.linli.platform.messaging.PendingEvent;
 import org.linli.platform.web.BusinessRuleViolation;
 
 class PatrolAssignmentTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T08:30:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private static final PatrolAssignment.Target COMPOUND = new PatrolAssignment.Target("c1", "老旧小区", "/s/c/");
+    private static final PatrolAssignment.Target COMPOUND = new PatrolAssignment.Target("c1", "老旧小区", "c", "/s/c/");
 
     private static PatrolAssignment weekly(LocalDate startsOn) {
         return PatrolAssignment.assign(COMPOUND, "unit-1", "县住建局", startsOn, startsOn.plusYears(1), 7, TODAY,
@@ -31,6 +32,21 @@ class PatrolAssignmentTest {
         assertThat(assignment.nextPatrolDueOn()).isEqualTo(TODAY.plusDays(13));
         assertThat(assignment.overdueOn(TODAY.plusDays(9))).isFalse();
         assertThat(assignment.overdueOn(TODAY.plusDays(14))).isTrue();
+    }
+
+    @Test
+    void assigningAndEachPatrolRecordAnEventWithoutTheFindingsOrThePatrollers() {
+        PatrolAssignment assignment = weekly(TODAY.minusDays(3));
+        assignment.recordPatrol(TODAY, "张三、李四", "楼道堆物未清", true, "admin", TODAY, NOW);
+
+        assertThat(assignment.pendingEvents()).extracting(PendingEvent::type)
+                .containsExactly("PatrolAssignmentStarted", "PatrolRecorded");
+        assertThat(assignment.pendingEvents()).extracting(PendingEvent::aggregateVersion).containsExactly(1L, 2L);
+        String started = assignment.pendingEvents().get(0).payload();
+        assertThat(started).contains("\"communityUnitId\":\"c\"", "\"everyDays\":7", "\"unitId\":\"unit-1\"");
+        String recorded = assignment.pendingEvents().get(1).payload();
+        assertThat(recorded).contains("\"patrolNumber\":1", "\"problemsFound\":true", "\"patrolledOn\":\"" + TODAY)
+                .doesNotContain("张三", "楼道堆物未清");
     }
 
     @Test

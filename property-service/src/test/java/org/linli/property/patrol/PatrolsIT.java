@@ -1,5 +1,6 @@
 package org.linli.property.patrol;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.linli.property.Api.admin;
 import static org.linli.property.Api.countyAdmin;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.property.Api;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,11 +32,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 包保 through the API: a unit known from org-service's pinned DualRegistrationUnitRegistered is assigned to a
  * compound; a week without a patrol shows on the street's overdue list and KPIs until a patrol is recorded; the
- * compound's focus-list entry names the unit; another community's admin gets 403.
+ * compound's focus-list entry names the unit; another community's admin gets 403. Assigning and patrolling publish
+ * PatrolAssignmentStarted and PatrolRecorded as pinned (org-service counts them for the unit).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,6 +54,8 @@ class PatrolsIT {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     String compound;
     String unitId;
@@ -114,6 +121,20 @@ class PatrolsIT {
                 .andExpect(jsonPath("$.overduePatrols.base").value(1));
         mvc.perform(get("/api/v1/patrol-assignments").param("compoundId", compound).with(admin("community-a")))
                 .andExpect(jsonPath("$[0].id").value(assignment));
+
+        JsonNode started = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, assignment,
+                "PatrolAssignmentStarted");
+        PublishedEvents.assertMatchesExample(started, "property-events");
+        assertThat(started.at("/payload/unitId").asString()).isEqualTo(unitId);
+        assertThat(started.at("/payload/communityUnitId").asString()).isEqualTo("community-a");
+        assertThat(started.at("/payload/everyDays").asInt()).isEqualTo(7);
+        JsonNode recorded = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, assignment,
+                "PatrolRecorded");
+        PublishedEvents.assertMatchesExample(recorded, "property-events");
+        assertThat(recorded.at("/payload/patrolNumber").asInt()).isEqualTo(1);
+        assertThat(recorded.at("/payload/patrolledOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(recorded.get("aggregateVersion").asLong()).isEqualTo(2);
+        assertThat(recorded.toString()).doesNotContain("张三", "外墙");
     }
 
     @Test

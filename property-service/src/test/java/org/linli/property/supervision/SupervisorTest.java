@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.linli.platform.messaging.PendingEvent;
 import org.linli.platform.web.BusinessRuleViolation;
 
 class SupervisorTest {
@@ -31,5 +32,11 @@ class SupervisorTest {
         supervisor.reappoint("王监督", TODAY.plusDays(60), "admin", NOW);
         assertThat(supervisor.active()).isTrue();
         assertThat(supervisor.appointedOn()).isEqualTo(TODAY.plusDays(60));
+        assertThat(supervisor.pendingEvents()).extracting(PendingEvent::type).containsExactly(
+                "PropertySupervisorAppointed", "PropertySupervisorDismissed", "PropertySupervisorAppointed");
+        assertThat(supervisor.pendingEvents()).extracting(PendingEvent::aggregateVersion).containsExactly(1L, 2L, 3L);
+        assertThat(supervisor.pendingEvents()).extracting(PendingEvent::payload)
+                .allSatisfy(payload -> assertThat(payload).contains("\"accountId\":\"resident-1\"")
+                        .doesNotContain("王监督"));
     }
 }
