@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.e2e.client.Eventually;
 import org.linli.e2e.client.Gateway;
+import org.linli.e2e.client.Reply;
 import org.linli.e2e.client.Session;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>The plan is done; a passing acceptance is refused without a supervisor's sign-off; the community appoints
  *       a resident as supervisor, another resident cannot file, the supervisor signs off, and the acceptance takes
  *       X off the list.</li>
+ *   <li>An old compound (class OLD_OR_UNMANAGED) in a fresh neighbourhood: a housing issue in it escalates up to
+ *       its street and no further (Huguan's responsible body, item 5).</li>
  * </ol>
  */
 public final class PatrolAndSupervisionFlow implements Flow {
@@ -86,7 +89,37 @@ public final class PatrolAndSupervisionFlow implements Flow {
                 .isEqualTo(unitId);
 
         acceptWithASupervisorsSignOff(gateway, admin, communityAdmin, n, today);
+        anOldCompoundsHousingIssueStopsAtTheStreet(admin, result);
         return result.build();
+    }
+
+    /**
+     * Huguan (item 5): an old or unmanaged compound answers to its street, so a housing issue in it escalates no
+     * further than the street (422 {@code cannot-escalate}); the class travels in CompoundCreated to issue-service
+     * (lag "compound registered→routed by its class").
+     */
+    private static void anOldCompoundsHousingIssueStopsAtTheStreet(Session admin, FlowResult.Builder result) {
+        Neighbourhood old = Neighbourhood.withGrids(admin);
+        Lag registered = Lag.start();
+        String compoundId = Eventually.retryWhile("unknown-grid", () -> admin.post("/api/v1/compounds", Map.of(
+                "name", "端到端老旧小区" + old.run(), "kind", "VILLAGE_BUILT", "compoundClass", "OLD_OR_UNMANAGED",
+                "communityUnitId", old.communityId(), "gridId", old.microGridId(), "households", 30,
+                "lat", old.microBox().centreLat(), "lng", old.microBox().centreLng(), "modeWithoutCompany", "SELF")))
+                .expect(201).path("id").asString();
+        JsonNode issue = Eventually.until("issue-service places a report in compound " + compoundId,
+                () -> admin.post("/api/v1/issues", Map.of("channel", "HOTLINE", "category", "PROPERTY_REPAIR",
+                        "description", "端到端老旧小区楼顶漏水 " + old.run(), "lat", old.microBox().centreLat(),
+                        "lng", old.microBox().centreLng(), "reporterName", "热线来电人")).expect(201),
+                reported -> compoundId.equals(reported.path("compoundId").asString(null)));
+        result.lag("compound registered→routed by its class", registered.elapsed());
+        String escalations = "/api/v1/issues/" + issue.path("id").asString() + "/escalations";
+        Reply refused = admin.post(escalations, Map.of());
+        for (int step = 0; refused.status() == 200 && step < 4; step++) {
+            refused = admin.post(escalations, Map.of());
+        }
+        assertThat(refused.code()).as("a housing issue of an old compound past its street").isEqualTo("cannot-escalate");
+        JsonNode reread = admin.get("/api/v1/issues/" + issue.path("id").asString()).ok();
+        assertThat(reread.path("level").asString()).isEqualTo("STREET");
     }
 
     /** The unit's 包保 duty in today's year (a missing node when it has none). */
