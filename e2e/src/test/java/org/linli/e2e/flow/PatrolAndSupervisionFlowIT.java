@@ -14,7 +14,8 @@ class PatrolAndSupervisionFlowIT {
     void anAssignedUnitsOverduePatrolShowsUntilPatrolledAndASupervisorsSignOffLetsTheAcceptancePass() {
         FlowResult result = new PatrolAndSupervisionFlow().run(Gateway.fromEnvironment());
 
-        assertThat(result.lags()).containsOnlyKeys("unit registered→包保 assignable", "patrol→unit's 包保 duty");
+        assertThat(result.lags()).containsOnlyKeys("unit registered→包保 assignable", "patrol→unit's 包保 duty",
+                "compound registered→routed by its class");
         System.out.println(result);
     }
 }
