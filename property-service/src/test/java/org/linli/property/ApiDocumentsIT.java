@@ -1,47 +1,17 @@
 package org.linli.property;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.junit.jupiter.api.Test;
-import org.linli.platform.test.ApiDocuments;
+import org.linli.platform.test.ApiDocumentsContract;
 import org.linli.platform.test.EmbeddedInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.JsonNode;
 
-/**
- * property-service's OpenAPI and AsyncAPI documents keep the API conventions (docs/api/README.md), and are written
- * to target/api-docs/ for scripts/api-contract --from.
- */
+/** property-service's API documents keep the conventions ({@link ApiDocumentsContract}). */
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
-class ApiDocumentsIT {
+class ApiDocumentsIT extends ApiDocumentsContract {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Test
-    void openApiDocumentKeepsTheConventions() throws Exception {
-        String json = document("/v3/api-docs");
-        ApiDocuments.write("property-service.openapi.json", json);
-
-        assertThat(ApiDocuments.violations(ApiDocuments.parse(json), "/")).isEmpty();
-    }
-
-    @Test
-    void asyncApiDocumentIsServed() throws Exception {
-        String json = document("/springwolf/docs");
-        ApiDocuments.write("property-service.asyncapi.json", json);
-
-        assertThat(ApiDocuments.parse(json).path("asyncapi").asString()).startsWith("3.");
-    }
-
-    private String document(String path) throws Exception {
-        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    ApiDocumentsIT() {
+        super("property-service");
     }
 }
