@@ -19,5 +19,14 @@ public enum Role {
     /** 职能部门工作人员 (住建, 城管…) */
     DEPARTMENT_STAFF,
     /** another county system calling with client credentials */
-    INTEGRATION_CLIENT
+    INTEGRATION_CLIENT,
+    /**
+     * 系统管理员 (三员分立): accounts and configuration, nothing of the business, the roles or the audit
+     * trail.
+     */
+    SYSTEM_ADMIN,
+    /** 安全管理员 (三员分立): roles and permissions, lockouts, key rotation; no accounts, no audit trail. */
+    SECURITY_ADMIN,
+    /** 安全审计员 (三员分立): reads and exports the audit trail, nothing else. */
+    AUDIT_ADMIN
 }
