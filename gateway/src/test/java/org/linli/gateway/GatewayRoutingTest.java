@@ -81,6 +81,20 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void thePersonalDataDownloadAndCorrectionsGoToOrgServiceAndEachServicesPartToItsOwner() {
+        String token = ORG_SERVICE.token("acc-1", List.of("RESIDENT"));
+        for (String orgPath : List.of("/api/v1/personal-data", "/api/v1/personal-data/correction-requests",
+                "/api/v1/correction-requests/r-1/answer")) {
+            client.get().uri(orgPath).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.owner").isEqualTo("org-service");
+        }
+        // grid-service is down in this test: its part is routed there, not to org-service
+        client.get().uri("/api/v1/personal-data/grid").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void publicRoutesAndApiDocsNeedNoToken() {
         client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
         client.get().uri("/api-docs/org-service").exchange().expectStatus().isOk()

@@ -46,6 +46,9 @@ final class StubUpstream implements AutoCloseable {
             sleep(SLOW_MILLIS);
             reply(exchange, 200, "{}");
         });
+        // org-service's personal-data paths; a path routed elsewhere never reaches this prefix
+        server.createContext("/api/v1/personal-data", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
+        server.createContext("/api/v1/correction-requests", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
         server.createContext("/springwolf/docs", exchange -> reply(exchange, 200, "{\"asyncapi\":\"3.0.0\"}"));
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();

@@ -14,8 +14,9 @@ import org.linli.e2e.demo.County.Micro;
 
 /**
  * The people: a grid worker on every micro-grid but the last of each community (whose reports wait in
- * the community's queue), two resident party members per grid branch, and in the first community a
- * building per compound with four households, one of them a key household (独居老人).
+ * the community's queue), two resident party members per grid branch (the first two linked to the demo party
+ * member's and the demo resident's accounts), and in the first community a building per compound with four
+ * households, one of them a key household (独居老人).
  */
 final class DemoPeople {
 
@@ -67,7 +68,15 @@ final class DemoPeople {
                 if (n == 0) {
                     body.put("accountId", accounts.role("PARTY_MEMBER").id());
                 }
-                admin.post("/api/v1/party-members", body).expect(201);
+                if (n == 1) {
+                    // the demo resident is this member: their personal-data download shows an ID number
+                    body.put("accountId", accounts.role("RESIDENT").id());
+                }
+                String id = admin.post("/api/v1/party-members", body).expect(201).path("id").asString();
+                if (n == 1) {
+                    // the county admin reads the record unmasked once: the resident's download lists that read
+                    admin.get("/api/v1/party-members/" + id).expect(200);
+                }
             }
         });
     }

@@ -236,8 +236,12 @@ class GridWorkerController {
         static WorkerResponse of(GridWorker worker, Caller caller) {
             boolean admin = caller.hasRole("COUNTY_ADMIN") || caller.hasRole("STREET_ADMIN")
                     || caller.hasRole("COMMUNITY_ADMIN");
+            return of(worker, admin);
+        }
+
+        static WorkerResponse of(GridWorker worker, boolean fullPhone) {
             return new WorkerResponse(worker.id(), worker.gridId(), worker.role(), worker.role().label(),
-                    worker.personName(), admin ? worker.phone() : worker.maskedPhone(), worker.source(),
+                    worker.personName(), fullPhone ? worker.phone() : worker.maskedPhone(), worker.source(),
                     worker.source().label(), worker.partyMember(), worker.accountId(), worker.communityUnitId(),
                     worker.from(), worker.to(), worker.status(), worker.replacementDue(),
                     worker.assessments().stream().map(AssessmentResponse::of).toList(),

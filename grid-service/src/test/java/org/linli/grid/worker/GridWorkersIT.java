@@ -146,6 +146,24 @@ class GridWorkersIT {
     }
 
     @Test
+    void theAppointedWorkerDownloadsOwnAppointmentsUnmaskedAndNoOneElses() throws Exception {
+        String micro = micro("个人数据微网格", 0, 120);
+        String own = created(appoint(admin("community-w1"), micro, "GRID_WORKER", "孙丽", "2026-11-01")).get("id").asString();
+        created(appoint(admin("community-w1"), micro, "ALLEY_CHIEF", "周强", "2026-11-01"));
+        String account = "account-" + "孙丽".hashCode();
+
+        mvc.perform(get("/api/v1/personal-data/grid").with(jwt().jwt(token -> token.subject(account)
+                        .claim("roles", List.of("GRID_WORKER"))).authorities(new SimpleGrantedAuthority("ROLE_GRID_WORKER"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gridWorkerAppointments.length()").value(1))
+                .andExpect(jsonPath("$.gridWorkerAppointments[0].id").value(own))
+                .andExpect(jsonPath("$.gridWorkerAppointments[0].phone").value("13812345678"));
+        mvc.perform(get("/api/v1/personal-data/grid").with(resident()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gridWorkerAppointments.length()").value(0));
+    }
+
+    @Test
     void theTierBoundariesHoldThroughTheApi() throws Exception {
         long[][] expected = {{300, 5000}, {301, 10000}, {800, 10000}, {801, 15000}};
         for (int i = 0; i < expected.length; i++) {

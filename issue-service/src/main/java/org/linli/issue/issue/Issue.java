@@ -128,6 +128,7 @@ public class Issue extends AggregateRoot {
     private String importSource;
     private String sourceRecordId;
     private String importBatchId;
+    private Instant reporterAnonymisedAt;
 
     protected Issue() {
         // for the mapping layer
@@ -486,6 +487,24 @@ public class Issue extends AggregateRoot {
                 companyId), now);
     }
 
+    /**
+     * Retention (PIPL art. 19): an issue that ended (closed, rejected or merged) before {@code cutoff} no longer
+     * needs its reporter's name and phone, so they are removed. The reporter's account id stays (the resident
+     * still finds the issue among theirs); no event, since neither ever left the service. Answers whether
+     * anything was removed: nothing for an issue still open, ended after the cutoff, or holding no name or phone.
+     */
+    public boolean anonymiseReporter(Instant cutoff, Instant now) {
+        if (closedAt == null || !closedAt.isBefore(cutoff) || (reporterName == null && reporterPhone == null)) {
+            return false;
+        }
+        reporterName = null;
+        reporterPhone = null;
+        reporterAnonymisedAt = now;
+        updatedAt = now;
+        step(now, "REPORTER_ANONYMISED", null, null);
+        return true;
+    }
+
     /** An approved pause (挂账): every clock stops until resumed. */
     public void hold(String reason, String actor, Instant now) {
         require(HOLDABLE, "hold");
@@ -745,6 +764,8 @@ public class Issue extends AggregateRoot {
     public String sourceRecordId() { return sourceRecordId; }
     /** The import request that brought an imported issue in. */
     public String importBatchId() { return importBatchId; }
+    /** When retention removed the reporter's name and phone, {@code null} while they are kept. */
+    public Instant reporterAnonymisedAt() { return reporterAnonymisedAt; }
 
     /**
      * What a reporter submits, after validation. Its {@code toString} hides the phone. {@code receivedAt} is the

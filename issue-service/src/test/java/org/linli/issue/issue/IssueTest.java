@@ -286,4 +286,36 @@ class IssueTest {
         return issue.pendingEvents().stream().filter(event -> event.type().equals(type.getSimpleName()))
                 .reduce((first, second) -> second).map(PendingEvent::payload).orElseThrow();
     }
+
+    @Test
+    void retentionRemovesTheReporterOfAnIssueEndedBeforeTheCutoffOnceAndKeepsTheAccount() {
+        Issue issue = Issues.dispatchedToGridWorker();
+        issue.closeByDecision("admin-1", "联席会议已解决", T0.plus(Duration.ofDays(1)));
+        int events = issue.pendingEvents().size();
+
+        assertThat(issue.anonymiseReporter(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(3)))).isTrue();
+
+        assertThat(issue.reporterName()).isNull();
+        assertThat(issue.reporterPhone()).isNull();
+        assertThat(issue.maskedReporterPhone()).isNull();
+        assertThat(issue.reporterAccountId()).isEqualTo("resident-1");
+        assertThat(issue.reporterAnonymisedAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+        assertThat(issue.history().get(issue.history().size() - 1).action()).isEqualTo("REPORTER_ANONYMISED");
+        assertThat(issue.pendingEvents()).hasSize(events);
+        assertThat(issue.anonymiseReporter(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4)))).isFalse();
+        assertThat(issue.reporterAnonymisedAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void retentionKeepsTheReporterOfAnOpenIssueAndOfOneEndedAfterTheCutoff() {
+        Issue open = Issues.dispatchedToGridWorker();
+        Issue recent = Issues.dispatchedToGridWorker();
+        recent.closeByDecision("admin-1", "联席会议已解决", T0.plus(Duration.ofDays(5)));
+
+        assertThat(open.anonymiseReporter(T0.plus(Duration.ofDays(10)), T0.plus(Duration.ofDays(10)))).isFalse();
+        assertThat(recent.anonymiseReporter(T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(10)))).isFalse();
+        assertThat(open.reporterPhone()).isEqualTo("13812345678");
+        assertThat(recent.reporterName()).isEqualTo("张三");
+        assertThat(recent.reporterAnonymisedAt()).isNull();
+    }
 }

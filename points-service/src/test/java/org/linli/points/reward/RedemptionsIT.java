@@ -118,6 +118,25 @@ class RedemptionsIT {
     }
 
     @Test
+    void aHolderDownloadsOwnLedgerAndNoOneElses() throws Exception {
+        String holder = "holder-" + UUID.randomUUID();
+        ledger.credit(holder, 30, Reason.CORRECTION, "correction:opening", Context.NONE, null, "opening");
+        ledger.credit("holder-" + UUID.randomUUID(), 70, Reason.CORRECTION, "correction:opening", Context.NONE, null,
+                "opening");
+
+        mvc.perform(get("/api/v1/personal-data/points").with(Callers.person(holder)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ledgerEntries.length()").value(1))
+                .andExpect(jsonPath("$.ledgerEntries[0].amount").value(30))
+                .andExpect(jsonPath("$.ledgerEntries[0].reference").value("correction:opening"))
+                .andExpect(jsonPath("$.account.balance").value(30));
+        mvc.perform(get("/api/v1/personal-data/points").with(Callers.person("holder-" + UUID.randomUUID())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ledgerEntries.length()").value(0))
+                .andExpect(jsonPath("$.account").doesNotExist());
+    }
+
+    @Test
     void aCancelRefundsWithAReversingEntryAndStaffHandOverAgainstThePickupCode() throws Exception {
         String oil = reward("食用油 5L", 50, 5, 2);
         String holder = "holder-" + UUID.randomUUID();

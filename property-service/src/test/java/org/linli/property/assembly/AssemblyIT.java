@@ -242,6 +242,30 @@ class AssemblyIT {
     }
 
     @Test
+    void anOwnerDownloadsOwnRegisterEntryUnitsAndBallotsAndNoOneElses() throws Exception {
+        String compound = compound("community-a");
+        putRegister(compound, owners(3), units(List.of("100", "80.5", "90"))).andExpect(status().isOk());
+        String decision = call(compound, "USE_MAINTENANCE_FUNDS", null, null);
+        vote(decision, 2, "ABSTAIN").andExpect(status().isCreated());
+        vote(decision, 1, "AGREE").andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/personal-data/property").with(resident("owner-2")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownersRegisters.length()").value(1))
+                .andExpect(jsonPath("$.ownersRegisters[0].compoundId").value(compound))
+                .andExpect(jsonPath("$.ownersRegisters[0].name").value("业主2"))
+                .andExpect(jsonPath("$.ownersRegisters[0].units.length()").value(1))
+                .andExpect(jsonPath("$.ownersRegisters[0].units[0].number").value("2"))
+                .andExpect(jsonPath("$.assemblyBallots.length()").value(1))
+                .andExpect(jsonPath("$.assemblyBallots[0].decisionId").value(decision))
+                .andExpect(jsonPath("$.assemblyBallots[0].choice").value("ABSTAIN"));
+        mvc.perform(get("/api/v1/personal-data/property").with(resident("not-an-owner")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownersRegisters.length()").value(0))
+                .andExpect(jsonPath("$.assemblyBallots.length()").value(0));
+    }
+
+    @Test
     void theResultIsPublicToTheCompoundsOwnersOnlyAndManagedWithinScope() throws Exception {
         String compound = compound("community-a");
         String other = compound("community-b");
