@@ -32,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The separated administrator duties (三员分立) and the password rules, through org-service's HTTP API: the bootstrap
  * admin hands over to a system, a security and an audit administrator, none of whom can do another's work, and is
- * then disabled. The handover runs last: afterwards {@code admin} no longer signs in.
+ * then disabled. The handover runs last: afterwards {@code admin} no longer signs in. Its own data folder, since it
+ * rotates the signing key (a second rotation within a token lifetime is refused, and other runs would find it).
  */
-@SpringBootTest
+@SpringBootTest(properties = "linli.identity.data-dir=target/test-data/administrator-duties/${random.uuid}")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @EmbeddedInfrastructure
@@ -173,6 +174,17 @@ class AdministratorDutiesIT {
         call(post("/api/v1/accounts/" + staffId + "/unlock"), security, null).andExpect(status().isOk());
         tokenRequest(staffName, "Reset-Pass-99").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("password-change-required"));
+
+        // the security administrator rotates the signing key: tokens signed before keep working
+        call(post("/api/v1/signing-keys/rotation"), system, null).andExpect(status().isForbidden());
+        call(post("/api/v1/signing-keys/rotation"), security, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.keyId").exists()).andExpect(jsonPath("$.previousKeyId").exists());
+        mvc.perform(get("/.well-known/jwks.json")).andExpect(jsonPath("$.keys.length()").value(2));
+        call(get("/api/v1/accounts/me"), security, null).andExpect(status().isOk());
+        call(get("/api/v1/accounts/me"), signedIn(newAccount(system, List.of("DEPARTMENT_STAFF"), null)), null)
+                .andExpect(status().isOk());
+        call(post("/api/v1/signing-keys/rotation"), security, null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("rotation-too-soon"));
 
         // the system administrator disables admin: no sign-in, no refresh; the last security administrator stays
         call(post("/api/v1/accounts/" + securityId + "/deactivation"), system, null)
