@@ -44,7 +44,7 @@ class AuthController {
     private static final String TOKEN_SUMMARY = "Issue an access token (OAuth 2 token endpoint, form or JSON body)";
     private static final String TOKEN_DESCRIPTION = "Public. grant_type=password (username, password), refresh_token "
             + "(refresh_token) or client_credentials (client_id, client_secret). 401 invalid-credentials, "
-            + "invalid-refresh-token (also for a disabled account); after repeated failures the account is locked for "
+            + "invalid-refresh-token (also for a disabled account or an expired password); after repeated failures the account is locked for "
             + "a while (account-locked, with Retry-After). With the right password, 403 password-change-required "
             + "(an initial password set by an administrator: change it with POST /api/v1/auth/password-changes "
             + "first), 403 password-expired (older than linli.identity.password-policy.max-age, when set) and 403 "

@@ -97,7 +97,8 @@ class TokenService {
                 .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
         refreshTokens.deleteById(hash);
         Account account = accounts.findById(stored.accountId())
-                .filter(found -> !found.isLocked(clock.instant()) && !found.isDisabled())
+                .filter(found -> !found.isLocked(clock.instant())
+                        && found.barrier(properties.passwordPolicy(), clock.instant()) == Account.SignInBarrier.NONE)
                 .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
         return issue(account, true);
     }
