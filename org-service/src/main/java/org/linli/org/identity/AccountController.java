@@ -97,7 +97,7 @@ class AccountController {
                     + "404 unknown id.")
     @PostMapping("/{id}/password-resets")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    AccountResponse resetPassword(@PathVariable String id, @Valid @RequestBody PasswordResetRequest request) {
+    AccountResponse resetAccountPassword(@PathVariable String id, @Valid @RequestBody PasswordResetRequest request) {
         return AccountResponse.of(service.resetPassword(id, request.newPassword()));
     }
 
@@ -110,7 +110,7 @@ class AccountController {
                     + "effect with the account's next token. 404 unknown id.")
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    AccountResponse changeRoles(@PathVariable String id, @Valid @RequestBody RolesRequest request) {
+    AccountResponse changeAccountRoles(@PathVariable String id, @Valid @RequestBody RolesRequest request) {
         return AccountResponse.of(service.changeRoles(id, request.roles()));
     }
 

@@ -95,7 +95,7 @@ class AuthController {
                     + "sessions (refresh tokens). 204 on success.")
     @PostMapping("/password-changes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody PasswordChangeRequest request) {
+    void changeOwnPassword(@Valid @RequestBody PasswordChangeRequest request) {
         tokens.changePassword(request.username(), request.currentPassword(), request.newPassword());
     }
 

@@ -37,7 +37,7 @@ class JwksController {
                     + "not signed and keep working.")
     @PostMapping("/api/v1/signing-keys/rotation")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    SigningKeys.Rotation rotate() {
+    SigningKeys.Rotation rotateSigningKey() {
         return keys.rotate(properties.accessTokenTtl(), clock.instant());
     }
 }

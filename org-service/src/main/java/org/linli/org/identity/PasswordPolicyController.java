@@ -22,7 +22,7 @@ class PasswordPolicyController {
                     + "expire.")
     @GetMapping("/api/v1/auth/password-policy")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN','SYSTEM_ADMIN')")
-    PolicyResponse policy() {
+    PolicyResponse getPasswordPolicy() {
         return new PolicyResponse(policy.minLength(), PasswordPolicy.MAX_BYTES, policy.minCharacterClasses(),
                 policy.maxAge(), policy.history());
     }
