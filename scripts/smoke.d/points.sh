@@ -10,11 +10,13 @@ p_token() { # username password -> token
   call POST /api/v1/auth/token -d grant_type=password -d "username=$1" --data-urlencode "password=$2"
   echo "$BODY" | json 'd["access_token"]'
 }
-p_account() { # name community -> "id token"
-  local user="smoke-$1-$P_RUN" pass="Smoke-pass-$P_RUN"
+p_account() { # name community -> "id token"; the holder changes the initial password before signing in
+  local user="smoke-$1-$P_RUN" initial="Smoke-initial-$P_RUN" pass="Smoke-pass-$P_RUN"
   call POST /api/v1/accounts "${AUTH[@]}" "${P_JSON[@]}" \
-    -d "{\"username\":\"$user\",\"password\":\"$pass\",\"roles\":[\"RESIDENT\"],\"orgUnitId\":\"$2\"}"
+    -d "{\"username\":\"$user\",\"password\":\"$initial\",\"roles\":[\"RESIDENT\"],\"orgUnitId\":\"$2\"}"
   local id; id=$(echo "$BODY" | json 'd["id"]')
+  call POST /api/v1/auth/password-changes "${P_JSON[@]}" \
+    -d "{\"username\":\"$user\",\"currentPassword\":\"$initial\",\"newPassword\":\"$pass\"}"
   echo "$id $(p_token "$user" "$pass")"
 }
 p_ledger_ok() { # id token -> prints "balance sum" from the account and its entries

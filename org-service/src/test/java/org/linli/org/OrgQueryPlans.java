@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.linli.org.identity.InitialPasswords;
 import org.linli.platform.test.QueryPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,9 +61,10 @@ abstract class OrgQueryPlans {
                 "parentId", communityId));
         JsonNode group = create(county, "/api/v1/org-units", Map.of("type", "BUILDING_GROUP", "name", "3号楼党小组",
                 "parentId", branch.get("id").asString()));
-        create(county, "/api/v1/accounts", Map.of("username", "tanxi-admin", "password", "member-test-pass",
+        create(county, "/api/v1/accounts", Map.of("username", "tanxi-admin", "password", InitialPasswords.INITIAL,
                 "roles", List.of("COMMUNITY_ADMIN"), "orgUnitId", communityId));
-        String admin = token("tanxi-admin", "member-test-pass");
+        InitialPasswords.changeInitial(mvc, "tanxi-admin", "Member-Test-Pass1");
+        String admin = token("tanxi-admin", "Member-Test-Pass1");
         Map<String, Object> member = new HashMap<>(Map.of("name", "王建国", "idNumber", "110101199003074514",
                 "phone", "13871234567", "kind", "RESIDENT", "branchId", branch.get("id").asString(), "duty", "支部书记"));
         String memberId = create(admin, "/api/v1/party-members", member).get("id").asString();

@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OrgServiceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the accounts made here sign in with, after changing their initial password as a person would. */
+    private static final String PASSWORD = "Grid-Worker-Pass1";
+    private static final String INITIAL_PASSWORD = "Initial-Pass-1";
 
     @Autowired
     MockMvc mvc;
@@ -95,7 +98,7 @@ class OrgServiceIT {
         tokenRequest(username, "wrong-password").andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://linli.example/problems/account-locked"))
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
-        tokenRequest(username, "grid-worker-pass").andExpect(status().isUnauthorized())
+        tokenRequest(username, PASSWORD).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://linli.example/problems/account-locked"));
     }
 
@@ -119,11 +122,11 @@ class OrgServiceIT {
         String clientId = createAccount(adminToken(), "{\"roles\":[\"INTEGRATION_CLIENT\"]}");
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"grant_type\":\"client_credentials\",\"client_id\":\"" + clientId
-                                + "\",\"client_secret\":\"grid-worker-pass\"}"))
+                                + "\",\"client_secret\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.access_token").exists())
                 .andExpect(jsonPath("$.refresh_token").doesNotExist());
-        tokenRequest(clientId, "grid-worker-pass").andExpect(status().isUnauthorized());
+        tokenRequest(clientId, PASSWORD).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -133,19 +136,19 @@ class OrgServiceIT {
         String community = createUnit(admin, "COMMUNITY_COMMITTEE", "物业所在社区党委", street);
         mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"staff-no-company\",\"password\":\"grid-worker-pass\","
+                        .content("{\"username\":\"staff-no-company\",\"password\":\"" + PASSWORD + "\","
                                 + "\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community + "\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("company-required"));
         mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"worker-with-company\",\"password\":\"grid-worker-pass\","
+                        .content("{\"username\":\"worker-with-company\",\"password\":\"" + PASSWORD + "\","
                                 + "\"roles\":[\"GRID_WORKER\"],\"orgUnitId\":\"" + community + "\","
                                 + "\"companyId\":\"demo-company-01\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("company-only-for-property-staff"));
         String staff = token(createAccount(admin, "{\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community
-                + "\",\"companyId\":\"demo-company-01\"}"), "grid-worker-pass");
+                + "\",\"companyId\":\"demo-company-01\"}"), PASSWORD);
         String claims = new String(Base64.getUrlDecoder().decode(staff.split("\\.")[1]),
                 StandardCharsets.UTF_8);
         assertThat(JSON.readTree(claims).get("company_id").asString()).isEqualTo("demo-company-01");
@@ -156,13 +159,13 @@ class OrgServiceIT {
         String admin = adminToken();
         mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"no-unit-worker\",\"password\":\"grid-worker-pass\",\"roles\":[\"GRID_WORKER\"]}"))
+                        .content("{\"username\":\"no-unit-worker\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"GRID_WORKER\"]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("scope-required"));
         String street = createUnit(admin, "STREET_COMMITTEE", "居民所在街道党工委", null);
         String community = createUnit(admin, "COMMUNITY_COMMITTEE", "居民所在社区党委", street);
         String resident = token(createAccount(admin, "{\"roles\":[\"RESIDENT\"],\"orgUnitId\":\"" + community + "\"}"),
-                "grid-worker-pass");
+                PASSWORD);
 
         mvc.perform(get("/api/v1/org-units/" + community).header(HttpHeaders.AUTHORIZATION, "Bearer " + resident))
                 .andExpect(status().isForbidden());
@@ -186,7 +189,7 @@ class OrgServiceIT {
         String otherCommunity = createUnit(admin, "COMMUNITY_COMMITTEE", "井岗社区党委", street);
         String username = createAccount(admin,
                 "{\"roles\":[\"COMMUNITY_ADMIN\"],\"orgUnitId\":\"" + ownCommunity + "\"}");
-        String communityAdmin = token(username, "grid-worker-pass");
+        String communityAdmin = token(username, PASSWORD);
 
         createUnit(communityAdmin, "GRID_BRANCH", "第一网格党支部", ownCommunity);
         mvc.perform(get("/api/v1/org-units/" + otherCommunity).header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin))
@@ -229,14 +232,21 @@ class OrgServiceIT {
         return JSON.readTree(body).get("id").asString();
     }
 
-    /** Creates an account with password {@code grid-worker-pass}; {@code extra} holds roles and scope. */
+    /** Makes an account and, for a person, changes its initial password to {@link #PASSWORD}. */
     private String createAccount(String token, String extra) throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        boolean client = extra.contains("INTEGRATION_CLIENT");
         String body = extra.substring(0, extra.length() - 1)
-                + ",\"username\":\"" + username + "\",\"password\":\"grid-worker-pass\"}";
+                + ",\"username\":\"" + username + "\",\"password\":\"" + (client ? PASSWORD : INITIAL_PASSWORD) + "\"}";
         mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated());
+        if (!client) {
+            mvc.perform(post("/api/v1/auth/password-changes").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\":\"" + username + "\",\"currentPassword\":\"" + INITIAL_PASSWORD
+                                    + "\",\"newPassword\":\"" + PASSWORD + "\"}"))
+                    .andExpect(status().isNoContent());
+        }
         return username;
     }
 

@@ -74,6 +74,15 @@ public final class Gateway {
         return new Session(this, username, reply.expect(200).path("access_token").asString());
     }
 
+    /**
+     * The holder's own password change ({@code POST /api/v1/auth/password-changes}, no token): what a person does
+     * with the initial password an administrator gave them before the first sign-in.
+     */
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        send("POST", "/api/v1/auth/password-changes", Map.of("username", username, "currentPassword", currentPassword,
+                "newPassword", newPassword), null).expect(204);
+    }
+
     Reply send(String method, String path, Object body, String token) {
         return send(method, path, body, token, Map.of());
     }

@@ -24,6 +24,8 @@ public record Neighbourhood(String run, String streetId, String communityId, Str
                             String companyId, String compoundId, String contractId) {
 
     public static final String PASSWORD = "e2e-Passw0rd";
+    /** What an admin gives a new account; its holder changes it to {@link #PASSWORD} before signing in. */
+    public static final String INITIAL_PASSWORD = "e2e-Initial-1";
 
     /** Org units and grids only: the street, community, branch, level-1 grid and micro-grid. */
     public static Neighbourhood withGrids(Session admin) {
@@ -90,10 +92,16 @@ public record Neighbourhood(String run, String streetId, String communityId, Str
         return admin.post("/api/v1/org-units", body).expect(201).path("id").asString();
     }
 
-    /** Creates an account with {@link #PASSWORD} and one role within a unit, and answers its id. */
+    /**
+     * Creates an account with one role within a unit and answers its id; its holder has changed the initial
+     * password to {@link #PASSWORD}, as org-service asks before the first sign-in.
+     */
     public static String account(Session admin, String username, String role, String orgUnitId) {
-        return admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
-                "password", PASSWORD, "roles", List.of(role), "orgUnitId", orgUnitId)).expect(201).path("id").asString();
+        String id = admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
+                "password", INITIAL_PASSWORD, "roles", List.of(role), "orgUnitId", orgUnitId)).expect(201)
+                .path("id").asString();
+        admin.gateway().changePassword(username, INITIAL_PASSWORD, PASSWORD);
+        return id;
     }
 
     private static Box randomSquare() {

@@ -107,8 +107,9 @@ public final class TrustAccountFlow implements Flow {
     private static Session staffOf(Gateway gateway, Session admin, Neighbourhood n) {
         String username = "e2e-property-" + n.run();
         admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
-                "password", Neighbourhood.PASSWORD, "roles", List.of("PROPERTY_STAFF"), "orgUnitId", n.streetId(), "companyId", n.companyId()))
+                "password", Neighbourhood.INITIAL_PASSWORD, "roles", List.of("PROPERTY_STAFF"), "orgUnitId", n.streetId(), "companyId", n.companyId()))
                 .expect(201);
+        gateway.changePassword(username, Neighbourhood.INITIAL_PASSWORD, Neighbourhood.PASSWORD);
         return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 

@@ -1,5 +1,6 @@
 package org.linli.org.identity;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,4 +13,7 @@ interface AccountRepository extends MongoRepository<Account, String> {
     boolean existsByUsername(String username);
 
     Page<Account> findByOrgUnitPathStartingWith(String pathPrefix, Pageable pageable);
+
+    /** The holders of a role (few for the duties: read whole). */
+    List<Account> findByRolesContaining(Role role);
 }

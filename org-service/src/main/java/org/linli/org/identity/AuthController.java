@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,8 +44,11 @@ class AuthController {
     private static final String TOKEN_SUMMARY = "Issue an access token (OAuth 2 token endpoint, form or JSON body)";
     private static final String TOKEN_DESCRIPTION = "Public. grant_type=password (username, password), refresh_token "
             + "(refresh_token) or client_credentials (client_id, client_secret). 401 invalid-credentials, "
-            + "invalid-refresh-token; after repeated failures the account is locked for a while (account-locked, "
-            + "with Retry-After). 422 missing-parameter, unsupported-grant-type.";
+            + "invalid-refresh-token (also for a disabled account or an expired password); after repeated failures the account is locked for "
+            + "a while (account-locked, with Retry-After). With the right password, 403 password-change-required "
+            + "(an initial password set by an administrator: change it with POST /api/v1/auth/password-changes "
+            + "first), 403 password-expired (older than linli.identity.password-policy.max-age, when set) and 403 "
+            + "account-disabled. 422 missing-parameter, unsupported-grant-type.";
 
     @Operation(operationId = "issueToken", summary = TOKEN_SUMMARY, description = TOKEN_DESCRIPTION)
     @TokenRequestBody
@@ -79,6 +86,25 @@ class AuthController {
             @Schema(description = "grant_type=client_credentials") String client_secret) {
     }
 
+    @Operation(summary = "Change one's own password (also an initial or expired one)",
+            description = "Public: the holder names username, currentPassword and newPassword; no token, since an "
+                    + "initial or expired password gets none. A wrong current password counts towards the lockout as "
+                    + "at sign-in: 401 invalid-credentials, account-locked (Retry-After). 403 account-disabled. 422 "
+                    + "weak-password (unmetRules: min-length, max-length, character-classes), password-reused (one of the last "
+                    + "linli.identity.password-policy.history). 400 missing or too long fields. Ends the account's "
+                    + "sessions (refresh tokens). 204 on success.")
+    @PostMapping("/password-changes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeOwnPassword(@Valid @RequestBody PasswordChangeRequest request) {
+        tokens.changePassword(request.username(), request.currentPassword(), request.newPassword());
+    }
+
+    /** Capped here against floods; the policy refuses a new password over 72 UTF-8 bytes (weak-password, max-length). */
+    record PasswordChangeRequest(@NotBlank @Size(max = 64) String username,
+                                 @NotBlank @Size(max = 128) String currentPassword,
+                                 @NotBlank @Size(max = 128) String newPassword) {
+    }
+
     private TokenResponse token(Map<String, String> request) {
         String grant = required(request, "grant_type");
         return switch (grant) {
@@ -107,5 +133,11 @@ class AuthController {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
         }
         return response.body(problems.of(HttpStatus.UNAUTHORIZED, e.kind()));
+    }
+
+    @ExceptionHandler(SignInRefused.class)
+    ResponseEntity<ProblemDetail> refused(SignInRefused e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.of(HttpStatus.FORBIDDEN, e.code()));
     }
 }

@@ -1,9 +1,6 @@
 package org.linli.org.identity;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -14,25 +11,26 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * org-service signs tokens with its own key and checks incoming tokens against the same key
- * locally; the other services fetch the public key from the JWKS endpoint.
+ * org-service signs tokens with its own current key and checks incoming tokens against its keys (the current
+ * one and, after a rotation, the one before) locally; the other services fetch the public keys from the JWKS
+ * endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
     @Bean
-    RSAKey signingKey(IdentityProperties properties) {
-        return SigningKey.loadOrCreate(properties.dataDir());
+    SigningKeys signingKeys(IdentityProperties properties, Clock clock) {
+        return SigningKeys.loadOrCreate(properties.dataDir(), clock.instant());
     }
 
     @Bean
-    JwtEncoder jwtEncoder(RSAKey signingKey) {
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signing());
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey) throws JOSEException {
-        return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+    JwtDecoder jwtDecoder(SigningKeys keys) {
+        return NimbusJwtDecoder.withJwkSource(keys).build();
     }
 
     /** BCrypt today, with the algorithm id stored in each hash so it can be upgraded later. */

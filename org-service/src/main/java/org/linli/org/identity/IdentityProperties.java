@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedLogins  wrong passwords in a row that lock an account
  * @param lockDuration     how long a locked account stays locked
  * @param adminPassword    the bootstrap admin's password; generated and stored in {@code dataDir} when empty
+ * @param passwordPolicy   the password rules ({@code linli.identity.password-policy.*})
  */
 @ConfigurationProperties("linli.identity")
 public record IdentityProperties(@DefaultValue(".linli/data/org-service") Path dataDir,
@@ -23,5 +24,6 @@ public record IdentityProperties(@DefaultValue(".linli/data/org-service") Path d
                                  @DefaultValue("8h") Duration refreshTokenTtl,
                                  @DefaultValue("5") int maxFailedLogins,
                                  @DefaultValue("15m") Duration lockDuration,
-                                 String adminPassword) {
+                                 String adminPassword,
+                                 @DefaultValue PasswordPolicy passwordPolicy) {
 }

@@ -19,7 +19,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.stereotype.Service;
 
-/** The three grants of {@code POST /api/v1/auth/token}: password, refresh_token and client_credentials. */
+/**
+ * The three grants of {@code POST /api/v1/auth/token} (password, refresh_token and client_credentials) and the
+ * holder's own password change, which needs no token (an initial or expired password gets none) but counts wrong
+ * current passwords towards the lockout exactly as a sign-in does.
+ */
 @Service
 class TokenService {
 
@@ -46,12 +50,44 @@ class TokenService {
 
     TokenResponse password(String username, String password) {
         Account account = authenticate(username, password, Account.Kind.PERSON);
+        refuseBarrier(account);
         return issue(account, true);
     }
 
     TokenResponse clientCredentials(String clientId, String clientSecret) {
         Account client = authenticate(clientId, clientSecret, Account.Kind.CLIENT);
+        refuseBarrier(client);
         return issue(client, false);
+    }
+
+    /**
+     * The holder changes their password: the current one is checked (and a wrong one counted) as at sign-in; the
+     * new one must meet the policy and not repeat the last ones. Ends the account's sessions.
+     */
+    void changePassword(String username, String currentPassword, String newPassword) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Account account = authenticateOnce(username, currentPassword, Account.Kind.PERSON);
+                if (account.isDisabled()) {
+                    throw new SignInRefused(Account.SignInBarrier.DISABLED.code());
+                }
+                account.changePassword(newPassword, encoder, properties.passwordPolicy(), clock.instant());
+                accounts.save(account);
+                refreshTokens.deleteByAccountId(account.id());
+                return;
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt == MAX_CONCURRENT_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    private void refuseBarrier(Account account) {
+        Account.SignInBarrier barrier = account.barrier(properties.passwordPolicy(), clock.instant());
+        if (barrier != Account.SignInBarrier.NONE) {
+            throw new SignInRefused(barrier.code());
+        }
     }
 
     TokenResponse refresh(String refreshToken) {
@@ -61,7 +97,8 @@ class TokenService {
                 .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
         refreshTokens.deleteById(hash);
         Account account = accounts.findById(stored.accountId())
-                .filter(found -> !found.isLocked(clock.instant()))
+                .filter(found -> !found.isLocked(clock.instant())
+                        && found.barrier(properties.passwordPolicy(), clock.instant()) == Account.SignInBarrier.NONE)
                 .orElseThrow(() -> new AuthenticationFailed("invalid-refresh-token"));
         return issue(account, true);
     }

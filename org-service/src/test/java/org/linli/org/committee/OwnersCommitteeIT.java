@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
+import org.linli.org.identity.InitialPasswords;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -372,12 +373,13 @@ class OwnersCommitteeIT {
         return body(call(token, "/api/v1/org-units", request).andExpect(status().isCreated()));
     }
 
-    /** Creates an account scoped to a unit, with the password {@code committee-pass}; returns its username. */
+    /** Creates an account scoped to a unit, its initial password changed to {@code Committee-Pass1}; its username. */
     private String createAccount(String token, String role, String unitId) throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        call(token, "/api/v1/accounts", Map.of("username", username, "password", "committee-pass",
+        call(token, "/api/v1/accounts", Map.of("username", username, "password", InitialPasswords.INITIAL,
                 "roles", List.of(role), "orgUnitId", unitId))
                 .andExpect(status().isCreated());
+        InitialPasswords.changeInitial(mvc, username, "Committee-Pass1");
         return username;
     }
 
@@ -386,7 +388,7 @@ class OwnersCommitteeIT {
     }
 
     private String token(String username) throws Exception {
-        return token(username, "committee-pass");
+        return token(username, "Committee-Pass1");
     }
 
     private String token(String username, String password) throws Exception {

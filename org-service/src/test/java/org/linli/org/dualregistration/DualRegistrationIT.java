@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
+import org.linli.org.identity.InitialPasswords;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,9 +207,10 @@ class DualRegistrationIT {
     /** A STREET_ADMIN account of the street, signed in. */
     private String streetAdmin(String admin, String streetId) throws Exception {
         String username = "street-admin-" + UUID.randomUUID().toString().substring(0, 8);
-        postJson(admin, "/api/v1/accounts", "{\"username\": \"" + username + "\", \"password\": \"street-admin-pass\", "
-                + "\"roles\": [\"STREET_ADMIN\"], \"orgUnitId\": \"" + streetId + "\"}");
-        return token(username, "street-admin-pass");
+        postJson(admin, "/api/v1/accounts", "{\"username\": \"" + username + "\", \"password\": \""
+                + InitialPasswords.INITIAL + "\", \"roles\": [\"STREET_ADMIN\"], \"orgUnitId\": \"" + streetId + "\"}");
+        InitialPasswords.changeInitial(mvc, username, "Street-Admin-Pass1");
+        return token(username, "Street-Admin-Pass1");
     }
 
     private JsonNode postJson(String token, String path, String body) throws Exception {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
+import org.linli.org.identity.InitialPasswords;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -391,10 +392,11 @@ class PartyMemberIT {
     /** A token for a new account with this role, scoped to the unit. */
     private String accountToken(String role, String orgUnitId) throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        perform(post("/api/v1/accounts"), adminToken(), Map.of("username", username, "password", "member-test-pass",
-                "roles", List.of(role), "orgUnitId", orgUnitId))
+        perform(post("/api/v1/accounts"), adminToken(), Map.of("username", username, "password",
+                InitialPasswords.INITIAL, "roles", List.of(role), "orgUnitId", orgUnitId))
                 .andExpect(status().isCreated());
-        return token(username, "member-test-pass");
+        InitialPasswords.changeInitial(mvc, username, "Member-Test-Pass1");
+        return token(username, "Member-Test-Pass1");
     }
 
     private String adminToken() throws Exception {
