@@ -32,7 +32,7 @@ public final class PartyMemberMother {
     }
 
     /** A different valid identity number on each call (at most {@code VALID_ID_NUMBERS.size()} per run). */
-    static String nextIdNumber() {
+    public static String nextIdNumber() {
         return VALID_ID_NUMBERS.get(NEXT_ID_NUMBER.getAndIncrement() % VALID_ID_NUMBERS.size());
     }
 

@@ -62,6 +62,11 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
+    AuditOperationIds auditOperationIds(AuditProperties properties) {
+        return new AuditOperationIds(properties.service());
+    }
+
+    @Bean
     AuditPurge auditPurge(AuditChain chain, Clock clock, AuditProperties properties) {
         return new AuditPurge(chain, clock, properties.retention(), properties.purgeInterval());
     }

@@ -55,7 +55,7 @@ class AuditTrailController {
         this.service = service;
     }
 
-    @Operation(summary = "Audit records of this service, newest first",
+    @Operation(operationId = "listAuditRecords", summary = "Audit records of this service, newest first",
             description = "Roles: AUDIT_ADMIN only (every other role 403, COUNTY_ADMIN, SYSTEM_ADMIN and "
                     + "SECURITY_ADMIN included). Records whose actor's org scope lies inside the auditor's; a "
                     + "county-wide auditor also sees calls without a valid token and sign-ins. Paged "
@@ -72,7 +72,7 @@ class AuditTrailController {
         return new PagedModel<>(page(filter, pageable).map(RecordResponse::of));
     }
 
-    @Operation(summary = "Export audit records of this service as CSV (oldest first, streamed)",
+    @Operation(operationId = "exportAuditRecords", summary = "Export audit records of this service as CSV (oldest first, streamed)",
             description = "Roles: AUDIT_ADMIN only (403 for every other role), scoped as the records list."
                     + FILTERS + " One header line, then one line per record (RFC 4180; roles joined by `|`, "
                     + "subjects as `accountId:resourceType:resourceId:field+field` joined by `|`; a cell that "
@@ -101,7 +101,7 @@ class AuditTrailController {
         out.flush();
     }
 
-    @Operation(summary = "Verify this service's audit chain",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify this service's audit chain",
             description = "Roles: AUDIT_ADMIN only (403 for every other role). Recomputes every kept record's hash "
                     + "and link, oldest first; firstBreak names the first altered, missing, reordered or unreadable "
                     + "record, null when the chain is intact. Reads the whole trail.")
@@ -112,7 +112,7 @@ class AuditTrailController {
         return new VerificationResponse(service, verification.checkedRecords(), verification.firstBreak());
     }
 
-    @Operation(summary = "Who read my unmasked personal data in this service, newest first",
+    @Operation(operationId = "listReadsOfMe", summary = "Who read my unmasked personal data in this service, newest first",
             description = "Any signed-in account: the records whose subject is the caller's account (reads and "
                     + "writes whose answer showed the caller's ID number or phone unmasked to someone else), one "
                     + "entry per record. Paged (?page, ?size ≤ 200; the order is fixed).")

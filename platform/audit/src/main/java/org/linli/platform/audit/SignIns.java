@@ -12,7 +12,12 @@ public final class SignIns {
     public static void attempt(String grantType, String username) {
         AuditExchange exchange = AuditExchange.current();
         if (exchange != null) {
-            exchange.signIn(new AuditRecord.SignIn(grantType, username));
+            exchange.signIn(new AuditRecord.SignIn(capped(grantType, 64), capped(username, 128)));
         }
+    }
+
+    /** Whatever a client sent, at most {@code length} characters of it. */
+    private static String capped(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length) + "…";
     }
 }
