@@ -11,6 +11,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
 /**
@@ -36,6 +37,7 @@ public class AuditChain {
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> chain;
+    private final ReentrantLock appending = new ReentrantLock();
     private Head cached;
 
     public AuditChain(MongoDatabase database) {
@@ -47,7 +49,16 @@ public class AuditChain {
     }
 
     /** Seals {@code entry} at the end of the chain and stores it before returning. */
-    public synchronized AuditRecord append(AuditRecord entry) {
+    public AuditRecord append(AuditRecord entry) {
+        appending.lock(); // a lock, not synchronized: a virtual thread waiting on the store stays unpinned on 17..23
+        try {
+            return appendLocked(entry);
+        } finally {
+            appending.unlock();
+        }
+    }
+
+    private AuditRecord appendLocked(AuditRecord entry) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Head head = cached != null ? cached : loadHead();
             AuditRecord record = entry.seal(head.sequence() + 1, head.hash());

@@ -1,10 +1,13 @@
 package org.linli.platform.audit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./linli audit verify}: checks each service's audit chain directly on the store, without the services
@@ -24,11 +27,23 @@ public final class VerifyCommand {
     }
 
     public static void main(String[] args) {
+        quietLogs();
         System.exit(run(args, System.out, System.err));
     }
 
+    /** The driver logs every connection at INFO; an ops command prints its findings only (WARN and up stay). */
+    private static void quietLogs() {
+        Object root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        try {
+            Class<?> level = Class.forName("ch.qos.logback.classic.Level");
+            root.getClass().getMethod("setLevel", level).invoke(root, level.getField("WARN").get(null));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // another logging backend: its own configuration applies
+        }
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String uri = System.getenv().getOrDefault("MONGODB_URI_BASE", "mongodb://localhost:27017");
+        String uri = System.getenv().getOrDefault("LINLI_STORE_URI", "mongodb://localhost:27017");
         List<String> databases = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--uri") && i + 1 < args.length) {
@@ -44,7 +59,9 @@ public final class VerifyCommand {
             databases.addAll(DATABASES);
         }
         boolean broken = false;
-        try (MongoClient client = MongoClients.create(uri)) {
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS)).build();
+        try (MongoClient client = MongoClients.create(settings)) {
             for (String database : databases) {
                 ChainVerifier.Verification verification = new AuditChain(client.getDatabase(database)).verify();
                 if (verification.intact()) {
