@@ -1,6 +1,9 @@
 package org.linli.platform.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,8 +36,9 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    AuditRecorder auditRecorder(AuditChain chain, AuditProperties properties, Clock clock) {
-        return new AuditRecorder(chain, properties.service(), clock);
+    AuditRecorder auditRecorder(AuditChain chain, AuditProperties properties, Clock clock,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new AuditRecorder(chain, properties.service(), clock, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

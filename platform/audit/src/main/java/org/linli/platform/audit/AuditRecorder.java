@@ -1,5 +1,8 @@
 package org.linli.platform.audit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -26,11 +29,18 @@ class AuditRecorder {
     private final AuditChain chain;
     private final String service;
     private final Clock clock;
+    private final Timer appends;
+    private final Counter failures;
 
-    AuditRecorder(AuditChain chain, String service, Clock clock) {
+    /** {@code meters} gets {@code linli.audit.append} (time each record adds to its request) and {@code linli.audit.failures}. */
+    AuditRecorder(AuditChain chain, String service, Clock clock, MeterRegistry meters) {
         this.chain = chain;
         this.service = service;
         this.clock = clock;
+        this.appends = Timer.builder("linli.audit.append").description("storing one audit record, on its request's path")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.failures = Counter.builder("linli.audit.failures").description("audit records the store refused")
+                .register(meters);
     }
 
     static boolean audited(HttpServletRequest request) {
@@ -47,9 +57,12 @@ class AuditRecorder {
             return;
         }
         AuditRecord entry = entry(request, response, status, exchange);
+        Timer.Sample sample = Timer.start();
         try {
             chain.append(entry);
+            sample.stop(appends);
         } catch (RuntimeException e) {
+            failures.increment();
             log.error("audit record not stored: {}", entry.canonical().replace('\n', ' '), e);
         }
     }
