@@ -87,6 +87,10 @@ class AuditTrailIT {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(content().string(startsWith("sequence,service,at,kind,")));
+        assertThat(records(countyAuditor, "accountId", "county-auditor"))
+                .extracting(record -> record.get("kind").asString() + " " + record.get("operation").asString())
+                .contains("AUDIT_READ GET /api/v1/audit-trails/org/records/export",
+                        "AUDIT_READ GET /api/v1/audit-trails/org/verification");
     }
 
     @Test

@@ -61,8 +61,8 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    AuditTrailController auditTrailController(AuditChain chain, AuditProperties properties) {
-        return new AuditTrailController(chain, properties.service());
+    AuditTrailController auditTrailController(AuditChain chain, AuditRecorder recorder, AuditProperties properties) {
+        return new AuditTrailController(chain, recorder, properties.service());
     }
 
     @Bean

@@ -20,6 +20,7 @@ final class AuditExchange {
     private AuditRecord.SignIn signIn;
     private final List<AuditRecord.Subject> subjects = new ArrayList<>();
     private boolean recorded;
+    private boolean auditRead;
 
     static AuditExchange of(HttpServletRequest request) {
         return (AuditExchange) request.getAttribute(ATTRIBUTE);
@@ -62,6 +63,15 @@ final class AuditExchange {
 
     synchronized List<AuditRecord.Subject> subjects() {
         return List.copyOf(subjects);
+    }
+
+    /** Marks the request as an auditor's read of the trail, itself recorded. */
+    synchronized void auditRead() {
+        this.auditRead = true;
+    }
+
+    synchronized boolean isAuditRead() {
+        return auditRead;
     }
 
     /** Marks the exchange recorded; {@code false} when it already was. */

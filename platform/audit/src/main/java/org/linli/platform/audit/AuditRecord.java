@@ -47,8 +47,8 @@ public record AuditRecord(long sequence, String service, Instant at, Kind kind, 
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
     }
 
-    /** What a record stands for. */
-    public enum Kind { WRITE, SIGN_IN, UNMASKED_READ }
+    /** What a record stands for; {@code AUDIT_READ}: an auditor's query, export or verification of the trail. */
+    public enum Kind { WRITE, SIGN_IN, UNMASKED_READ, AUDIT_READ }
 
     /** How the call ended. */
     public enum Outcome {

@@ -70,7 +70,8 @@ class AuditRecorder {
     AuditRecord entry(HttpServletRequest request, HttpServletResponse response, int status, AuditExchange exchange) {
         AuditRecord.SignIn signIn = exchange.signIn();
         AuditRecord.Kind kind = signIn != null ? AuditRecord.Kind.SIGN_IN
-                : isWrite(request) ? AuditRecord.Kind.WRITE : AuditRecord.Kind.UNMASKED_READ;
+                : isWrite(request) ? AuditRecord.Kind.WRITE
+                : exchange.isAuditRead() ? AuditRecord.Kind.AUDIT_READ : AuditRecord.Kind.UNMASKED_READ;
         String path = request.getRequestURI();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String requestId = response.getHeader("X-Request-Id");

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * This service's audit trail for auditors (AUDIT_ADMIN only, within their scope: records whose actor's scope
  * lies inside theirs; a county auditor sees all, anonymous calls and sign-ins included) and, for anyone signed
- * in, the reads of their own unmasked personal data. Newest first. Queries other than by sequence scan the
+ * in, the reads of their own unmasked personal data. Newest first. Auditors' queries, exports and verifications
+ * are themselves recorded ({@code AUDIT_READ}). Queries other than by sequence scan the
  * records on the embedded store: an auditor's query, never a request's hot path.
  */
 @Tag(name = "Audit trail", description = "Who did what, when, from where, with what outcome; hash-chained, "
@@ -48,10 +50,12 @@ class AuditTrailController {
             + "outcome SUCCEEDED|REFUSED|FAILED, subjectAccountId (whose unmasked data was read).";
 
     private final AuditChain chain;
+    private final AuditRecorder recorder;
     private final String service;
 
-    AuditTrailController(AuditChain chain, String service) {
+    AuditTrailController(AuditChain chain, AuditRecorder recorder, String service) {
         this.chain = chain;
+        this.recorder = recorder;
         this.service = service;
     }
 
@@ -69,6 +73,7 @@ class AuditTrailController {
                                        @RequestParam(required = false) AuditRecord.Outcome outcome,
                                        @RequestParam(required = false) String subjectAccountId, Pageable pageable) {
         Bson filter = filter(caller, from, to, accountId, operation, outcome, subjectAccountId);
+        auditRead();
         return new PagedModel<>(page(filter, pageable).map(RecordResponse::of));
     }
 
@@ -85,9 +90,14 @@ class AuditTrailController {
                 @RequestParam(required = false) Instant to, @RequestParam(required = false) String accountId,
                 @RequestParam(required = false) String operation,
                 @RequestParam(required = false) AuditRecord.Outcome outcome,
-                @RequestParam(required = false) String subjectAccountId, HttpServletResponse response)
+                @RequestParam(required = false) String subjectAccountId, HttpServletRequest request,
+                HttpServletResponse response)
             throws IOException {
         Bson filter = filter(caller, from, to, accountId, operation, outcome, subjectAccountId);
+        AuditExchange exchange = auditRead();
+        if (exchange != null) {
+            recorder.record(request, response, HttpServletResponse.SC_OK, exchange); // before the first byte leaves
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + service + ".csv\"");
@@ -108,6 +118,7 @@ class AuditTrailController {
     @GetMapping("/verification")
     @PreAuthorize(AUDITORS)
     VerificationResponse verification() {
+        auditRead();
         ChainVerifier.Verification verification = chain.verify();
         return new VerificationResponse(service, verification.checkedRecords(), verification.firstBreak());
     }
@@ -120,6 +131,15 @@ class AuditTrailController {
     PagedModel<ReadOfMe> readsOfMe(Caller caller, Pageable pageable) {
         Bson filter = Filters.eq("subjects.accountId", caller.accountId());
         return new PagedModel<>(page(filter, pageable).map(record -> ReadOfMe.of(record, caller.accountId())));
+    }
+
+    /** The auditor's own read is recorded too (kind AUDIT_READ), so the audit administrator is audited. */
+    private static AuditExchange auditRead() {
+        AuditExchange exchange = AuditExchange.current();
+        if (exchange != null) {
+            exchange.auditRead();
+        }
+        return exchange;
     }
 
     private Page<AuditRecord> page(Bson filter, Pageable pageable) {

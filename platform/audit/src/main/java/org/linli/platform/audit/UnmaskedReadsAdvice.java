@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Records a read whose answer carries unmasked personal data ({@link UnmaskedReads}) just before its body is
- * written, so the record is stored before the answer leaves.
+ * Records a read whose answer carries unmasked personal data ({@link UnmaskedReads}), or an auditor's read of
+ * the trail, just before its body is written, so the record is stored before the answer leaves.
  */
 @ControllerAdvice
 class UnmaskedReadsAdvice implements ResponseBodyAdvice<Object> {
@@ -36,7 +36,7 @@ class UnmaskedReadsAdvice implements ResponseBodyAdvice<Object> {
                 && response instanceof ServletServerHttpResponse servletResponse
                 && !AuditRecorder.isWrite(servletRequest.getServletRequest())) {
             AuditExchange exchange = AuditExchange.of(servletRequest.getServletRequest());
-            if (exchange != null && !exchange.subjects().isEmpty()) {
+            if (exchange != null && (!exchange.subjects().isEmpty() || exchange.isAuditRead())) {
                 recorder.record(servletRequest.getServletRequest(), servletResponse.getServletResponse(),
                         servletResponse.getServletResponse().getStatus(), exchange);
             }
