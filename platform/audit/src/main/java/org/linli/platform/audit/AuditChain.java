@@ -116,7 +116,8 @@ public class AuditChain {
 
     /**
      * Removes records recorded before {@code cutoff} from the start of the chain only, oldest first, never the
-     * head's record; each removal first moves the purge mark to it, so verification starts right after it.
+     * head's record; each removal first moves the purge mark to it by compare-and-set (a replica purging at the
+     * same time stops instead of moving it back), so verification starts right after it.
      * {@code _id} lookups only. Answers how many were removed.
      */
     public long purgeBefore(Instant cutoff, int limit) {
@@ -126,16 +127,34 @@ public class AuditChain {
         long removed = 0;
         while (removed < limit && through + 1 < headSequence) {
             Document oldest = records.find(Filters.eq("_id", through + 1)).first();
-            if (oldest == null || !(oldest.get("at") instanceof Date at) || !at.toInstant().isBefore(cutoff)) {
-                break;
+            if (oldest == null || !(oldest.get("at") instanceof Date at) || !at.toInstant().isBefore(cutoff)
+                    || !moveMark(mark == null && removed == 0, through, oldest.getString("hash"))) {
+                break; // newer, or another replica's purge moved the mark first: it carries on
             }
-            chain.withWriteConcern(WriteConcern.ACKNOWLEDGED).updateOne(Filters.eq("_id", PURGED), Updates.combine(Updates.set("sequence", through + 1),
-                    Updates.set("hash", oldest.getString("hash"))), new com.mongodb.client.model.UpdateOptions().upsert(true));
             records.deleteOne(Filters.eq("_id", through + 1));
             through++;
             removed++;
         }
         return removed;
+    }
+
+    /** Moves the purge mark from {@code through} to the next record, by compare-and-set (journaled). */
+    private boolean moveMark(boolean first, long through, String hash) {
+        MongoCollection<Document> marks = chain.withWriteConcern(WriteConcern.ACKNOWLEDGED);
+        if (first) {
+            try {
+                marks.insertOne(new Document("_id", PURGED).append("sequence", through + 1).append("hash", hash));
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return marks.updateOne(Filters.and(Filters.eq("_id", PURGED), Filters.eq("sequence", through)),
+                Updates.combine(Updates.set("sequence", through + 1), Updates.set("hash", hash)))
+                .getModifiedCount() == 1;
     }
 
     MongoCollection<Document> records() {
