@@ -94,8 +94,12 @@ public class AuditChain {
     private Head loadHead() {
         Document head = chain.find(Filters.eq("_id", HEAD)).first();
         if (head == null) {
+            // a new trail, or a lost head document: start after the last stored record (one scan, once)
+            Document last = records.find().sort(Sorts.descending("_id")).limit(1).first();
+            long sequence = last == null ? 0L : ((Number) last.get("_id")).longValue();
+            String hash = last == null ? AuditRecord.GENESIS : last.getString("hash");
             try {
-                chain.insertOne(new Document("_id", HEAD).append("sequence", 0L).append("hash", AuditRecord.GENESIS));
+                chain.insertOne(new Document("_id", HEAD).append("sequence", sequence).append("hash", hash));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
