@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.linli.grid.household.Building.Location;
+import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -200,6 +201,9 @@ class HouseholdController {
 
         /** The phone in full only when {@code phoneVisible}, masked as 138****5678 otherwise. */
         static HouseholdResponse of(Household household, boolean phoneVisible) {
+            if (phoneVisible && household.phone() != null) {
+                UnmaskedReads.record(null, "household", household.id(), "phone"); // the head has no known account
+            }
             return new HouseholdResponse(household.id(), household.buildingId(), household.buildingUnit(),
                     household.room(), household.gridId(), household.residents(), household.headName(),
                     phoneVisible ? household.phone() : Household.masked(household.phone()),

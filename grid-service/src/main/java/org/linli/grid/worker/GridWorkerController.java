@@ -1,5 +1,6 @@
 package org.linli.grid.worker;
 
+import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.MobileNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -236,6 +237,9 @@ class GridWorkerController {
         static WorkerResponse of(GridWorker worker, Caller caller) {
             boolean admin = caller.hasRole("COUNTY_ADMIN") || caller.hasRole("STREET_ADMIN")
                     || caller.hasRole("COMMUNITY_ADMIN");
+            if (admin) {
+                UnmaskedReads.record(worker.accountId(), "grid-worker", worker.id(), "phone");
+            }
             return of(worker, admin);
         }
 

@@ -3,6 +3,7 @@ package org.linli.issue.issue;
 import java.time.Instant;
 import java.util.List;
 import org.linli.issue.place.Route;
+import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
 
 /** An issue as staff and its reporter see it. The reporter's phone is masked unless the caller needs it. */
@@ -22,6 +23,9 @@ record IssueResponse(String id, Category category, String categoryLabel, Severit
 
     static IssueResponse of(Issue issue, Caller caller) {
         boolean phone = IssueAccess.seesPhone(caller, issue);
+        if (phone && issue.reporterPhone() != null) {
+            UnmaskedReads.record(issue.reporterAccountId(), "issue", issue.id(), "reporterPhone");
+        }
         return new IssueResponse(issue.id(), issue.category(), issue.category().label(), issue.severity(),
                 issue.severity().label(), issue.channel(), issue.channel().label(), issue.status(),
                 issue.status().label(), issue.description(), issue.lat(), issue.lng(), issue.buildingId(),

@@ -13,6 +13,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import org.linli.platform.audit.SignIns;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Problems;
 import org.springframework.http.HttpHeaders;
@@ -106,6 +107,8 @@ class AuthController {
     }
 
     private TokenResponse token(Map<String, String> request) {
+        SignIns.attempt(request.get("grant_type"), "client_credentials".equals(request.get("grant_type"))
+                ? request.get("client_id") : request.get("username"));
         String grant = required(request, "grant_type");
         return switch (grant) {
             case "password" -> tokens.password(required(request, "username"), required(request, "password"));

@@ -1,5 +1,6 @@
 package org.linli.org.member;
 
+import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.MobileNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -170,6 +171,13 @@ class PartyMemberController {
         static MemberResponse of(PartyMember member, Caller caller) {
             boolean unmasked = PartyMemberService.seesPersonalData(caller, member);
             MobileNumber phone = member.phone();
+            if (unmasked) {
+                if (phone == null) {
+                    UnmaskedReads.record(member.accountId(), "party-member", member.id(), "idNumber");
+                } else {
+                    UnmaskedReads.record(member.accountId(), "party-member", member.id(), "idNumber", "phone");
+                }
+            }
             DualRegistration dual = member.dualRegistration();
             return new MemberResponse(member.id(), member.name(),
                     unmasked ? member.idNumber().value() : member.idNumber().masked(),

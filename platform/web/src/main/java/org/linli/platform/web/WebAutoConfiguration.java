@@ -133,7 +133,8 @@ public class WebAutoConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebProperties properties, ProblemResponses responses) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize(), responses));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // after the request id and linli-audit's recorder (HIGHEST_PRECEDENCE + 1), so a 413 is recorded too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

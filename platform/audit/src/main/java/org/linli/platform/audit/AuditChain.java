@@ -1,0 +1,167 @@
+package org.linli.platform.audit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.locks.ReentrantLock;
+import org.bson.Document;
+
+/**
+ * One service's audit trail in its own database: records in {@code audit_records} ({@code _id} = sequence),
+ * the chain's head ({@code audit_chain/head}: last sequence and hash) and the retention purge's mark
+ * ({@code audit_chain/purged}).
+ *
+ * <p>Appending is safe with several instances on one store and after a crash, using only {@code _id}
+ * lookups: a writer inserts record {@code head + 1} sealed with the head's hash, then moves the head by
+ * compare-and-set on its sequence. A duplicate key means another writer took that sequence (or crashed before
+ * moving the head): the writer moves the head to the stored record and tries again. A lost compare-and-set
+ * means another writer already moved the head past the new record, which is then in the chain. Within one
+ * instance appends are serialised and the head is cached, so an append costs one journaled insert and one
+ * head update (unjournaled: a lost head update is repaired like a crash).
+ */
+public class AuditChain {
+
+    static final String RECORDS = "audit_records";
+    static final String CHAIN = "audit_chain";
+    static final String HEAD = "head";
+    static final String PURGED = "purged";
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private final MongoCollection<Document> records;
+    private final MongoCollection<Document> chain;
+    private final ReentrantLock appending = new ReentrantLock();
+    private Head cached;
+
+    public AuditChain(MongoDatabase database) {
+        this.records = database.getCollection(RECORDS).withWriteConcern(WriteConcern.ACKNOWLEDGED);
+        this.chain = database.getCollection(CHAIN).withWriteConcern(WriteConcern.W1.withJournal(false));
+    }
+
+    private record Head(long sequence, String hash) {
+    }
+
+    /** Seals {@code entry} at the end of the chain and stores it before returning. */
+    public AuditRecord append(AuditRecord entry) {
+        appending.lock(); // a lock, not synchronized: a virtual thread waiting on the store stays unpinned on 17..23
+        try {
+            return appendLocked(entry);
+        } finally {
+            appending.unlock();
+        }
+    }
+
+    private AuditRecord appendLocked(AuditRecord entry) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Head head = cached != null ? cached : loadHead();
+            AuditRecord record = entry.seal(head.sequence() + 1, head.hash());
+            try {
+                records.insertOne(record.toDocument());
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                cached = null;
+                catchUp(head);
+                continue;
+            }
+            boolean moved = chain.updateOne(Filters.and(Filters.eq("_id", HEAD), Filters.eq("sequence", head.sequence())),
+                    Updates.combine(Updates.set("sequence", record.sequence()), Updates.set("hash", record.hash())))
+                    .getModifiedCount() == 1;
+            cached = moved ? new Head(record.sequence(), record.hash()) : null;
+            return record;
+        }
+        throw new IllegalStateException("could not append to the audit trail after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** Record {@code head + 1} exists: a writer crashed, or lost the race, before moving the head. Move it. */
+    private void catchUp(Head head) {
+        Document next = records.find(Filters.eq("_id", head.sequence() + 1)).first();
+        if (next != null) {
+            chain.updateOne(Filters.and(Filters.eq("_id", HEAD), Filters.eq("sequence", head.sequence())),
+                    Updates.combine(Updates.set("sequence", head.sequence() + 1),
+                            Updates.set("hash", next.getString("hash"))));
+        }
+    }
+
+    private Head loadHead() {
+        Document head = chain.find(Filters.eq("_id", HEAD)).first();
+        if (head == null) {
+            // a new trail, or a lost head document: start after the last stored record (one scan, once)
+            Document last = records.find().sort(Sorts.descending("_id")).limit(1).first();
+            long sequence = last == null ? 0L : ((Number) last.get("_id")).longValue();
+            String hash = last == null ? AuditRecord.GENESIS : last.getString("hash");
+            try {
+                chain.insertOne(new Document("_id", HEAD).append("sequence", sequence).append("hash", hash));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            head = chain.find(Filters.eq("_id", HEAD)).first();
+        }
+        return new Head(((Number) head.get("sequence")).longValue(), head.getString("hash"));
+    }
+
+    /** Checks the whole stored chain (a scan in sequence order). */
+    public ChainVerifier.Verification verify() {
+        try (MongoCursor<Document> ascending = records.find().sort(Sorts.ascending("_id")).iterator()) {
+            return ChainVerifier.verify(ascending, chain.find(Filters.eq("_id", HEAD)).first(),
+                    chain.find(Filters.eq("_id", PURGED)).first());
+        }
+    }
+
+    /**
+     * Removes records recorded before {@code cutoff} from the start of the chain only, oldest first, never the
+     * head's record; each removal first moves the purge mark to it by compare-and-set (a replica purging at the
+     * same time stops instead of moving it back), so verification starts right after it.
+     * {@code _id} lookups only. Answers how many were removed.
+     */
+    public long purgeBefore(Instant cutoff, int limit) {
+        Document mark = chain.find(Filters.eq("_id", PURGED)).first();
+        long through = mark == null ? 0 : ((Number) mark.get("sequence")).longValue();
+        long headSequence = loadHead().sequence();
+        long removed = 0;
+        while (removed < limit && through + 1 < headSequence) {
+            Document oldest = records.find(Filters.eq("_id", through + 1)).first();
+            if (oldest == null || !(oldest.get("at") instanceof Date at) || !at.toInstant().isBefore(cutoff)
+                    || !moveMark(mark == null && removed == 0, through, oldest.getString("hash"))) {
+                break; // newer, or another replica's purge moved the mark first: it carries on
+            }
+            records.deleteOne(Filters.eq("_id", through + 1));
+            through++;
+            removed++;
+        }
+        return removed;
+    }
+
+    /** Moves the purge mark from {@code through} to the next record, by compare-and-set (journaled). */
+    private boolean moveMark(boolean first, long through, String hash) {
+        MongoCollection<Document> marks = chain.withWriteConcern(WriteConcern.ACKNOWLEDGED);
+        if (first) {
+            try {
+                marks.insertOne(new Document("_id", PURGED).append("sequence", through + 1).append("hash", hash));
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return marks.updateOne(Filters.and(Filters.eq("_id", PURGED), Filters.eq("sequence", through)),
+                Updates.combine(Updates.set("sequence", through + 1), Updates.set("hash", hash)))
+                .getModifiedCount() == 1;
+    }
+
+    MongoCollection<Document> records() {
+        return records;
+    }
+}
