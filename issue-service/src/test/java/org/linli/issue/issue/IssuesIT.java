@@ -261,7 +261,7 @@ class IssuesIT {
     private void leaveClaimRunning(String location, Instant leaseUntil) {
         UpdateResult rewound = mongo.updateFirst(Query.query(Criteria.where("location").is(location)),
                 new Update().set("completed", false).set("owner", "a-run-that-died").set("expiresAt", Date.from(leaseUntil))
-                        .unset("status").unset("contentType").unset("location").unset("body"), "idempotency_keys");
+                        .unset("status").unset("contentType").unset("location").unset("sealedBody"), "idempotency_keys");
         assertThat(rewound.getModifiedCount()).isEqualTo(1);
     }
 

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a stored field as the {@link KeyedHash} of a {@link SensitiveText} field of the same document (named
- * by {@link #value()}): the aggregate sets it when the value changes, and the startup pass
+ * by {@link #value()}): {@link KeyedHashCallback} sets it on every save, and the startup pass
  * ({@link ProtectedFieldsPass}) fills it in documents stored before it existed.
  */
 @Documented

@@ -55,6 +55,12 @@ public class ProtectionAutoConfiguration {
                     .registerConverters(SensitiveTextConverters.of(cipher)));
         }
 
+        /** Fills {@link KeyedHashOf} fields on every save. */
+        @Bean
+        KeyedHashCallback linliKeyedHashCallback(ObjectProvider<MongoMappingContext> mapping, KeyedHash hash) {
+            return new KeyedHashCallback(mapping, hash);
+        }
+
         /** The re-encryption pass, once the context is up and before the service reports ready. */
         @Bean
         ApplicationRunner linliProtectedFieldsPass(ObjectProvider<MongoOperations> mongo,

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,16 +19,19 @@ import org.springframework.data.mongodb.core.query.Update;
  * its {@code expiresAt} is pushed forward while the request runs ({@link #renew}); once it has
  * passed, the entry counts as absent and a retry takes the key over. Only the owner completes or
  * forgets its claim, so a run that lost its lease cannot disturb the one that took over. A completed
- * answer expires at the end of its retention.
+ * answer expires at the end of its retention. The answer's body is stored sealed ({@link FieldCipher}): it
+ * may hold an unmasked ID or phone number.
  */
 class IdempotencyStore {
 
     static final String COLLECTION = "idempotency_keys";
 
     private final MongoOperations mongo;
+    private final FieldCipher cipher;
 
-    IdempotencyStore(MongoOperations mongo) {
+    IdempotencyStore(MongoOperations mongo, FieldCipher cipher) {
         this.mongo = mongo;
+        this.cipher = cipher;
     }
 
     Optional<Entry> find(String id, Instant now) {
@@ -35,10 +39,10 @@ class IdempotencyStore {
         if (found == null || found.getDate("expiresAt").toInstant().isBefore(now)) {
             return Optional.empty();
         }
-        Binary body = found.get("body", Binary.class);
+        Binary body = found.get("sealedBody", Binary.class);
         return Optional.of(new Entry(found.getString("bodyHash"), found.getBoolean("completed", false),
                 found.getInteger("status", 0), found.getString("contentType"), found.getString("location"),
-                body == null ? new byte[0] : body.getData()));
+                body == null ? new byte[0] : cipher.open(body.getData())));
     }
 
     /**
@@ -67,7 +71,7 @@ class IdempotencyStore {
                      byte[] body) {
         return mongo.updateFirst(claim(id, owner), new Update().set("completed", true).unset("owner")
                 .set("expiresAt", Date.from(expiresAt)).set("status", status).set("contentType", contentType)
-                .set("location", location).set("body", new Binary(body)), COLLECTION).getMatchedCount() > 0;
+                .set("location", location).set("sealedBody", new Binary(cipher.seal(body))), COLLECTION).getMatchedCount() > 0;
     }
 
     /** Drops the owner's claim (its request failed), so the client may retry at once. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * conventions ({@link ApiDocsConfiguration}), {@code Idempotency-Key} on POSTs. Every endpoint needs a token unless listed in
  * {@code linli.web.public-paths}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+@AutoConfiguration(afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.linli.platform.protection.ProtectionAutoConfiguration"},
         beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
@@ -144,8 +146,8 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MongoOperations.class)
-        IdempotencyStore idempotencyStore(MongoOperations mongo) {
-            return new IdempotencyStore(mongo);
+        IdempotencyStore idempotencyStore(MongoOperations mongo, FieldCipher cipher) {
+            return new IdempotencyStore(mongo, cipher);
         }
 
         @Bean
