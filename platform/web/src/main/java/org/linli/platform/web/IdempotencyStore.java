@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Update;
 class IdempotencyStore {
 
     static final String COLLECTION = "idempotency_keys";
+    private static final String MARKERS = "protection_passes";
+    private static final String LEGACY_MARKER = "idempotency answers sealed";
 
     private final MongoOperations mongo;
     private final FieldCipher cipher;
@@ -39,10 +41,11 @@ class IdempotencyStore {
         if (found == null || found.getDate("expiresAt").toInstant().isBefore(now)) {
             return Optional.empty();
         }
-        Binary body = found.get("sealedBody", Binary.class);
+        Binary sealed = found.get("sealedBody", Binary.class);
+        Binary legacy = found.get("body", Binary.class); // kept before answers were sealed
+        byte[] body = sealed != null ? cipher.open(sealed.getData()) : legacy != null ? legacy.getData() : new byte[0];
         return Optional.of(new Entry(found.getString("bodyHash"), found.getBoolean("completed", false),
-                found.getInteger("status", 0), found.getString("contentType"), found.getString("location"),
-                body == null ? new byte[0] : cipher.open(body.getData())));
+                found.getInteger("status", 0), found.getString("contentType"), found.getString("location"), body));
     }
 
     /**
@@ -77,6 +80,29 @@ class IdempotencyStore {
     /** Drops the owner's claim (its request failed), so the client may retry at once. */
     void forget(String id, String owner) {
         mongo.remove(claim(id, owner), COLLECTION);
+    }
+
+    /**
+     * Seals the answers kept in plain before answers were sealed (the embedded store has no TTL, so they
+     * would stay for good); once, guarded by a marker beside the protected-fields pass's. The number sealed.
+     */
+    int sealLegacyBodies() {
+        Query marker = Query.query(Criteria.where("_id").is(LEGACY_MARKER));
+        if (mongo.exists(marker, MARKERS)) {
+            return 0;
+        }
+        int sealed = 0;
+        for (Document entry : mongo.find(Query.query(Criteria.where("body").exists(true)), Document.class, COLLECTION)) {
+            Binary body = entry.get("body", Binary.class);
+            Update update = new Update().unset("body");
+            if (body != null) {
+                update.set("sealedBody", new Binary(cipher.seal(body.getData())));
+            }
+            sealed += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))), update, COLLECTION)
+                    .getModifiedCount();
+        }
+        mongo.save(new Document("_id", LEGACY_MARKER).append("changed", sealed), MARKERS);
+        return sealed;
     }
 
     private static Query claim(String id, String owner) {

@@ -150,6 +150,13 @@ public class WebAutoConfiguration {
             return new IdempotencyStore(mongo, cipher);
         }
 
+        /** Answers kept in plain by an earlier version are sealed once at start (docs/protection.md). */
+        @Bean
+        @ConditionalOnBean(MongoOperations.class)
+        org.springframework.boot.ApplicationRunner idempotencyLegacyBodies(IdempotencyStore store) {
+            return arguments -> store.sealLegacyBodies();
+        }
+
         @Bean
         @ConditionalOnBean(MongoOperations.class)
         IdempotencyLeases idempotencyLeases(IdempotencyStore store, Clock clock, WebProperties properties) {
