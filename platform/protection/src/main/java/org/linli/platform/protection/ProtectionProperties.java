@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("linli.protection")
 public record ProtectionProperties(@DefaultValue("AES") Algorithm algorithm, Path dataDir,
-                                   @DefaultValue("500") int passPageSize) {
+                                   @DefaultValue("1000") int passPageSize) {
 }
