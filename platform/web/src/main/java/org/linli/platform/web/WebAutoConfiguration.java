@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.linli.platform.protection.FieldCipher;
+import org.linli.platform.protection.KeyedHash;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -165,11 +166,11 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MongoOperations.class)
-        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, IdempotencyLeases leases,
-                                                                   ProblemResponses responses, Clock clock,
-                                                                   WebProperties properties) {
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, KeyedHash bodyHashes,
+                                                                   IdempotencyLeases leases, ProblemResponses responses,
+                                                                   Clock clock, WebProperties properties) {
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                    store, leases, responses, clock, properties.idempotency().retention()));
+                    store, bodyHashes, leases, responses, clock, properties.idempotency().retention()));
             registration.setOrder(0);
             return registration;
         }
