@@ -63,11 +63,7 @@ public final class Main {
             return;
         }
         if (command.equals("scan-logs") || command.equals("privacy-scan")) {
-            List<String> dirs = positional(arguments);
-            int findings = command.equals("scan-logs")
-                    ? new LogScan(System.out).scan(Path.of(dirs.isEmpty() ? ".linli/logs" : dirs.get(0)))
-                    : new StoreScan(System.out).scan(option(arguments, "--mongo", "mongodb://localhost:27017"));
-            System.exit(findings > 0 ? 1 : 0);
+            System.exit(privacyScan(command, arguments));
         }
         String url = option(arguments, "--gateway", null);
         Gateway gateway = url == null ? Gateway.fromEnvironment() : new Gateway(URI.create(url.replaceAll("/+$", "")));
@@ -103,6 +99,20 @@ public final class Main {
                         + " | scan-logs [DIR] | privacy-scan [--mongo URI]");
                 System.exit(2);
             }
+        }
+    }
+
+    /** 1 when a scan finds personal data, 0 when none, 2 when it cannot read what it should scan. */
+    private static int privacyScan(String command, List<String> arguments) {
+        try {
+            List<String> dirs = positional(arguments);
+            int findings = command.equals("scan-logs")
+                    ? new LogScan(System.out).scan(Path.of(dirs.isEmpty() ? ".linli/logs" : dirs.get(0)))
+                    : new StoreScan(System.out).scan(option(arguments, "--mongo", "mongodb://localhost:27017"));
+            return findings > 0 ? 1 : 0;
+        } catch (RuntimeException e) {
+            System.err.println(command + ": cannot scan: " + e.getMessage());
+            return 2;
         }
     }
 

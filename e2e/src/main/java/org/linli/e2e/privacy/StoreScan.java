@@ -1,5 +1,7 @@
 package org.linli.e2e.privacy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -36,7 +39,9 @@ public final class StoreScan {
         findings = 0;
         documents = 0;
         int collections = 0;
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS)).build())) {
             for (String databaseName : client.listDatabaseNames()) {
                 if (SYSTEM_DATABASES.contains(databaseName)) {
                     continue;
