@@ -14,6 +14,8 @@ import org.linli.e2e.demo.DemoCountyLoader;
 import org.linli.e2e.fault.FaultSuite;
 import org.linli.e2e.flow.ConsistencyLag;
 import org.linli.e2e.flow.Flows;
+import org.linli.e2e.privacy.LogScan;
+import org.linli.e2e.privacy.StoreScan;
 import org.linli.e2e.scale.LagWatch;
 import org.linli.e2e.scale.ScaleFacts;
 import org.linli.e2e.scale.ScaleLoader;
@@ -39,6 +41,10 @@ import org.linli.e2e.sweep.BadInputSweep;
  *                                  KEY=value lines for the benchmark script (admin token, ids, totals)
  *   lag-watch [--seconds S] [--interval I]
  *                                  every consumer group's lag on LINLI_KAFKA (localhost:9092) every I s for S s
+ *   scan-logs [DIR]                valid PRC ID numbers and mainland mobile numbers in the logs under DIR (default
+ *                                  .linli/logs), masked, as file:line; exits 1 on any (docs/protection.md)
+ *   privacy-scan [--mongo URI]     the same in every string value of every collection of the store (default
+ *                                  mongodb://localhost:27017), as collection _id field; exits 1 on any
  *   sweep [--gateway URL]          bad input to every operation of the five OpenAPI documents, with the county admin's
  *                                  token and without; exits 1 on any 5xx or any 4xx that is not problem+json with
  *                                  status, title and code (docs/e2e.md)
@@ -55,6 +61,9 @@ public final class Main {
         if (command.equals("replay-dead-letters")) {
             replayDeadLetters(arguments);
             return;
+        }
+        if (command.equals("scan-logs") || command.equals("privacy-scan")) {
+            System.exit(privacyScan(command, arguments));
         }
         String url = option(arguments, "--gateway", null);
         Gateway gateway = url == null ? Gateway.fromEnvironment() : new Gateway(URI.create(url.replaceAll("/+$", "")));
@@ -86,9 +95,24 @@ public final class Main {
                         + " | scale [--issues N] [--households N] [--ledger N] | scale-facts"
                         + " | lag-watch [--seconds S] [--interval I] | sweep [--gateway URL]"
                         + " | faults [--load S] [--writers N] [--out FILE] [scenario …]"
-                        + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]");
+                        + " | replay-dead-letters --topic T.DLT --group G [--event-id ID] [--dry-run]"
+                        + " | scan-logs [DIR] | privacy-scan [--mongo URI]");
                 System.exit(2);
             }
+        }
+    }
+
+    /** 1 when a scan finds personal data, 0 when none, 2 when it cannot read what it should scan. */
+    private static int privacyScan(String command, List<String> arguments) {
+        try {
+            List<String> dirs = positional(arguments);
+            int findings = command.equals("scan-logs")
+                    ? new LogScan(System.out).scan(Path.of(dirs.isEmpty() ? ".linli/logs" : dirs.get(0)))
+                    : new StoreScan(System.out).scan(option(arguments, "--mongo", "mongodb://localhost:27017"));
+            return findings > 0 ? 1 : 0;
+        } catch (RuntimeException e) {
+            System.err.println(command + ": cannot scan: " + e.getMessage());
+            return 2;
         }
     }
 

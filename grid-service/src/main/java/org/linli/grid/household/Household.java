@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
@@ -21,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link SpecialGroup}; only then may a party member or unit leader be linked to it (结对联系), and its
  * revisits (走访) count towards the revisit rate. {@code gridId}, {@code gridPath} and {@code communityPath}
  * are copied from the building. The phone number is personal data: it is never put in an event, a log
- * line or an exception message.
+ * line or an exception message, and is stored encrypted ({@link SensitiveText}; docs/protection.md).
  */
 @Document("households")
 public class Household extends AggregateRoot {
@@ -39,7 +40,7 @@ public class Household extends AggregateRoot {
     private String room;
     private int residents;
     private String headName;
-    private String phone;
+    private SensitiveText phone;
     private Set<SpecialGroup> specialGroups = EnumSet.noneOf(SpecialGroup.class);
     private String linkedMemberId;
     private List<Revisit> revisits = new ArrayList<>();
@@ -67,7 +68,7 @@ public class Household extends AggregateRoot {
         this.room = room;
         this.residents = residents;
         this.headName = headName;
-        this.phone = phone;
+        this.phone = SensitiveText.of(phone);
         this.specialGroups = specialGroups;
         this.linkedMemberId = linkedMemberId;
         this.gridId = building.gridId();
@@ -228,7 +229,7 @@ public class Household extends AggregateRoot {
     }
 
     String phone() {
-        return phone;
+        return SensitiveText.valueOf(phone);
     }
 
     public Set<SpecialGroup> specialGroups() {

@@ -14,6 +14,7 @@ import org.linli.events.grid.GridWorkerAppointed;
 import org.linli.events.grid.GridWorkerReplaced;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -25,7 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * appointment per role: {@code activeKey} ({@code gridId/role} while active, absent once ended)
  * carries a unique sparse index so two concurrent appointments cannot both be stored.
  * {@code communityPath} is the grid's community org path, which scopes who may see and change it.
- * The phone number is personal data: it is never put into events, messages or logs.
+ * The phone number is personal data: it is never put into events, messages or logs, and is stored
+ * encrypted ({@link SensitiveText}; docs/protection.md).
  */
 @Document("grid_worker_appointments")
 public class GridWorker extends AggregateRoot {
@@ -39,7 +41,7 @@ public class GridWorker extends AggregateRoot {
     private String gridId;
     private WorkerRole role;
     private String personName;
-    private String phone;
+    private SensitiveText phone;
     private WorkerSource source;
     private boolean partyMember;
     private String accountId;
@@ -68,7 +70,7 @@ public class GridWorker extends AggregateRoot {
         this.gridId = grid.id();
         this.role = role;
         this.personName = appointee.name();
-        this.phone = appointee.phone();
+        this.phone = SensitiveText.of(appointee.phone());
         this.source = appointee.source();
         this.partyMember = appointee.partyMember();
         this.accountId = appointee.accountId();
@@ -224,12 +226,12 @@ public class GridWorker extends AggregateRoot {
 
     /** The full phone number: only for admins covering the grid's community. */
     public String phone() {
-        return phone;
+        return SensitiveText.valueOf(phone);
     }
 
     /** The phone number with its middle digits hidden ({@code 138****5678}). */
     public String maskedPhone() {
-        return mask(phone);
+        return mask(phone());
     }
 
     public WorkerSource source() {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -75,6 +76,8 @@ class HouseholdsIT {
     @Test
     void registersHouseholdsFiltersKeyHouseholdsAndReportsTheRevisitRateExactly() throws Exception {
         String alone = household(westBuilding, "2", "301", 1, "13812345678", "[\"ELDERLY_ALONE\"]", "member-1");
+        assertThat(mongo.findById(alone, org.bson.Document.class, "households").toJson())
+                .as("the phone is stored encrypted").doesNotContain("13812345678").contains(FieldCipher.PREFIX);
         household(westBuilding, "1", "102", 3, null, "[\"DISABLED\"]", null);
         String plain = household(westBuilding, "1", "101", 4, null, "[]", null);
         String hardship = household(eastBuilding, "1", "201", 2, null, "[\"HARDSHIP\"]", null);

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -73,6 +74,8 @@ class GridWorkersIT {
                 .andExpect(jsonPath("$.sourceLabel").value("党员"))
                 .andExpect(jsonPath("$.phone").value("13812345678")));
         String firstId = first.get("id").asString();
+        assertThat(mongo.findById(firstId, org.bson.Document.class, "grid_worker_appointments").getString("phone"))
+                .as("stored encrypted").startsWith(FieldCipher.PREFIX).doesNotContain("13812345678");
         appoint(admin("community-w1"), micro, "GRID_WORKER", "李明", "2026-11-02")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("grid-has-worker"))

@@ -22,6 +22,7 @@ import org.linli.events.issue.IssueReported;
 import org.linli.events.issue.IssueResolved;
 import org.linli.issue.place.Route;
 import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
 import org.linli.platform.web.NewIds;
@@ -39,8 +40,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * after the callback window.
  *
  * <p>{@code nextDueAt} is the earliest running clock, so that one indexed query finds what is due.
- * The reporter's phone is personal data: never in events or logs, masked in most responses, not even
- * stored when the report is anonymous.
+ * The reporter's phone is personal data: never in events or logs, masked in most responses, stored
+ * encrypted ({@link SensitiveText}; docs/protection.md), not even stored when the report is anonymous.
  */
 @Document("issues")
 // department staff's list: issues escalated to a department (level), theirs (departmentUnitId), newest first
@@ -70,7 +71,7 @@ public class Issue extends AggregateRoot {
     @Indexed
     private String reporterAccountId;
     private String reporterName;
-    private String reporterPhone;
+    private SensitiveText reporterPhone;
     private String callbackTokenHash;
     private List<String> photoIds = new ArrayList<>();
     @Indexed
@@ -158,7 +159,7 @@ public class Issue extends AggregateRoot {
         issue.reporterAccountId = report.reporterAccountId();
         if (!report.anonymous()) {
             issue.reporterName = report.reporterName();
-            issue.reporterPhone = report.reporterPhone();
+            issue.reporterPhone = SensitiveText.of(report.reporterPhone());
         }
         issue.callbackTokenHash = report.callbackTokenHash();
         if (report.photoIds().size() > MAX_PHOTOS) {
@@ -230,7 +231,7 @@ public class Issue extends AggregateRoot {
         issue.buildingId = record.buildingId();
         issue.address = record.address();
         issue.reporterName = record.reporterName();
-        issue.reporterPhone = record.reporterPhone();
+        issue.reporterPhone = SensitiveText.of(record.reporterPhone());
         issue.anonymous = record.reporterName() == null && record.reporterPhone() == null;
         issue.placeBy(route, departmentUnitId);
         Instant received = record.receivedAt();
@@ -713,8 +714,8 @@ public class Issue extends AggregateRoot {
     public String reporterAccountId() { return reporterAccountId; }
     public String reporterName() { return reporterName; }
     /** The full phone: only for the reporter and staff handling the issue. */
-    public String reporterPhone() { return reporterPhone; }
-    public String maskedReporterPhone() { return reporterPhone == null ? null : MobileNumber.mask(reporterPhone); }
+    public String reporterPhone() { return SensitiveText.valueOf(reporterPhone); }
+    public String maskedReporterPhone() { return reporterPhone == null ? null : MobileNumber.mask(reporterPhone.value()); }
     String callbackTokenHash() { return callbackTokenHash; }
     public List<String> photoIds() { return Collections.unmodifiableList(photoIds); }
     public String gridId() { return gridId; }

@@ -99,6 +99,9 @@ class IssueImportIT {
                 .andExpect(jsonPath("$.rows[5].outcome").value("duplicate")));
         String closedId = first.at("/rows/0/issueId").asString();
         String dispatchedId = first.at("/rows/1/issueId").asString();
+        assertThat(mongo.findById(closedId, org.bson.Document.class, "issues").toJson())
+                .as("the imported phone is stored encrypted").doesNotContain("13912345678")
+                .contains(org.linli.platform.protection.FieldCipher.PREFIX);
         assertThat(first.at("/rows/5/issueId").asString()).isEqualTo(closedId);
 
         mvc.perform(get("/api/v1/issues/" + closedId).with(county()))

@@ -9,6 +9,7 @@ import static org.linli.issue.Seeds.worker;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +40,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -94,6 +97,8 @@ class IssuesIT {
                 .andExpect(jsonPath("$.issue.assigned").value(true)));
         String id = created.get("id").asString();
         String callback = created.get("callbackToken").asString();
+        assertThat(mongo.findById(id, org.bson.Document.class, "issues").getString("reporterPhone"))
+                .as("stored encrypted").startsWith(FieldCipher.PREFIX).doesNotContain("13912345678");
 
         mvc.perform(get("/api/v1/issues/" + id).with(worker()))
                 .andExpect(status().isOk())
@@ -206,19 +211,25 @@ class IssuesIT {
     @Test
     void aRetriedSubmitWithTheSameIdempotencyKeyCreatesOneIssue() throws Exception {
         String body = "{\"category\": \"PARKING\", \"description\": \"车辆堵住消防通道\", \"lat\": " + Seeds.LAT
-                + ", \"lng\": " + Seeds.LNG + "}";
+                + ", \"lng\": " + Seeds.LNG + ", \"reporterPhone\": \"13912340000\"}";
         long before = mongo.count(new Query(), Issue.class);
-        String first = mvc.perform(post("/api/v1/issues").with(resident("resident-idem"))
+        MockHttpServletResponse answered = mvc.perform(post("/api/v1/issues").with(resident("resident-idem"))
                         .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.routedBy").value("LOCAL_COPY"))
                 .andExpect(jsonPath("$.gridId").value(Seeds.GRID))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn().getResponse();
+        String first = answered.getHeader("Location");
         mvc.perform(post("/api/v1/issues").with(resident("resident-idem"))
                         .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
-                .andExpect(header().string("Location", first));
+                .andExpect(header().string("Location", first))
+                .andExpect(content().string(answered.getContentAsString()));
+        org.bson.Document kept = mongo.findOne(Query.query(Criteria.where("location").is(first)), org.bson.Document.class,
+                "idempotency_keys");
+        assertThat(new String(kept.get("sealedBody", org.bson.types.Binary.class).getData(), StandardCharsets.ISO_8859_1))
+                .as("the remembered answer is stored sealed").startsWith(FieldCipher.PREFIX).doesNotContain("1391234");
 
         assertThat(mongo.count(new Query(), Issue.class)).isEqualTo(before + 1);
     }
@@ -261,7 +272,7 @@ class IssuesIT {
     private void leaveClaimRunning(String location, Instant leaseUntil) {
         UpdateResult rewound = mongo.updateFirst(Query.query(Criteria.where("location").is(location)),
                 new Update().set("completed", false).set("owner", "a-run-that-died").set("expiresAt", Date.from(leaseUntil))
-                        .unset("status").unset("contentType").unset("location").unset("body"), "idempotency_keys");
+                        .unset("status").unset("contentType").unset("location").unset("sealedBody"), "idempotency_keys");
         assertThat(rewound.getModifiedCount()).isEqualTo(1);
     }
 

@@ -15,6 +15,8 @@ import org.linli.events.org.PartyMemberTransferred;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
 import org.linli.platform.messaging.AggregateRoot;
+import org.linli.platform.protection.KeyedHashOf;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
@@ -28,7 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * looking after one or two ordinary households (包联), and, as a unit leader (单元长), the
  * special-group households of its building unit. {@code unitPath} copies the branch's path so that
  * scope queries are one prefix match. The identity-card number and phone are personal data: they
- * never leave in events and are masked for everyone but the admins over the member.
+ * never leave in events, are masked for everyone but the admins over the member, and are stored
+ * encrypted ({@link SensitiveText}; docs/protection.md).
  */
 @Document("party_members")
 public class PartyMember extends AggregateRoot {
@@ -52,14 +55,23 @@ public class PartyMember extends AggregateRoot {
     public record Registration(String name, String idNumber, String phone, MemberKind kind,
                                DualRegistration dualRegistration, String buildingId, String buildingUnitRef,
                                String duty, String accountId) {
+
+        /** Without the ID number and phone, so a registration never puts them in a log line. */
+        @Override
+        public String toString() {
+            return "Registration[" + name + ", " + kind + "]";
+        }
     }
 
     @Id
     private String id;
     private String name;
-    @Indexed(unique = true)
-    private String idNumber;
-    private String phone;
+    private SensitiveText idNumber;
+    /** The keyed hash of {@code idNumber} (stored encrypted): unique, so a person is registered once. */
+    @Indexed(unique = true, sparse = true)
+    @KeyedHashOf("idNumber")
+    private String idNumberHash;
+    private SensitiveText phone;
     private MemberKind kind;
     private DualRegistration dualRegistration;
     @Indexed
@@ -88,8 +100,8 @@ public class PartyMember extends AggregateRoot {
     private PartyMember(Registration registration, UnitView branch, UnitView group, Instant now) {
         this.id = NewIds.next();
         this.name = validName(registration.name());
-        this.idNumber = new IdNumber(registration.idNumber()).value();
-        this.phone = registration.phone() == null ? null : new MobileNumber(registration.phone()).value();
+        this.idNumber = SensitiveText.of(new IdNumber(registration.idNumber()).value());
+        this.phone = registration.phone() == null ? null : SensitiveText.of(new MobileNumber(registration.phone()).value());
         this.kind = Objects.requireNonNull(registration.kind());
         this.dualRegistration = validDualRegistration(kind, registration.dualRegistration());
         this.branchId = branch.id();
@@ -260,12 +272,12 @@ public class PartyMember extends AggregateRoot {
     }
 
     public IdNumber idNumber() {
-        return new IdNumber(idNumber);
+        return new IdNumber(idNumber.value());
     }
 
     /** The mobile number, or {@code null} when none was given. */
     public MobileNumber phone() {
-        return phone == null ? null : new MobileNumber(phone);
+        return phone == null ? null : new MobileNumber(phone.value());
     }
 
     public MemberKind kind() {

@@ -17,6 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.linli.platform.protection.KeyedHash;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.org.identity.InitialPasswords;
@@ -53,6 +59,12 @@ class OwnersCommitteeIT {
     MockMvc mvc;
     @Autowired
     CommitteeStatistics statistics;
+    @Autowired
+    KeyedHash keyedHash;
+    @Autowired
+    LegacyNegativeListHashes legacyHashes;
+    @Autowired
+    MongoTemplate mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -87,6 +99,25 @@ class OwnersCommitteeIT {
         assertThat(listing).doesNotContainIgnoringCase(LISTED_ID_NUMBER).doesNotContain("idNumberHash");
         String communityAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", community));
         read(communityAdmin, "/api/v1/owners-committees/negative-list").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anEntryHashedInHexBeforeTheSharedKeyedHashStillRefusesItsCandidateAfterTheStartRewritesIt() throws Exception {
+        String admin = adminToken();
+        String community = street(admin, "米公街道党工委", "铁佛寺社区党委").community(0);
+        String idNumber = "11010519491231002X";
+        String reason = "旧清单-" + UUID.randomUUID();
+        String hex = HexFormat.of().formatHex(Base64.getUrlDecoder().decode(keyedHash.of(idNumber)));
+        mongo.insert(new org.bson.Document("_id", UUID.randomUUID().toString()).append("name", "钱某")
+                .append("idNumberHash", hex).append("reason", reason), "committee_negative_list");
+
+        legacyHashes.run(null);
+
+        call(admin, "/api/v1/owners-committees", formation("compound-" + UUID.randomUUID(), community,
+                List.of(member("王建国", "DIRECTOR", true, "420602197505050018"), member("钱某", "MEMBER", false, idNumber))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("candidate-on-negative-list"));
+        assertThat(mongo.count(Query.query(Criteria.where("idNumberHash").is(hex)), "committee_negative_list")).isZero();
     }
 
     @Test

@@ -17,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.linli.platform.protection.FieldCipher;
+import org.linli.platform.protection.KeyedHash;
+import org.linli.platform.protection.ProtectedFieldsPass;
 import org.linli.events.Topics;
 import org.linli.org.identity.InitialPasswords;
 import org.linli.platform.test.EmbeddedInfrastructure;
@@ -28,7 +32,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,6 +63,12 @@ class PartyMemberIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MongoMappingContext mapping;
+    @Autowired
+    FieldCipher cipher;
+    @Autowired
+    KeyedHash keyedHash;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -135,6 +147,44 @@ class PartyMemberIT {
         perform(get(MEMBERS).param("branchId", tree.branch().id()), gridWorker, null)
                 .andExpect(jsonPath("$.content[0].idNumber").value(matchesPattern("\\d{4}\\*{10}[0-9X]{4}")));
         perform(get(MEMBERS + "/" + memberId), accountToken("COMMUNITY_ADMIN", tree.community().id()), null)
+                .andExpect(jsonPath("$.idNumber").value(idNumber))
+                .andExpect(jsonPath("$.phone").value("13871234567"));
+    }
+
+    @Test
+    void theStoreHoldsIdNumberAndPhoneOnlyEncryptedBesideAKeyedHashOfTheNumber() throws Exception {
+        Tree tree = tree();
+        String idNumber = PartyMemberMother.nextIdNumber();
+        String memberId = register(adminToken(), registration("王建国", idNumber, tree.branch().id()));
+
+        Document stored = mongo.findById(memberId, Document.class, "party_members");
+        assertThat(stored.toJson()).doesNotContain(idNumber).doesNotContain("13871234567");
+        assertThat(stored.getString("idNumber")).startsWith(FieldCipher.PREFIX);
+        assertThat(stored.getString("phone")).startsWith(FieldCipher.PREFIX);
+        assertThat(stored.getString("idNumberHash")).isEqualTo(keyedHash.of(idNumber));
+        perform(get(MEMBERS + "/" + memberId), adminToken(), null)
+                .andExpect(jsonPath("$.idNumber").value(idNumber))
+                .andExpect(jsonPath("$.phone").value("13871234567"));
+    }
+
+    @Test
+    void aMemberStoredInPlainBeforeProtectionIsStillReadAndTheStartupPassEncryptsIt() throws Exception {
+        Tree tree = tree();
+        String idNumber = PartyMemberMother.nextIdNumber();
+        String memberId = register(adminToken(), registration("王建国", idNumber, tree.branch().id()));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)), new Update().set("idNumber", idNumber)
+                .set("phone", "13871234567").unset("idNumberHash"), "party_members");
+        perform(get(MEMBERS + "/" + memberId), adminToken(), null).andExpect(jsonPath("$.idNumber").value(idNumber));
+
+        mongo.dropCollection("protection_passes");
+        long changed = new ProtectedFieldsPass(mongo, mapping, cipher, keyedHash, 2).run();
+
+        Document stored = mongo.findById(memberId, Document.class, "party_members");
+        assertThat(changed).isPositive();
+        assertThat(stored.toJson()).doesNotContain(idNumber).doesNotContain("13871234567");
+        assertThat(stored.getString("idNumberHash")).isEqualTo(keyedHash.of(idNumber));
+        assertThat(new ProtectedFieldsPass(mongo, mapping, cipher, keyedHash, 2).run()).as("ran once").isZero();
+        perform(get(MEMBERS + "/" + memberId), adminToken(), null)
                 .andExpect(jsonPath("$.idNumber").value(idNumber))
                 .andExpect(jsonPath("$.phone").value("13871234567"));
     }

@@ -37,7 +37,9 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("linli-test-infrastructure",
                     Map.of("spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
                             "spring.mongodb.uri", endpoints.mongoUriPrefix() + database,
-                            "linli.messaging.outbox.poll-interval", "200ms")));
+                            "linli.messaging.outbox.poll-interval", "200ms",
+                            // the field keys of protected values (platform/protection), away from .linli/data
+                            "linli.protection.data-dir", "target/test-data/protection")));
         }
     }
 }

@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import org.linli.platform.protection.KeyedHash;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -37,7 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * without running twice; the same key with another body answers 422 {@code idempotency-key-reused}, and
  * a retry while the first is still running answers 409 {@code idempotency-key-in-progress}. Keys are
  * per caller (token subject, or "anonymous") and per path. A failed first request keeps nothing, so
- * the client may retry it. A multipart body (a report with photos) is compared by its parts.
+ * the client may retry it. A multipart body (a report with photos) is compared by its parts. Bodies are
+ * compared by a keyed hash and the kept answer is sealed (docs/protection.md): either may hold a phone number.
  *
  * <p>A running request holds its key as a short lease ({@link IdempotencyLeases} renews it): when its
  * process dies, the key is free again one lease later and a retry runs the request again. Inside the
@@ -50,14 +52,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY_LENGTH = 128;
 
     private final IdempotencyStore store;
+    private final KeyedHash bodyHashes;
     private final ProblemResponses problems;
     private final IdempotencyLeases leases;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyFilter(IdempotencyStore store, IdempotencyLeases leases, ProblemResponses problems, Clock clock,
-                      Duration retention) {
+    IdempotencyFilter(IdempotencyStore store, KeyedHash bodyHashes, IdempotencyLeases leases, ProblemResponses problems,
+                      Clock clock, Duration retention) {
         this.store = store;
+        this.bodyHashes = bodyHashes;
         this.leases = leases;
         this.problems = problems;
         this.clock = clock;
@@ -81,7 +85,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String bodyHash;
         if (isMultipart(request)) {
             try {
-                bodyHash = sha256(partsDigest(request.getParts()));
+                bodyHash = bodyHashes.of(partsDigest(request.getParts()));
             } catch (IllegalStateException | ServletException tooLargeOrMalformed) {
                 chain.doFilter(request, response); // the multipart resolver answers 413 or 400
                 return;
@@ -89,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             forwarded = request; // the container keeps the parsed parts for the handler
         } else {
             byte[] body = request.getInputStream().readAllBytes();
-            bodyHash = sha256(new String(body, StandardCharsets.ISO_8859_1));
+            bodyHash = bodyHashes.of(new String(body, StandardCharsets.ISO_8859_1));
             forwarded = new ReplayableRequest(request, body);
         }
         String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.linli.platform.protection.FieldCipher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,16 +19,21 @@ import org.springframework.data.mongodb.core.query.Update;
  * its {@code expiresAt} is pushed forward while the request runs ({@link #renew}); once it has
  * passed, the entry counts as absent and a retry takes the key over. Only the owner completes or
  * forgets its claim, so a run that lost its lease cannot disturb the one that took over. A completed
- * answer expires at the end of its retention.
+ * answer expires at the end of its retention. The answer's body is stored sealed ({@link FieldCipher}): it
+ * may hold an unmasked ID or phone number.
  */
 class IdempotencyStore {
 
     static final String COLLECTION = "idempotency_keys";
+    private static final String MARKERS = "protection_passes";
+    private static final String LEGACY_MARKER = "idempotency answers sealed";
 
     private final MongoOperations mongo;
+    private final FieldCipher cipher;
 
-    IdempotencyStore(MongoOperations mongo) {
+    IdempotencyStore(MongoOperations mongo, FieldCipher cipher) {
         this.mongo = mongo;
+        this.cipher = cipher;
     }
 
     Optional<Entry> find(String id, Instant now) {
@@ -35,10 +41,11 @@ class IdempotencyStore {
         if (found == null || found.getDate("expiresAt").toInstant().isBefore(now)) {
             return Optional.empty();
         }
-        Binary body = found.get("body", Binary.class);
+        Binary sealed = found.get("sealedBody", Binary.class);
+        Binary legacy = found.get("body", Binary.class); // kept before answers were sealed
+        byte[] body = sealed != null ? cipher.open(sealed.getData()) : legacy != null ? legacy.getData() : new byte[0];
         return Optional.of(new Entry(found.getString("bodyHash"), found.getBoolean("completed", false),
-                found.getInteger("status", 0), found.getString("contentType"), found.getString("location"),
-                body == null ? new byte[0] : body.getData()));
+                found.getInteger("status", 0), found.getString("contentType"), found.getString("location"), body));
     }
 
     /**
@@ -67,12 +74,35 @@ class IdempotencyStore {
                      byte[] body) {
         return mongo.updateFirst(claim(id, owner), new Update().set("completed", true).unset("owner")
                 .set("expiresAt", Date.from(expiresAt)).set("status", status).set("contentType", contentType)
-                .set("location", location).set("body", new Binary(body)), COLLECTION).getMatchedCount() > 0;
+                .set("location", location).set("sealedBody", new Binary(cipher.seal(body))), COLLECTION).getMatchedCount() > 0;
     }
 
     /** Drops the owner's claim (its request failed), so the client may retry at once. */
     void forget(String id, String owner) {
         mongo.remove(claim(id, owner), COLLECTION);
+    }
+
+    /**
+     * Seals the answers kept in plain before answers were sealed (the embedded store has no TTL, so they
+     * would stay for good); once, guarded by a marker beside the protected-fields pass's. The number sealed.
+     */
+    int sealLegacyBodies() {
+        Query marker = Query.query(Criteria.where("_id").is(LEGACY_MARKER));
+        if (mongo.exists(marker, MARKERS)) {
+            return 0;
+        }
+        int sealed = 0;
+        for (Document entry : mongo.find(Query.query(Criteria.where("body").exists(true)), Document.class, COLLECTION)) {
+            Binary body = entry.get("body", Binary.class);
+            Update update = new Update().unset("body");
+            if (body != null) {
+                update.set("sealedBody", new Binary(cipher.seal(body.getData())));
+            }
+            sealed += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))), update, COLLECTION)
+                    .getModifiedCount();
+        }
+        mongo.save(new Document("_id", LEGACY_MARKER).append("changed", sealed), MARKERS);
+        return sealed;
     }
 
     private static Query claim(String id, String owner) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.linli.platform.protection.FieldCipher;
+import org.linli.platform.protection.KeyedHash;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * conventions ({@link ApiDocsConfiguration}), {@code Idempotency-Key} on POSTs. Every endpoint needs a token unless listed in
  * {@code linli.web.public-paths}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+@AutoConfiguration(afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.linli.platform.protection.ProtectionAutoConfiguration"},
         beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
@@ -145,8 +148,15 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MongoOperations.class)
-        IdempotencyStore idempotencyStore(MongoOperations mongo) {
-            return new IdempotencyStore(mongo);
+        IdempotencyStore idempotencyStore(MongoOperations mongo, FieldCipher cipher) {
+            return new IdempotencyStore(mongo, cipher);
+        }
+
+        /** Answers kept in plain by an earlier version are sealed once at start (docs/protection.md). */
+        @Bean
+        @ConditionalOnBean(MongoOperations.class)
+        org.springframework.boot.ApplicationRunner idempotencyLegacyBodies(IdempotencyStore store) {
+            return arguments -> store.sealLegacyBodies();
         }
 
         @Bean
@@ -157,11 +167,11 @@ public class WebAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MongoOperations.class)
-        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, IdempotencyLeases leases,
-                                                                   ProblemResponses responses, Clock clock,
-                                                                   WebProperties properties) {
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, KeyedHash bodyHashes,
+                                                                   IdempotencyLeases leases, ProblemResponses responses,
+                                                                   Clock clock, WebProperties properties) {
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                    store, leases, responses, clock, properties.idempotency().retention()));
+                    store, bodyHashes, leases, responses, clock, properties.idempotency().retention()));
             registration.setOrder(0);
             return registration;
         }

@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@SpringBootTest(classes = ConventionsTestApplication.class)
+@SpringBootTest(classes = ConventionsTestApplication.class,
+        properties = "linli.protection.data-dir=target/test-data/protection")
 @AutoConfigureMockMvc
 class ProblemConventionsTest {
 
