@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -28,12 +31,35 @@ public final class Gateway {
     private static final int MAX_RATE_LIMIT_RETRIES = 30;
 
     private final URI base;
+    /** The writes sent through this gateway when {@link #recordingWrites() recording}, else {@code null}. */
+    private final List<Write> writes;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public Gateway(URI base) {
+        this(base, null);
+    }
+
+    private Gateway(URI base, List<Write> writes) {
         this.base = base;
+        this.writes = writes;
+    }
+
+    /** A write sent through a {@link #recordingWrites() recording} gateway, under its own {@code X-Request-Id}. */
+    public record Write(String method, String path, int status, String requestId, boolean signedIn) {
+    }
+
+    /**
+     * The same stack through a gateway that stamps every POST, PUT, PATCH and DELETE with its own {@code X-Request-Id}
+     * and keeps what it sent and got ({@link #writes()}): what the audit trail must then hold.
+     */
+    public Gateway recordingWrites() {
+        return new Gateway(base, new CopyOnWriteArrayList<>());
+    }
+
+    public List<Write> writes() {
+        return writes == null ? List.of() : List.copyOf(writes);
     }
 
     public static Gateway fromEnvironment() {
@@ -91,6 +117,10 @@ public final class Gateway {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
         headers.forEach(request::header);
+        String requestId = writes != null && !method.equals("GET") ? "e2e-" + UUID.randomUUID() : null;
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -100,7 +130,11 @@ public final class Gateway {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         }
-        return exchange(method + " " + path, request.build());
+        Reply reply = exchange(method + " " + path, request.build());
+        if (requestId != null) {
+            writes.add(new Write(method, path, reply.status(), requestId, token != null));
+        }
+        return reply;
     }
 
     /**

@@ -36,6 +36,7 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
         add(accounts, admin, password, PREFIX + ".property", "PROPERTY_STAFF", county.industryCommitteeId, company.id(),
                 company.name());
         add(accounts, admin, password, PREFIX + ".housing", "DEPARTMENT_STAFF", null, null, "县住建局 (county-wide)");
+        handOverDuties(accounts, admin, password);
         return new DemoAccounts(password, accounts);
     }
 
@@ -54,10 +55,29 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
     void print(PrintStream out) {
         out.println();
         out.println("Sign in (POST /api/v1/auth/token, grant_type=password) with one account per role:");
-        out.printf("  %-16s %-17s %s%n", "username", "role", "scope");
-        out.printf("  %-16s %-17s %s%n", "admin", "COUNTY_ADMIN", "the whole county (password: LINLI_ADMIN_PASSWORD or .linli/data/org-service/admin-password)");
-        byRole.values().forEach(a -> out.printf("  %-16s %-17s %s%n", a.username(), a.role(), a.scope()));
+        out.printf("  %-18s %-17s %s%n", "username", "role", "scope");
+        out.printf("  %-18s %-17s %s%n", "admin", "COUNTY_ADMIN", "the whole county (password: LINLI_ADMIN_PASSWORD or .linli/data/org-service/admin-password)");
+        byRole.values().forEach(a -> out.printf("  %-18s %-17s %s%n", a.username(), a.role(), a.scope()));
         out.println("  password of the " + PREFIX + ".* accounts: " + password);
+    }
+
+    /**
+     * 三员分立: {@code admin} hands the system, security and audit duties to one demo account each. Only the first
+     * holder of a duty comes from {@code admin}; a second demo county beside a first finds them handed over
+     * (409) and lists none.
+     */
+    private static void handOverDuties(Map<String, Account> accounts, Session admin, String password) {
+        for (String duty : List.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")) {
+            String username = PREFIX + "." + duty.toLowerCase(java.util.Locale.ROOT).replace("_admin", "admin");
+            var reply = admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
+                    "password", INITIAL_PASSWORD, "roles", List.of(duty)));
+            if (reply.status() == 409) {
+                continue;
+            }
+            String id = reply.expect(201).path("id").asString();
+            admin.gateway().changePassword(username, INITIAL_PASSWORD, password);
+            accounts.put(duty, new Account(id, username, duty, "the whole county (三员分立: no business powers)"));
+        }
     }
 
     private static void add(Map<String, Account> accounts, Session admin, String password, String username, String role,

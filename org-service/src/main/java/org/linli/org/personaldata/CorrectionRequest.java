@@ -2,6 +2,7 @@ package org.linli.org.personaldata;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -33,7 +34,8 @@ public class CorrectionRequest {
     private PersonalDataPart part;
     private String recordId;
     private String field;
-    private String requestedValue;
+    /** Often a phone or ID number: stored encrypted (docs/protection.md). */
+    private SensitiveText requestedValue;
     private String reason;
     @Indexed
     private Status status;
@@ -106,7 +108,7 @@ public class CorrectionRequest {
         request.part = correction.part();
         request.recordId = correction.recordId();
         request.field = correction.field();
-        request.requestedValue = correction.requestedValue();
+        request.requestedValue = SensitiveText.of(correction.requestedValue());
         request.reason = correction.reason();
         request.status = Status.OPEN;
         request.createdAt = now;
@@ -179,7 +181,7 @@ public class CorrectionRequest {
     }
 
     public String requestedValue() {
-        return requestedValue;
+        return SensitiveText.valueOf(requestedValue);
     }
 
     public String reason() {

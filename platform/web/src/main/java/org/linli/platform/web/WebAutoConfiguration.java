@@ -186,7 +186,7 @@ public class WebAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(open).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(new AdministratorDuties()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) ->
