@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.linli.org.identity.InitialPasswords;
 import org.linli.org.member.PartyMemberMother;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,9 +196,10 @@ class PersonalDataIT {
     private Account account(String admin, String role, String orgUnitId) throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
         String id = json(perform(post("/api/v1/accounts"), admin, Map.of("username", username,
-                "password", "rights-test-pass", "roles", List.of(role), "orgUnitId", orgUnitId))
+                "password", InitialPasswords.INITIAL, "roles", List.of(role), "orgUnitId", orgUnitId))
                 .andExpect(status().isCreated())).path("id").asString();
-        return new Account(id, username, token(username, "rights-test-pass"));
+        InitialPasswords.changeInitial(mvc, username, "Rights-Test-Pass1");
+        return new Account(id, username, token(username, "Rights-Test-Pass1"));
     }
 
     private String createUnit(String token, String type, String name, String parentId) throws Exception {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.linli.platform.web.Caller;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,13 +20,16 @@ class ActorCapture extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AuditExchange exchange = AuditExchange.of(request);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        capture(AuditExchange.of(request), SecurityContextHolder.getContext().getAuthentication());
+        chain.doFilter(request, response);
+    }
+
+    /** Notes the actor of a verified token; {@link AuditFilter} also calls it for a caller refused before this ran. */
+    static void capture(AuditExchange exchange, Object authentication) {
         if (exchange != null && authentication instanceof JwtAuthenticationToken token) {
             Caller caller = Caller.of(token.getToken());
             exchange.actor(new AuditRecord.Actor(caller.accountId(), caller.username(), List.copyOf(caller.roles()),
                     caller.orgUnitId(), caller.orgUnitPath()));
         }
-        chain.doFilter(request, response);
     }
 }

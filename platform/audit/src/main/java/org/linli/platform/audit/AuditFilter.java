@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.linli.platform.web.Caller;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -42,6 +43,9 @@ class AuditFilter extends OncePerRequestFilter {
             chain.doFilter(request, buffered);
             failed = false;
         } finally {
+            if (exchange.actor() == null) {
+                ActorCapture.capture(exchange, request.getAttribute(Caller.REFUSED_AUTHENTICATION));
+            }
             recorder.record(request, buffered, failed ? 500 : buffered.getStatus(), exchange);
             buffered.copyBodyToResponse();
         }

@@ -20,6 +20,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(String accountId, String username, Set<String> roles, String orgUnitId, String orgUnitPath,
                      String companyId) {
 
+    /**
+     * Request attribute holding the {@code Authentication} of a caller Spring Security refused (403) before any
+     * controller ran, for those that record who was refused (the audit trail); the security context is gone by
+     * the time the outermost filters see the answer.
+     */
+    public static final String REFUSED_AUTHENTICATION = Caller.class.getName() + ".refused";
+
+
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_USERNAME = "preferred_username";
     public static final String CLAIM_ORG_UNIT = "org_unit_id";

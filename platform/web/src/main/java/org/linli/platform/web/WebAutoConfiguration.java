@@ -23,6 +23,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -194,8 +195,11 @@ public class WebAutoConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->
                                 responses.write(request, response, 401, "unauthorized"))
-                        .accessDeniedHandler((request, response, e) ->
-                                responses.write(request, response, 403, "forbidden")))
+                        .accessDeniedHandler((request, response, e) -> {
+                            request.setAttribute(Caller.REFUSED_AUTHENTICATION,
+                                    SecurityContextHolder.getContext().getAuthentication());
+                            responses.write(request, response, 403, "forbidden");
+                        }))
                 .build();
     }
 
