@@ -1,16 +1,25 @@
 package org.linli.platform.audit;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
@@ -24,8 +33,10 @@ import org.bson.Document;
  * compare-and-set on its sequence. A duplicate key means another writer took that sequence (or crashed before
  * moving the head): the writer moves the head to the stored record and tries again. A lost compare-and-set
  * means another writer already moved the head past the new record, which is then in the chain. Within one
- * instance appends are serialised and the head is cached, so an append costs one journaled insert and one
- * head update (unjournaled: a lost head update is repaired like a crash).
+ * instance appends are serialised and the head is cached; requests that arrive while one batch is being stored
+ * form the next batch (group commit), which costs one journaled insert of all its records and one head update
+ * (unjournaled: a lost head update is repaired like a crash). Every request still returns only once its own
+ * record is stored.
  */
 public class AuditChain {
 
@@ -34,10 +45,13 @@ public class AuditChain {
     static final String HEAD = "head";
     static final String PURGED = "purged";
     private static final int MAX_ATTEMPTS = 1000;
+    /** The most records one group commit stores. */
+    private static final int MAX_BATCH = 256;
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> chain;
     private final ReentrantLock appending = new ReentrantLock();
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private Head cached;
 
     public AuditChain(MongoDatabase database) {
@@ -48,37 +62,112 @@ public class AuditChain {
     private record Head(long sequence, String hash) {
     }
 
-    /** Seals {@code entry} at the end of the chain and stores it before returning. */
+    /**
+     * Seals {@code entry} at the end of the chain and stores it before returning. Requests arriving while another
+     * append is being stored wait together and are then stored as one batch (group commit: one insert of many
+     * records, one head update), so the chain's order costs one store commit per batch, not per request.
+     */
     public AuditRecord append(AuditRecord entry) {
+        Waiting mine = new Waiting(entry, new CompletableFuture<>());
+        waiting.add(mine);
         appending.lock(); // a lock, not synchronized: a virtual thread waiting on the store stays unpinned on 17..23
         try {
-            return appendLocked(entry);
+            while (!mine.stored().isDone()) {
+                appendWaiting();
+            }
         } finally {
             appending.unlock();
         }
+        try {
+            return mine.stored().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
-    private AuditRecord appendLocked(AuditRecord entry) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Head head = cached != null ? cached : loadHead();
-            AuditRecord record = entry.seal(head.sequence() + 1, head.hash());
-            try {
-                records.insertOne(record.toDocument());
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                cached = null;
-                catchUp(head);
-                continue;
-            }
-            boolean moved = chain.updateOne(Filters.and(Filters.eq("_id", HEAD), Filters.eq("sequence", head.sequence())),
-                    Updates.combine(Updates.set("sequence", record.sequence()), Updates.set("hash", record.hash())))
-                    .getModifiedCount() == 1;
-            cached = moved ? new Head(record.sequence(), record.hash()) : null;
-            return record;
+    private record Waiting(AuditRecord entry, CompletableFuture<AuditRecord> stored) {
+    }
+
+    private void appendWaiting() {
+        List<Waiting> batch = new ArrayList<>();
+        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+            batch.add(next);
         }
-        throw new IllegalStateException("could not append to the audit trail after " + MAX_ATTEMPTS + " attempts");
+        try {
+            List<AuditRecord> stored = appendLocked(batch.stream().map(Waiting::entry).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(stored.get(i));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(waiter -> waiter.stored().completeExceptionally(e));
+        }
+    }
+
+    private List<AuditRecord> appendLocked(List<AuditRecord> entries) {
+        List<AuditRecord> stored = new ArrayList<>(entries.size());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && stored.size() < entries.size(); attempt++) {
+            Head head = cached != null ? cached : loadHead();
+            List<AuditRecord> sealed = seal(entries.subList(stored.size(), entries.size()), head);
+            int inserted = insert(sealed);
+            if (inserted > 0) {
+                AuditRecord last = sealed.get(inserted - 1);
+                boolean moved = chain.updateOne(Filters.and(Filters.eq("_id", HEAD),
+                                Filters.eq("sequence", head.sequence())),
+                        Updates.combine(Updates.set("sequence", last.sequence()), Updates.set("hash", last.hash())))
+                        .getModifiedCount() == 1;
+                cached = moved ? new Head(last.sequence(), last.hash()) : null;
+                stored.addAll(sealed.subList(0, inserted));
+            }
+            if (inserted < sealed.size()) {
+                cached = null;
+                catchUp(inserted > 0 ? new Head(sealed.get(inserted - 1).sequence(), sealed.get(inserted - 1).hash())
+                        : head);
+            }
+        }
+        if (stored.size() < entries.size()) {
+            throw new IllegalStateException("could not append to the audit trail after " + MAX_ATTEMPTS + " attempts");
+        }
+        return stored;
+    }
+
+    /** The entries chained after {@code head}, each sealed with the hash of the one before. */
+    private static List<AuditRecord> seal(List<AuditRecord> entries, Head head) {
+        List<AuditRecord> sealed = new ArrayList<>(entries.size());
+        long sequence = head.sequence();
+        String previous = head.hash();
+        for (AuditRecord entry : entries) {
+            AuditRecord record = entry.seal(++sequence, previous);
+            sealed.add(record);
+            previous = record.hash();
+        }
+        return sealed;
+    }
+
+    /**
+     * Inserts the records in order, answering how many went in: all, or those before the first taken sequence
+     * (another writer took it, or crashed before moving the head).
+     */
+    private int insert(List<AuditRecord> sealed) {
+        try {
+            if (sealed.size() == 1) {
+                records.insertOne(sealed.get(0).toDocument());
+            } else {
+                records.insertMany(sealed.stream().map(AuditRecord::toDocument).toList(),
+                        new InsertManyOptions().ordered(true));
+            }
+            return sealed.size();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return 0;
+        } catch (MongoBulkWriteException e) {
+            BulkWriteError first = e.getWriteErrors().get(0);
+            if (ErrorCategory.fromErrorCode(first.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return first.getIndex();
+        }
     }
 
     /** Record {@code head + 1} exists: a writer crashed, or lost the race, before moving the head. Move it. */

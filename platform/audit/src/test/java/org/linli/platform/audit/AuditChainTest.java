@@ -47,10 +47,10 @@ class AuditChainTest {
     void twoReplicasAppendingAtOnceKeepOneUnbrokenChain() throws Exception {
         AuditChain first = new AuditChain(database);
         AuditChain second = new AuditChain(database);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
+        ExecutorService writers = Executors.newFixedThreadPool(16); // enough to form batches (group commits) that race
+        List<Future<AuditRecord>> appended = new ArrayList<>();
         try {
-            List<Future<AuditRecord>> appended = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 400; i++) {
                 AuditChain replica = i % 2 == 0 ? first : second;
                 appended.add(writers.submit(() -> replica.append(ChainVerifierTest.entry("acc"))));
             }
@@ -63,7 +63,12 @@ class AuditChainTest {
 
         ChainVerifier.Verification verification = first.verify();
         assertThat(verification.intact()).isTrue();
-        assertThat(verification.checkedRecords()).isEqualTo(40);
+        assertThat(verification.checkedRecords()).isEqualTo(400);
+        List<Long> sequences = new ArrayList<>();
+        for (Future<AuditRecord> record : appended) {
+            sequences.add(record.get().sequence());
+        }
+        assertThat(sequences).doesNotHaveDuplicates().allMatch(sequence -> sequence >= 1 && sequence <= 400);
     }
 
     @Test
