@@ -3,14 +3,16 @@ package org.linli.platform.protection;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -22,8 +24,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The startup pass over protected fields: every top-level {@link SensitiveText} field of every mapped
  * collection that holds a plain value (stored before protection) or a value sealed with an older key is
- * sealed with the newest key, and every {@link KeyedHashOf} field still missing is computed. Documents are
- * read in pages by id; each update is conditional on the value read, so a save in between wins. A
+ * sealed with the newest key, and every {@link KeyedHashOf} field still missing is computed. Each collection is
+ * read once; the updates go in pages of bulk writes, each conditional on the value read, so a save in between wins. A
  * completed pass leaves a marker in {@value #MARKERS} naming the key and the fields, so later starts skip
  * it until a rotation (a new key) or a newly protected field.
  */
@@ -49,6 +51,15 @@ public class ProtectedFieldsPass {
         this.cipher = cipher;
         this.hash = hash;
         this.pageSize = pageSize;
+    }
+
+    /** {@link #run()} on a background thread: a failure is logged, and the next start tries again. */
+    void runLogged() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            log.error("protected fields pass failed; it runs again at the next start", e);
+        }
     }
 
     /** Runs the pass unless a completed one left its marker; the number of documents changed. */
@@ -97,30 +108,52 @@ public class ProtectedFieldsPass {
         return collections;
     }
 
+    /**
+     * One reading of the collection (a cursor over the protected fields only) and the updates it calls for
+     * sent {@code pageSize} at a time as one unordered bulk write: one store commit per page of changes, not per
+     * document (the embedded devstack store commits every write command to disk).
+     */
     private long pass(String collection, Fields fields) {
+        Query all = new Query().cursorBatchSize(pageSize);
+        fields.sealed().forEach(field -> all.fields().include(field));
+        fields.hashes().keySet().forEach(field -> all.fields().include(field));
         long changed = 0;
-        Object last = null;
-        while (true) {
-            Query page = new Query().with(Sort.by("_id")).limit(pageSize);
-            if (last != null) {
-                page.addCriteria(Criteria.where("_id").gt(last));
-            }
-            fields.sealed().forEach(field -> page.fields().include(field));
-            fields.hashes().keySet().forEach(field -> page.fields().include(field));
-            List<Document> documents = mongo.find(page, Document.class, collection);
-            for (Document document : documents) {
-                if (update(collection, fields, document)) {
-                    changed++;
+        List<Query> conditions = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        try (Stream<Document> documents = mongo.stream(all, Document.class, collection)) {
+            for (Iterator<Document> each = documents.iterator(); each.hasNext(); ) {
+                Document document = each.next();
+                Update update = update(fields, document, conditions);
+                if (update != null) {
+                    updates.add(update);
+                }
+                if (updates.size() == pageSize) {
+                    changed += flush(collection, conditions, updates);
                 }
             }
-            if (documents.size() < pageSize) {
-                return changed;
-            }
-            last = documents.get(documents.size() - 1).get("_id");
         }
+        return changed + flush(collection, conditions, updates);
     }
 
-    private boolean update(String collection, Fields fields, Document document) {
+    private long flush(String collection, List<Query> conditions, List<Update> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (int i = 0; i < updates.size(); i++) {
+            bulk.updateOne(conditions.get(i), updates.get(i));
+        }
+        long modified = bulk.execute().getModifiedCount();
+        conditions.clear();
+        updates.clear();
+        return modified;
+    }
+
+    /**
+     * The update {@code document} needs, its condition (the values read: a save in between wins) added to
+     * {@code conditions}; {@code null} when it needs none.
+     */
+    private Update update(Fields fields, Document document, List<Query> conditions) {
         Criteria unchanged = Criteria.where("_id").is(document.get("_id"));
         Update update = new Update();
         for (String field : fields.sealed()) {
@@ -135,8 +168,9 @@ public class ProtectedFieldsPass {
             }
         });
         if (update.getUpdateObject().isEmpty()) {
-            return false;
+            return null;
         }
-        return mongo.updateFirst(Query.query(unchanged), update, collection).getModifiedCount() > 0;
+        conditions.add(Query.query(unchanged));
+        return update;
     }
 }

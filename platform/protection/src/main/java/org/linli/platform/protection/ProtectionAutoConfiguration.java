@@ -61,7 +61,11 @@ public class ProtectionAutoConfiguration {
             return new KeyedHashCallback(mapping, hash);
         }
 
-        /** The re-encryption pass, once the context is up and before the service reports ready. */
+        /**
+         * The re-encryption pass, once the context is up, on its own thread: on a large store it takes minutes
+         * (every protected document rewritten after an upgrade or a key rotation), and until it is done a plain or
+         * old-key value still reads (the converter opens both) and every save seals with the newest key.
+         */
         @Bean
         ApplicationRunner linliProtectedFieldsPass(ObjectProvider<MongoOperations> mongo,
                                                    ObjectProvider<MongoMappingContext> mapping, FieldCipher cipher,
@@ -70,7 +74,11 @@ public class ProtectionAutoConfiguration {
                 MongoOperations operations = mongo.getIfAvailable();
                 MongoMappingContext context = mapping.getIfAvailable();
                 if (operations != null && context != null) {
-                    new ProtectedFieldsPass(operations, context, cipher, hash, properties.passPageSize()).run();
+                    ProtectedFieldsPass pass = new ProtectedFieldsPass(operations, context, cipher, hash,
+                            properties.passPageSize());
+                    Thread thread = new Thread(pass::runLogged, "protected-fields-pass");
+                    thread.setDaemon(true);
+                    thread.start();
                 }
             };
         }

@@ -2,11 +2,14 @@ package org.linli.platform.web;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.linli.platform.protection.FieldCipher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,6 +30,7 @@ class IdempotencyStore {
     static final String COLLECTION = "idempotency_keys";
     private static final String MARKERS = "protection_passes";
     private static final String LEGACY_MARKER = "idempotency answers sealed";
+    private static final int LEGACY_PAGE = 1000;
 
     private final MongoOperations mongo;
     private final FieldCipher cipher;
@@ -84,7 +88,8 @@ class IdempotencyStore {
 
     /**
      * Seals the answers kept in plain before answers were sealed (the embedded store has no TTL, so they
-     * would stay for good); once, guarded by a marker beside the protected-fields pass's. The number sealed.
+     * would stay for good); once, guarded by a marker beside the protected-fields pass's, one reading of the
+     * collection and a bulk write per page (one store commit per page). The number sealed.
      */
     int sealLegacyBodies() {
         Query marker = Query.query(Criteria.where("_id").is(LEGACY_MARKER));
@@ -92,14 +97,28 @@ class IdempotencyStore {
             return 0;
         }
         int sealed = 0;
-        for (Document entry : mongo.find(Query.query(Criteria.where("body").exists(true)), Document.class, COLLECTION)) {
-            Binary body = entry.get("body", Binary.class);
-            Update update = new Update().unset("body");
-            if (body != null) {
-                update.set("sealedBody", new Binary(cipher.seal(body.getData())));
+        BulkOperations page = null;
+        int inPage = 0;
+        Query legacy = Query.query(Criteria.where("body").exists(true)).cursorBatchSize(LEGACY_PAGE);
+        try (Stream<Document> entries = mongo.stream(legacy, Document.class, COLLECTION)) {
+            for (Iterator<Document> each = entries.iterator(); each.hasNext(); ) {
+                Document entry = each.next();
+                Binary body = entry.get("body", Binary.class);
+                Update update = new Update().unset("body");
+                if (body != null) {
+                    update.set("sealedBody", new Binary(cipher.seal(body.getData())));
+                }
+                page = page != null ? page : mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+                page.updateOne(Query.query(Criteria.where("_id").is(entry.get("_id"))), update);
+                if (++inPage == LEGACY_PAGE) {
+                    sealed += page.execute().getModifiedCount();
+                    page = null;
+                    inPage = 0;
+                }
             }
-            sealed += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))), update, COLLECTION)
-                    .getModifiedCount();
+        }
+        if (page != null) {
+            sealed += page.execute().getModifiedCount();
         }
         mongo.save(new Document("_id", LEGACY_MARKER).append("changed", sealed), MARKERS);
         return sealed;

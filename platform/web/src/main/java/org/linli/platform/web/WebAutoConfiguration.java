@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.linli.platform.protection.FieldCipher;
 import org.linli.platform.protection.KeyedHash;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -153,11 +154,25 @@ public class WebAutoConfiguration {
             return new IdempotencyStore(mongo, cipher);
         }
 
-        /** Answers kept in plain by an earlier version are sealed once at start (docs/protection.md). */
+        /**
+         * Answers kept in plain by an earlier version are sealed once, after start on their own thread (minutes on a
+         * county's store; a plain answer still replays meanwhile) (docs/protection.md).
+         */
         @Bean
         @ConditionalOnBean(MongoOperations.class)
         org.springframework.boot.ApplicationRunner idempotencyLegacyBodies(IdempotencyStore store) {
-            return arguments -> store.sealLegacyBodies();
+            return arguments -> {
+                Thread thread = new Thread(() -> {
+                    try {
+                        store.sealLegacyBodies();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(IdempotencyStore.class)
+                                .error("sealing legacy idempotency answers failed; tried again at the next start", e);
+                    }
+                }, "idempotency-legacy-answers");
+                thread.setDaemon(true);
+                thread.start();
+            };
         }
 
         @Bean

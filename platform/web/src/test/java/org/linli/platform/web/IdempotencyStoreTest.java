@@ -8,12 +8,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.linli.platform.protection.Algorithm;
 import org.linli.platform.protection.FieldCipher;
 import org.linli.platform.protection.FieldKeys;
 import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -57,15 +60,17 @@ class IdempotencyStoreTest {
         IdempotencyStore store = new IdempotencyStore(mongo, cipher);
         Document legacy = entry().append("body", new Binary(ANSWER));
         when(mongo.findById("key", Document.class, IdempotencyStore.COLLECTION)).thenReturn(legacy);
-        when(mongo.find(any(Query.class), eq(Document.class), eq(IdempotencyStore.COLLECTION))).thenReturn(List.of(legacy));
-        when(mongo.updateFirst(any(Query.class), any(Update.class), eq(IdempotencyStore.COLLECTION)))
-                .thenReturn(UpdateResult.acknowledged(1, 1L, null));
+        when(mongo.stream(any(Query.class), eq(Document.class), eq(IdempotencyStore.COLLECTION)))
+                .thenReturn(Stream.of(legacy));
+        BulkOperations page = mock(BulkOperations.class);
+        when(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IdempotencyStore.COLLECTION)).thenReturn(page);
+        when(page.execute()).thenReturn(BulkWriteResult.acknowledged(0, 1, 0, 1, List.of(), List.of()));
 
         assertThat(store.find("key", NOW).orElseThrow().body()).isEqualTo(ANSWER);
         assertThat(store.sealLegacyBodies()).isEqualTo(1);
 
         ArgumentCaptor<Update> update = ArgumentCaptor.forClass(Update.class);
-        verify(mongo).updateFirst(any(Query.class), update.capture(), eq(IdempotencyStore.COLLECTION));
+        verify(page).updateOne(any(Query.class), update.capture());
         Document changes = update.getValue().getUpdateObject();
         assertThat(((Document) changes.get("$unset"))).containsKey("body");
         byte[] sealed = ((Binary) ((Document) changes.get("$set")).get("sealedBody")).getData();
