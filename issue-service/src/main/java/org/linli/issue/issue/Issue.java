@@ -109,6 +109,7 @@ public class Issue extends AggregateRoot {
     private Instant onSiteAt;
     private Instant checkedInAt;
     private Instant resolvedAt;
+    @Indexed // the reporter retention job's daily range (closedAt < cutoff), so it does not read every issue
     private Instant closedAt;
     private boolean onSiteOverdue;
     private boolean solutionOverdue;

@@ -32,7 +32,7 @@ public class AuditAutoConfiguration {
 
     @Bean
     AuditChain auditChain(MongoDatabaseFactory mongo) {
-        return new AuditChain(mongo.getMongoDatabase());
+        return new AuditChain(mongo.getMongoDatabase()).declareIndexes();
     }
 
     @Bean

@@ -129,7 +129,7 @@ class AuditTrailController {
                     + "entry per record. Paged (?page, ?size ≤ 200; the order is fixed).")
     @GetMapping("/reads-of-me")
     PagedModel<ReadOfMe> readsOfMe(Caller caller, Pageable pageable) {
-        Bson filter = Filters.eq("subjects.accountId", caller.accountId());
+        Bson filter = Filters.eq(AuditChain.SUBJECT_ACCOUNT, caller.accountId());
         return new PagedModel<>(page(filter, pageable).map(record -> ReadOfMe.of(record, caller.accountId())));
     }
 
@@ -173,7 +173,7 @@ class AuditTrailController {
             filters.add(Filters.eq("outcome", outcome.name()));
         }
         if (subjectAccountId != null) {
-            filters.add(Filters.eq("subjects.accountId", subjectAccountId));
+            filters.add(Filters.eq(AuditChain.SUBJECT_ACCOUNT, subjectAccountId));
         }
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }

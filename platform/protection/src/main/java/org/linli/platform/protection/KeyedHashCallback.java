@@ -1,5 +1,9 @@
 package org.linli.platform.protection;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.PropertyHandler;
@@ -17,6 +21,7 @@ final class KeyedHashCallback implements BeforeConvertCallback<Object> {
 
     private final ObjectProvider<MongoMappingContext> mapping;
     private final KeyedHash hash;
+    private final Map<Class<?>, List<HashedProperty>> hashedProperties = new ConcurrentHashMap<>();
 
     KeyedHashCallback(ObjectProvider<MongoMappingContext> mapping, KeyedHash hash) {
         this.mapping = mapping;
@@ -29,15 +34,32 @@ final class KeyedHashCallback implements BeforeConvertCallback<Object> {
         if (persistent == null) {
             return entity;
         }
+        List<HashedProperty> hashed = hashedProperties.computeIfAbsent(entity.getClass(), type -> hashedOf(persistent));
+        if (hashed.isEmpty()) {
+            return entity; // most saves: an aggregate without a keyed hash
+        }
         PersistentPropertyAccessor<Object> accessor = persistent.getPropertyAccessor(entity);
+        for (HashedProperty property : hashed) {
+            Object source = accessor.getProperty(property.source());
+            String plain = source instanceof SensitiveText text ? text.value() : (String) source;
+            accessor.setProperty(property.hash(), hash.of(plain));
+        }
+        return accessor.getBean();
+    }
+
+    /** A {@link KeyedHashOf} field and the field it hashes. */
+    private record HashedProperty(MongoPersistentProperty hash, MongoPersistentProperty source) {
+    }
+
+    /** The entity's keyed-hash fields, looked up once per class rather than on every save. */
+    private static List<HashedProperty> hashedOf(MongoPersistentEntity<?> persistent) {
+        List<HashedProperty> hashed = new ArrayList<>();
         persistent.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
             KeyedHashOf hashOf = property.findAnnotation(KeyedHashOf.class);
             if (hashOf != null) {
-                Object source = accessor.getProperty(persistent.getRequiredPersistentProperty(hashOf.value()));
-                String plain = source instanceof SensitiveText text ? text.value() : (String) source;
-                accessor.setProperty(property, hash.of(plain));
+                hashed.add(new HashedProperty(property, persistent.getRequiredPersistentProperty(hashOf.value())));
             }
         });
-        return accessor.getBean();
+        return List.copyOf(hashed);
     }
 }
