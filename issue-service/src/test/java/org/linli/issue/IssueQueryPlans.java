@@ -68,6 +68,10 @@ abstract class IssueQueryPlans {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY).with(admin()))
                 .andExpect(status().isOk());
+        // a street's and the county's figures: the kept sums per hour and day (FigureCache)
+        for (RequestPostProcessor who : new RequestPostProcessor[] {admin(), caller("COUNTY_ADMIN", null, "county")}) {
+            mvc.perform(get("/api/v1/issues/statistics").with(who)).andExpect(status().isOk());
+        }
         issues.sweep(500);
         issues.escalatedIn(Seeds.COMMUNITY, 20);
         mvc.perform(get("/api/v1/meetings").with(admin())).andExpect(status().isOk());

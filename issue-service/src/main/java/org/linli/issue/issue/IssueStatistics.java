@@ -32,11 +32,13 @@ class IssueStatistics {
 
     private final MongoOperations mongo;
     private final Places places;
+    private final FigureCache cache;
     private final Clock clock;
 
-    IssueStatistics(MongoOperations mongo, Places places, Clock clock) {
+    IssueStatistics(MongoOperations mongo, Places places, FigureCache cache, Clock clock) {
         this.mongo = mongo;
         this.places = places;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -61,9 +63,13 @@ class IssueStatistics {
         if (!end.isAfter(start)) {
             throw new InvalidParameterException("to", "not-after-from");
         }
+        boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
+        if (staff && gridId == null && communityUnitId == null && compoundId == null && companyId == null
+                && (caller.isCountyWide() || caller.orgUnitPath() != null)) {
+            return cache.counts(caller.isCountyWide() ? "" : caller.orgUnitPath(), start, end).figures(start, end, now);
+        }
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("reportedAt").gte(start).lt(end));
-        boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
         if (!staff) {
             if (companyId == null || !caller.worksFor(companyId)) {
                 throw new AccessDeniedException("property staff see their own company's figures");
@@ -87,7 +93,7 @@ class IssueStatistics {
             all.add(Criteria.where("companyId").is(companyId));
         }
         Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
-        return Figures.of(mongo.query(Issue.class).as(FigureRow.class).matching(query).all(), start, end, now);
+        return FigureCounts.of(mongo.query(Issue.class).as(FigureRow.class).matching(query).all()).figures(start, end, now);
     }
 
     /**
@@ -124,69 +130,5 @@ class IssueStatistics {
     record Figures(Instant from, Instant to, int total, Map<IssueStatus, Integer> byStatus, int openOverdue,
                    int supervised, Double onTimeOnSiteRate, Double onTimeSolutionRate,
                    Long averageHandlingMinutes, int rated, Double averageRating, Double satisfiedShare) {
-
-        static Figures of(List<FigureRow> issues, Instant from, Instant to, Instant now) {
-            Map<IssueStatus, Integer> byStatus = new EnumMap<>(IssueStatus.class);
-            int onSiteOnTime = 0;
-            int onSiteDecided = 0;
-            int solvedOnTime = 0;
-            int solutionDecided = 0;
-            int openOverdue = 0;
-            int supervised = 0;
-            long handlingMinutes = 0;
-            int handled = 0;
-            int rated = 0;
-            int ratingSum = 0;
-            int satisfied = 0;
-            for (FigureRow issue : issues) {
-                byStatus.merge(issue.status(), 1, Integer::sum);
-                if (issue.supervised()) {
-                    supervised++;
-                }
-                if (issue.status() == IssueStatus.REJECTED || issue.status() == IssueStatus.DUPLICATE) {
-                    continue;
-                }
-                boolean unsolved = IssueStatus.UNSOLVED.contains(issue.status()) || issue.status() == IssueStatus.HELD;
-                boolean onSiteLate = issue.onSiteOverdue() || (issue.onSiteAt() == null && unsolved
-                        && issue.status() != IssueStatus.HELD && now.isAfter(issue.onSiteDueAt()));
-                if (onSiteLate) {
-                    onSiteDecided++;
-                } else if (issue.onSiteAt() != null || !unsolved) {
-                    onSiteDecided++;
-                    onSiteOnTime++;
-                }
-                boolean solved = !unsolved && issue.handlerAccountId() != null;
-                boolean solutionLate = issue.solutionOverdue() || (unsolved && issue.status() != IssueStatus.HELD
-                        && now.isAfter(issue.solutionDueAt()));
-                if (solutionLate) {
-                    solutionDecided++;
-                } else if (solved) {
-                    solutionDecided++;
-                    solvedOnTime++;
-                }
-                if (unsolved && (solutionLate || onSiteLate)) {
-                    openOverdue++;
-                }
-                if (issue.resolvedAt() != null) {
-                    handled++;
-                    handlingMinutes += Duration.between(issue.reportedAt(), issue.resolvedAt()).toMinutes();
-                }
-                if (issue.rating() != null) {
-                    rated++;
-                    ratingSum += issue.rating();
-                    if (issue.rating() >= 4) {
-                        satisfied++;
-                    }
-                }
-            }
-            return new Figures(from, to, issues.size(), byStatus, openOverdue, supervised,
-                    rate(onSiteOnTime, onSiteDecided), rate(solvedOnTime, solutionDecided),
-                    handled == 0 ? null : handlingMinutes / handled, rated,
-                    rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated));
-        }
-
-        private static Double rate(int part, int whole) {
-            return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.linli.issue.place.Copies.GridCopy;
 import org.linli.issue.place.Copies.OrgUnitCopy;
 import org.linli.issue.place.Copies.WorkerCopy;
 import org.linli.platform.messaging.SubtreePaths;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,10 +43,12 @@ class PlaceCopies {
 
     private final MongoOperations mongo;
     private final PlaceLocator locator;
+    private final ApplicationEventPublisher events;
 
-    PlaceCopies(MongoOperations mongo, PlaceLocator locator) {
+    PlaceCopies(MongoOperations mongo, PlaceLocator locator, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.locator = locator;
+        this.events = events;
     }
 
     void apply(GridCreated created, Instant at) {
@@ -139,6 +142,7 @@ class PlaceCopies {
         mongo.updateMulti(Query.query(Criteria.where("communityUnitId").is(moved.unitId())
                         .and("streetUnitId").is(moved.oldParentId())),
                 new Update().set("streetUnitId", moved.newParentId()), "issues");
+        events.publishEvent(new SubtreeMoved(moved.oldPath(), moved.newPath()));
     }
 
     private static Query byId(String id) {

@@ -7,6 +7,8 @@ import static org.linli.issue.issue.Issues.T0;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {
@@ -20,7 +22,7 @@ class StatisticsTest {
         rejected.reject("不属于受理范围", "admin", T0);
         Instant now = T0.plus(Duration.ofHours(2));
 
-        IssueStatistics.Figures figures = IssueStatistics.Figures.of(rows(onTime, stillOpen, rejected), T0, now, now);
+        IssueStatistics.Figures figures = FigureCounts.of(rows(onTime, stillOpen, rejected)).figures(T0, now, now);
 
         assertThat(figures.total()).isEqualTo(3);
         assertThat(figures.byStatus()).containsEntry(IssueStatus.CLOSED, 1).containsEntry(IssueStatus.DISPATCHED, 1)
@@ -36,11 +38,45 @@ class StatisticsTest {
     @Test
     void nothingDecidedYetGivesNoRate() {
         Issue fresh = Issues.dispatchedToGridWorker();
-        IssueStatistics.Figures figures = IssueStatistics.Figures.of(rows(fresh), T0, T0, T0.plusSeconds(60));
+        IssueStatistics.Figures figures = FigureCounts.of(rows(fresh)).figures(T0, T0, T0.plusSeconds(60));
 
         assertThat(figures.onTimeOnSiteRate()).isNull();
         assertThat(figures.onTimeSolutionRate()).isNull();
         assertThat(figures.openOverdue()).isZero();
+    }
+
+    @Test
+    void anOpenIssueTurnsLateWhenItsDeadlinePassesWithoutBeingSaved() {
+        FigureCounts counts = FigureCounts.of(rows(Issues.dispatchedToGridWorker()));
+        Issue stored = Issues.dispatchedToGridWorker();
+
+        assertThat(counts.figures(T0, T0, stored.onSiteDueAt().minusSeconds(1)).openOverdue()).isZero();
+        assertThat(counts.figures(T0, T0, stored.onSiteDueAt().plusSeconds(1)).openOverdue()).isEqualTo(1);
+        assertThat(counts.figures(T0, T0, stored.onSiteDueAt().plusSeconds(1)).onTimeOnSiteRate()).isZero();
+    }
+
+    @Test
+    void sumsOfPartsGiveTheFiguresOfTheWholeAsTheyStandAtAnyTime() {
+        Random random = new Random(13);
+        for (int round = 0; round < 200; round++) {
+            List<IssueStatistics.FigureRow> rows = IntStream.range(0, random.nextInt(40))
+                    .mapToObj(i -> randomRow(random)).toList();
+            Instant now = T0.plusSeconds(random.nextInt(20_000));
+            int cut = rows.isEmpty() ? 0 : random.nextInt(rows.size());
+            FigureCounts parts = FigureCounts.of(rows.subList(0, cut)).add(FigureCounts.of(rows.subList(cut, rows.size())));
+
+            assertThat(parts.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows, T0, now, now));
+        }
+    }
+
+    private static IssueStatistics.FigureRow randomRow(Random random) {
+        IssueStatus[] statuses = IssueStatus.values();
+        Instant reported = T0.plusSeconds(random.nextInt(3_600));
+        return new IssueStatistics.FigureRow(statuses[random.nextInt(statuses.length)], random.nextBoolean(), reported,
+                reported.plusSeconds(random.nextInt(10_000)), random.nextBoolean() ? null : reported.plusSeconds(600),
+                random.nextInt(4) == 0, reported.plusSeconds(random.nextInt(20_000)), random.nextInt(4) == 0,
+                random.nextBoolean() ? null : "worker", random.nextBoolean() ? null : reported.plusSeconds(900),
+                random.nextBoolean() ? null : 1 + random.nextInt(5));
     }
 
     private static List<IssueStatistics.FigureRow> rows(Issue... issues) {

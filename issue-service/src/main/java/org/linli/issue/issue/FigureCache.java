@@ -1,0 +1,182 @@
+package org.linli.issue.issue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.linli.issue.place.SubtreeMoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Figure sums per org path and per hour and day of {@code reportedAt}, so that a street's or the county's figures
+ * over a month read a few dozen small documents instead of every issue of the month. A period is cut into whole
+ * days, whole hours and at most two partial hours at its edges (read from the issues unless their hour lies wholly
+ * inside the period). Sums are computed on first use and kept until an issue of their slot is saved: every save
+ * raises the slot's {@code rev} (for the issue's path and each ancestor), and sums computed from an older
+ * {@code rev} are not used. The open issues' deadlines travel with the sums, so the figures stay exact as time
+ * passes without a save. The cache is dropped at start-up (a crash between an issue's save and the raise cannot
+ * leave stale sums behind) and when an org unit moves (issues change path without a save).
+ */
+@Component
+class FigureCache extends AbstractMongoEventListener<Issue> {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureCache.class);
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final MongoOperations mongo;
+    private final Object[] stripes = new Object[64];
+
+    FigureCache(MongoOperations mongo) {
+        this.mongo = mongo;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /** The sums of the issues reported in [from, to) whose community path starts with {@code node} ("" for all). */
+    FigureCounts counts(String node, Instant from, Instant to) {
+        List<Slot> slots = slots(node, from, to);
+        Map<String, FigureBucket> stored = mongo.find(Query.query(Criteria.where("_id")
+                        .in(slots.stream().map(Slot::id).toList())), FigureBucket.class).stream()
+                .collect(Collectors.toMap(FigureBucket::id, Function.identity()));
+        FigureCounts counts = new FigureCounts();
+        for (Slot slot : slots) {
+            FigureBucket bucket = stored.get(slot.id());
+            if (bucket == null || !bucket.current()) {
+                bucket = compute(slot);
+            }
+            counts.add(bucket.within(slot.from(), slot.to()) ? bucket.counts() : scan(node, slot.from(), slot.to()));
+        }
+        return counts;
+    }
+
+    private static List<Slot> slots(String node, Instant from, Instant to) {
+        List<Slot> slots = new ArrayList<>();
+        Instant at = from;
+        while (at.isBefore(to)) {
+            Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+            boolean wholeDay = at.equals(at.truncatedTo(ChronoUnit.DAYS)) && !at.plus(DAY).isAfter(to);
+            Duration length = wholeDay ? DAY : HOUR;
+            Instant next = min(hour.plus(length), to);
+            slots.add(new Slot(node, wholeDay ? at : hour, length, at, next));
+            at = next;
+        }
+        return slots;
+    }
+
+    private FigureBucket compute(Slot slot) {
+        synchronized (stripes[Math.floorMod(slot.id().hashCode(), stripes.length)]) {
+            FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
+            if (bucket != null && bucket.current()) {
+                return bucket;
+            }
+            long rev = bucket != null ? bucket.rev() : open(slot.id());
+            List<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(), slot.start().plus(slot.length()));
+            FigureBucket computed = new FigureBucket(slot.id(), rev, rev, FigureCounts.of(rows),
+                    rows.stream().map(IssueStatistics.FigureRow::reportedAt).min(Instant::compareTo).orElse(null),
+                    rows.stream().map(IssueStatistics.FigureRow::reportedAt).max(Instant::compareTo).orElse(null));
+            keep(computed);
+            return computed;
+        }
+    }
+
+    /** Creates the slot's document before its issues are read, so a save during the reading raises its rev. */
+    private long open(String id) {
+        FigureBucket opened = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+                new Update().setOnInsert("rev", 0L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                FigureBucket.class);
+        return opened == null ? 0L : opened.rev();
+    }
+
+    /** Stores the sums unless an issue of the slot was saved since its rev was read. */
+    private void keep(FigureBucket computed) {
+        try {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(computed.id()).and("rev").is(computed.rev())),
+                    new Update().set("computedRev", computed.rev()).set("counts", computed.counts())
+                            .set("first", computed.first()).set("last", computed.last()), FigureBucket.class);
+        } catch (DataAccessException tooLargeOrUnavailable) {
+            log.warn("figure sums of {} not kept: {}", computed.id(), tooLargeOrUnavailable.getMessage());
+        }
+    }
+
+    private FigureCounts scan(String node, Instant from, Instant to) {
+        return FigureCounts.of(rows(node, from, to));
+    }
+
+    private List<IssueStatistics.FigureRow> rows(String node, Instant from, Instant to) {
+        Criteria criteria = Criteria.where("reportedAt").gte(from).lt(to);
+        if (!node.isEmpty()) {
+            criteria = criteria.and("communityPath").regex("^" + Pattern.quote(node));
+        }
+        return mongo.query(Issue.class).as(IssueStatistics.FigureRow.class).matching(Query.query(criteria)).all();
+    }
+
+    /** A saved issue makes the sums of its hour and day stale, under its path and every ancestor. */
+    @Override
+    public void onAfterSave(AfterSaveEvent<Issue> event) {
+        Issue issue = event.getSource();
+        if (issue.reportedAt() == null) {
+            return;
+        }
+        BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureBucket.class);
+        for (String node : nodes(issue.communityPath())) {
+            for (Duration length : List.of(HOUR, DAY)) {
+                Instant start = issue.reportedAt().truncatedTo(length == DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+                raise.updateOne(Query.query(Criteria.where("_id").is(Slot.id(node, start, length))),
+                        new Update().inc("rev", 1));
+            }
+        }
+        raise.execute();
+    }
+
+    /** "" and every prefix of the path that ends a unit: /county/, /county/street/, /county/street/community/. */
+    static List<String> nodes(String path) {
+        List<String> nodes = new ArrayList<>(List.of(""));
+        if (path != null) {
+            for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                nodes.add(path.substring(0, slash + 1));
+            }
+        }
+        return nodes;
+    }
+
+    @EventListener({ApplicationReadyEvent.class, SubtreeMoved.class})
+    void drop() {
+        mongo.dropCollection(FigureBucket.class);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** One hour or day of one node, and the part [from, to) of it a period covers. */
+    private record Slot(String node, Instant start, Duration length, Instant from, Instant to) {
+
+        String id() {
+            return id(node, start, length);
+        }
+
+        static String id(String node, Instant start, Duration length) {
+            return node + (length.equals(DAY) ? "|D|" : "|H|") + start.getEpochSecond();
+        }
+    }
+}

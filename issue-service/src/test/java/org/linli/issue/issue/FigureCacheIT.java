@@ -1,0 +1,92 @@
+package org.linli.issue.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.linli.issue.issue.Issues.POLICY;
+import static org.linli.issue.issue.Issues.T0;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.issue.place.Route;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The figures kept per hour and day agree with one pass over the issues, for the county and for a street, and
+ * follow every save of an issue in a slot they cover.
+ */
+@SpringBootTest(properties = {"spring.kafka.consumer.group-id=figures-it-${random.uuid}",
+        "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9"})
+@EmbeddedInfrastructure
+class FigureCacheIT {
+
+    private static final Route OTHER_STREET = new Route("grid-9", "community-9", "/street-2/community-9/", "street-2",
+            null, null, null, null, Route.Source.LOCAL_COPY);
+    private static final IssueStatus[] HISTORY = {IssueStatus.CLOSED, IssueStatus.REPORTED, IssueStatus.REJECTED,
+            IssueStatus.RESOLVED, IssueStatus.IN_PROGRESS};
+
+    @Autowired
+    FigureCache cache;
+    @Autowired
+    IssueRepository issues;
+    @Autowired
+    MongoTemplate mongo;
+
+    private final List<Issue> stored = new ArrayList<>();
+
+    @BeforeEach
+    void threeDaysOfHotlineHistoryInTwoStreets() {
+        mongo.dropCollection(Issue.class);
+        mongo.dropCollection(FigureBucket.class);
+        for (int i = 0; i < 60; i++) {
+            Instant received = T0.minusSeconds(3 * 86_400).plusSeconds(i * 4_321L);
+            Issue.HistoricalRecord record = Issues.hotlineRecord("r-" + i, HISTORY[i % HISTORY.length], received);
+            Issue issue = Issue.imported(record, "batch-1", i % 3 == 0 ? OTHER_STREET : Issues.TO_GRID_WORKER,
+                    "dept-housing", POLICY, T0.plusSeconds(3 * 86_400));
+            stored.add(issues.save(issue));
+        }
+    }
+
+    @Test
+    void keptFiguresAgreeWithOnePassOverTheIssuesForTheCountyAndAStreet() {
+        Instant from = T0.minusSeconds(3 * 86_400 - 1_234);
+        Instant to = T0.minusSeconds(77);
+
+        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
+        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
+        assertThat(figures("/street-1/", from, to)).isEqualTo(reference("/street-1/", from, to));
+        assertThat(mongo.findAll(FigureBucket.class)).isNotEmpty().allMatch(FigureBucket::current);
+    }
+
+    @Test
+    void aSavedIssueMakesTheSumsOfItsSlotStaleAndTheFiguresFollowIt() {
+        Instant from = T0.minusSeconds(4 * 86_400);
+        Instant to = T0;
+        int before = figures("", from, to).byStatus().getOrDefault(IssueStatus.REJECTED, 0);
+        Issue open = issues.findById(stored.get(1).id()).orElseThrow();
+
+        open.reject("不属于受理范围", "admin", T0.plusSeconds(3 * 86_400));
+        issues.save(open);
+
+        assertThat(mongo.findAll(FigureBucket.class)).anyMatch(bucket -> !bucket.current());
+        assertThat(figures("", from, to).byStatus().get(IssueStatus.REJECTED)).isEqualTo(before + 1);
+        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
+        assertThat(figures("/street-1/", from, to)).isEqualTo(reference("/street-1/", from, to));
+    }
+
+    private IssueStatistics.Figures figures(String node, Instant from, Instant to) {
+        return cache.counts(node, from, to).figures(from, to, T0);
+    }
+
+    private IssueStatistics.Figures reference(String node, Instant from, Instant to) {
+        List<IssueStatistics.FigureRow> rows = issues.findAll().stream()
+                .filter(issue -> !issue.reportedAt().isBefore(from) && issue.reportedAt().isBefore(to))
+                .filter(issue -> issue.communityPath().startsWith(node))
+                .map(IssueStatistics.FigureRow::of).toList();
+        return ReferenceFigures.of(rows, from, to, T0);
+    }
+}
