@@ -68,7 +68,7 @@ function dateLabel(instant) {
 }
 
 function points(value) {
-  return value === null || value === undefined ? '—' : Number(value).toFixed(1);
+  return value === null || value === undefined ? '—' : String(Math.round(Number(value) * 100) / 100);
 }
 
 function basisLabel(basis) {
