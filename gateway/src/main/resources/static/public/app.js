@@ -36,7 +36,7 @@ async function show(sectionId, load) {
   status.replaceChildren('正在加载…');
   try {
     const result = await load();
-    body.replaceChildren(...(result.nodes || []));
+    body.replaceChildren(...(result.nodes || []).filter(Boolean));
     section.dataset.state = result.empty ? 'empty' : 'ready';
     status.replaceChildren(result.empty || '');
   } catch (failure) {
