@@ -31,6 +31,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
                     exchanges.pathMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+                    // the public transparency page and its assets (PublicPage); what it reads is in public-paths
+                    exchanges.pathMatchers(HttpMethod.GET, "/public", PublicPage.PATH + "**").permitAll();
                     for (String entry : properties.publicPaths()) {
                         String[] parts = entry.trim().split("\\s+", 2);
                         if (parts.length == 2) {

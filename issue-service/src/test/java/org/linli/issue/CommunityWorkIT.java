@@ -130,6 +130,7 @@ class CommunityWorkIT {
         post("/api/v1/meetings/" + id + "/publication", admin(), "{}").andExpect(status().isOk());
         mvc.perform(get("/api/v1/meetings/published/" + id))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.communityName").value("檀溪社区党委"))
                 .andExpect(jsonPath("$.attendees[3].partyLabel").value("物业服务企业"))
                 .andExpect(jsonPath("$.decisions[?(@.issueId == '" + issue + "')].decision").value("CLOSE"));
         mvc.perform(get("/api/v1/meetings/published").param("communityUnitId", Seeds.COMMUNITY))

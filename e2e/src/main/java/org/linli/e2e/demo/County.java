@@ -1,5 +1,6 @@
 package org.linli.e2e.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.linli.e2e.client.Box;
@@ -125,6 +126,8 @@ final class County {
         final double lng;
         String id;
         Company company;
+        /** The first day of its company's contract ({@code null} without one). */
+        LocalDate contractStartsOn;
         String mode;
         String buildingId;
 

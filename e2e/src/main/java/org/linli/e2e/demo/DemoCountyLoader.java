@@ -64,6 +64,10 @@ public final class DemoCountyLoader {
             step("org-service + property-service: 包保 of difficult compounds, patrolled (half of them overdue)",
                     patrols::assignments);
             step("property-service: the demo resident as a property supervisor", () -> patrols.supervisors(accounts));
+            DemoPublicRecord publicRecord = new DemoPublicRecord(admin, county, parallel);
+            step("property-service: last month's evaluations, the county's and a street's rankings, a yellow card",
+                    publicRecord::rankings);
+            step("issue-service: a joint meeting in every community, decided and published (公示)", publicRecord::meetings);
             step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);

@@ -145,6 +145,7 @@ final class DemoStructure {
     }
 
     private void contract(Compound compound, String kind, LocalDate startsOn, LocalDate endsOn) {
+        compound.contractStartsOn = startsOn;
         admin.post("/api/v1/contracts", Map.of("compoundId", compound.id, "companyId", compound.company.id(), "kind", kind,
                 "startsOn", startsOn.toString(), "endsOn", endsOn.toString(),
                 "feeStandards", List.of(Map.of("category", "多层住宅", "fenPerSquareMetreMonth", 80),

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>Before: the old street's admin reads the community's dual-registration unit, micro-grid,
  *       compound, issue and points account (200); the new street's admin gets 403 everywhere.</li>
  *   <li>Rename the community: org-service and grid-service's copy (the only copy any service shows a
- *       name from: {@code GET /api/v1/grids/org-units/{id}}) show the new name. property-service,
- *       issue-service and points-service keep the name in their copies but show it nowhere.</li>
+ *       name from here: {@code GET /api/v1/grids/org-units/{id}}) show the new name. property-service,
+ *       issue-service and points-service keep the name in their copies; issue-service shows it only on published
+ *       meetings ({@code communityName}), which this community has none of.</li>
  *   <li>Move the community under the second street: org-service and grid-service's copy show the new
  *       path; in every service scope follows: the new street's admin reads the dual-registration unit,
  *       the micro-grid, the compound, the issue and the points account (200; the new street's property

@@ -2,6 +2,7 @@ package org.linli.e2e.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -133,6 +134,20 @@ class DemoCountyIT {
                 .findFirst().orElseThrow();
         assertThat(resident.get("/api/v1/assembly-decisions/" + passed.path("id").asString()).ok()
                 .path("preparation")).hasSize(3);
+    }
+
+    @Test
+    void thePublicPageHasLastMonthsRankingTheCautionListAndTheCommunitysPublishedMeeting() {
+        Session anonymous = GATEWAY.anonymous();
+        String lastMonth = YearMonth.now(DemoSeason.COUNTY_ZONE).minusMonths(1).toString();
+        assertThat(content(anonymous.get("/api/v1/rankings/published?scopeUnitId=county").ok())).anySatisfy(ranking -> {
+            assertThat(ranking.path("month").asString()).isEqualTo(lastMonth);
+            assertThat(ranking.path("companyCount").asInt()).isPositive();
+        });
+        assertThat(content(anonymous.get("/api/v1/sanctions/caution-list?size=200").ok())).isNotEmpty();
+        assertThat(content(anonymous.get("/api/v1/meetings/published?communityUnitId=" + communityId).ok()))
+                .isNotEmpty()
+                .allSatisfy(meeting -> assertThat(meeting.path("communityName").asString()).endsWith("社区党委"));
     }
 
     private static List<JsonNode> content(JsonNode page) {

@@ -84,18 +84,20 @@ class MeetingController {
     }
 
     @Operation(summary = "Published meetings (公示), public", description = "No token. Paged; ?communityUnitId=. "
-            + "Attendees by organisation, each item's decision and its summary; no personal data.")
+            + "The community's name, attendees by organisation, each item's decision and its summary; no personal data.")
     @SecurityRequirements
     @GetMapping("/published")
     PagedModel<PublicMeeting> published(@RequestParam(required = false) String communityUnitId, Pageable pageable) {
-        return new PagedModel<>(service.list(null, communityUnitId, true, pageable).map(PublicMeeting::of));
+        return new PagedModel<>(service.list(null, communityUnitId, true, pageable).map(meeting -> PublicMeeting.of(meeting,
+                service.communityName(meeting))));
     }
 
     @Operation(summary = "One published meeting (公示), public", description = "No token; 404 unknown or unpublished.")
     @SecurityRequirements
     @GetMapping("/published/{id}")
     PublicMeeting publishedOne(@PathVariable String id) {
-        return PublicMeeting.of(service.published(id));
+        Meeting meeting = service.published(id);
+        return PublicMeeting.of(meeting, service.communityName(meeting));
     }
 
     record AttendeeRequest(@NotNull Meeting.Party party, @NotBlank @Size(max = 100) String name,
@@ -125,10 +127,11 @@ class MeetingController {
         }
     }
 
-    record PublicMeeting(String id, String title, String communityUnitId, Instant scheduledAt,
+    record PublicMeeting(String id, String title, String communityUnitId, String communityName, Instant scheduledAt,
                          List<PublicAttendee> attendees, List<PublicItem> decisions, Instant publishedAt) {
-        static PublicMeeting of(Meeting meeting) {
-            return new PublicMeeting(meeting.id(), meeting.title(), meeting.communityUnitId(), meeting.scheduledAt(),
+        static PublicMeeting of(Meeting meeting, String communityName) {
+            return new PublicMeeting(meeting.id(), meeting.title(), meeting.communityUnitId(), communityName,
+                    meeting.scheduledAt(),
                     meeting.attendees().stream().map(a -> new PublicAttendee(a.party(), a.party().label(), a.name()))
                             .toList(),
                     meeting.agenda().stream().map(item -> new PublicItem(item.issueId(), item.summary(),

@@ -105,6 +105,11 @@ class MeetingService {
                 () -> mongo.count(Query.query(criteria), Meeting.class));
     }
 
+    /** The community's name for the public record, {@code null} when org-service's events have not arrived. */
+    String communityName(Meeting meeting) {
+        return places.nameOf(meeting.communityUnitId());
+    }
+
     Meeting published(String id) {
         Meeting meeting = find(id);
         if (meeting.status() != Meeting.Status.PUBLISHED) {

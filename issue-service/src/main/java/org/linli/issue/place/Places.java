@@ -105,6 +105,12 @@ public class Places {
                 .map(OrgUnitCopy::path).orElse(null);
     }
 
+    /** The name of a unit from the copy, {@code null} when its events have not arrived. */
+    public String nameOf(String unitId) {
+        return unitId == null ? null : Optional.ofNullable(mongo.findById(unitId, OrgUnitCopy.class))
+                .map(OrgUnitCopy::name).orElse(null);
+    }
+
     /** The community of a grid from the copies, {@code null} when its events have not arrived. */
     public String communityOfGrid(String gridId) {
         return Optional.ofNullable(mongo.findById(gridId, GridCopy.class)).map(GridCopy::communityUnitId).orElse(null);
