@@ -8,6 +8,7 @@ import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,10 +26,13 @@ class WebhookSubscription {
     @Id
     private String id;
     private String targetUrl;
+    /** Indexed: each event looks up the subscriptions of its type. */
+    @Indexed
     private Set<String> eventTypes;
     /** The scope's unit, {@code null} for the whole county. */
     private String scopeUnitId;
     /** The scope's org path when created ({@code /street/community/}), {@code null} for the whole county. */
+    @Indexed
     private String scopePath;
     private SensitiveText secret;
     private Status status;
