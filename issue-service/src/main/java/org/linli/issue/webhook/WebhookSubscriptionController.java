@@ -57,7 +57,7 @@ class WebhookSubscriptionController {
         return new PagedModel<>(subscriptions.list(caller, pageable).map(SubscriptionResponse::of));
     }
 
-    @Operation(summary = "The event types a subscription may name", description = ROLES + "every contract of "
+    @Operation(operationId = "listWebhookEventTypes", summary = "The event types a subscription may name", description = ROLES + "every contract of "
             + "issue.events (AsyncAPI: /asyncapi/issue-service).")
     @GetMapping("/event-types")
     Set<String> eventTypes() {
@@ -85,14 +85,14 @@ class WebhookSubscriptionController {
         return SubscriptionResponse.of(subscriptions.resume(caller, id));
     }
 
-    @Operation(summary = "A webhook subscription's delivery log", description = ROLES + "each delivery with its "
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook subscription's delivery log", description = ROLES + "each delivery with its "
             + "attempts and the subscriber's response codes, newest first; paged. 403 outside the caller's scope.")
     @GetMapping("/{id}/deliveries")
     PagedModel<DeliveryResponse> deliveries(Caller caller, @PathVariable String id, Pageable pageable) {
         return new PagedModel<>(subscriptions.deliveries(caller, id, pageable).map(DeliveryResponse::of));
     }
 
-    @Operation(summary = "Send a delivery again", description = ROLES + "queues a delivered or failed delivery for "
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again", description = ROLES + "queues a delivered or failed delivery for "
             + "a new round of attempts. 403 outside the caller's scope; 404 unknown; 422 subscription-paused, "
             + "delivery-queued.")
     @PostMapping("/{id}/deliveries/{deliveryId}/redelivery")
