@@ -31,7 +31,7 @@ class WebhookClient {
         this.clock = clock;
     }
 
-    WebhookDelivery.Attempt post(URI target, String deliveryId, String secret, String body) {
+    WebhookDelivery.WebhookAttempt post(URI target, String deliveryId, String secret, String body) {
         Instant at = clock.instant();
         long timestamp = at.getEpochSecond();
         long started = System.nanoTime();
@@ -50,7 +50,7 @@ class WebhookClient {
     }
 
     /** A failed attempt that was not sent: the target is no longer allowed. */
-    WebhookDelivery.Attempt refused(String reason) {
+    WebhookDelivery.WebhookAttempt refused(String reason) {
         return WebhookDelivery.attempt(clock.instant(), null, reason, Duration.ZERO);
     }
 

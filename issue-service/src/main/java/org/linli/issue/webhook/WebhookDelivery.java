@@ -32,7 +32,7 @@ class WebhookDelivery {
      * One attempt: when, the subscriber's HTTP status ({@code null} when none came: refused, timed out), a short
      * error for those, and how long it took.
      */
-    record Attempt(Instant at, Integer responseStatus, String error, long millis) {
+    record WebhookAttempt(Instant at, Integer responseStatus, String error, long millis) {
         boolean succeeded() {
             return responseStatus != null && responseStatus >= 200 && responseStatus < 300;
         }
@@ -49,7 +49,7 @@ class WebhookDelivery {
     /** Failed attempts since it was queued or last redelivered (what the backoff and maxAttempts count). */
     private int failuresInRound;
     private int attemptCount;
-    private List<Attempt> attempts = new ArrayList<>();
+    private List<WebhookAttempt> attempts = new ArrayList<>();
     private Instant createdAt;
     private Instant deliveredAt;
     @Version
@@ -76,7 +76,7 @@ class WebhookDelivery {
         return delivery;
     }
 
-    void succeeded(Attempt attempt) {
+    void succeeded(WebhookAttempt attempt) {
         log(attempt);
         status = Status.DELIVERED;
         deliveredAt = attempt.at();
@@ -85,7 +85,7 @@ class WebhookDelivery {
     }
 
     /** A failed attempt: held when the subscription is now paused, given up after {@code maxAttempts}, else retried. */
-    void failed(Attempt attempt, boolean subscriptionPaused, Backoff backoff, int maxAttempts) {
+    void failed(WebhookAttempt attempt, boolean subscriptionPaused, Backoff backoff, int maxAttempts) {
         log(attempt);
         failuresInRound++;
         if (subscriptionPaused) {
@@ -118,7 +118,7 @@ class WebhookDelivery {
         failuresInRound = 0;
     }
 
-    private void log(Attempt attempt) {
+    private void log(WebhookAttempt attempt) {
         attemptCount++;
         attempts.add(attempt);
         if (attempts.size() > KEPT_ATTEMPTS) {
@@ -126,8 +126,8 @@ class WebhookDelivery {
         }
     }
 
-    static Attempt attempt(Instant at, Integer responseStatus, String error, Duration took) {
-        return new Attempt(at, responseStatus, error, took.toMillis());
+    static WebhookAttempt attempt(Instant at, Integer responseStatus, String error, Duration took) {
+        return new WebhookAttempt(at, responseStatus, error, took.toMillis());
     }
 
     String id() { return id; }
@@ -138,7 +138,7 @@ class WebhookDelivery {
     Status status() { return status; }
     Instant nextAttemptAt() { return nextAttemptAt; }
     int attemptCount() { return attemptCount; }
-    List<Attempt> attempts() { return List.copyOf(attempts); }
+    List<WebhookAttempt> attempts() { return List.copyOf(attempts); }
     Instant createdAt() { return createdAt; }
     Instant deliveredAt() { return deliveredAt; }
 }

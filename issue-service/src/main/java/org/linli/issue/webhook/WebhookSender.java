@@ -63,7 +63,7 @@ class WebhookSender {
             queue.save(delivery);
             return false;
         }
-        WebhookDelivery.Attempt attempt = targets.allows(subscription.targetUrl())
+        WebhookDelivery.WebhookAttempt attempt = targets.allows(subscription.targetUrl())
                 ? client.post(targets.require(subscription.targetUrl()), delivery.id(), subscription.secret(), delivery.body())
                 : client.refused("target-not-allowed");
         boolean pausedNow = recordOn(subscription, attempt);
@@ -82,7 +82,7 @@ class WebhookSender {
     }
 
     /** The attempt on its subscription, re-read and applied again when an admin changed it meanwhile. */
-    private boolean recordOn(WebhookSubscription subscription, WebhookDelivery.Attempt attempt) {
+    private boolean recordOn(WebhookSubscription subscription, WebhookDelivery.WebhookAttempt attempt) {
         WebhookSubscription current = subscription;
         for (int tries = 0; ; tries++) {
             boolean wasPaused = current.paused();

@@ -47,14 +47,14 @@ class WebhookSubscriptionController {
         WebhookSubscriptions.Created created = subscriptions.create(caller, request.targetUrl(), request.eventTypes(),
                 request.scopeUnitId());
         return ResponseEntity.created(URI.create("/api/v1/webhook-subscriptions/" + created.subscription().id()))
-                .body(new CreatedResponse(SubscriptionResponse.of(created.subscription()), created.secret()));
+                .body(new CreatedResponse(WebhookSubscriptionResponse.of(created.subscription()), created.secret()));
     }
 
     @Operation(summary = "List webhook subscriptions", description = ROLES + "those whose scope lies within the "
             + "caller's, newest first; paged.")
     @GetMapping
-    PagedModel<SubscriptionResponse> list(Caller caller, Pageable pageable) {
-        return new PagedModel<>(subscriptions.list(caller, pageable).map(SubscriptionResponse::of));
+    PagedModel<WebhookSubscriptionResponse> list(Caller caller, Pageable pageable) {
+        return new PagedModel<>(subscriptions.list(caller, pageable).map(WebhookSubscriptionResponse::of));
     }
 
     @Operation(operationId = "listWebhookEventTypes", summary = "The event types a subscription may name", description = ROLES + "every contract of "
@@ -66,8 +66,8 @@ class WebhookSubscriptionController {
 
     @Operation(summary = "Read a webhook subscription", description = ROLES + "403 outside the caller's scope; 404 unknown.")
     @GetMapping("/{id}")
-    SubscriptionResponse get(Caller caller, @PathVariable String id) {
-        return SubscriptionResponse.of(subscriptions.get(caller, id));
+    WebhookSubscriptionResponse get(Caller caller, @PathVariable String id) {
+        return WebhookSubscriptionResponse.of(subscriptions.get(caller, id));
     }
 
     @Operation(summary = "Delete a webhook subscription and its delivery log", description = ROLES
@@ -81,23 +81,23 @@ class WebhookSubscriptionController {
     @Operation(summary = "Resume a paused webhook subscription", description = ROLES + "the deliveries held while it "
             + "was paused are sent again. 403 outside the caller's scope; 422 subscription-not-paused.")
     @PostMapping("/{id}/resumption")
-    SubscriptionResponse resume(Caller caller, @PathVariable String id) {
-        return SubscriptionResponse.of(subscriptions.resume(caller, id));
+    WebhookSubscriptionResponse resume(Caller caller, @PathVariable String id) {
+        return WebhookSubscriptionResponse.of(subscriptions.resume(caller, id));
     }
 
     @Operation(operationId = "listWebhookDeliveries", summary = "A webhook subscription's delivery log", description = ROLES + "each delivery with its "
             + "attempts and the subscriber's response codes, newest first; paged. 403 outside the caller's scope.")
     @GetMapping("/{id}/deliveries")
-    PagedModel<DeliveryResponse> deliveries(Caller caller, @PathVariable String id, Pageable pageable) {
-        return new PagedModel<>(subscriptions.deliveries(caller, id, pageable).map(DeliveryResponse::of));
+    PagedModel<WebhookDeliveryResponse> deliveries(Caller caller, @PathVariable String id, Pageable pageable) {
+        return new PagedModel<>(subscriptions.deliveries(caller, id, pageable).map(WebhookDeliveryResponse::of));
     }
 
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again", description = ROLES + "queues a delivered or failed delivery for "
             + "a new round of attempts. 403 outside the caller's scope; 404 unknown; 422 subscription-paused, "
             + "delivery-queued.")
     @PostMapping("/{id}/deliveries/{deliveryId}/redelivery")
-    ResponseEntity<DeliveryResponse> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
-        return ResponseEntity.accepted().body(DeliveryResponse.of(subscriptions.redeliver(caller, id, deliveryId)));
+    ResponseEntity<WebhookDeliveryResponse> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        return ResponseEntity.accepted().body(WebhookDeliveryResponse.of(subscriptions.redeliver(caller, id, deliveryId)));
     }
 
     record CreateRequest(@NotBlank @Size(max = 2000) String targetUrl,
@@ -105,25 +105,25 @@ class WebhookSubscriptionController {
                          @Size(max = 64) String scopeUnitId) {
     }
 
-    record SubscriptionResponse(String id, String targetUrl, Set<String> eventTypes, String scopeUnitId,
+    record WebhookSubscriptionResponse(String id, String targetUrl, Set<String> eventTypes, String scopeUnitId,
                                 String scopePath, String status, int consecutiveFailures, String createdBy,
                                 Instant createdAt, Instant pausedAt) {
-        static SubscriptionResponse of(WebhookSubscription s) {
-            return new SubscriptionResponse(s.id(), s.targetUrl(), s.eventTypes(), s.scopeUnitId(), s.scopePath(),
+        static WebhookSubscriptionResponse of(WebhookSubscription s) {
+            return new WebhookSubscriptionResponse(s.id(), s.targetUrl(), s.eventTypes(), s.scopeUnitId(), s.scopePath(),
                     s.status().name(), s.consecutiveFailures(), s.createdBy(), s.createdAt(), s.pausedAt());
         }
     }
 
-    record CreatedResponse(SubscriptionResponse subscription, String secret) {
+    record CreatedResponse(WebhookSubscriptionResponse subscription, String secret) {
     }
 
-    record DeliveryResponse(String id, String eventId, String eventType, String status, int attemptCount,
+    record WebhookDeliveryResponse(String id, String eventId, String eventType, String status, int attemptCount,
                             Integer lastResponseStatus, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt,
-                            List<WebhookDelivery.Attempt> attempts) {
-        static DeliveryResponse of(WebhookDelivery d) {
-            List<WebhookDelivery.Attempt> attempts = d.attempts();
+                            List<WebhookDelivery.WebhookAttempt> attempts) {
+        static WebhookDeliveryResponse of(WebhookDelivery d) {
+            List<WebhookDelivery.WebhookAttempt> attempts = d.attempts();
             Integer last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).responseStatus();
-            return new DeliveryResponse(d.id(), d.eventId(), d.eventType(), d.status().name(), d.attemptCount(), last,
+            return new WebhookDeliveryResponse(d.id(), d.eventId(), d.eventType(), d.status().name(), d.attemptCount(), last,
                     d.nextAttemptAt(), d.createdAt(), d.deliveredAt(), attempts);
         }
     }

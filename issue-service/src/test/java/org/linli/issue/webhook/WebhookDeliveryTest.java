@@ -15,7 +15,7 @@ class WebhookDeliveryTest {
     private final WebhookDelivery delivery = WebhookDelivery.queued(WebhookSubscriptionTest.ofCommunity(), "event-1",
             "IssueClosed", "{}", T0);
 
-    private static WebhookDelivery.Attempt answered(int status, long secondsAfterT0) {
+    private static WebhookDelivery.WebhookAttempt answered(int status, long secondsAfterT0) {
         return WebhookDelivery.attempt(T0.plusSeconds(secondsAfterT0), status, null, Duration.ofMillis(12));
     }
 
@@ -37,7 +37,7 @@ class WebhookDeliveryTest {
 
         assertThat(delivery.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
         assertThat(delivery.nextAttemptAt()).isNull();
-        assertThat(delivery.attempts()).extracting(WebhookDelivery.Attempt::responseStatus).containsExactly(500, null, 204);
+        assertThat(delivery.attempts()).extracting(WebhookDelivery.WebhookAttempt::responseStatus).containsExactly(500, null, 204);
     }
 
     @Test
