@@ -33,6 +33,7 @@ class GatewayRoutingTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("ORG_SERVICE_URI", ORG_SERVICE::uri);
         registry.add("GRID_SERVICE_URI", () -> "http://127.0.0.1:9");
+        registry.add("ISSUE_SERVICE_URI", () -> "http://127.0.0.1:9");
     }
 
     @AfterAll
@@ -92,6 +93,16 @@ class GatewayRoutingTest {
         // grid-service is down in this test: its part is routed there, not to org-service
         client.get().uri("/api/v1/personal-data/grid").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void webhookSubscriptionsAreRoutedToIssueService() {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        // issue-service is down in this test: a 503 from its circuit breaker, not a 404 for an unrouted path
+        for (String path : List.of("/api/v1/webhook-subscriptions", "/api/v1/webhook-subscriptions/s-1/deliveries")) {
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isEqualTo(503);
+        }
     }
 
     @Test
