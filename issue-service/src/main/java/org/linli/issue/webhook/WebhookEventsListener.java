@@ -23,18 +23,21 @@ class WebhookEventsListener {
     private final ProcessedEvents processed;
     private final EventScopes scopes;
     private final WebhookQueue queue;
+    private final SubscribedTypes subscribed;
     private final Clock clock;
 
-    WebhookEventsListener(MongoOperations mongo, EventScopes scopes, WebhookQueue queue, Clock clock) {
+    WebhookEventsListener(MongoOperations mongo, EventScopes scopes, WebhookQueue queue, SubscribedTypes subscribed,
+                          Clock clock) {
         this.processed = new ProcessedEvents(mongo, CONSUMER);
         this.scopes = scopes;
         this.queue = queue;
+        this.subscribed = subscribed;
         this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.ISSUE_EVENTS, groupId = "${spring.kafka.consumer.group-id:issue-service}-webhooks")
     void onIssueEvent(String record) {
-        processed.receive(record, event -> queue(event, record));
+        processed.receive(record, subscribed.current(), event -> queue(event, record));
     }
 
     private void queue(IncomingEvent event, String record) {

@@ -30,15 +30,17 @@ class WebhookSubscriptions {
     private final TargetPolicy targets;
     private final Places places;
     private final WebhookQueue queue;
+    private final SubscribedTypes subscribed;
     private final Clock clock;
 
     WebhookSubscriptions(MongoOperations mongo, OfferedEvents offered, TargetPolicy targets, Places places,
-                         WebhookQueue queue, Clock clock) {
+                         WebhookQueue queue, SubscribedTypes subscribed, Clock clock) {
         this.mongo = mongo;
         this.offered = offered;
         this.targets = targets;
         this.places = places;
         this.queue = queue;
+        this.subscribed = subscribed;
         this.clock = clock;
     }
 
@@ -54,6 +56,7 @@ class WebhookSubscriptions {
         String secret = WebhookSignature.newSecret();
         WebhookSubscription saved = mongo.insert(WebhookSubscription.create(targetUrl, types, unitId, path, secret,
                 caller.accountId(), clock.instant()));
+        subscribed.changed();
         return new Created(saved, secret);
     }
 
@@ -89,6 +92,7 @@ class WebhookSubscriptions {
         WebhookSubscription subscription = get(caller, id);
         mongo.remove(Query.query(Criteria.where("_id").is(subscription.id())), WebhookSubscription.class);
         queue.removeAll(subscription.id());
+        subscribed.changed();
     }
 
     /** The subscription's delivery log, newest first. */
