@@ -160,6 +160,24 @@ class CommunityWorkIT {
     }
 
     @Test
+    void theCountysAndAStreetsFiguresCountTheirOwnIssuesAndRefuseEndlessPeriods() throws Exception {
+        post("/api/v1/issues", resident("resident-street"), "{\"category\": \"PARKING\", \"description\": \"占道\", "
+                + "\"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}").andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/issues/statistics").with(caller("COUNTY_ADMIN", null, "county-admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(0)));
+        mvc.perform(get("/api/v1/issues/statistics").with(caller("STREET_ADMIN", "/" + Seeds.STREET + "/", "street-admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(0)));
+        mvc.perform(get("/api/v1/issues/statistics").with(caller("STREET_ADMIN", "/another-street/", "other-street")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/issues/statistics").with(caller("PROPERTY_STAFF", null, "staff-without-company")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/issues/statistics").param("from", "1970-01-01T00:00:00Z")
+                        .with(caller("COUNTY_ADMIN", null, "county-admin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-request"));
+    }
+
+    @Test
     void statisticsOfAnotherCommunityAreForbiddenLikeEveryOtherCrossScopeRead() throws Exception {
         mvc.perform(get("/api/v1/issues/statistics").param("communityUnitId", Seeds.COMMUNITY)
                         .with(otherCommunityAdmin()))

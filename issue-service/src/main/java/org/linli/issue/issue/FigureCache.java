@@ -6,13 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.linli.issue.place.SubtreeMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * leave stale sums behind) and when an org unit moves (issues change path without a save).
  */
 @Component
-class FigureCache extends AbstractMongoEventListener<Issue> {
+class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FigureCache.class);
     private static final Duration HOUR = Duration.ofHours(1);
@@ -99,11 +100,15 @@ class FigureCache extends AbstractMongoEventListener<Issue> {
         }
     }
 
-    /** Creates the slot's document before its issues are read, so a save during the reading raises its rev. */
+    /**
+     * Creates the slot's document before its issues are read, so a save during the reading raises its rev. A new
+     * document starts at a random rev: after a drop (another instance starting), a computation begun before it
+     * cannot find "its" rev again on the new document and store what it read before.
+     */
     private long open(String id) {
         FigureBucket opened = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-                new Update().setOnInsert("rev", 0L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                FigureBucket.class);
+                new Update().setOnInsert("rev", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2)),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), FigureBucket.class);
         return opened == null ? 0L : opened.rev();
     }
 
@@ -130,22 +135,38 @@ class FigureCache extends AbstractMongoEventListener<Issue> {
         return mongo.query(Issue.class).as(IssueStatistics.FigureRow.class).matching(Query.query(criteria)).all();
     }
 
-    /** A saved issue makes the sums of its hour and day stale, under its path and every ancestor. */
     @Override
     public void onAfterSave(AfterSaveEvent<Issue> event) {
-        Issue issue = event.getSource();
+        raise(event.getSource());
+    }
+
+    /**
+     * A saved issue makes the sums of its hour and day stale, under its path and every ancestor. The issue is
+     * stored already: a failure here must not turn its save into an error, so the whole cache is dropped instead.
+     */
+    void raise(Issue issue) {
         if (issue.reportedAt() == null) {
             return;
         }
-        BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureBucket.class);
-        for (String node : nodes(issue.communityPath())) {
-            for (Duration length : List.of(HOUR, DAY)) {
-                Instant start = issue.reportedAt().truncatedTo(length == DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
-                raise.updateOne(Query.query(Criteria.where("_id").is(Slot.id(node, start, length))),
-                        new Update().inc("rev", 1));
+        try {
+            BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureBucket.class);
+            for (String node : nodes(issue.communityPath())) {
+                for (Duration length : List.of(HOUR, DAY)) {
+                    Instant start = issue.reportedAt().truncatedTo(length == DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+                    raise.updateOne(Query.query(Criteria.where("_id").is(Slot.id(node, start, length))),
+                            new Update().inc("rev", 1));
+                }
+            }
+            raise.execute();
+        } catch (DataAccessException | com.mongodb.MongoException failed) {
+            log.warn("figure sums of issue {} not marked stale ({}): dropping them all", issue.id(), failed.toString());
+            try {
+                drop();
+            } catch (DataAccessException | com.mongodb.MongoException alsoFailed) {
+                log.error("figure sums could not be dropped either ({}): restart issue-service before trusting county "
+                        + "statistics", alsoFailed.toString());
             }
         }
-        raise.execute();
     }
 
     /** "" and every prefix of the path that ends a unit: /county/, /county/street/, /county/street/community/. */
@@ -159,7 +180,13 @@ class FigureCache extends AbstractMongoEventListener<Issue> {
         return nodes;
     }
 
-    @EventListener({ApplicationReadyEvent.class, SubtreeMoved.class})
+    /** At start, before the service answers a request: sums a crash may have left stale are not used. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        drop();
+    }
+
+    @EventListener(SubtreeMoved.class)
     void drop() {
         mongo.dropCollection(FigureBucket.class);
     }

@@ -136,22 +136,24 @@ class FigureCounts {
 
     /** The figures as they stand at {@code now}. */
     IssueStatistics.Figures figures(Instant from, Instant to, Instant now) {
-        long at = now.toEpochMilli();
-        int onSiteLate = passed(onSiteDeadlines, at);
-        int solutionLate = passed(solutionDeadlines, at);
+        int onSiteLate = passed(onSiteDeadlines, now);
+        int solutionLate = passed(solutionDeadlines, now);
         Map<IssueStatus, Integer> statuses = new EnumMap<>(IssueStatus.class);
         statuses.putAll(byStatus);
-        return new IssueStatistics.Figures(from, to, total, statuses, openOverdue + passed(overdueDeadlines, at),
+        return new IssueStatistics.Figures(from, to, total, statuses, openOverdue + passed(overdueDeadlines, now),
                 supervised, rate(onSiteOnTime, onSiteDecided + onSiteLate),
                 rate(solvedOnTime, solutionDecided + solutionLate),
                 handled == 0 ? null : handlingMinutes / handled, rated,
                 rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated));
     }
 
-    private static int passed(List<Long> deadlines, long now) {
+    /** Deadlines (whole milliseconds) before {@code now}, which may carry a fraction of a millisecond. */
+    private static int passed(List<Long> deadlines, Instant now) {
+        long millis = now.toEpochMilli();
+        boolean fraction = now.getNano() % 1_000_000 != 0;
         int passed = 0;
         for (long deadline : deadlines) {
-            if (deadline < now) {
+            if (deadline < millis || (fraction && deadline == millis)) {
                 passed++;
             }
         }

@@ -35,12 +35,14 @@ class IssueImports {
     private final IssueService intake;
     private final MongoOperations mongo;
     private final DeadlinePolicy policy;
+    private final FigureCache figures;
     private final Clock clock;
 
-    IssueImports(IssueService intake, MongoOperations mongo, DeadlinePolicy policy, Clock clock) {
+    IssueImports(IssueService intake, MongoOperations mongo, DeadlinePolicy policy, FigureCache figures, Clock clock) {
         this.intake = intake;
         this.mongo = mongo;
         this.policy = policy;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -143,7 +145,8 @@ class IssueImports {
     /**
      * Inserts the batch in one call and returns the ids another request inserted meanwhile (two imports of
      * the same records racing): then whatever is not stored goes in one by one, and a stored issue counts
-     * as this batch's only when it carries this batch's id.
+     * as this batch's only when it carries this batch's id. The statistics' kept sums of those stored by the
+     * interrupted call are marked stale here (no save event announced them).
      */
     private Set<String> insert(List<Issue> issues, String batchId) {
         if (issues.isEmpty()) {
@@ -164,6 +167,9 @@ class IssueImports {
                     }
                 } else if (!batchId.equals(stored.getString("importBatchId"))) {
                     raced.add(issue.id());
+                } else {
+                    // stored by the failed insertMany before the duplicate, which announces no save for any of them
+                    figures.raise(issue);
                 }
             }
             return raced;

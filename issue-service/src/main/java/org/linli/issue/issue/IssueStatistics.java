@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IssueStatistics {
 
+    /** A year and a leap day's margin, as far back as an original report time may lie. */
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(400);
+
     private final MongoOperations mongo;
     private final Places places;
     private final FigureCache cache;
@@ -45,7 +48,7 @@ class IssueStatistics {
     @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
             description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
                     + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from). A communityUnitId, gridId or compoundId outside "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from or the period is longer than 400 days). The county's and a street's figures come from sums kept per hour and day. A communityUnitId, gridId or compoundId outside "
                     + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
                     + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
                     + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
@@ -63,9 +66,12 @@ class IssueStatistics {
         if (!end.isAfter(start)) {
             throw new InvalidParameterException("to", "not-after-from");
         }
+        if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
+            throw new InvalidParameterException("from", "period-longer-than-400-days");
+        }
         boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
         if (staff && gridId == null && communityUnitId == null && compoundId == null && companyId == null
-                && (caller.isCountyWide() || caller.orgUnitPath() != null)) {
+                && (caller.isCountyWide() || (caller.hasRole("STREET_ADMIN") && caller.orgUnitPath() != null))) {
             return cache.counts(caller.isCountyWide() ? "" : caller.orgUnitPath(), start, end).figures(start, end, now);
         }
         List<Criteria> all = new ArrayList<>();

@@ -139,6 +139,7 @@ class PlaceCopies {
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
             SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
+        SubtreePaths.rebase(mongo, "webhook_subscriptions", "scopePath", moved.oldPath(), moved.newPath());
         mongo.updateMulti(Query.query(Criteria.where("communityUnitId").is(moved.unitId())
                         .and("streetUnitId").is(moved.oldParentId())),
                 new Update().set("streetUnitId", moved.newParentId()), "issues");

@@ -41,7 +41,9 @@ class WebhookSender {
         Instant now = clock.instant();
         int sent = 0;
         for (WebhookDelivery due : queue.due(now, settings.batch())) {
-            Optional<WebhookDelivery> claimed = queue.claim(due.id(), now, now.plus(settings.lease()));
+            // each lease runs from its own claim: a pass of slow targets must not hand out leases already over
+            Instant claimedAt = clock.instant();
+            Optional<WebhookDelivery> claimed = queue.claim(due.id(), claimedAt, claimedAt.plus(settings.lease()));
             if (claimed.isPresent()) {
                 try {
                     sent += attempt(claimed.get()) ? 1 : 0;

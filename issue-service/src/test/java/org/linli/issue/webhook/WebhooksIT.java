@@ -87,6 +87,7 @@ class WebhooksIT {
         reject(inScope);
         reject(outside);
         awaitDeliveries(id(county), 2);
+        awaitDeliveries(id(community), 1);
         sender.sendDue();
 
         List<Subscriber.Received> received = SUBSCRIBER.at("/community");
