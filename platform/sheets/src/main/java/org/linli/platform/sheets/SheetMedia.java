@@ -1,0 +1,50 @@
+package org.linli.platform.sheets;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.io.OutputStream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The xlsx media type and how a controller answers with a sheet. */
+public final class SheetMedia {
+
+    public static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
+
+    private SheetMedia() {
+    }
+
+    /** Whether the {@code Accept} header asks for xlsx explicitly (a wildcard does not). */
+    public static boolean wanted(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(type -> !type.isWildcardType() && !type.isWildcardSubtype()
+                    && type.isCompatibleWith(XLSX));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** A small sheet (a template, the bad rows) as an attachment named {@code filename}. */
+    public static ResponseEntity<byte[]> answer(HttpStatusCode status, String filename, Consumer<OutputStream> sheet) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheet.accept(out);
+        return ResponseEntity.status(status).contentType(XLSX).headers(attachment(filename)).body(out.toByteArray());
+    }
+
+    /** {@code Content-Disposition: attachment} with the UTF-8 file name. */
+    public static HttpHeaders attachment(String filename) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentDisposition(ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build());
+        return headers;
+    }
+}
