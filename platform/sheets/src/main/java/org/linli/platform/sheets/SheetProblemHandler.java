@@ -1,6 +1,6 @@
 package org.linli.platform.sheets;
 
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.linli.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,7 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -23,9 +22,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class SheetProblemHandler {
 
     private final Problems problems;
+    private final RowReasons reasons;
 
-    public SheetProblemHandler(Problems problems) {
+    public SheetProblemHandler(Problems problems, RowReasons reasons) {
         this.problems = problems;
+        this.reasons = reasons;
     }
 
     @ExceptionHandler(SheetRejected.class)
@@ -36,25 +37,14 @@ public class SheetProblemHandler {
     }
 
     @ExceptionHandler(SheetRowsRejected.class)
-    ResponseEntity<?> rowsRejected(SheetRowsRejected e,
-                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (SheetMedia.wanted(accept)) {
+    ResponseEntity<?> rowsRejected(SheetRowsRejected e, HttpServletRequest request) {
+        if (SheetMedia.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
             return SheetMedia.answer(HttpStatus.UNPROCESSABLE_CONTENT, "rejected-rows.xlsx",
-                    out -> SheetWriter.rejected(e.layout(), e.rows(), localised(e.layout(), e.problems()), out));
+                    out -> SheetWriter.rejected(e.layout(), e.rows(), reasons.localised(e.layout(), e.problems()), out));
         }
         ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "sheet-rows-invalid",
                 e.problems().stream().map(RowProblem::row).distinct().count());
-        problem.setProperty("rows", localised(e.layout(), e.problems()));
+        problem.setProperty("rows", reasons.localised(e.layout(), e.problems()));
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /**
-     * Each reason in the caller's language when a bundle has {@code problem.<code>.row} (arguments: the column's
-     * header, the reason as found); otherwise the reason stays as it is.
-     */
-    public List<RowProblem> localised(SheetLayout layout, List<RowProblem> rowProblems) {
-        return rowProblems.stream().map(problem -> new RowProblem(problem.row(), problem.field(), problem.code(),
-                problems.message("problem." + problem.code() + ".row", problem.reason(),
-                        layout.headerOf(problem.field()), problem.reason()))).toList();
     }
 }

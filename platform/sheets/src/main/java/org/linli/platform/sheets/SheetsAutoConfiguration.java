@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Bean;
 public class SheetsAutoConfiguration {
 
     @Bean
-    SheetProblemHandler sheetProblemHandler(Problems problems) {
-        return new SheetProblemHandler(problems);
+    RowReasons rowReasons(Problems problems) {
+        return new RowReasons(problems);
+    }
+
+    @Bean
+    SheetProblemHandler sheetProblemHandler(Problems problems, RowReasons reasons) {
+        return new SheetProblemHandler(problems, reasons);
     }
 }

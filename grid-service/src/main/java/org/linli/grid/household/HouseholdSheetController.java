@@ -1,0 +1,139 @@
+package org.linli.grid.household;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
+import org.linli.platform.audit.UnmaskedReads;
+import org.linli.platform.sheets.RowProblem;
+import org.linli.platform.sheets.SheetMedia;
+import org.linli.platform.sheets.SheetWriter;
+import org.linli.platform.web.Caller;
+import org.linli.platform.web.InvalidParameterException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(name = "Household sheets", description = "住户花名册 in Excel: the template, importing a sheet, exporting the list")
+@RestController
+@RequestMapping("/api/v1/households")
+class HouseholdSheetController {
+
+    private static final String WRITERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
+    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
+            + "'PARTY_MEMBER')";
+
+    private final HouseholdSheetImports imports;
+    private final HouseholdService households;
+
+    HouseholdSheetController(HouseholdSheetImports imports, HouseholdService households) {
+        this.imports = imports;
+        this.households = households;
+    }
+
+    @Operation(summary = "Download the households sheet template (xlsx: Chinese headers and one example row)",
+            description = "Roles: admins and GRID_WORKER (those who may import); others 403.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
+    @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
+    @PreAuthorize(WRITERS)
+    ResponseEntity<byte[]> householdSheetTemplate() {
+        return SheetMedia.answer(HttpStatus.OK, "住户导入模板.xlsx",
+                out -> SheetWriter.template(HouseholdSheet.LAYOUT, out));
+    }
+
+    @Operation(summary = "Import a households sheet (multipart part `file`: xlsx as the template or an export)",
+            description = "Roles and scope as registering one household: admins and GRID_WORKER (403 others); a row "
+                    + "naming a building outside the caller's scope refuses the whole upload (403). Each row is checked "
+                    + "by the rules of a single registration; 外部编号 (register id) is optional, a known one or one "
+                    + "repeated in the sheet is a bad row (already-registered, duplicate-in-sheet). By default a bad row "
+                    + "refuses the sheet and nothing is stored: 422 sheet-rows-invalid with rows [{row, field, code, "
+                    + "reason}], or with `Accept: " + SheetMedia.XLSX_VALUE + "` the bad rows as a sheet with 错误原因. "
+                    + "?mode=valid-rows stores the good rows and answers 200 {rows, stored, rejected} (or the bad rows "
+                    + "as xlsx). At most 5,000 rows (413 sheet-too-many-rows) and 2 MB (413); not an xlsx file 415 "
+                    + "not-a-spreadsheet; a header row without a required column 400 sheet-columns-missing; 400 an "
+                    + "unknown mode. Idempotency-Key as other POSTs. Publishes HouseholdRegistered per stored household.")
+    @ApiResponse(responseCode = "422", content = {@Content(mediaType = "application/problem+json"),
+            @Content(mediaType = SheetMedia.XLSX_VALUE)})
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetUpload.class),
+            encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
+    @PreAuthorize(WRITERS)
+    ResponseEntity<?> importHouseholdSheet(Caller caller, @RequestPart("file") MultipartFile file,
+                                           @Parameter(description = "`all` (default) or `valid-rows`")
+                                           @RequestParam(defaultValue = "all") String mode,
+                                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+            throws IOException {
+        boolean validRowsOnly = switch (mode) {
+            case "all" -> false;
+            case "valid-rows" -> true;
+            default -> throw new InvalidParameterException("mode", "not-an-import-mode");
+        };
+        HouseholdSheetImports.Outcome outcome;
+        try (InputStream in = file.getInputStream()) {
+            outcome = imports.importSheet(caller, in, validRowsOnly);
+        }
+        if (SheetMedia.wanted(accept)) {
+            return SheetMedia.answer(HttpStatus.OK, "rejected-rows.xlsx", out -> SheetWriter.rejected(
+                    HouseholdSheet.LAYOUT, outcome.read(), outcome.problems(), out));
+        }
+        return ResponseEntity.ok(new ImportAnswer(outcome.rows(), outcome.stored(), outcome.problems()));
+    }
+
+    @Operation(summary = "Export the households list as a sheet (xlsx, streamed)",
+            description = "Roles, scope and filters as the list (?gridId= 404 unknown / 403 outside the scope, "
+                    + "?buildingId=, ?keyOnly=true); admins, GRID_WORKER, PARTY_MEMBER, others 403. Phones masked "
+                    + "(138****5678) except for admins and grid workers. 外部编号 holds the register id, or the Linli id "
+                    + "of a household without one; imported again, such rows are refused as already-registered.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
+    @GetMapping(path = "/export", produces = SheetMedia.XLSX_VALUE)
+    @PreAuthorize(READERS)
+    void exportHouseholds(Caller caller, @RequestParam(required = false) String gridId,
+                          @RequestParam(required = false) String buildingId,
+                          @RequestParam(defaultValue = "false") boolean keyOnly, HttpServletResponse response)
+            throws IOException {
+        try (Stream<Household> found = households.stream(caller, gridId, buildingId, keyOnly);
+             SheetWriter writer = new SheetWriter(HouseholdSheet.LAYOUT, false)) {
+            boolean[] unmasked = {false};
+            found.forEach(household -> {
+                boolean full = HouseholdService.seesPhone(caller, household);
+                unmasked[0] |= full && household.phone() != null;
+                writer.row(HouseholdSheet.row(household, full ? household.phone() : Household.masked(household.phone())),
+                        null);
+            });
+            if (unmasked[0]) { // heads of household have no accounts: the audit record names the export, not each one
+                UnmaskedReads.record(null, "household-export", gridId == null ? "scope" : gridId, "phone");
+            }
+            response.setContentType(SheetMedia.XLSX_VALUE);
+            SheetMedia.attachment("households.xlsx").forEach((name, values) -> values.forEach(
+                    value -> response.addHeader(name, value)));
+            writer.writeTo(response.getOutputStream());
+        }
+    }
+
+    /** The multipart body of an import, for the API documentation. */
+    record SheetUpload(@Schema(type = "string", format = "binary", description = "the xlsx sheet") String file) {
+    }
+
+    /** What an import stored and why the other rows were not. */
+    record ImportAnswer(int rows, int stored, List<RowProblem> rejected) {
+    }
+}
