@@ -1,10 +1,13 @@
 package org.linli.platform.sheets;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 
-/** Typed reading of one cell: text as Excel shows it, whole numbers from number or text cells. */
+/** Typed reading of one cell: text as Excel shows it, whole numbers and days from typed or text cells. */
 final class Cells {
 
     private static final ThreadLocal<DataFormatter> FORMATTER = ThreadLocal.withInitial(() -> {
@@ -34,6 +37,9 @@ final class Cells {
         if (text == null || kind == SheetColumn.Kind.TEXT) {
             return new Value(text, null);
         }
+        if (kind == SheetColumn.Kind.DATE) {
+            return date(cell, text);
+        }
         if (numeric(cell)) {
             double number = cell.getNumericCellValue();
             boolean whole = number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE;
@@ -43,6 +49,17 @@ final class Cells {
             return new Value(Integer.valueOf(text), null);
         } catch (NumberFormatException notANumber) {
             return new Value(text, "cell-not-an-integer");
+        }
+    }
+
+    private static Value date(Cell cell, String text) {
+        if (numeric(cell) && DateUtil.isCellDateFormatted(cell)) {
+            return new Value(cell.getLocalDateTimeCellValue().toLocalDate(), null);
+        }
+        try {
+            return new Value(LocalDate.parse(text), null);
+        } catch (DateTimeParseException notADate) {
+            return new Value(text, "cell-not-a-date");
         }
     }
 
@@ -56,6 +73,7 @@ final class Cells {
         return switch (code) {
             case "cell-required" -> column.header() + "：必填";
             case "cell-not-an-integer" -> column.header() + "：应为整数";
+            case "cell-not-a-date" -> column.header() + "：应为日期（如 2026-03-01）";
             default -> column.header() + "：格式不正确";
         };
     }

@@ -11,11 +11,17 @@ public record SheetColumn(String field, String header, Kind kind, boolean requir
         /** Text; a number typed into it is read as the digits shown (a phone number stays 13812345678). */
         TEXT,
         /** A whole number; {@code 3} or {@code "3"}, never {@code 3.5}. */
-        INTEGER
+        INTEGER,
+        /** A day: a date cell, or text {@code 2026-03-01}; read as a {@link java.time.LocalDate}. */
+        DATE
     }
 
     public static SheetColumn text(String field, String header, boolean required, String example) {
         return new SheetColumn(field, header, Kind.TEXT, required, example);
+    }
+
+    public static SheetColumn date(String field, String header, boolean required, java.time.LocalDate example) {
+        return new SheetColumn(field, header, Kind.DATE, required, example);
     }
 
     public static SheetColumn integer(String field, String header, boolean required, Integer example) {

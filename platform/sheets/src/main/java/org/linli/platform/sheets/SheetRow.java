@@ -1,5 +1,6 @@
 package org.linli.platform.sheets;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,11 @@ public record SheetRow(int number, Map<String, Object> values, List<RowProblem> 
     /** The field's whole number, {@code null} when blank or not typed as one (then a problem says why). */
     public Integer integer(String field) {
         return values.get(field) instanceof Integer number ? number : null;
+    }
+
+    /** The field's day, {@code null} when blank or not a date (then a problem says why). */
+    public LocalDate date(String field) {
+        return values.get(field) instanceof LocalDate day ? day : null;
     }
 
     public boolean hasProblems() {

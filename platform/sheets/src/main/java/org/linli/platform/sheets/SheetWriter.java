@@ -3,6 +3,7 @@ package org.linli.platform.sheets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class SheetWriter implements AutoCloseable {
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final SXSSFSheet sheet;
     private final CellStyle textStyle;
+    private final CellStyle dateStyle;
     private int next;
 
     public SheetWriter(SheetLayout layout, boolean withReasons) {
@@ -41,6 +43,8 @@ public final class SheetWriter implements AutoCloseable {
         sheet = workbook.createSheet(layout.sheetName());
         textStyle = workbook.createCellStyle();
         textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
+        dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         header();
     }
 
@@ -81,6 +85,9 @@ public final class SheetWriter implements AutoCloseable {
             Cell cell = row.createCell(position);
             if (value instanceof Number number && column.kind() == SheetColumn.Kind.INTEGER) {
                 cell.setCellValue(number.doubleValue());
+            } else if (value instanceof LocalDate day && column.kind() == SheetColumn.Kind.DATE) {
+                cell.setCellValue(day);
+                cell.setCellStyle(dateStyle);
             } else {
                 cell.setCellStyle(textStyle);
                 if (value != null) {

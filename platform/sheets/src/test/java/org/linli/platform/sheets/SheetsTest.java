@@ -146,6 +146,20 @@ class SheetsTest {
                 .isEqualTo("人数：1 至 20 人；联系电话：格式不正确");
     }
 
+    @Test
+    void daysReadFromDateCellsAndTextAndRoundTrip() throws IOException {
+        SheetLayout days = new SheetLayout("日期", List.of(SheetColumn.date("on", "日期", true,
+                java.time.LocalDate.of(2026, 3, 1))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetWriter.template(days, out);
+        assertThat(read(out.toByteArray(), days).get(0).date("on")).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+
+        byte[] typed = handMade(new Object[][]{{"日期"}, {"2026-04-02"}, {"四月"}});
+        List<SheetRow> rows = read(typed, days);
+        assertThat(rows.get(0).date("on")).isEqualTo(java.time.LocalDate.of(2026, 4, 2));
+        assertThat(rows.get(1).problems()).extracting(RowProblem::code).containsExactly("cell-not-a-date");
+    }
+
     private static List<SheetRow> read(byte[] sheet, int maxRows) {
         return SheetReader.read(new ByteArrayInputStream(sheet), LAYOUT, maxRows);
     }
