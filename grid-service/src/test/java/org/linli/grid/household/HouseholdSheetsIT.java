@@ -214,6 +214,11 @@ class HouseholdSheetsIT {
     void uploadsThatAreNoSheetOrTooLargeAreClientErrorsNever500() throws Exception {
         upload("房号,人数\n101,2\n".getBytes(), "", adminA).andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.code").value("not-a-spreadsheet"));
+        upload("房号,人数\n101,2\n".getBytes(), "", adminA, SheetMedia.XLSX_VALUE)
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("not-a-spreadsheet"));
+        upload(sheet(List.of(row(null, buildingA, "1", "1", 1))), "", GridFixture.admin("community-b"),
+                SheetMedia.XLSX_VALUE).andExpect(status().isForbidden());
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i <= HouseholdSheetImports.MAX_ROWS; i++) {
             tooMany.add(row(null, buildingA, "1", "r" + i, 1));
