@@ -19,7 +19,7 @@ import org.linli.platform.sheets.RowProblem;
 import org.linli.platform.sheets.RowReasons;
 import org.linli.platform.sheets.SheetReader;
 import org.linli.platform.sheets.SheetRow;
-import org.linli.platform.sheets.SheetRowsRejected;
+import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NewIds;
@@ -53,13 +53,9 @@ class HouseholdSheetImports {
         this.clock = clock;
     }
 
-    /** What an import did: the rows read, the households stored and why the others were not. */
-    record Outcome(int rows, int stored, List<SheetRow> read, List<RowProblem> problems) {
-    }
-
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class,
             description = "a household of an imported roster sheet was registered"))
-    Outcome importSheet(Caller caller, InputStream upload, boolean validRowsOnly) {
+    SheetImport importSheet(Caller caller, InputStream upload, boolean validRowsOnly) {
         List<SheetRow> rows = SheetReader.read(upload, HouseholdSheet.LAYOUT, MAX_ROWS);
         String batchId = NewIds.next();
         Map<String, Building> buildings = buildings(caller, rows);
@@ -69,22 +65,15 @@ class HouseholdSheetImports {
         Set<String> seen = new HashSet<>();
         Instant now = clock.instant();
         for (SheetRow row : rows) {
-            if (row.hasProblems()) {
-                problems.addAll(reasons.localised(HouseholdSheet.LAYOUT, row.problems()));
-                continue;
-            }
-            try {
-                households.add(household(row, buildings, taken, seen, batchId, now));
-            } catch (BusinessRuleViolation refused) {
-                problems.add(reasons.refused(HouseholdSheet.LAYOUT, row.number(), HouseholdSheet.fieldOf(refused),
-                        refused));
+            Household household = reasons.build(HouseholdSheet.LAYOUT, row, problems,
+                    valid -> household(valid, buildings, taken, seen, batchId, now), HouseholdSheet::fieldOf);
+            if (household != null) {
+                households.add(household);
             }
         }
-        if (!problems.isEmpty() && !validRowsOnly) {
-            throw new SheetRowsRejected(HouseholdSheet.LAYOUT, rows, problems);
-        }
+        SheetImport.refuseBadRows(HouseholdSheet.LAYOUT, rows, problems, validRowsOnly);
         insert(households, batchId);
-        return new Outcome(rows.size(), households.size(), rows, problems);
+        return new SheetImport(HouseholdSheet.LAYOUT, rows.size(), households.size(), rows, problems);
     }
 
     private static Household household(SheetRow row, Map<String, Building> buildings, Set<String> taken,

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.linli.platform.sheets.SheetColumn;
 import org.linli.platform.sheets.SheetLayout;
 import org.linli.platform.sheets.SheetRow;
@@ -74,9 +75,14 @@ final class PartyMemberSheet {
         return values;
     }
 
-    /** The column a refusal points at, {@code null} for the row as a whole. */
-    static String fieldOf(String code) {
-        return FIELD_BY_CODE.get(code);
+    /** The column a refusal of {@code row} points at, {@code null} for the row as a whole. */
+    static String fieldOf(SheetRow row, BusinessRuleViolation refusal) {
+        if ("unknown-unit".equals(refusal.code())) {
+            Object unitId = refusal.arguments().length == 0 ? null : refusal.arguments()[0];
+            return Stream.of("branchId", "groupId", "residenceCommunityId")
+                    .filter(field -> unitId != null && unitId.equals(row.text(field))).findFirst().orElse(null);
+        }
+        return FIELD_BY_CODE.get(refusal.code());
     }
 
     private static MemberKind kind(String text) {

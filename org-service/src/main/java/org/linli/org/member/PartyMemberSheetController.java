@@ -10,14 +10,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.stream.Stream;
 import org.linli.platform.audit.UnmaskedReads;
-import org.linli.platform.sheets.RowProblem;
+import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.InvalidParameterException;
 import org.linli.platform.web.MobileNumber;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,7 +73,7 @@ class PartyMemberSheetController {
             @Content(mediaType = SheetMedia.XLSX_VALUE)})
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetUpload.class),
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetImport.Upload.class),
             encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
     @PreAuthorize(ADMINS)
     ResponseEntity<?> importPartyMemberSheet(Caller caller, @RequestPart("file") MultipartFile file,
@@ -83,20 +81,9 @@ class PartyMemberSheetController {
                                              @RequestParam(defaultValue = "all") String mode,
                                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
-        boolean validRowsOnly = switch (mode) {
-            case "all" -> false;
-            case "valid-rows" -> true;
-            default -> throw new InvalidParameterException("mode", "not-an-import-mode");
-        };
-        PartyMemberSheetImports.Outcome outcome;
         try (InputStream in = file.getInputStream()) {
-            outcome = imports.importSheet(caller, in, validRowsOnly);
+            return imports.importSheet(caller, in, SheetImport.validRowsOnly(mode)).answer(accept);
         }
-        if (SheetMedia.wanted(accept)) {
-            return SheetMedia.answer(HttpStatus.OK, "rejected-rows.xlsx", out -> SheetWriter.rejected(
-                    PartyMemberSheet.LAYOUT, outcome.read(), outcome.problems(), out));
-        }
-        return ResponseEntity.ok(new ImportAnswer(outcome.rows(), outcome.stored(), outcome.problems()));
     }
 
     @Operation(summary = "Export the party members list as a sheet (xlsx, streamed)",
@@ -112,10 +99,7 @@ class PartyMemberSheetController {
         try (Stream<PartyMember> found = members.stream(caller, branchId, kind);
              SheetWriter writer = new SheetWriter(PartyMemberSheet.LAYOUT, false)) {
             found.forEach(member -> writer.row(row(caller, member), null));
-            response.setContentType(SheetMedia.XLSX_VALUE);
-            SheetMedia.attachment("party-members.xlsx").forEach((name, values) -> values.forEach(
-                    value -> response.addHeader(name, value)));
-            writer.writeTo(response.getOutputStream());
+            SheetMedia.download(response, "party-members.xlsx", writer);
         }
     }
 
@@ -127,13 +111,5 @@ class PartyMemberSheetController {
             return PartyMemberSheet.row(member, member.idNumber().value(), phone == null ? null : phone.value());
         }
         return PartyMemberSheet.row(member, member.idNumber().masked(), phone == null ? null : phone.masked());
-    }
-
-    /** The multipart body of an import, for the API documentation. */
-    record SheetUpload(@Schema(type = "string", format = "binary", description = "the xlsx sheet") String file) {
-    }
-
-    /** What an import stored and why the other rows were not. */
-    record ImportAnswer(int rows, int stored, List<RowProblem> rejected) {
     }
 }

@@ -21,7 +21,7 @@ import org.linli.platform.sheets.RowProblem;
 import org.linli.platform.sheets.RowReasons;
 import org.linli.platform.sheets.SheetReader;
 import org.linli.platform.sheets.SheetRow;
-import org.linli.platform.sheets.SheetRowsRejected;
+import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
@@ -58,44 +58,29 @@ class PartyMemberSheetImports {
         this.clock = clock;
     }
 
-    /** What an import did: the rows read, the members stored and why the others were not. */
-    record Outcome(int rows, int stored, List<SheetRow> read, List<RowProblem> problems) {
-    }
-
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class,
             description = "a party member of an imported roster sheet was registered"))
-    Outcome importSheet(Caller caller, InputStream upload, boolean validRowsOnly) {
+    SheetImport importSheet(Caller caller, InputStream upload, boolean validRowsOnly) {
         List<SheetRow> rows = SheetReader.read(upload, PartyMemberSheet.LAYOUT, MAX_ROWS);
         Instant now = clock.instant();
         List<RowProblem> problems = new ArrayList<>();
         Map<SheetRow, PartyMember> prepared = new LinkedHashMap<>();
         for (SheetRow row : rows) {
-            if (row.hasProblems()) {
-                problems.addAll(reasons.localised(PartyMemberSheet.LAYOUT, row.problems()));
-                continue;
-            }
-            try {
-                prepared.put(row, members.prepare(caller, PartyMemberSheet.registration(row), row.text("branchId"),
-                        row.text("groupId"), now));
-            } catch (BusinessRuleViolation refused) {
-                problems.add(reasons.refused(PartyMemberSheet.LAYOUT, row.number(),
-                        PartyMemberSheet.fieldOf(refused.code()), refused));
-            } catch (NotFoundException unknown) {
-                problems.add(reasons.refused(PartyMemberSheet.LAYOUT, row.number(), fieldNaming(row, unknown.id()),
-                        new BusinessRuleViolation("unknown-unit", "no such org unit", unknown.id())));
+            PartyMember member = reasons.build(PartyMemberSheet.LAYOUT, row, problems, valid -> prepare(caller, valid, now),
+                    refused -> PartyMemberSheet.fieldOf(row, refused));
+            if (member != null) {
+                prepared.put(row, member);
             }
         }
         problems.addAll(duplicates(prepared));
         problems.sort(Comparator.comparingInt(RowProblem::row));
-        if (!problems.isEmpty() && !validRowsOnly) {
-            throw new SheetRowsRejected(PartyMemberSheet.LAYOUT, rows, problems);
-        }
+        SheetImport.refuseBadRows(PartyMemberSheet.LAYOUT, rows, problems, validRowsOnly);
         Set<Integer> bad = new HashSet<>();
         problems.forEach(problem -> bad.add(problem.row()));
         List<PartyMember> good = prepared.entrySet().stream().filter(entry -> !bad.contains(entry.getKey().number()))
                 .map(Map.Entry::getValue).toList();
         insert(good);
-        return new Outcome(rows.size(), good.size(), rows, problems);
+        return new SheetImport(PartyMemberSheet.LAYOUT, rows.size(), good.size(), rows, problems);
     }
 
     /**
@@ -123,17 +108,18 @@ class PartyMemberSheetImports {
         return problems;
     }
 
-    private String hash(PartyMember member) {
-        return keyedHash.of(member.idNumber().value());
+    /** The single registration's checks; a unit id that names nothing is the row's {@code unknown-unit}. */
+    private PartyMember prepare(Caller caller, SheetRow row, Instant now) {
+        try {
+            return members.prepare(caller, PartyMemberSheet.registration(row), row.text("branchId"), row.text("groupId"),
+                    now);
+        } catch (NotFoundException unknown) {
+            throw new BusinessRuleViolation("unknown-unit", "no such org unit", unknown.id());
+        }
     }
 
-    private static String fieldNaming(SheetRow row, String unitId) {
-        for (String field : List.of("branchId", "groupId", "residenceCommunityId")) {
-            if (unitId != null && unitId.equals(row.text(field))) {
-                return field;
-            }
-        }
-        return null;
+    private String hash(PartyMember member) {
+        return keyedHash.of(member.idNumber().value());
     }
 
     /** One {@code insertAll} per page; members an earlier run of the same keyed request stored are left out. */

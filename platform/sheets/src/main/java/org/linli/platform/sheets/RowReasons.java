@@ -1,6 +1,7 @@
 package org.linli.platform.sheets;
 
 import java.util.List;
+import java.util.function.Function;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Problems;
 
@@ -14,6 +15,24 @@ public class RowReasons {
 
     public RowReasons(Problems problems) {
         this.problems = problems;
+    }
+
+    /**
+     * What {@code build} makes of a row, or {@code null} with the row's problems added to {@code problems}: its cell
+     * problems (then {@code build} does not run) or the domain's refusal, pointed at the column {@code fieldOf} names.
+     */
+    public <T> T build(SheetLayout layout, SheetRow row, List<RowProblem> problems, Function<SheetRow, T> build,
+                       Function<BusinessRuleViolation, String> fieldOf) {
+        if (row.hasProblems()) {
+            problems.addAll(localised(layout, row.problems()));
+            return null;
+        }
+        try {
+            return build.apply(row);
+        } catch (BusinessRuleViolation refused) {
+            problems.add(refused(layout, row.number(), fieldOf.apply(refused), refused));
+            return null;
+        }
     }
 
     /** The problem of a row the domain refused; {@code field} is the column at fault or {@code null}. */

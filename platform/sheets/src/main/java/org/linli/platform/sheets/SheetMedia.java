@@ -1,6 +1,8 @@
 package org.linli.platform.sheets;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,6 +41,13 @@ public final class SheetMedia {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         sheet.accept(out);
         return ResponseEntity.status(status).contentType(XLSX).headers(attachment(filename)).body(out.toByteArray());
+    }
+
+    /** Writes {@code writer}'s sheet as the response, an attachment named {@code filename}. */
+    public static void download(HttpServletResponse response, String filename, SheetWriter writer) throws IOException {
+        response.setContentType(XLSX_VALUE);
+        attachment(filename).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        writer.writeTo(response.getOutputStream());
     }
 
     /** {@code Content-Disposition: attachment} with the UTF-8 file name. */
