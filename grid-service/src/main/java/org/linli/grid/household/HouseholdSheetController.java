@@ -17,7 +17,6 @@ import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,8 +52,7 @@ class HouseholdSheetController {
     @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
     @PreAuthorize(WRITERS)
     ResponseEntity<byte[]> householdSheetTemplate() {
-        return SheetMedia.answer(HttpStatus.OK, "住户导入模板.xlsx",
-                out -> SheetWriter.template(HouseholdSheet.LAYOUT, out));
+        return SheetMedia.template(HouseholdSheet.LAYOUT, "住户导入模板.xlsx");
     }
 
     @Operation(summary = "Import a households sheet (multipart part `file`: xlsx as the template or an export)",

@@ -18,7 +18,6 @@ import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.MobileNumber;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,8 +53,7 @@ class PartyMemberSheetController {
     @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
     @PreAuthorize(ADMINS)
     ResponseEntity<byte[]> partyMemberSheetTemplate() {
-        return SheetMedia.answer(HttpStatus.OK, "党员导入模板.xlsx",
-                out -> SheetWriter.template(PartyMemberSheet.LAYOUT, out));
+        return SheetMedia.template(PartyMemberSheet.LAYOUT, "党员导入模板.xlsx");
     }
 
     @Operation(summary = "Import a party members sheet (multipart part `file`: xlsx as the template or an export)",

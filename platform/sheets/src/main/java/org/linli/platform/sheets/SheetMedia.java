@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.io.OutputStream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,11 @@ public final class SheetMedia {
         } catch (IllegalArgumentException malformed) {
             return false;
         }
+    }
+
+    /** A roster's template (headers and the example row) as an attachment named {@code filename}. */
+    public static ResponseEntity<byte[]> template(SheetLayout layout, String filename) {
+        return answer(HttpStatus.OK, filename, out -> SheetWriter.template(layout, out));
     }
 
     /** A small sheet (a template, the bad rows) as an attachment named {@code filename}. */

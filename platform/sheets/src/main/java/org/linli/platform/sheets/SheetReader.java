@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +22,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@link SheetRejected}, never another exception. Cell values are never put in a message: they can be personal data.
  */
 public final class SheetReader {
+
+    /**
+     * The largest uncompressed part of an upload POI will inflate: a 5,000-row roster's sheet XML is a few MB, and
+     * the workbook is held in memory, so a small file that inflates to hundreds of MB is refused (POI's own ratio
+     * check stops classic zip bombs). It is POI's one global setting; Linli reads xlsx nowhere else.
+     */
+    static final long MAX_PART_BYTES = 32L * 1024 * 1024;
+
+    static {
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
 
     private SheetReader() {
     }
