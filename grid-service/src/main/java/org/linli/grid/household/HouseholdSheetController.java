@@ -38,6 +38,29 @@ class HouseholdSheetController {
     private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
             + "'PARTY_MEMBER')";
 
+    /**
+     * One path, two bodies: OpenAPI has one operation per path and method, so the JSON register import
+     * ({@link HouseholdImportController}) and the sheet import share this summary and description.
+     */
+    static final String IMPORTS_SUMMARY = "Import households: an external register's batch (JSON) or a roster sheet "
+            + "(multipart part `file`, xlsx as the template or an export)";
+    static final String IMPORTS_DESCRIPTION = "**Sheet (multipart/form-data).** Roles and scope as registering one "
+            + "household: admins and GRID_WORKER (403 others); a row naming a building outside the caller's scope "
+            + "refuses the whole upload (403). Each row is checked by the rules of a single registration; 外部编号 "
+            + "(register id) is optional, a known one or one repeated in the sheet is a bad row (already-registered, "
+            + "duplicate-in-sheet). By default a bad row refuses the sheet and nothing is stored: 422 "
+            + "sheet-rows-invalid with rows [{row, field, code, reason}], or with `Accept: " + SheetMedia.XLSX_VALUE
+            + "` the bad rows as a sheet with 错误原因. ?mode=valid-rows stores the good rows and answers 200 "
+            + "{rows, stored, rejected} (or the bad rows as xlsx). At most 5,000 rows (413 sheet-too-many-rows) and "
+            + "2 MB (413); not an xlsx file 415 not-a-spreadsheet; a header row without a required column 400 "
+            + "sheet-columns-missing; 400 an unknown mode. Publishes HouseholdRegistered per stored household.\n\n"
+            + "**Register batch (application/json).** Up to 1000 entries into existing buildings; roles "
+            + "COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN (GRID_WORKER 403); each entry's building must lie in the "
+            + "caller's scope (per-row error outside-scope). Idempotent by registerId: an entry seen before answers "
+            + "`duplicate`. Per-row errors {index, registerId, code, detail}; the others are imported; answers 200 "
+            + "{imported, duplicates, errors, rows}. 400 without entries or with more than 1000; 413 over 1 MB. "
+            + "Publishes HouseholdRegistered per household.\n\nBoth take an Idempotency-Key as other POSTs.";
+
     private final HouseholdSheetImports imports;
     private final HouseholdService households;
 
@@ -55,17 +78,7 @@ class HouseholdSheetController {
         return SheetMedia.template(HouseholdSheet.LAYOUT, "住户导入模板.xlsx");
     }
 
-    @Operation(summary = "Import a households sheet (multipart part `file`: xlsx as the template or an export)",
-            description = "Roles and scope as registering one household: admins and GRID_WORKER (403 others); a row "
-                    + "naming a building outside the caller's scope refuses the whole upload (403). Each row is checked "
-                    + "by the rules of a single registration; 外部编号 (register id) is optional, a known one or one "
-                    + "repeated in the sheet is a bad row (already-registered, duplicate-in-sheet). By default a bad row "
-                    + "refuses the sheet and nothing is stored: 422 sheet-rows-invalid with rows [{row, field, code, "
-                    + "reason}], or with `Accept: " + SheetMedia.XLSX_VALUE + "` the bad rows as a sheet with 错误原因. "
-                    + "?mode=valid-rows stores the good rows and answers 200 {rows, stored, rejected} (or the bad rows "
-                    + "as xlsx). At most 5,000 rows (413 sheet-too-many-rows) and 2 MB (413); not an xlsx file 415 "
-                    + "not-a-spreadsheet; a header row without a required column 400 sheet-columns-missing; 400 an "
-                    + "unknown mode. Idempotency-Key as other POSTs. Publishes HouseholdRegistered per stored household.")
+    @Operation(summary = IMPORTS_SUMMARY, description = IMPORTS_DESCRIPTION)
     @ApiResponse(responseCode = "422", content = {@Content(mediaType = "application/problem+json"),
             @Content(mediaType = SheetMedia.XLSX_VALUE)})
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
