@@ -54,6 +54,7 @@ public class Household extends AggregateRoot {
     private Instant updatedAt;
     @Indexed(unique = true, sparse = true)
     private String registerId;
+    @Indexed(sparse = true)
     private String importBatchId;
 
     protected Household() {
@@ -112,9 +113,30 @@ public class Household extends AggregateRoot {
     static Household fromRegister(String registerId, String batchId, Building building, String buildingUnit,
                                   String room, int residents, String headName, String phone,
                                   Set<SpecialGroup> specialGroups, Instant now) {
+        return fromRegister(registerId, batchId, building, buildingUnit, room, residents, headName, phone,
+                specialGroups, null, now);
+    }
+
+    /** {@link #fromRegister} with a linked member, as a sheet row may name one. */
+    static Household fromRegister(String registerId, String batchId, Building building, String buildingUnit,
+                                  String room, int residents, String headName, String phone,
+                                  Set<SpecialGroup> specialGroups, String linkedMemberId, Instant now) {
         Household household = create(idForRegister(registerId), building, buildingUnit, room, residents, headName,
-                phone, specialGroups, null, now);
+                phone, specialGroups, linkedMemberId, now);
         household.registerId = registerId;
+        household.importBatchId = batchId;
+        return household;
+    }
+
+    /**
+     * A household of a sheet row without a register id: {@link #register} with the id of {@link NewIds#next()} (so a
+     * keyed retry computes it again) and the import request's {@code batchId}.
+     */
+    static Household imported(String batchId, Building building, String buildingUnit, String room, int residents,
+                              String headName, String phone, Set<SpecialGroup> specialGroups, String linkedMemberId,
+                              Instant now) {
+        Household household = register(building, buildingUnit, room, residents, headName, phone, specialGroups,
+                linkedMemberId, now);
         household.importBatchId = batchId;
         return household;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,14 +27,9 @@ class HouseholdImportController {
         this.imports = imports;
     }
 
-    @Operation(summary = "Import up to 1000 households of an external register into existing buildings",
-            description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN (403 for others); each entry's building "
-                    + "must lie in the caller's scope (per-row error outside-scope). Idempotent by registerId: an entry "
-                    + "seen before answers `duplicate`. Per-row errors {index, registerId, code, detail} (invalid-field, "
-                    + "unknown-building, outside-scope, unknown-building-unit, invalid-residents, invalid-phone, …); "
-                    + "the others are imported. 400 without entries or with more than 1000; 413 over 1 MB. Publishes "
-                    + "HouseholdRegistered per household.")
-    @PostMapping
+    @Operation(summary = HouseholdSheetController.IMPORTS_SUMMARY,
+            description = HouseholdSheetController.IMPORTS_DESCRIPTION)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
     HouseholdImports.Result importEntries(Caller caller, @Valid @RequestBody ImportRequest request) {
         return imports.importEntries(caller, request.households());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -95,6 +97,19 @@ class HouseholdService {
     }
 
     Page<Household> list(Caller caller, String gridId, String buildingId, boolean keyOnly, Pageable pageable) {
+        return page(listed(caller, gridId, buildingId, keyOnly), pageable, Household.class);
+    }
+
+    /**
+     * Every household {@link #list} would page through, in id order, read from the store as it is consumed (close
+     * the stream). The scope and the grid are checked at once (403, 404), before anything is read.
+     */
+    Stream<Household> stream(Caller caller, String gridId, String buildingId, boolean keyOnly) {
+        Query query = Query.query(listed(caller, gridId, buildingId, keyOnly)).with(Sort.by("_id"));
+        return mongo.stream(query, Household.class);
+    }
+
+    private Criteria listed(Caller caller, String gridId, String buildingId, boolean keyOnly) {
         List<Criteria> filters = new ArrayList<>();
         if (buildingId != null) {
             filters.add(Criteria.where("buildingId").is(buildingId));
@@ -102,7 +117,7 @@ class HouseholdService {
         if (keyOnly) {
             filters.add(Criteria.where("specialGroups.0").exists(true));
         }
-        return page(scoped(caller, gridId, filters), pageable, Household.class);
+        return scoped(caller, gridId, filters);
     }
 
     Household classify(Caller caller, String id, Set<SpecialGroup> specialGroups, String linkedMemberId, long version) {

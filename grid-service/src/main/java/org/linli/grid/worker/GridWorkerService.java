@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
@@ -27,6 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,6 +70,15 @@ class GridWorkerService {
             throw gridHasWorker(grid, role);
         }
         return saveNew(GridWorker.appoint(grid, role, appointee, from == null ? today() : from, clock.instant()), grid);
+    }
+
+    /**
+     * What {@link #appoint} builds, without the one-active-per-role check and without storing (a sheet import checks
+     * all its rows at once and stores them together): the grid in the caller's scope (403, 404), from today by default.
+     */
+    GridWorker prepare(Caller caller, String gridId, WorkerRole role, Appointee appointee, LocalDate from) {
+        GridView grid = grids.visibleTo(caller, gridId);
+        return GridWorker.appoint(grid, role, appointee, from == null ? today() : from, clock.instant());
     }
 
     /**
@@ -127,6 +138,16 @@ class GridWorkerService {
     }
 
     Page<GridWorker> list(Caller caller, String gridId, WorkerRole role, Boolean active, Pageable pageable) {
+        Query query = Query.query(listed(caller, gridId, role, active)).with(pageable);
+        return MongoPages.page(mongo, query, pageable, GridWorker.class);
+    }
+
+    /** Every appointment {@link #list} would page through, in id order, read as consumed (close the stream). */
+    Stream<GridWorker> stream(Caller caller, String gridId, WorkerRole role, Boolean active) {
+        return mongo.stream(Query.query(listed(caller, gridId, role, active)).with(Sort.by("_id")), GridWorker.class);
+    }
+
+    private Criteria listed(Caller caller, String gridId, WorkerRole role, Boolean active) {
         List<Criteria> filters = new ArrayList<>();
         if (gridId != null) {
             grids.visibleTo(caller, gridId);
@@ -145,8 +166,7 @@ class GridWorkerService {
         if (!filters.isEmpty()) {
             criteria.andOperator(filters);
         }
-        Query query = Query.query(criteria).with(pageable);
-        return MongoPages.page(mongo, query, pageable, GridWorker.class);
+        return criteria;
     }
 
     /** One appointment's stipend for a month, by its grid's current resident population. */

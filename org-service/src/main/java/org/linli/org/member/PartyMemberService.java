@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
@@ -26,6 +27,7 @@ import org.linli.platform.web.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -69,19 +71,29 @@ class PartyMemberService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        Instant now = clock.instant();
+        PartyMember member = prepare(caller, registration, branchId, groupId, now);
+        if (unitLeader) {
+            requireNoUnitLeaderIn(member.buildingUnitRef());
+            member.appointUnitLeader(now);
+        }
+        return members.save(member);
+    }
+
+    /**
+     * What {@link #register} checks and builds, without storing it (a sheet import stores many at once): the branch
+     * in the caller's scope (403, 404), the group (404), the residence community of an in-service member (404, 422),
+     * then the member's own rules.
+     */
+    PartyMember prepare(Caller caller, PartyMember.Registration registration, String branchId, String groupId,
+                        Instant now) {
         UnitView branch = units.visibleTo(caller, branchId);
         UnitView group = groupId == null ? null : units.require(groupId);
         DualRegistration dual = registration.dualRegistration();
         if (dual != null && dual.residenceCommunityId() != null) {
             requireCommunity(dual.residenceCommunityId());
         }
-        Instant now = clock.instant();
-        PartyMember member = PartyMember.register(registration, branch, group, now);
-        if (unitLeader) {
-            requireNoUnitLeaderIn(member.buildingUnitRef());
-            member.appointUnitLeader(now);
-        }
-        return members.save(member);
+        return PartyMember.register(registration, branch, group, now);
     }
 
     PartyMember get(Caller caller, String id) {
@@ -90,6 +102,15 @@ class PartyMemberService {
 
     /** Members in the caller's scope (all for a county-wide account), optionally of one branch and kind. */
     Page<PartyMember> list(Caller caller, String branchId, MemberKind kind, Pageable pageable) {
+        return page(listed(caller, branchId, kind), pageable, PartyMember.class);
+    }
+
+    /** Every member {@link #list} would page through, in id order, read as consumed (close the stream). */
+    Stream<PartyMember> stream(Caller caller, String branchId, MemberKind kind) {
+        return mongo.stream(listed(caller, branchId, kind).with(Sort.by("_id")), PartyMember.class);
+    }
+
+    private Query listed(Caller caller, String branchId, MemberKind kind) {
         Query query = new Query();
         if (!caller.isCountyWide()) {
             query.addCriteria(MemberCriteria.inSubtree(caller.orgUnitPath()));
@@ -101,7 +122,7 @@ class PartyMemberService {
         if (kind != null) {
             query.addCriteria(where("kind").is(kind));
         }
-        return page(query, pageable, PartyMember.class);
+        return query;
     }
 
     /** Name and duty of the active members of a unit's subtree (亮身份), for anyone signed in. */
