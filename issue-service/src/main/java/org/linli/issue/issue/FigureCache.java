@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.linli.issue.place.SubtreeMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +45,10 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     private static final Duration DAY = Duration.ofDays(1);
 
     private final MongoOperations mongo;
-    private final Object[] stripes = new Object[64];
+    private final Object computing = new Object();
 
     FigureCache(MongoOperations mongo) {
         this.mongo = mongo;
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new Object();
-        }
     }
 
     /** The sums of the issues reported in [from, to) whose community path starts with {@code node} ("" for all). */
@@ -84,17 +82,30 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         return slots;
     }
 
+    /**
+     * One slot at a time in this instance: a busy hour holds tens of thousands of issues, and sixteen requests
+     * computing sixteen of them at once would need them all in memory together. The issues are streamed into the
+     * sums, never held as a list.
+     */
     private FigureBucket compute(Slot slot) {
-        synchronized (stripes[Math.floorMod(slot.id().hashCode(), stripes.length)]) {
+        synchronized (computing) {
             FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
             if (bucket != null && bucket.current()) {
                 return bucket;
             }
             long rev = bucket != null ? bucket.rev() : open(slot.id());
-            List<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(), slot.start().plus(slot.length()));
-            FigureBucket computed = new FigureBucket(slot.id(), rev, rev, FigureCounts.of(rows),
-                    rows.stream().map(IssueStatistics.FigureRow::reportedAt).min(Instant::compareTo).orElse(null),
-                    rows.stream().map(IssueStatistics.FigureRow::reportedAt).max(Instant::compareTo).orElse(null));
+            FigureCounts counts = new FigureCounts();
+            Instant first = null;
+            Instant last = null;
+            try (Stream<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(),
+                    slot.start().plus(slot.length()))) {
+                for (IssueStatistics.FigureRow row : (Iterable<IssueStatistics.FigureRow>) rows::iterator) {
+                    counts.add(row);
+                    first = first == null || row.reportedAt().isBefore(first) ? row.reportedAt() : first;
+                    last = last == null || row.reportedAt().isAfter(last) ? row.reportedAt() : last;
+                }
+            }
+            FigureBucket computed = new FigureBucket(slot.id(), rev, rev, counts, first, last);
             keep(computed);
             return computed;
         }
@@ -124,15 +135,19 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     }
 
     private FigureCounts scan(String node, Instant from, Instant to) {
-        return FigureCounts.of(rows(node, from, to));
+        FigureCounts counts = new FigureCounts();
+        try (Stream<IssueStatistics.FigureRow> rows = rows(node, from, to)) {
+            rows.forEach(counts::add);
+        }
+        return counts;
     }
 
-    private List<IssueStatistics.FigureRow> rows(String node, Instant from, Instant to) {
+    private Stream<IssueStatistics.FigureRow> rows(String node, Instant from, Instant to) {
         Criteria criteria = Criteria.where("reportedAt").gte(from).lt(to);
         if (!node.isEmpty()) {
             criteria = criteria.and("communityPath").regex("^" + Pattern.quote(node));
         }
-        return mongo.query(Issue.class).as(IssueStatistics.FigureRow.class).matching(Query.query(criteria)).all();
+        return mongo.query(Issue.class).as(IssueStatistics.FigureRow.class).matching(Query.query(criteria)).stream();
     }
 
     @Override
