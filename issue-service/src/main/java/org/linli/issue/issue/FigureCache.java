@@ -15,6 +15,8 @@ import org.linli.issue.place.SubtreeMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -46,9 +48,11 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
 
     private final MongoOperations mongo;
     private final Object computing = new Object();
+    private final boolean warmUpOnStart;
 
-    FigureCache(MongoOperations mongo) {
+    FigureCache(MongoOperations mongo, @Value("${linli.issue.statistics.warm-up:true}") boolean warmUp) {
         this.mongo = mongo;
+        this.warmUpOnStart = warmUp;
     }
 
     /** The sums of the issues reported in [from, to) whose community path starts with {@code node} ("" for all). */
@@ -199,6 +203,27 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     @Override
     public void afterSingletonsInstantiated() {
         drop();
+    }
+
+    /**
+     * Once started, the county's last 30 days are summed on a background thread, so that the first county admin
+     * to ask does not wait for (and time out on) a month of issues; later slots are small and summed on first use.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!warmUpOnStart) {
+            return;
+        }
+        Thread warming = new Thread(() -> {
+            try {
+                Instant now = Instant.now();
+                counts("", now.minus(Duration.ofDays(30)), now);
+            } catch (RuntimeException e) {
+                log.warn("figure sums not warmed up ({}); they are summed on first use", e.toString());
+            }
+        }, "figure-warm-up");
+        warming.setDaemon(true);
+        warming.start();
     }
 
     @EventListener(SubtreeMoved.class)

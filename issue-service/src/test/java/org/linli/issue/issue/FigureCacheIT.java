@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * follow every save of an issue in a slot they cover.
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=figures-it-${random.uuid}",
-        "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9"})
+        "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9",
+        "linli.issue.statistics.warm-up=false"})
 @EmbeddedInfrastructure
 class FigureCacheIT {
 
