@@ -161,9 +161,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         try {
-            Map<Object, List<PendingEvent>> pending = pendingEvents(collection, claimed.keySet());
+            Map<String, List<PendingEvent>> pending = pendingEvents(collection, claimed.keySet());
             Map<Object, List<CompletableFuture<SendResult<String, String>>>> acks = new LinkedHashMap<>();
-            claimed.keySet().forEach(id -> acks.put(id, sendAll(pending.getOrDefault(id, List.of()))));
+            claimed.keySet().forEach(id -> acks.put(id, sendAll(pending.getOrDefault(String.valueOf(id), List.of()))));
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
             BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKERS);
@@ -172,7 +172,8 @@ public class OutboxRelay implements SmartLifecycle {
             int published = 0;
             for (Map.Entry<Object, Document> marker : claimed.entrySet()) {
                 Object id = marker.getKey();
-                Outcome outcome = awaitAll(collection, id, pending.getOrDefault(id, List.of()), acks.get(id), deadline);
+                Outcome outcome = awaitAll(collection, id, pending.getOrDefault(String.valueOf(id), List.of()),
+                        acks.get(id), deadline);
                 published += outcome.sent();
                 if (!outcome.done().isEmpty()) {
                     pulls.updateOne(Query.query(Criteria.where("_id").is(id)), pullOf(outcome.done()));
@@ -197,22 +198,33 @@ public class OutboxRelay implements SmartLifecycle {
             }
             return new Batch(0, claimed.size(), published);
         } finally {
+            List<Object> kickedMeanwhile = new ArrayList<>();
             claimed.keySet().forEach(id -> {
                 inFlight.remove(markerId(collection, id));
-                kickedAgain.remove(markerId(collection, id)); // a save meanwhile touched the marker: the next poll
+                if (kickedAgain.remove(markerId(collection, id))) {
+                    kickedMeanwhile.add(id);
+                }
             });
+            // a save kicked these while the batch held them; the batch may have read them before that save (even
+            // before their first insert, and dropped the marker written ahead of it): relay them again, as a kick would
+            kickedMeanwhile.forEach(id -> relayDocument(collection, id));
         }
     }
 
-    private Map<Object, List<PendingEvent>> pendingEvents(String collection, java.util.Collection<Object> ids) {
-        Map<Object, List<PendingEvent>> pending = new HashMap<>();
+    /**
+     * Pending events by document id as text: the store may hand back an id of another type than the marker holds
+     * (a 24-hex-digit string is queried and stored as an ObjectId), and a missed match would drop the marker with
+     * its events unsent.
+     */
+    private Map<String, List<PendingEvent>> pendingEvents(String collection, java.util.Collection<Object> ids) {
+        Map<String, List<PendingEvent>> pending = new HashMap<>();
         if (ids.isEmpty()) {
             return pending;
         }
         Query byIds = Query.query(Criteria.where("_id").in(ids));
         byIds.fields().include(AggregateRoot.OUTBOX_FIELD);
         for (Document doc : mongo.find(byIds, Document.class, collection)) {
-            pending.put(doc.get("_id"), eventsOf(doc));
+            pending.put(String.valueOf(doc.get("_id")), eventsOf(doc));
         }
         return pending;
     }
