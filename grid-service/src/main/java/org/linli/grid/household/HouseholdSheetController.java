@@ -1,40 +1,30 @@
 package org.linli.grid.household;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Encoding;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.stream.Stream;
 import org.linli.platform.audit.UnmaskedReads;
-import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "Household sheets", description = "住户花名册 in Excel: the template, importing a sheet, exporting the list")
 @RestController
 @RequestMapping("/api/v1/households")
 class HouseholdSheetController {
 
-    private static final String WRITERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
+    static final String WRITERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
     private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
             + "'PARTY_MEMBER')";
 
@@ -61,11 +51,9 @@ class HouseholdSheetController {
             + "{imported, duplicates, errors, rows}. 400 without entries or with more than 1000; 413 over 1 MB. "
             + "Publishes HouseholdRegistered per household.\n\nBoth take an Idempotency-Key as other POSTs.";
 
-    private final HouseholdSheetImports imports;
     private final HouseholdService households;
 
-    HouseholdSheetController(HouseholdSheetImports imports, HouseholdService households) {
-        this.imports = imports;
+    HouseholdSheetController(HouseholdService households) {
         this.households = households;
     }
 
@@ -76,24 +64,6 @@ class HouseholdSheetController {
     @PreAuthorize(WRITERS)
     ResponseEntity<byte[]> householdSheetTemplate() {
         return SheetMedia.template(HouseholdSheet.LAYOUT, "住户导入模板.xlsx");
-    }
-
-    @Operation(summary = IMPORTS_SUMMARY, description = IMPORTS_DESCRIPTION)
-    @ApiResponse(responseCode = "422", content = {@Content(mediaType = "application/problem+json"),
-            @Content(mediaType = SheetMedia.XLSX_VALUE)})
-    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetImport.Upload.class),
-            encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
-    @PreAuthorize(WRITERS)
-    ResponseEntity<?> importHouseholdSheet(Caller caller, @RequestPart("file") MultipartFile file,
-                                           @Parameter(description = "`all` (default) or `valid-rows`")
-                                           @RequestParam(defaultValue = "all") String mode,
-                                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
-            throws IOException {
-        try (InputStream in = file.getInputStream()) {
-            return imports.importSheet(caller, in, SheetImport.validRowsOnly(mode)).answer(accept);
-        }
     }
 
     @Operation(summary = "Export the households list as a sheet (xlsx, streamed)",
