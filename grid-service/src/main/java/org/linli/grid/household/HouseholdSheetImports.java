@@ -127,14 +127,17 @@ class HouseholdSheetImports {
         if (registerIds.isEmpty()) {
             return Set.of();
         }
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("registerId").in(registerIds),
-                Criteria.where("_id").in(registerIds)));
-        query.fields().include("_id").include("registerId").include("importBatchId");
+        // two queries, each served by its index (registerId, _id): the embedded store reads a whole collection for
+        // an $or, a county's 100,000 households per upload
         Set<String> taken = new HashSet<>();
-        for (Document stored : mongo.find(query, Document.class, "households")) {
-            if (!batchId.equals(stored.getString("importBatchId"))) {
-                taken.add(stored.getString("registerId"));
-                taken.add(String.valueOf(stored.get("_id")));
+        for (String field : List.of("registerId", "_id")) {
+            Query query = Query.query(Criteria.where(field).in(registerIds));
+            query.fields().include("_id").include("registerId").include("importBatchId");
+            for (Document stored : mongo.find(query, Document.class, "households")) {
+                if (!batchId.equals(stored.getString("importBatchId"))) {
+                    taken.add(stored.getString("registerId"));
+                    taken.add(String.valueOf(stored.get("_id")));
+                }
             }
         }
         return taken;
