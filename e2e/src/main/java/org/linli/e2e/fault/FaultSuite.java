@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.linli.e2e.client.Gateway;
 import org.linli.e2e.client.Reply;
@@ -93,36 +97,50 @@ public final class FaultSuite {
         Instant loadEnded = Instant.now();
         Session checker = gateway.admin();
         Map<String, String> acknowledged = clients.acknowledged();
-        int lost = (int) acknowledged.values().stream().filter(id -> checker.get("/api/v1/org-units/" + id).status() != 200).count();
-        int duplicated = duplicates(checker, street);
-        int missing = copiesMissing(checker, acknowledged.values());
+        List<JsonNode> stored = children(checker, "/api/v1/org-units", street);
+        Set<String> storedIds = stored.stream().map(unit -> unit.path("id").asString()).collect(Collectors.toSet());
+        int lost = (int) acknowledged.values().stream().filter(id -> !storedIds.contains(id)).count();
+        int duplicated = duplicates(stored);
+        int missing = copiesMissing(checker, street, acknowledged.values());
         double caughtUp = Duration.between(loadEnded, Instant.now()).toMillis() / 1000.0;
         return new Outcome(scenario, "kill -9 " + part + " during " + writers + " writers", acknowledged.size(), lost,
                 duplicated, missing, clients.secondsToAcceptAgain(), caughtUp,
                 "retries " + clients.retried() + ", refused " + clients.refused() + ", gave up " + clients.gaveUp());
     }
 
-    /** Names created more than once under the street (each name is one client request). */
-    private static int duplicates(Session admin, String street) {
+    /** Names created more than once (each name is one client request). */
+    private static int duplicates(List<JsonNode> units) {
         Map<String, Integer> byName = new HashMap<>();
-        for (int page = 0; ; page++) {
-            JsonNode body = admin.get("/api/v1/org-units?parentId=" + street + "&size=200&page=" + page).ok();
-            for (JsonNode unit : body.path("content")) {
-                byName.merge(unit.path("name").asString(), 1, Integer::sum);
-            }
-            if (page + 1 >= body.path("page").path("totalPages").asInt(1)) {
-                break;
-            }
-        }
+        units.forEach(unit -> byName.merge(unit.path("name").asString(), 1, Integer::sum));
         return byName.values().stream().mapToInt(count -> count - 1).sum();
     }
 
-    /** Acknowledged units grid-service still has no copy of after waiting up to three minutes. */
-    private static int copiesMissing(Session admin, java.util.Collection<String> ids) throws InterruptedException {
-        List<String> missing = new ArrayList<>(ids);
+    /**
+     * Every unit directly under {@code parentId} as {@code listing} (org-service's units or grid-service's copies)
+     * pages it: a few requests rather than one per unit, which the gateway's rate limit of 50 a second per
+     * client would stretch to minutes.
+     */
+    private static List<JsonNode> children(Session admin, String listing, String parentId) {
+        List<JsonNode> units = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Reply reply = admin.get(listing + "?parentId=" + parentId + "&size=200&page=" + page);
+            if (reply.status() == 404) {
+                return units; // grid-service has no copy of the parent yet, so none of its children either
+            }
+            JsonNode body = reply.ok();
+            body.path("content").forEach(units::add);
+            if (page + 1 >= body.path("page").path("totalPages").asInt(1)) {
+                return units;
+            }
+        }
+    }
+
+    /** Acknowledged units under {@code parentId} grid-service still has no copy of after waiting up to three minutes. */
+    private static int copiesMissing(Session admin, String parentId, Collection<String> ids) throws InterruptedException {
+        Set<String> missing = new HashSet<>(ids);
         Instant deadline = Instant.now().plus(COPIES_WAIT);
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-            missing.removeIf(id -> admin.get("/api/v1/grids/org-units/" + id).status() == 200);
+            children(admin, "/api/v1/grids/org-units", parentId).forEach(copy -> missing.remove(copy.path("id").asString()));
             if (!missing.isEmpty()) {
                 Thread.sleep(1_000);
             }
@@ -135,7 +153,7 @@ public final class FaultSuite {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String street = Neighbourhood.create(admin, "STREET_COMMITTEE", "故障演练街道" + run, null, "FIVE_LEVEL");
         String community = Neighbourhood.create(admin, "COMMUNITY_COMMITTEE", "故障演练社区" + run, street, null);
-        String pathBefore = awaitCopy(admin, community).path("path").asString();
+        String pathBefore = awaitCopy(admin, street, community).path("path").asString();
         String garbageKey = "poison-garbage-" + run;
         String blankKey = "poison-blank-path-" + run;
         try (EventLog events = new EventLog()) {
@@ -144,7 +162,7 @@ public final class FaultSuite {
                     "oldParentId", street, "newParentId", street, "oldPath", "", "newPath", "poisoned/")));
             Instant sent = Instant.now();
             String later = Neighbourhood.create(admin, "COMMUNITY_COMMITTEE", "故障演练社区后" + run, street, null);
-            int laterMissing = copiesMissing(admin, List.of(later));
+            int laterMissing = copiesMissing(admin, street, List.of(later));
             double flowed = Duration.between(sent, Instant.now()).toMillis() / 1000.0;
             String pathAfter = admin.get("/api/v1/grids/org-units/" + community).ok().path("path").asString();
             Thread.sleep(3_000);
@@ -179,7 +197,7 @@ public final class FaultSuite {
             events.send("org.events", unit, renames.get(0).value());
             events.send("org.events", unit, renames.get(renames.size() - 1).value());
             String marker = Neighbourhood.create(admin, "COMMUNITY_COMMITTEE", "重放之后" + run, street, null);
-            copiesMissing(admin, List.of(marker));
+            copiesMissing(admin, street, List.of(marker));
             double settled = Duration.between(sent, Instant.now()).toMillis() / 1000.0;
             String name = admin.get("/api/v1/grids/org-units/" + unit).ok().path("name").asString();
             int reverted = finalName.equals(name) ? 0 : 1;
@@ -188,8 +206,8 @@ public final class FaultSuite {
         }
     }
 
-    private static JsonNode awaitCopy(Session admin, String id) throws InterruptedException {
-        if (copiesMissing(admin, List.of(id)) > 0) {
+    private static JsonNode awaitCopy(Session admin, String parentId, String id) throws InterruptedException {
+        if (copiesMissing(admin, parentId, List.of(id)) > 0) {
             throw new IllegalStateException("grid-service never got org unit " + id);
         }
         return admin.get("/api/v1/grids/org-units/" + id).ok();

@@ -9,7 +9,12 @@ import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
+import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.messaging.SubtreePaths;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -97,6 +102,13 @@ class OrgUnitCopies {
 
     Optional<OrgUnitCopy> find(String id) {
         return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class));
+    }
+
+    /** The copies whose parent is {@code parentId}, a page in id order (the client's sort is not used). */
+    Page<OrgUnitCopy> children(String parentId, Pageable pageable) {
+        Pageable byId = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("_id"));
+        return MongoPages.page(mongo, Query.query(Criteria.where("parentId").is(parentId)).with(byId), byId,
+                OrgUnitCopy.class);
     }
 
     private static Query byId(String id) {

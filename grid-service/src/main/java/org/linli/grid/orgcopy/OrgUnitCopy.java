@@ -11,6 +11,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * without calling org-service.
  */
 @Document("org_unit_copies")
-record OrgUnitCopy(@Id String id, String unitType, String name, String parentId, @Indexed String path,
+record OrgUnitCopy(@Id String id, String unitType, String name, @Indexed String parentId, @Indexed String path,
                    boolean active, Instant updatedAt) {
 }

@@ -1,6 +1,7 @@
 package org.linli.grid.orgcopy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * grid-service consumes org-service's pinned org-unit events into its read copy, once however often they arrive,
@@ -84,6 +87,35 @@ class OrgUnitCopyIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/grids/org-units/unknown").with(jwt()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listsTheCopiesDirectlyUnderAUnitPagedInIdOrderOnlyToCallersCoveringIt() throws Exception {
+        mongo.insert(new OrgUnitCopy(UNIT, "COMMUNITY_COMMITTEE", "檀溪社区党委", "street", PATH, true, Instant.EPOCH));
+        for (String child : List.of("c3", "c1", "c2")) {
+            mongo.insert(new OrgUnitCopy(child, "GRID_BRANCH", "网格" + child, UNIT, PATH + child + "/", true, Instant.EPOCH));
+        }
+        mongo.insert(new OrgUnitCopy("grandchild", "GRID_BRANCH", "孙", "c1", PATH + "c1/grandchild/", true, Instant.EPOCH));
+
+        mvc.perform(get("/api/v1/grids/org-units").param("parentId", UNIT).param("size", "2").with(communityAdmin(UNIT, PATH)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].id").value(contains("c1", "c2")))
+                .andExpect(jsonPath("$.page.totalElements").value(3));
+        mvc.perform(get("/api/v1/grids/org-units").param("parentId", UNIT).param("page", "1").param("size", "2")
+                        .with(communityAdmin(UNIT, PATH)))
+                .andExpect(jsonPath("$.content[*].id").value(contains("c3")));
+        mvc.perform(get("/api/v1/grids/org-units").param("parentId", UNIT)
+                        .with(communityAdmin("other", "/a3d4e5f6-0000-4000-8000-000000000001/other/")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/grids/org-units").param("parentId", "not-arrived").with(communityAdmin(UNIT, PATH)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/grids/org-units").with(communityAdmin(UNIT, PATH)))
+                .andExpect(status().isBadRequest());
+    }
+
+    private static RequestPostProcessor communityAdmin(String unit, String path) {
+        return jwt().jwt(token -> token.claim("roles", List.of("COMMUNITY_ADMIN")).claim("org_unit_id", unit)
+                .claim("org_unit_path", path));
     }
 
     @Test
