@@ -3,10 +3,14 @@ package org.linli.issue.issue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,30 +18,41 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The located reports of the duplicate window, per category, in memory: a new report looks for an
- * open one nearby here instead of scanning the issues collection (the embedded store has no
- * secondary indexes). Loaded from the store at start; this instance's reports are added as they come,
- * another instance's are not seen until a restart, which only means a duplicate is not suggested
- * (merging stays a staff decision). Candidates are confirmed against the store (still open).
+ * The located reports of the duplicate window, in memory, filed by category and by a square cell of the
+ * duplicate radius: a new report compares itself with the reports of the few cells around it, not with every
+ * report of the window (a county's busy day, or a benchmark at one spot, put tens of thousands in the window,
+ * and comparing with all of them made every submission slower than the one before). Each cell keeps its
+ * newest {@value #PER_CELL} reports: a spot reported more often than that within the window still finds a
+ * duplicate among them, and memory stays bounded however busy a spot is.
+ * <p>
+ * Loaded from the store at start; this instance's reports are added as they come, another instance's are not
+ * seen until a restart, which only means a duplicate is not suggested (merging stays a staff decision).
+ * Candidates are confirmed against the store (still open).
  */
 @Component
 class RecentReports {
 
-    private final Map<Category, Deque<Entry>> byCategory = new EnumMap<>(Category.class);
+    static final int PER_CELL = 64;
+    private static final double METRES_PER_DEGREE_OF_LATITUDE = 110_000; // rounded down: a cell is at least the radius high
+    private static final int PURGE_EVERY = 1_024;
+
+    private final Map<Cell, Deque<Entry>> cells = new ConcurrentHashMap<>();
+    private final AtomicInteger addsSincePurge = new AtomicInteger();
     private final MongoOperations mongo;
     private final IssueSettings settings;
+    private final Clock clock;
+    private final double cellDegrees;
 
     RecentReports(MongoOperations mongo, IssueSettings settings, Clock clock) {
         this.mongo = mongo;
         this.settings = settings;
-        for (Category category : Category.values()) {
-            byCategory.put(category, new ArrayDeque<>());
-        }
+        this.clock = clock;
+        this.cellDegrees = Math.max(settings.duplicateRadiusMetres(), 1) / METRES_PER_DEGREE_OF_LATITUDE;
         Query recent = Query.query(Criteria.where("reportedAt").gte(clock.instant().minus(settings.duplicateWindow()))
                 .and("status").nin(IssueStatus.FINAL)).with(Sort.by("reportedAt"));
         recent.fields().include("category").include("lat").include("lng").include("reportedAt");
-        for (Issue issue : mongo.find(recent, Issue.class)) {
-            add(issue);
+        try (Stream<Issue> issues = mongo.stream(recent, Issue.class)) {
+            issues.forEach(this::add);
         }
     }
 
@@ -47,26 +62,27 @@ class RecentReports {
             return Optional.empty();
         }
         Instant since = issue.reportedAt().minus(settings.duplicateWindow());
-        Deque<Entry> entries = byCategory.get(issue.category());
-        Entry best = null;
-        double bestMetres = Double.MAX_VALUE;
-        synchronized (entries) {
-            while (!entries.isEmpty() && entries.peekFirst().reportedAt().isBefore(since)) {
-                entries.pollFirst();
-            }
-            for (Entry entry : entries) {
-                double metres = IssueService.metresBetween(issue.lat(), issue.lng(), entry.lat(), entry.lng());
-                if (metres <= settings.duplicateRadiusMetres() && metres < bestMetres && !entry.id().equals(issue.id())) {
-                    best = entry;
-                    bestMetres = metres;
+        Entry[] best = new Entry[1];
+        double[] bestMetres = {Double.MAX_VALUE};
+        for (Cell cell : cellsAround(issue.category(), issue.lat(), issue.lng())) {
+            cells.computeIfPresent(cell, (key, entries) -> {
+                expire(entries, since);
+                for (Entry entry : entries) {
+                    double metres = IssueService.metresBetween(issue.lat(), issue.lng(), entry.lat(), entry.lng());
+                    if (metres <= settings.duplicateRadiusMetres() && metres < bestMetres[0]
+                            && !entry.id().equals(issue.id())) {
+                        best[0] = entry;
+                        bestMetres[0] = metres;
+                    }
                 }
-            }
+                return entries.isEmpty() ? null : entries;
+            });
         }
-        if (best == null) {
+        if (best[0] == null) {
             return Optional.empty();
         }
-        Issue candidate = mongo.findById(best.id(), Issue.class);
-        return candidate != null && candidate.status().open() ? Optional.of(best.id()) : Optional.empty();
+        Issue candidate = mongo.findById(best[0].id(), Issue.class);
+        return candidate != null && candidate.status().open() ? Optional.of(best[0].id()) : Optional.empty();
     }
 
     /** Remembers a saved report. */
@@ -74,10 +90,60 @@ class RecentReports {
         if (issue.lat() == null || issue.lng() == null) {
             return;
         }
-        Deque<Entry> entries = byCategory.get(issue.category());
-        synchronized (entries) {
-            entries.addLast(new Entry(issue.id(), issue.lat(), issue.lng(), issue.reportedAt()));
+        Entry entry = new Entry(issue.id(), issue.lat(), issue.lng(), issue.reportedAt());
+        cells.compute(cellOf(issue.category(), issue.lat(), issue.lng()), (key, entries) -> {
+            Deque<Entry> kept = entries == null ? new ArrayDeque<>(4) : entries;
+            kept.addLast(entry);
+            if (kept.size() > PER_CELL) {
+                kept.pollFirst();
+            }
+            return kept;
+        });
+        if (addsSincePurge.incrementAndGet() >= PURGE_EVERY) {
+            addsSincePurge.set(0);
+            purge();
         }
+    }
+
+    /** Drops every report older than the window, and the cells left empty (cells nobody reports near again). */
+    private void purge() {
+        Instant since = clock.instant().minus(settings.duplicateWindow());
+        for (Cell cell : cells.keySet()) {
+            cells.computeIfPresent(cell, (key, entries) -> {
+                expire(entries, since);
+                return entries.isEmpty() ? null : entries;
+            });
+        }
+    }
+
+    private static void expire(Deque<Entry> entries, Instant since) {
+        while (!entries.isEmpty() && entries.peekFirst().reportedAt().isBefore(since)) {
+            entries.pollFirst();
+        }
+    }
+
+    private Cell cellOf(Category category, double lat, double lng) {
+        return new Cell(category, (long) Math.floor(lat / cellDegrees), (long) Math.floor(lng / cellDegrees));
+    }
+
+    /**
+     * The cells that may hold a report within the radius: one row each side, and as many columns each side as
+     * the radius spans in degrees of longitude at this latitude (a degree of longitude shrinks towards the poles).
+     */
+    private List<Cell> cellsAround(Category category, double lat, double lng) {
+        Cell centre = cellOf(category, lat, lng);
+        double farthestLatitude = Math.min(Math.abs(lat) + 2 * cellDegrees, 89);
+        int columns = (int) Math.ceil(1 / Math.cos(Math.toRadians(farthestLatitude)));
+        List<Cell> around = new ArrayList<>();
+        for (long row = centre.row() - 1; row <= centre.row() + 1; row++) {
+            for (long column = centre.column() - columns; column <= centre.column() + columns; column++) {
+                around.add(new Cell(category, row, column));
+            }
+        }
+        return around;
+    }
+
+    private record Cell(Category category, long row, long column) {
     }
 
     private record Entry(String id, double lat, double lng, Instant reportedAt) {

@@ -21,6 +21,12 @@ final class Issues {
         return Issue.report(report(category, Channel.APP, null), route, "dept-housing", POLICY, T0);
     }
 
+    /** A resident's report of {@code category} at a point, made at {@code at}. */
+    static Issue reportedAt(Category category, double lat, double lng, Instant at) {
+        return Issue.report(new Issue.Report(category, null, Channel.APP, "楼道灯不亮", lat, lng, null, null, false,
+                "resident-1", "张三", "13812345678", null, List.of(), null), TO_GRID_WORKER, "dept-housing", POLICY, at);
+    }
+
     /** A county system's hotline report taken at {@code receivedAt}, entered here at {@code now}. */
     static Issue receivedEarlier(Instant receivedAt, Instant now) {
         return Issue.report(report(Category.PROPERTY_REPAIR, Channel.HOTLINE, receivedAt), TO_GRID_WORKER,
