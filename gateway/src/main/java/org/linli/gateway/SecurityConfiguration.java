@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -20,6 +21,16 @@ class SecurityConfiguration {
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/asyncapi/**", "/fallback/**");
+
+    /**
+     * No observation per security filter, authentication and authorization: the HTTP server observation already times
+     * every exchange, and a timer and a span around each security filter were a quarter of the gateway's work per
+     * proxied request in the scale benchmark (docs/benchmarks/scale.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties) {

@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -216,6 +217,17 @@ public class WebAutoConfiguration {
                             responses.write(request, response, 403, "forbidden");
                         }))
                 .build();
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: the HTTP server observation already
+     * times every request, and Spring Security's own ones (a timer and a span around each of its filters) cost a
+     * sixth of issue-service's CPU per submission in the scale benchmark (docs/benchmarks/scale.md).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings linliSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
