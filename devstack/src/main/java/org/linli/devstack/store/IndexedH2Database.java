@@ -62,7 +62,8 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
         MVStore store = store();
-        MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
         IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
                 cursorRegistry, !constructed);

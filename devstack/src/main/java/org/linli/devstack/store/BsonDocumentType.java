@@ -1,0 +1,89 @@
+package org.linli.devstack.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the store's documents lie in the file: as BSON, the bytes they arrive and leave in.
+ * <p>
+ * mongo-java-server's H2 backend leaves the values of its maps to MVStore's {@link ObjectDataType}, which writes a
+ * document with Java serialisation. Every journaled write commits, and a commit writes every page it changed: half
+ * of the store's CPU in the scale benchmark went to {@code ObjectOutputStream} (docs/benchmarks/scale.md). BSON is
+ * written and read several times faster, by the same codec the wire protocol uses.
+ * <p>
+ * Files written before keep working: a value starts with a type tag, this type's tag ({@value #BSON}) is one
+ * {@link ObjectDataType} never writes, and any other value is read (and anything but a document written) by
+ * {@link ObjectDataType} as before; a page changed after the upgrade is written as BSON.
+ */
+final class BsonDocumentType extends BasicDataType<Object> {
+
+    static final BsonDocumentType INSTANCE = new BsonDocumentType();
+
+    /** Not among {@link ObjectDataType}'s tags (0–14, 19, 32–49, 64–119). */
+    static final byte BSON = 120;
+
+    private final ObjectDataType objects = new ObjectDataType();
+    /**
+     * The moving average of the documents' encoded sizes, which MVStore takes for each document's memory (to split
+     * pages and size its cache), as {@link ObjectDataType} does for serialised values: measuring each document would
+     * cost a walk through it on every change.
+     */
+    private volatile int averageSize = 1_024;
+
+    private BsonDocumentType() {
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (!(value instanceof Document document)) {
+            objects.write(buffer, value);
+            return;
+        }
+        ByteBuf bson = Unpooled.buffer(averageSize * 2);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+        } catch (RuntimeException notEncodable) {
+            objects.write(buffer, value); // a value BSON cannot carry stays readable, Java-serialised as before
+            return;
+        }
+        int size = bson.readableBytes();
+        averageSize = (averageSize * 15 + size) / 16;
+        buffer.put(BSON).putVarInt(size)
+                .put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != BSON) {
+            return objects.read(buffer);
+        }
+        buffer.get();
+        int length = DataUtils.readVarInt(buffer);
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length)));
+        buffer.position(buffer.position() + length);
+        return document;
+    }
+
+    @Override
+    public int getMemory(Object value) {
+        return value instanceof Document ? averageSize : objects.getMemory(value);
+    }
+
+    @Override
+    public int compare(Object a, Object b) {
+        return objects.compare(a, b);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}

@@ -1,0 +1,103 @@
+package org.linli.devstack.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Documents lie in the file as BSON; a file written with Java serialisation stays readable and is upgraded page by page. */
+class BsonDocumentTypeTest {
+
+    @Test
+    void aDocumentOfEveryKindTheServicesStoreComesBackEqual(@TempDir Path dir) {
+        Document issue = issue("issue-1");
+        Path file = dir.resolve("mongo.mv.db");
+
+        withStore(file, store -> documents(store).put("issue-1", issue));
+
+        withStore(file, store -> assertThat(documents(store).get("issue-1")).isEqualTo(issue));
+    }
+
+    @Test
+    void aFileWrittenWithJavaSerialisationIsReadAndItsChangedPagesAreWrittenAsBson(@TempDir Path dir) {
+        Path file = dir.resolve("mongo.mv.db");
+        withStore(file, store -> {
+            MVMap<Object, Object> before = store.openMap("databases.linli.issues"); // MVStore's default ObjectDataType
+            for (int i = 0; i < 500; i++) {
+                before.put("issue-" + i, issue("issue-" + i));
+            }
+        });
+
+        withStore(file, store -> {
+            MVMap<Object, Document> after = documents(store);
+            assertThat(after.get("issue-7")).isEqualTo(issue("issue-7"));
+            after.put("issue-7", issue("issue-7").append("status", "CLOSED"));
+        });
+
+        withStore(file, store -> {
+            MVMap<Object, Document> after = documents(store);
+            assertThat(after.get("issue-7").get("status")).isEqualTo("CLOSED");
+            assertThat(after.get("issue-499")).isEqualTo(issue("issue-499"));
+            assertThat(after.size()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void compactionKeepsEveryDocument(@TempDir Path dir) {
+        Path file = dir.resolve("mongo.mv.db");
+        withStore(file, store -> {
+            MVMap<Object, Document> map = documents(store);
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < 50; i++) {
+                    map.put("issue-" + i, issue("issue-" + i).append("round", round));
+                    store.commit();
+                }
+            }
+        });
+
+        assertThat(StoreFile.compactIfSparse(file, 0)).isTrue();
+
+        withStore(file, store -> assertThat(documents(store).get("issue-42")).isEqualTo(issue("issue-42").append("round", 19)));
+    }
+
+    private static Document issue(String id) {
+        List<Object> history = new ArrayList<>();
+        history.add(new Document("at", Instant.parse("2026-12-05T08:00:00Z")).append("action", "REPORTED"));
+        history.add(new Document("at", Instant.parse("2026-12-05T08:05:00Z")).append("action", "DISPATCHED"));
+        return new Document("_id", id)
+                .append("category", "ENVIRONMENT")
+                .append("description", "楼道漏水，三单元二楼")
+                .append("lat", 31.9652).append("lng", 112.0792)
+                .append("version", 3L).append("reopenCount", 0)
+                .append("anonymous", false).append("assignee", null)
+                .append("owner", new ObjectId("5f1d7f3b9c1e4a2b3c4d5e6f"))
+                .append("token", UUID.fromString("2fa69f5e-3f6b-3d59-bb4e-118fca69951b"))
+                .append("fee", Decimal128.fromNumber(12.5))
+                .append("history", history)
+                .append("deadlines", new Document("onSiteDueAt", Instant.parse("2026-12-05T08:10:00Z")));
+    }
+
+    private static MVMap<Object, Document> documents(MVStore store) {
+        return store.openMap("databases.linli.issues", new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+    }
+
+    private static void withStore(Path file, java.util.function.Consumer<MVStore> work) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        try {
+            work.accept(store);
+            store.commit();
+        } finally {
+            store.close();
+        }
+    }
+}
