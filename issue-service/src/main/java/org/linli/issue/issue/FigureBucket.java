@@ -5,18 +5,19 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The figure sums of the issues reported in one hour or one day under one org path, kept by {@link FigureCache}.
- * {@code rev} is raised by every save of an issue in the slot; the sums are good while {@code computedRev} equals it.
+ * The figure sums of the issues reported in one hour or one day under one org path, kept by {@link FigureCache},
+ * computed when the slot's {@link FigureRev} stood at {@code computedRev}; good while it still does.
  * {@code first}/{@code last} are the earliest and latest {@code reportedAt} in the slot (null when empty), so a
  * slot cut by a period's edge can still be used when all its issues lie on one side.
  */
 @Document(FigureBucket.COLLECTION)
-record FigureBucket(@Id String id, long rev, Long computedRev, FigureCounts counts, Instant first, Instant last) {
+record FigureBucket(@Id String id, long computedRev, FigureCounts counts, Instant first, Instant last) {
 
     static final String COLLECTION = "issue_figure_buckets";
 
-    boolean current() {
-        return counts != null && computedRev != null && computedRev == rev;
+    /** Whether these sums were computed at the slot's current rev ({@code null}: the slot has none, so no). */
+    boolean currentAt(Long rev) {
+        return counts != null && rev != null && computedRev == rev;
     }
 
     /** Whether every issue of the slot was reported in [from, to). */

@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * over a month read a few dozen small documents instead of every issue of the month. A period is cut into whole
  * days, whole hours and at most two partial hours at its edges (read from the issues unless their hour lies wholly
  * inside the period). Sums are computed on first use and kept until an issue of their slot is saved: every save
- * raises the slot's {@code rev} (for the issue's path and each ancestor), and sums computed from an older
- * {@code rev} are not used. The open issues' deadlines travel with the sums, so the figures stay exact as time
+ * raises the slot's {@link FigureRev} (for the issue's path and each ancestor), and sums computed at an older rev
+ * are not used. The open issues' deadlines travel with the sums, so the figures stay exact as time
  * passes without a save. The cache is dropped at start-up (a crash between an issue's save and the raise cannot
  * leave stale sums behind) and when an org unit moves (issues change path without a save).
  */
@@ -58,18 +58,29 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     /** The sums of the issues reported in [from, to) whose community path starts with {@code node} ("" for all). */
     FigureCounts counts(String node, Instant from, Instant to) {
         List<Slot> slots = slots(node, from, to);
-        Map<String, FigureBucket> stored = mongo.find(Query.query(Criteria.where("_id")
-                        .in(slots.stream().map(Slot::id).toList())), FigureBucket.class).stream()
-                .collect(Collectors.toMap(FigureBucket::id, Function.identity()));
+        List<String> ids = slots.stream().map(Slot::id).toList();
+        Map<String, FigureBucket> stored = mongo.find(Query.query(Criteria.where("_id").in(ids)), FigureBucket.class)
+                .stream().collect(Collectors.toMap(FigureBucket::id, Function.identity()));
+        Map<String, Long> revs = revs(ids);
         FigureCounts counts = new FigureCounts();
         for (Slot slot : slots) {
             FigureBucket bucket = stored.get(slot.id());
-            if (bucket == null || !bucket.current()) {
+            if (bucket == null || !bucket.currentAt(revs.get(slot.id()))) {
                 bucket = compute(slot);
             }
             counts.add(bucket.within(slot.from(), slot.to()) ? bucket.counts() : scan(node, slot.from(), slot.to()));
         }
         return counts;
+    }
+
+    /** Whether the bucket's sums are those of its slot as it stands. */
+    boolean current(FigureBucket bucket) {
+        return bucket.currentAt(revs(List.of(bucket.id())).get(bucket.id()));
+    }
+
+    private Map<String, Long> revs(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), FigureRev.class).stream()
+                .collect(Collectors.toMap(FigureRev::id, FigureRev::rev));
     }
 
     private static List<Slot> slots(String node, Instant from, Instant to) {
@@ -94,10 +105,11 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     private FigureBucket compute(Slot slot) {
         synchronized (computing) {
             FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
-            if (bucket != null && bucket.current()) {
+            Long current = revs(List.of(slot.id())).get(slot.id());
+            if (bucket != null && bucket.currentAt(current)) {
                 return bucket;
             }
-            long rev = bucket != null ? bucket.rev() : open(slot.id());
+            long rev = current != null ? current : open(slot.id());
             FigureCounts counts = new FigureCounts();
             Instant first = null;
             Instant last = null;
@@ -109,30 +121,31 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
                     last = last == null || row.reportedAt().isAfter(last) ? row.reportedAt() : last;
                 }
             }
-            FigureBucket computed = new FigureBucket(slot.id(), rev, rev, counts, first, last);
+            FigureBucket computed = new FigureBucket(slot.id(), rev, counts, first, last);
             keep(computed);
             return computed;
         }
     }
 
     /**
-     * Creates the slot's document before its issues are read, so a save during the reading raises its rev. A new
-     * document starts at a random rev: after a drop (another instance starting), a computation begun before it
-     * cannot find "its" rev again on the new document and store what it read before.
+     * Creates the slot's rev before its issues are read, so a save during the reading raises it. A new rev starts at
+     * random: after a drop (another instance starting), a computation begun before it cannot find "its" rev again and
+     * have what it read before taken for current.
      */
     private long open(String id) {
-        FigureBucket opened = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+        FigureRev opened = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
                 new Update().setOnInsert("rev", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2)),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), FigureBucket.class);
+                FindAndModifyOptions.options().upsert(true).returnNew(true), FigureRev.class);
         return opened == null ? 0L : opened.rev();
     }
 
-    /** Stores the sums unless an issue of the slot was saved since its rev was read. */
+    /**
+     * Stores the sums with the rev they were computed at. Should an issue of the slot have been saved meanwhile, its
+     * rev has moved on and these sums are not used (every read compares).
+     */
     private void keep(FigureBucket computed) {
         try {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(computed.id()).and("rev").is(computed.rev())),
-                    new Update().set("computedRev", computed.rev()).set("counts", computed.counts())
-                            .set("first", computed.first()).set("last", computed.last()), FigureBucket.class);
+            mongo.save(computed);
         } catch (DataAccessException tooLargeOrUnavailable) {
             log.warn("figure sums of {} not kept: {}", computed.id(), tooLargeOrUnavailable.getMessage());
         }
@@ -168,7 +181,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
             return;
         }
         try {
-            BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureBucket.class);
+            BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureRev.class);
             for (String node : nodes(issue.communityPath())) {
                 for (Duration length : List.of(HOUR, DAY)) {
                     Instant start = issue.reportedAt().truncatedTo(length == DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
@@ -228,6 +241,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
 
     @EventListener(SubtreeMoved.class)
     void drop() {
+        mongo.dropCollection(FigureRev.class);
         mongo.dropCollection(FigureBucket.class);
     }
 
