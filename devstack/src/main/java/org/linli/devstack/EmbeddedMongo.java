@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.h2.mvstore.MVStore;
 import org.linli.devstack.store.StoreBackend;
+import org.linli.devstack.store.BsonUpgrade;
 import org.linli.devstack.store.StoreFile;
 
 /**
@@ -46,7 +47,8 @@ public final class EmbeddedMongo implements AutoCloseable {
      * A store whose data survives restarts, kept in {@code dataDir/mongo.mv.db}, with a page cache of
      * {@code cacheMb} megabytes (documents read from a cached page are not decoded again). Every write is
      * committed to the file before it is acknowledged ({@link StoreBackend}). A file that is mostly dead space
-     * is compacted first ({@link StoreFile}).
+     * is compacted first ({@link StoreFile}); one written with Java-serialised documents is rewritten as BSON once
+     * ({@link BsonUpgrade}).
      */
     public static EmbeddedMongo onDisk(Path dataDir, String host, int port, int cacheMb) {
         try {
@@ -57,6 +59,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dataDir.resolve("mongo.mv.db");
         StoreFile.compactIfSparse(file);
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        BsonUpgrade.runOnce(store);
         return new EmbeddedMongo(store, host, port);
     }
 

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,31 @@ class BsonDocumentTypeTest {
             assertThat(after.get("issue-7").get("status")).isEqualTo("CLOSED");
             assertThat(after.get("issue-499")).isEqualTo(issue("issue-499"));
             assertThat(after.size()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void theUpgradeRewritesEveryJavaSerialisedDocumentAsBsonOnceAndKeepsThemAll(@TempDir Path dir) {
+        Path file = dir.resolve("mongo.mv.db");
+        withStore(file, store -> {
+            MVMap<Object, Object> before = store.openMap("databases.linli.issues"); // MVStore's default ObjectDataType
+            for (int i = 0; i < 300; i++) {
+                before.put("issue-" + i, issue("issue-" + i));
+            }
+            store.openMap("meta.linli.issues").put("indexes", "kept as they were");
+        });
+
+        withStore(file, store -> assertThat(BsonUpgrade.runOnce(store)).isEqualTo(300));
+        withStore(file, store -> assertThat(BsonUpgrade.runOnce(store)).isZero());
+
+        withStore(file, store -> {
+            MVMap<Object, Object> tags = store.openMap("databases.linli.issues",
+                    new MVMap.Builder<Object, Object>().valueType(FirstByte.INSTANCE));
+            assertThat(tags.values()).hasSize(300).containsOnly(BsonDocumentType.BSON);
+        });
+        withStore(file, store -> {
+            assertThat(documents(store).get("issue-299")).isEqualTo(issue("issue-299"));
+            assertThat(store.openMap("meta.linli.issues").get("indexes")).isEqualTo("kept as they were");
         });
     }
 
@@ -91,13 +120,41 @@ class BsonDocumentTypeTest {
         return store.openMap("databases.linli.issues", new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
     }
 
-    private static void withStore(Path file, java.util.function.Consumer<MVStore> work) {
+    private static void withStore(Path file, Consumer<MVStore> work) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         try {
             work.accept(store);
             store.commit();
         } finally {
             store.close();
+        }
+    }
+
+    /** Reads a value as its first byte: the type tag. */
+    private static final class FirstByte extends BasicDataType<Object> {
+
+        static final FirstByte INSTANCE = new FirstByte();
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            byte tag = buffer.get(buffer.position());
+            BsonDocumentType.INSTANCE.read(buffer);
+            return tag;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public int getMemory(Object value) {
+            return 16;
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
         }
     }
 }
