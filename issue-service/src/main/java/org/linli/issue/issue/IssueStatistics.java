@@ -72,7 +72,7 @@ class IssueStatistics {
         boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
         if (staff && gridId == null && communityUnitId == null && compoundId == null && companyId == null
                 && (caller.isCountyWide() || (caller.hasRole("STREET_ADMIN") && caller.orgUnitPath() != null))) {
-            return cache.counts(caller.isCountyWide() ? "" : caller.orgUnitPath(), start, end).figures(start, end, now);
+            return cache.figures(caller.isCountyWide() ? "" : caller.orgUnitPath(), start, end, now);
         }
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("reportedAt").gte(start).lt(end));

@@ -81,7 +81,7 @@ class FigureCacheIT {
     }
 
     private IssueStatistics.Figures figures(String node, Instant from, Instant to) {
-        return cache.counts(node, from, to).figures(from, to, T0);
+        return cache.figures(node, from, to, T0);
     }
 
     private IssueStatistics.Figures reference(String node, Instant from, Instant to) {

@@ -3,10 +3,12 @@ package org.linli.points.ledger;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -14,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -109,15 +110,24 @@ public class Accounts {
         return summary.communityPath() != null && caller.covers(summary.communityPath());
     }
 
-    /** The account's entries, newest first. */
+    /**
+     * The account's entries, newest first. Entries are numbered 1, 2, 3… without gaps, so the head's sequence is
+     * their count and a page is a run of sequences read by {@code _id}: the same few lookups for an account of ten
+     * entries or of a county's two hundred thousand (counting them made a popular account's first page slower with
+     * every credit, 72 pages a second in the scale benchmark).
+     */
     Page<LedgerEntry> entries(Caller caller, String accountId, Pageable pageable) {
         requireReadable(caller, accountId, mongo.findById(accountId, AccountSummary.class));
         Pageable sorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by(Sort.Direction.DESC, "sequence"));
-        Query query = Query.query(Criteria.where("accountId").is(accountId)).with(sorted);
-        List<LedgerEntry> content = mongo.find(query, LedgerEntry.class);
-        return PageableExecutionUtils.getPage(content, sorted,
-                () -> mongo.count(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class));
+        long total = ledger.head(accountId).sequence();
+        long newest = total - sorted.getOffset();
+        long oldest = Math.max(1, newest - sorted.getPageSize() + 1);
+        List<String> ids = LongStream.rangeClosed(oldest, newest).mapToObj(sequence -> LedgerEntry.id(accountId, sequence))
+                .toList();
+        List<LedgerEntry> content = ids.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)).with(sorted.getSort()), LedgerEntry.class);
+        return new PageImpl<>(content, sorted, total);
     }
 
     /** A monthly statement: opening balance, the month's entries in order, credits, debits and closing balance. */
