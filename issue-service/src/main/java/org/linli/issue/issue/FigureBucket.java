@@ -17,7 +17,12 @@ record FigureBucket(@Id String id, long computedRev, FigureCounts counts, Instan
 
     /** Whether these sums were computed at the slot's current rev ({@code null}: the slot has none, so no). */
     boolean currentAt(Long rev) {
-        return counts != null && rev != null && computedRev == rev;
+        return counts != null && computedAt(rev);
+    }
+
+    /** Whether the sums were computed at this rev, read from a bucket fetched without them. */
+    boolean computedAt(Long rev) {
+        return rev != null && computedRev == rev;
     }
 
     /** Whether every issue of the slot was reported in [from, to). */

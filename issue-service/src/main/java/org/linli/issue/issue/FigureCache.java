@@ -61,36 +61,42 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
 
     /**
      * The figures of the issues reported in [from, to) whose community path starts with {@code node} ("" for all),
-     * as they stand at {@code now}. At most {@value #READERS} at once per instance: the sums carry a deadline per
-     * open issue, a county month with a hundred thousand open issues is some megabytes of them per request, and
-     * sixteen requests holding them together ran issue-service's 160 MB heap out in the scale benchmark; the
-     * others wait their turn.
+     * as they stand at {@code now}. The sums carry a deadline per open issue, some megabytes for a county month
+     * with a hundred thousand open issues, so a request holds one slot's sums at a time, settled into the running
+     * total at {@code now} ({@link FigureCounts#settleAt}), and at most {@value #READERS} requests (or the
+     * warm-up) read at once per instance: sixteen at once ran issue-service's 160 MB heap out in the scale
+     * benchmark; the others wait their turn.
      */
     IssueStatistics.Figures figures(String node, Instant from, Instant to, Instant now) {
         reading.acquireUninterruptibly();
         try {
-            return counts(node, from, to).figures(from, to, now);
+            return settled(node, from, to, now).figures(from, to, now);
         } finally {
             reading.release();
         }
     }
 
-    /** The sums of the issues reported in [from, to) whose community path starts with {@code node} ("" for all). */
-    FigureCounts counts(String node, Instant from, Instant to) {
+    private FigureCounts settled(String node, Instant from, Instant to, Instant now) {
         List<Slot> slots = slots(node, from, to);
         List<String> ids = slots.stream().map(Slot::id).toList();
-        Map<String, FigureBucket> stored = mongo.find(Query.query(Criteria.where("_id").in(ids)), FigureBucket.class)
-                .stream().collect(Collectors.toMap(FigureBucket::id, Function.identity()));
+        Query withoutSums = Query.query(Criteria.where("_id").in(ids));
+        withoutSums.fields().exclude("counts");
+        Map<String, FigureBucket> stored = mongo.find(withoutSums, FigureBucket.class).stream()
+                .collect(Collectors.toMap(FigureBucket::id, Function.identity()));
         Map<String, Long> revs = revs(ids);
-        FigureCounts counts = new FigureCounts();
+        FigureCounts total = new FigureCounts();
         for (Slot slot : slots) {
-            FigureBucket bucket = stored.get(slot.id());
+            FigureBucket head = stored.get(slot.id());
+            FigureBucket bucket = head != null && head.computedAt(revs.get(slot.id()))
+                    ? mongo.findById(slot.id(), FigureBucket.class) : null;
             if (bucket == null || !bucket.currentAt(revs.get(slot.id()))) {
                 bucket = compute(slot);
             }
-            counts.add(bucket.within(slot.from(), slot.to()) ? bucket.counts() : scan(node, slot.from(), slot.to()));
+            FigureCounts counts = bucket.within(slot.from(), slot.to()) ? bucket.counts()
+                    : scan(node, slot.from(), slot.to());
+            total.add(counts.settleAt(now));
         }
-        return counts;
+        return total;
     }
 
     /** Whether the bucket's sums are those of its slot as it stands. */
@@ -250,7 +256,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         Thread warming = new Thread(() -> {
             try {
                 Instant now = Instant.now();
-                counts("", now.minus(Duration.ofDays(30)), now);
+                figures("", now.minus(Duration.ofDays(30)), now, now);
             } catch (RuntimeException e) {
                 log.warn("figure sums not warmed up ({}); they are summed on first use", e.toString());
             }

@@ -134,6 +134,21 @@ class FigureCounts {
         return this;
     }
 
+    /**
+     * These sums as they stand at {@code now}, in place: the deadlines already passed are counted as decided late
+     * (on site, solution) or overdue, and every deadline is dropped, so the figures at {@code now} stay the same
+     * and a sum of settled parts holds no list (a county month's deadlines are some megabytes).
+     */
+    FigureCounts settleAt(Instant now) {
+        onSiteDecided += passed(onSiteDeadlines, now);
+        solutionDecided += passed(solutionDeadlines, now);
+        openOverdue += passed(overdueDeadlines, now);
+        onSiteDeadlines = new ArrayList<>();
+        solutionDeadlines = new ArrayList<>();
+        overdueDeadlines = new ArrayList<>();
+        return this;
+    }
+
     /** The figures as they stand at {@code now}. */
     IssueStatistics.Figures figures(Instant from, Instant to, Instant now) {
         int onSiteLate = passed(onSiteDeadlines, now);

@@ -66,6 +66,10 @@ class StatisticsTest {
             FigureCounts parts = FigureCounts.of(rows.subList(0, cut)).add(FigureCounts.of(rows.subList(cut, rows.size())));
 
             assertThat(parts.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows, T0, now, now));
+            FigureCounts settled = FigureCounts.of(rows.subList(0, cut)).settleAt(now)
+                    .add(FigureCounts.of(rows.subList(cut, rows.size())).settleAt(now));
+            assertThat(settled.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows, T0, now, now));
+            assertThat(settled.overdueDeadlines).isEmpty();
         }
     }
 
