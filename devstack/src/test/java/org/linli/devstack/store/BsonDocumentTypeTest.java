@@ -34,13 +34,7 @@ class BsonDocumentTypeTest {
 
     @Test
     void aFileWrittenWithJavaSerialisationIsReadAndItsChangedPagesAreWrittenAsBson(@TempDir Path dir) {
-        Path file = dir.resolve("mongo.mv.db");
-        withStore(file, store -> {
-            MVMap<Object, Object> before = store.openMap("databases.linli.issues"); // MVStore's default ObjectDataType
-            for (int i = 0; i < 500; i++) {
-                before.put("issue-" + i, issue("issue-" + i));
-            }
-        });
+        Path file = javaSerialised(dir, 500);
 
         withStore(file, store -> {
             MVMap<Object, Document> after = documents(store);
@@ -58,14 +52,8 @@ class BsonDocumentTypeTest {
 
     @Test
     void theUpgradeRewritesEveryJavaSerialisedDocumentAsBsonOnceAndKeepsThemAll(@TempDir Path dir) {
-        Path file = dir.resolve("mongo.mv.db");
-        withStore(file, store -> {
-            MVMap<Object, Object> before = store.openMap("databases.linli.issues"); // MVStore's default ObjectDataType
-            for (int i = 0; i < 300; i++) {
-                before.put("issue-" + i, issue("issue-" + i));
-            }
-            store.openMap("meta.linli.issues").put("indexes", "kept as they were");
-        });
+        Path file = javaSerialised(dir, 300);
+        withStore(file, store -> store.openMap("meta.linli.issues").put("indexes", "kept as they were"));
 
         withStore(file, store -> assertThat(BsonUpgrade.runOnce(store)).isEqualTo(300));
         withStore(file, store -> assertThat(BsonUpgrade.runOnce(store)).isZero());
@@ -114,6 +102,18 @@ class BsonDocumentTypeTest {
                 .append("fee", Decimal128.fromNumber(12.5))
                 .append("history", history)
                 .append("deadlines", new Document("onSiteDueAt", Instant.parse("2026-12-05T08:10:00Z")));
+    }
+
+    /** A file as stores before BSON wrote it: {@code count} issues through MVStore's default ObjectDataType. */
+    private static Path javaSerialised(Path dir, int count) {
+        Path file = dir.resolve("mongo.mv.db");
+        withStore(file, store -> {
+            MVMap<Object, Object> before = store.openMap("databases.linli.issues");
+            for (int i = 0; i < count; i++) {
+                before.put("issue-" + i, issue("issue-" + i));
+            }
+        });
+        return file;
     }
 
     private static MVMap<Object, Document> documents(MVStore store) {
