@@ -62,27 +62,19 @@ class RecentReports {
             return Optional.empty();
         }
         Instant since = issue.reportedAt().minus(settings.duplicateWindow());
-        Entry[] best = new Entry[1];
-        double[] bestMetres = {Double.MAX_VALUE};
+        Nearest nearest = new Nearest(issue, settings.duplicateRadiusMetres());
         for (Cell cell : cellsAround(issue.category(), issue.lat(), issue.lng())) {
             cells.computeIfPresent(cell, (key, entries) -> {
                 expire(entries, since);
-                for (Entry entry : entries) {
-                    double metres = IssueService.metresBetween(issue.lat(), issue.lng(), entry.lat(), entry.lng());
-                    if (metres <= settings.duplicateRadiusMetres() && metres < bestMetres[0]
-                            && !entry.id().equals(issue.id())) {
-                        best[0] = entry;
-                        bestMetres[0] = metres;
-                    }
-                }
+                entries.forEach(nearest::offer);
                 return entries.isEmpty() ? null : entries;
             });
         }
-        if (best[0] == null) {
+        if (nearest.entry == null) {
             return Optional.empty();
         }
-        Issue candidate = mongo.findById(best[0].id(), Issue.class);
-        return candidate != null && candidate.status().open() ? Optional.of(best[0].id()) : Optional.empty();
+        Issue candidate = mongo.findById(nearest.entry.id(), Issue.class);
+        return candidate != null && candidate.status().open() ? Optional.of(nearest.entry.id()) : Optional.empty();
     }
 
     /** Remembers a saved report. */
@@ -144,6 +136,28 @@ class RecentReports {
     }
 
     private record Cell(Category category, long row, long column) {
+    }
+
+    /** The nearest other report within the radius among those offered. */
+    private static final class Nearest {
+
+        private final Issue report;
+        private final int radiusMetres;
+        private Entry entry;
+        private double metres = Double.MAX_VALUE;
+
+        Nearest(Issue report, int radiusMetres) {
+            this.report = report;
+            this.radiusMetres = radiusMetres;
+        }
+
+        void offer(Entry candidate) {
+            double distance = IssueService.metresBetween(report.lat(), report.lng(), candidate.lat(), candidate.lng());
+            if (distance <= radiusMetres && distance < metres && !candidate.id().equals(report.id())) {
+                entry = candidate;
+                metres = distance;
+            }
+        }
     }
 
     private record Entry(String id, double lat, double lng, Instant reportedAt) {
