@@ -221,8 +221,8 @@ public class WebAutoConfiguration {
 
     /**
      * No observation per security filter, authentication and authorization: the HTTP server observation already
-     * times every request, and Spring Security's own ones (a timer and a span around each of its filters) cost a
-     * sixth of issue-service's CPU per submission in the scale benchmark (docs/benchmarks/scale.md).
+     * times every request, and Spring Security's own ones (a timer and a span around each of its filters) were in
+     * 10 % of issue-service's CPU samples during submissions in the scale benchmark (docs/benchmarks/scale.md).
      */
     @Bean
     @ConditionalOnMissingBean
