@@ -149,6 +149,36 @@ class FigureCounts {
         return this;
     }
 
+    /**
+     * Whether two states of one issue give the same figures at {@code now} and at every later instant: a deadline
+     * already past counts as late whether the sweep has flagged it or not, so flagging it changes no figure. The
+     * sweep's saves of long-overdue issues (one more escalation, a new deadline behind an overdue flag) are mostly
+     * of this kind, and {@link FigureCache} keeps its sums through them.
+     */
+    static boolean sameFiguresFrom(IssueStatistics.FigureRow before, IssueStatistics.FigureRow after, Instant now) {
+        return of(List.of(before)).countPassed(now).state().equals(of(List.of(after)).countPassed(now).state());
+    }
+
+    /** In place: the deadlines already past at {@code now} counted as late, the later ones kept. */
+    private FigureCounts countPassed(Instant now) {
+        onSiteDecided += removePassed(onSiteDeadlines, now);
+        solutionDecided += removePassed(solutionDeadlines, now);
+        openOverdue += removePassed(overdueDeadlines, now);
+        return this;
+    }
+
+    private List<Object> state() {
+        return List.of(total, byStatus, supervised, onSiteDecided, onSiteOnTime, solutionDecided, solvedOnTime,
+                openOverdue, handled, handlingMinutes, rated, ratingSum, satisfied, onSiteDeadlines, solutionDeadlines,
+                overdueDeadlines);
+    }
+
+    private static int removePassed(List<Long> deadlines, Instant now) {
+        int passed = passed(deadlines, now);
+        deadlines.removeIf(deadline -> isPassed(deadline, now));
+        return passed;
+    }
+
     /** The figures as they stand at {@code now}. */
     IssueStatistics.Figures figures(Instant from, Instant to, Instant now) {
         int onSiteLate = passed(onSiteDeadlines, now);
@@ -164,15 +194,18 @@ class FigureCounts {
 
     /** Deadlines (whole milliseconds) before {@code now}, which may carry a fraction of a millisecond. */
     private static int passed(List<Long> deadlines, Instant now) {
-        long millis = now.toEpochMilli();
-        boolean fraction = now.getNano() % 1_000_000 != 0;
         int passed = 0;
         for (long deadline : deadlines) {
-            if (deadline < millis || (fraction && deadline == millis)) {
+            if (isPassed(deadline, now)) {
                 passed++;
             }
         }
         return passed;
+    }
+
+    private static boolean isPassed(long deadline, Instant now) {
+        long millis = now.toEpochMilli();
+        return deadline < millis || (deadline == millis && now.getNano() % 1_000_000 != 0);
     }
 
     private static Double rate(int part, int whole) {

@@ -27,6 +27,7 @@ import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
 import org.linli.platform.web.NewIds;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -131,6 +132,12 @@ public class Issue extends AggregateRoot {
     private String sourceRecordId;
     private String importBatchId;
     private Instant reporterAnonymisedAt;
+    /**
+     * What this issue counted for in the figures when it was read from the store ({@link FigureCache}), so that a
+     * save that changes no figure leaves the kept sums alone. Not stored.
+     */
+    @Transient
+    private FigureCache.Counted countedAsLoaded;
 
     protected Issue() {
         // for the mapping layer
@@ -722,6 +729,8 @@ public class Issue extends AggregateRoot {
     public String gridId() { return gridId; }
     public String communityUnitId() { return communityUnitId; }
     public String communityPath() { return communityPath; }
+    FigureCache.Counted countedAsLoaded() { return countedAsLoaded; }
+    void countedAs(FigureCache.Counted counted) { countedAsLoaded = counted; }
     public String streetUnitId() { return streetUnitId; }
     public String compoundId() { return compoundId; }
     public String companyId() { return companyId; }

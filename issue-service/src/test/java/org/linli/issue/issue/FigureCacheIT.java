@@ -80,6 +80,35 @@ class FigureCacheIT {
         assertThat(figures("/street-1/", from, to)).isEqualTo(reference("/street-1/", from, to));
     }
 
+    @Test
+    void aSaveThatChangesNoFigureKeepsTheSums() {
+        Instant from = T0.minusSeconds(4 * 86_400);
+        figures("", from, T0);
+        Issue read = issues.findById(stored.get(2).id()).orElseThrow();
+
+        issues.save(read);
+
+        assertThat(mongo.findAll(FigureBucket.class)).isNotEmpty().allMatch(cache::current);
+        assertThat(figures("", from, T0)).isEqualTo(reference("", from, T0));
+    }
+
+    @Test
+    void aDayIsTheSumOfItsHoursAndFollowsASaveInOneOfThem() {
+        Instant day = T0.minusSeconds(2 * 86_400).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Instant to = day.plusSeconds(86_400);
+        figures("", day, to);
+        Issue inThatDay = stored.stream().filter(issue -> !issue.reportedAt().isBefore(day)
+                && issue.reportedAt().isBefore(to) && issue.status() == IssueStatus.REPORTED).findFirst()
+                .map(issue -> issues.findById(issue.id()).orElseThrow()).orElseThrow();
+
+        inThatDay.reject("不属于受理范围", "admin", T0.plusSeconds(3 * 86_400));
+        issues.save(inThatDay);
+
+        assertThat(figures("", day, to)).isEqualTo(reference("", day, to));
+        assertThat(mongo.findAll(FigureBucket.class)).filteredOn(bucket -> bucket.id().contains("|H|"))
+                .hasSizeGreaterThanOrEqualTo(24);
+    }
+
     private IssueStatistics.Figures figures(String node, Instant from, Instant to) {
         return cache.figures(node, from, to, T0);
     }

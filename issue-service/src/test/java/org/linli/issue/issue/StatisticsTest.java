@@ -73,6 +73,44 @@ class StatisticsTest {
         }
     }
 
+    @Test
+    void anotherEscalationOfAnIssueLongOverdueChangesNoFigureFromNowOn() {
+        Issue issue = Issues.dispatchedToGridWorker();
+        Instant onSiteLate = issue.onSiteDueAt().plusSeconds(1);
+        issue.applyClocks(POLICY, onSiteLate);
+        IssueStatistics.FigureRow flagged = IssueStatistics.FigureRow.of(issue);
+        Instant solutionLate = issue.solutionDueAt().plusSeconds(1);
+
+        issue.applyClocks(POLICY, solutionLate);
+
+        assertThat(FigureCounts.sameFiguresFrom(flagged, IssueStatistics.FigureRow.of(issue), solutionLate)).isTrue();
+    }
+
+    @Test
+    void theFirstOverdueFlagChangesTheFiguresBecauseTheIssueIsNowSupervised() {
+        Issue issue = Issues.dispatchedToGridWorker();
+        IssueStatistics.FigureRow fresh = IssueStatistics.FigureRow.of(issue);
+        Instant onSiteLate = issue.onSiteDueAt().plusSeconds(1);
+
+        issue.applyClocks(POLICY, onSiteLate);
+
+        assertThat(FigureCounts.sameFiguresFrom(fresh, IssueStatistics.FigureRow.of(issue), onSiteLate)).isFalse();
+    }
+
+    @Test
+    void aDeadlineStillAheadMakesTwoStatesDifferEvenWhereTheyAgreeToday() {
+        Issue issue = Issues.dispatchedToGridWorker();
+        IssueStatistics.FigureRow running = IssueStatistics.FigureRow.of(issue);
+        IssueStatistics.FigureRow later = new IssueStatistics.FigureRow(running.status(), running.supervised(),
+                running.reportedAt(), running.onSiteDueAt().plusSeconds(600), running.onSiteAt(),
+                running.onSiteOverdue(), running.solutionDueAt(), running.solutionOverdue(),
+                running.handlerAccountId(), running.resolvedAt(), running.rating());
+
+        assertThat(FigureCounts.sameFiguresFrom(running, running, T0)).isTrue();
+        assertThat(FigureCounts.sameFiguresFrom(running, later, T0)).isFalse();
+        assertThat(FigureCounts.sameFiguresFrom(running, later, running.onSiteDueAt().plusSeconds(601))).isTrue();
+    }
+
     private static IssueStatistics.FigureRow randomRow(Random random) {
         IssueStatus[] statuses = IssueStatus.values();
         Instant reported = T0.plusSeconds(random.nextInt(3_600));
