@@ -104,6 +104,27 @@ class OrgUnitController {
         return new PagedModel<>(service.list(caller, parentId, pageable).map(OrgUnitResponse::of));
     }
 
+    @Operation(summary = "List every unit below one unit, at any depth, optionally of one type",
+            description = "Any role but RESIDENT; the unit must lie in the caller's scope (403 otherwise, 404 unknown "
+                    + "id); the unit itself is not listed. ?type (e.g. GRID_BRANCH) keeps one type; paged (?page, "
+                    + "?size ≤ 200, ?sort).")
+    @GetMapping("/{id}/subtree")
+    @PreAuthorize(STAFF)
+    PagedModel<OrgUnitResponse> subtree(Caller caller, @PathVariable String id,
+                                        @RequestParam(required = false) OrgUnitType type, Pageable pageable) {
+        return new PagedModel<>(service.subtree(caller, id, type, pageable).map(OrgUnitResponse::of));
+    }
+
+    @Operation(summary = "The units above one unit, from the top down (its breadcrumb)",
+            description = "Any role but RESIDENT; the unit must lie in the caller's scope (403 otherwise, 404 unknown "
+                    + "id). The ancestors are named even above the caller's own unit (a community admin sees the "
+                    + "street and county it belongs to): id, type, name and path only.")
+    @GetMapping("/{id}/ancestors")
+    @PreAuthorize(STAFF)
+    List<UnitSummary> ancestors(Caller caller, @PathVariable String id) {
+        return service.ancestors(caller, id).stream().map(UnitSummary::of).toList();
+    }
+
     @Operation(summary = "Hierarchy templates: which child types each parent type allows", description = "Any signed-in account.")
     @GetMapping("/templates")
     List<HierarchyTemplate> templates() {
@@ -139,6 +160,14 @@ class OrgUnitController {
     record TemplateRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,40}") String id,
                            @NotBlank @Size(max = 64) String label,
                            @NotEmpty Set<OrgUnitType> rootTypes, @NotNull Map<OrgUnitType, Set<OrgUnitType>> children) {
+    }
+
+    /** A unit named in a breadcrumb: no links, no audit fields. */
+    record UnitSummary(String id, OrgUnitType type, String typeLabel, String name, String path) {
+
+        static UnitSummary of(OrgUnit unit) {
+            return new UnitSummary(unit.id(), unit.type(), unit.type().label(), unit.name(), unit.path());
+        }
     }
 
     record OrgUnitResponse(String id, OrgUnitType type, String typeLabel, String name, String parentId, String path,

@@ -11,6 +11,11 @@ interface OrgUnitRepository extends MongoRepository<OrgUnit, String> {
 
     Page<OrgUnit> findByPathStartingWith(String pathPrefix, Pageable pageable);
 
+    Page<OrgUnit> findByPathStartingWithAndIdNot(String pathPrefix, String id, Pageable pageable);
+
+    Page<OrgUnit> findByTypeAndPathStartingWithAndIdNot(OrgUnitType type, String pathPrefix, String id,
+                                                        Pageable pageable);
+
     long countByParentIdAndStatus(String parentId, OrgUnit.Status status);
 
     List<OrgUnit> findByRebaseFromNotNull();

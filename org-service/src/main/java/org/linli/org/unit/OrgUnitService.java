@@ -1,7 +1,11 @@
 package org.linli.org.unit;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import java.util.Optional;
@@ -107,6 +111,23 @@ class OrgUnitService {
         }
         return caller.isCountyWide() ? units.findAll(pageable)
                 : units.findByPathStartingWith(caller.orgUnitPath(), pageable);
+    }
+
+    /** Every unit below the unit, at any depth (of one type when given); the unit must be in the caller's scope. */
+    Page<OrgUnit> subtree(Caller caller, String id, OrgUnitType type, Pageable pageable) {
+        OrgUnit unit = visible(caller, id);
+        return type == null ? units.findByPathStartingWithAndIdNot(unit.path(), id, pageable)
+                : units.findByTypeAndPathStartingWithAndIdNot(type, unit.path(), id, pageable);
+    }
+
+    /** The units above the unit, top first, read off its path; the unit must be in the caller's scope. */
+    List<OrgUnit> ancestors(Caller caller, String id) {
+        OrgUnit unit = visible(caller, id);
+        List<String> ids = Arrays.stream(unit.path().split("/")).filter(part -> !part.isEmpty() && !part.equals(id))
+                .toList();
+        Map<String, OrgUnit> found = new HashMap<>();
+        units.findAllById(ids).forEach(ancestor -> found.put(ancestor.id(), ancestor));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     List<HierarchyTemplate> templates() {

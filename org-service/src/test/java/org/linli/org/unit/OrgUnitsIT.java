@@ -197,6 +197,54 @@ class OrgUnitsIT {
                 .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.hasItems("FIVE_LEVEL", "FOUR_LEVEL", "INDUSTRIAL_PARK")));
     }
 
+    @Test
+    void aCommunityAdminListsTheirSubtreeAtAnyDepthAndNamesTheirAncestors() throws Exception {
+        String street = create("STREET_COMMITTEE", "樊城街道党工委", null).get("id").asString();
+        String community = create("COMMUNITY_COMMITTEE", "米公社区党委", street).get("id").asString();
+        String neighbour = create("COMMUNITY_COMMITTEE", "邻近社区党委", street).get("id").asString();
+        String grid = create("GRID_BRANCH", "一网格党支部", community).get("id").asString();
+        String group = create("BUILDING_GROUP", "3栋党小组", grid).get("id").asString();
+        create("GRID_BRANCH", "邻近网格党支部", neighbour);
+        String admin = tokenOf("COMMUNITY_ADMIN", community);
+
+        mvc.perform(get("/api/v1/org-units/" + community + "/subtree").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id").value(org.hamcrest.Matchers.containsInAnyOrder(grid, group)));
+        mvc.perform(get("/api/v1/org-units/" + street + "/subtree").param("type", "GRID_BRANCH")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].type").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("GRID_BRANCH"))));
+        mvc.perform(get("/api/v1/org-units/" + group + "/ancestors").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(street, community, grid)))
+                .andExpect(jsonPath("$[0].name").value("樊城街道党工委"));
+    }
+
+    @Test
+    void anotherCommunitysSubtreeAndAncestorsAre403() throws Exception {
+        String street = create("STREET_COMMITTEE", "襄城街道党工委", null).get("id").asString();
+        String community = create("COMMUNITY_COMMITTEE", "檀溪社区党委", street).get("id").asString();
+        String other = create("COMMUNITY_COMMITTEE", "隆中社区党委", street).get("id").asString();
+        String admin = tokenOf("COMMUNITY_ADMIN", community);
+
+        mvc.perform(get("/api/v1/org-units/" + other + "/subtree").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org-units/" + other + "/ancestors").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/org-units/no-such-unit/ancestors").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/org-units/" + community + "/subtree").param("type", "NOT_A_TYPE")
+                        .header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isBadRequest());
+    }
+
+    private String tokenOf(String role, String unitId) throws Exception {
+        return org.linli.org.identity.TestAccounts.bearerOf(mvc, "Bearer " + token(), role, unitId);
+    }
+
     private JsonNode read(JsonNode unit) throws Exception {
         String body = mvc.perform(get("/api/v1/org-units/" + unit.get("id").asString())
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token()))
