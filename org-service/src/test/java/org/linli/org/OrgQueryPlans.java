@@ -80,9 +80,14 @@ abstract class OrgQueryPlans {
         mvc.perform(bearer(get("/api/v1/party-members/public-board").param("unitId", communityId), admin))
                 .andExpect(status().isOk());
         mvc.perform(bearer(post("/api/v1/org-units/" + group.get("id").asString() + "/deactivation"), admin));
+        create(admin, "/api/v1/proposals", Map.of("unitId", communityId, "title", "巷口装路灯", "content", "晚上太黑"));
+        mvc.perform(bearer(get("/api/v1/proposals"), admin)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/proposals/posted").param("unitId", communityId)).andExpect(status().isOk());
+        mvc.perform(bearer(get("/api/v1/org-units/" + communityId + "/subtree").param("type", "GRID_BRANCH"), admin))
+                .andExpect(status().isOk());
 
         check( "accounts", "org_units", "party_members", "owners_committees",
-                "cross_appointments", "dual_registration_units");
+                "cross_appointments", "dual_registration_units", "proposals");
     }
 
     private JsonNode create(String token, String path, Map<String, Object> body) throws Exception {
