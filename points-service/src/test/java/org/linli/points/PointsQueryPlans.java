@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every query points-service sends on its hot paths is answered through an index on real MongoDB: an
- * activity run to its credits (the ledger's appends, the black-list check, the monthly earnings), the public
+ * activity run to its credits (the ledger's appends, the black-list check, the monthly earnings, the no-show rule's
+ * count of a no-show's missed activities), the public
  * red list, accounts, statements and entries, the lists of activities, rewards, redemptions and the black list
  * in their usual scope, and the settle and redemption sweeps. The service's own code sends them;
  * {@link QueryPlans} records them and asks MongoDB's {@code explain} for each. Run by {@link PointsQueryPlansContainersIT} (real MongoDB,
@@ -68,6 +69,8 @@ abstract class PointsQueryPlans {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
         mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person(volunteer)))
                 .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person("absent-" + volunteer)))
+                .andExpect(status().isCreated());
         attend(activity, "check-ins", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \"" + startsAt + "\"}");
         attend(activity, "check-outs", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \""
                 + startsAt.plus(Duration.ofHours(2)) + "\"}");
@@ -90,6 +93,10 @@ abstract class PointsQueryPlans {
         mvc.perform(get("/api/v1/redemptions").with(Callers.person(volunteer))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/redemptions").with(admin)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/honour-lists/black-list").with(admin)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/honour-lists/black-list").param("appeal", "PENDING").with(admin))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/honour-lists/black-list/mine").with(Callers.person(volunteer)))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/points/party-members").with(admin)).andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(10)).until(() -> sweptBoth());
 

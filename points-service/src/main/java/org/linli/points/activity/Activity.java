@@ -22,8 +22,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * capacity, then a waiting list promoted in order when someone withdraws; check-in and check-out by
  * the organiser or by the volunteer with the activity's code; the organiser confirms attendance,
  * after which each attendee earns {@code pointsPerHour × minutes / 60} (rounded down) once. Both sides
- * confirm, as time banks do: the volunteer by checking out, the organiser by confirming.
- * Minutes count only inside the scheduled time ({@code startsAt..endsAt}).
+ * have their say, as in a time bank: hours the volunteer recorded themselves are {@link Hours#AGREED}; hours the
+ * organiser recorded for them stand unless the volunteer disputes them before the confirmation, and a disputed
+ * attendee is not credited until the organiser records the times again (which the volunteer may dispute again).
+ * Minutes count only inside the scheduled time ({@code startsAt..endsAt}); check-in from 30 minutes before the
+ * start to the end, check-out at most two hours after the end. Sign-up stays open after the end while the activity
+ * is unconfirmed: the organiser records a past activity from its paper sheet that way (the demo, the e2e flows).
  */
 @Document("activities")
 // a member's contribution record: the activities they attended in a year
@@ -32,6 +36,7 @@ public class Activity extends AggregateRoot {
 
     static final int MAX_CAPACITY = 500;
     static final Duration EARLY_CHECK_IN = Duration.ofMinutes(30);
+    static final Duration LATE_CHECK_OUT = Duration.ofHours(2);
 
     @Id
     private String id;
@@ -102,7 +107,7 @@ public class Activity extends AggregateRoot {
         }
         participants.removeIf(p -> p.accountId().equals(accountId));
         ParticipantStatus status = signedUp() < capacity ? ParticipantStatus.SIGNED_UP : ParticipantStatus.WAITING;
-        Participant participant = new Participant(accountId, name, status, now, null, null, 0, 0, null);
+        Participant participant = new Participant(accountId, name, status, now, null, null, 0, 0, null, null, null);
         participants.add(participant);
         return participant;
     }
@@ -121,11 +126,14 @@ public class Activity extends AggregateRoot {
         }
     }
 
-    /** Checks a signed-up person in at {@code at} (from 30 minutes before the start until the end). */
+    /**
+     * Checks a signed-up person in at {@code at} (from 30 minutes before the start until the end). The organiser
+     * records it again for a volunteer who disputed their hours: the check-out is then recorded again too.
+     */
     void checkIn(String accountId, Instant at) {
         requireOpen();
         Participant participant = signedUpParticipant(accountId);
-        if (participant.checkedInAt() != null) {
+        if (participant.checkedInAt() != null && participant.hours() != Hours.DISPUTED) {
             throw new BusinessRuleViolation("already-checked-in", "already checked in at " + participant.checkedInAt(),
                     participant.checkedInAt());
         }
@@ -136,23 +144,48 @@ public class Activity extends AggregateRoot {
         replace(participant.checkedIn(at));
     }
 
-    /** Checks a person out; the minutes inside the scheduled time are counted. */
-    void checkOut(String accountId, Instant at) {
+    /**
+     * Checks a person out; the minutes inside the scheduled time are counted. Recorded by the volunteer
+     * ({@code bySelf}) the hours are agreed; recorded by the organiser they await the volunteer's word. The
+     * organiser records it again for a volunteer who disputed their hours.
+     */
+    void checkOut(String accountId, Instant at, boolean bySelf) {
         requireOpen();
         Participant participant = signedUpParticipant(accountId);
         if (participant.checkedInAt() == null) {
             throw new BusinessRuleViolation("not-checked-in", "check in first");
         }
-        if (participant.checkedOutAt() != null) {
+        if (participant.checkedOutAt() != null && participant.hours() != Hours.DISPUTED) {
             throw new BusinessRuleViolation("already-checked-out", "already checked out");
         }
         if (at.isBefore(participant.checkedInAt())) {
             throw new BusinessRuleViolation("outside-activity-time", "check-out comes after check-in");
         }
+        if (at.isAfter(endsAt.plus(LATE_CHECK_OUT))) {
+            throw new BusinessRuleViolation("outside-activity-time", "check-out is recorded at most two hours after "
+                    + "the end");
+        }
         Instant from = participant.checkedInAt().isBefore(startsAt) ? startsAt : participant.checkedInAt();
         Instant to = at.isAfter(endsAt) ? endsAt : at;
         int minutes = to.isAfter(from) ? (int) Duration.between(from, to).toMinutes() : 0;
-        replace(participant.checkedOut(at, minutes, (int) ((long) minutes * pointsPerHour / 60)));
+        replace(participant.checkedOut(at, minutes, (int) ((long) minutes * pointsPerHour / 60),
+                bySelf ? Hours.AGREED : Hours.PENDING));
+    }
+
+    /**
+     * The volunteer's word on the hours recorded for them, until the organiser confirms: agreed, or disputed with a
+     * reason (then they earn nothing from this activity unless the organiser records the times again).
+     */
+    void answerHours(String accountId, boolean agree, String reason) {
+        requireOpen();
+        Participant participant = signedUpParticipant(accountId);
+        if (participant.checkedOutAt() == null) {
+            throw new BusinessRuleViolation("not-checked-out", "hours are agreed or disputed once checked out");
+        }
+        if (!agree && (reason == null || reason.isBlank())) {
+            throw new BusinessRuleViolation("reason-required", "a dispute says what is wrong with the hours");
+        }
+        replace(participant.answered(agree ? Hours.AGREED : Hours.DISPUTED, agree ? null : reason));
     }
 
     /**
@@ -173,10 +206,21 @@ public class Activity extends AggregateRoot {
         settled = false;
     }
 
-    /** Those who earn points: signed up, checked in and out. */
+    /** Those who attended: signed up, checked in and out. */
     public List<Participant> attendees() {
         return participants.stream().filter(p -> p.status() == ParticipantStatus.SIGNED_UP
                 && p.checkedInAt() != null && p.checkedOutAt() != null).toList();
+    }
+
+    /** Those who signed up for a place and never checked in (未到场). */
+    public List<Participant> noShows() {
+        return participants.stream().filter(p -> p.status() == ParticipantStatus.SIGNED_UP && p.checkedInAt() == null)
+                .toList();
+    }
+
+    /** The attendees who earn points: all but those who dispute their hours. */
+    public List<Participant> creditable() {
+        return attendees().stream().filter(p -> p.hours() != Hours.DISPUTED).toList();
     }
 
     /**
@@ -332,26 +376,45 @@ public class Activity extends AggregateRoot {
         SIGNED_UP, WAITING, WITHDRAWN
     }
 
-    /** One person's part: sign-up, attendance, minutes, points and what the credit came to. */
+    /** The volunteer's side of the hours recorded for them. */
+    public enum Hours {
+        /** Recorded by the organiser, no word from the volunteer yet: they stand unless disputed. */
+        PENDING,
+        AGREED,
+        /** Not credited until the organiser records the times again. */
+        DISPUTED
+    }
+
+    /**
+     * One person's part: sign-up, attendance, minutes, points, the volunteer's word on the hours ({@code null} for
+     * records made before it existed: as {@link Hours#PENDING}) and what the credit came to.
+     */
     public record Participant(String accountId, String name, ParticipantStatus status, Instant signedUpAt,
-                              Instant checkedInAt, Instant checkedOutAt, int minutes, int points, String credit) {
+                              Instant checkedInAt, Instant checkedOutAt, int minutes, int points, String credit,
+                              Hours hours, String disputeReason) {
 
         Participant with(ParticipantStatus newStatus) {
             return new Participant(accountId, name, newStatus, signedUpAt, checkedInAt, checkedOutAt, minutes, points,
-                    credit);
+                    credit, hours, disputeReason);
         }
 
         Participant checkedIn(Instant at) {
-            return new Participant(accountId, name, status, signedUpAt, at, null, 0, 0, credit);
+            return new Participant(accountId, name, status, signedUpAt, at, null, 0, 0, credit, null, null);
         }
 
-        Participant checkedOut(Instant at, int countedMinutes, int earned) {
-            return new Participant(accountId, name, status, signedUpAt, checkedInAt, at, countedMinutes, earned, credit);
+        Participant checkedOut(Instant at, int countedMinutes, int earned, Hours word) {
+            return new Participant(accountId, name, status, signedUpAt, checkedInAt, at, countedMinutes, earned, credit,
+                    word, null);
+        }
+
+        Participant answered(Hours word, String reason) {
+            return new Participant(accountId, name, status, signedUpAt, checkedInAt, checkedOutAt, minutes, points,
+                    credit, word, reason);
         }
 
         Participant credited(String outcome) {
             return new Participant(accountId, name, status, signedUpAt, checkedInAt, checkedOutAt, minutes, points,
-                    outcome);
+                    outcome, hours, disputeReason);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,7 +75,8 @@ class ActivityController {
 
     @Operation(summary = "Sign up for an activity (the caller)",
             description = "Any signed-in person. SIGNED_UP while places are left, WAITING after (promoted in order when "
-                    + "someone withdraws). 422 already-signed-up, activity-confirmed, activity-cancelled; 404.")
+                    + "someone withdraws). 422 already-signed-up, activity-confirmed, activity-cancelled; "
+                    + "404.")
     @PostMapping("/{id}/sign-ups")
     ResponseEntity<ParticipantResponse> signUp(Caller caller, @PathVariable String id) {
         Participant participant = service.signUp(caller, id);
@@ -94,7 +96,9 @@ class ActivityController {
             description = "The organiser or staff covering the community: for accountId (default themselves), at "
                     + "(default now, never in the future). A volunteer: for themselves with the activity's code, now "
                     + "(403 when naming someone else or a time). 422 not-signed-up, already-checked-in, "
-                    + "outside-activity-time (30 min before start to end), wrong-check-in-code, time-in-future.")
+                    + "outside-activity-time (30 min before start to end), wrong-check-in-code, time-in-future. The "
+                    + "organiser may record it again for a volunteer who disputed their hours (the check-out then "
+                    + "again too).")
     @PostMapping("/{id}/check-ins")
     ActivityResponse checkIn(Caller caller, @PathVariable String id, @Valid @RequestBody AttendanceRequest request) {
         Activity activity = service.attend(caller, id, true, request.accountId(), request.code(), request.at());
@@ -102,10 +106,24 @@ class ActivityController {
     }
 
     @Operation(summary = "Check out: the minutes inside the scheduled time count",
-            description = "Same callers as check-in. 422 not-checked-in, already-checked-out, outside-activity-time.")
+            description = "Same callers as check-in. Recorded by the volunteer the hours are AGREED; by the organiser "
+                    + "PENDING, standing unless the volunteer disputes them (PUT …/participants/me/hours). 422 "
+                    + "not-checked-in, already-checked-out (unless the volunteer disputed: then recorded again), "
+                    + "outside-activity-time (before check-in, or over two hours after the end).")
     @PostMapping("/{id}/check-outs")
     ActivityResponse checkOut(Caller caller, @PathVariable String id, @Valid @RequestBody AttendanceRequest request) {
         Activity activity = service.attend(caller, id, false, request.accountId(), request.code(), request.at());
+        return ActivityResponse.of(activity, service.manages(caller, activity), caller.accountId());
+    }
+
+    @Operation(summary = "Agree to or dispute the hours recorded for the caller",
+            description = "The volunteer, once checked out and before the organiser confirms. Hours the organiser "
+                    + "recorded stand unless disputed; a disputed attendee is not credited (credit HOURS_DISPUTED) "
+                    + "until the organiser records the check-in or check-out again. 422 not-signed-up, "
+                    + "not-checked-out, reason-required (a dispute says what is wrong), activity-confirmed; 404.")
+    @PutMapping("/{id}/participants/me/hours")
+    ActivityResponse answerHours(Caller caller, @PathVariable String id, @Valid @RequestBody HoursRequest request) {
+        Activity activity = service.answerHours(caller, id, request.agree(), request.reason());
         return ActivityResponse.of(activity, service.manages(caller, activity), caller.accountId());
     }
 
@@ -114,7 +132,8 @@ class ActivityController {
                     + "not-started). Repeating it changes nothing and credits nothing twice (reference "
                     + "activity:<id>:<accountId>). Each participant's `credit` tells the outcome: CREDITED, "
                     + "CREDITED_CAPPED (daily cap), ALREADY_CREDITED, NOTHING_EARNED, REFUSED_BLACK_LISTED, "
-                    + "REFUSED_DAILY_CAP. Publishes PointsCredited per credit.")
+                    + "REFUSED_DAILY_CAP, HOURS_DISPUTED (the volunteer disputed the hours: nothing credited). "
+                    + "Publishes PointsCredited per credit.")
     @PostMapping("/{id}/confirmation")
     ActivityResponse confirm(Caller caller, @PathVariable String id) {
         return ActivityResponse.of(service.confirm(caller, id), true, null);
@@ -137,12 +156,18 @@ class ActivityController {
     record AttendanceRequest(@Size(max = 64) String accountId, @Size(max = 6) String code, Instant at) {
     }
 
+    record HoursRequest(@NotNull Boolean agree, @Size(max = 500) String reason) {
+    }
+
     record ParticipantResponse(String accountId, String name, Activity.ParticipantStatus status, Instant signedUpAt,
-                               Instant checkedInAt, Instant checkedOutAt, int minutes, int points, String credit) {
+                               Instant checkedInAt, Instant checkedOutAt, int minutes, int points,
+                               Activity.Hours hours, String disputeReason, String credit) {
 
         static ParticipantResponse of(Participant p) {
             return new ParticipantResponse(p.accountId(), p.name(), p.status(), p.signedUpAt(), p.checkedInAt(),
-                    p.checkedOutAt(), p.minutes(), p.points(), p.credit());
+                    p.checkedOutAt(), p.minutes(), p.points(),
+                    p.checkedOutAt() != null && p.hours() == null ? Activity.Hours.PENDING : p.hours(),
+                    p.disputeReason(), p.credit());
         }
     }
 

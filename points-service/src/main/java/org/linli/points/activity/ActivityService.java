@@ -45,20 +45,24 @@ public class ActivityService {
 
     static final Set<String> ORGANISERS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER");
     private static final int ATTEMPTS = 20;
+    /** The outcome recorded for an attendee who disputed their hours: nothing credited. */
+    static final String HOURS_DISPUTED = "HOURS_DISPUTED";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoOperations mongo;
     private final OrgUnits orgUnits;
     private final ScoringStandards standards;
     private final Earnings earnings;
+    private final NoShowRule noShows;
     private final Clock clock;
 
     ActivityService(MongoOperations mongo, OrgUnits orgUnits, ScoringStandards standards, Earnings earnings,
-                    Clock clock) {
+                    NoShowRule noShows, Clock clock) {
         this.mongo = mongo;
         this.orgUnits = orgUnits;
         this.standards = standards;
         this.earnings = earnings;
+        this.noShows = noShows;
         this.clock = clock;
     }
 
@@ -103,6 +107,11 @@ public class ActivityService {
                 && p.status() != Activity.ParticipantStatus.WITHDRAWN).findFirst().orElseThrow();
     }
 
+    /** The caller's word on the hours recorded for them: agreed, or disputed with a reason. */
+    Activity answerHours(Caller caller, String id, boolean agree, String reason) {
+        return change(id, a -> a.answerHours(caller.accountId(), agree, reason));
+    }
+
     Activity withdraw(Caller caller, String id) {
         return change(id, a -> a.withdraw(caller.accountId(), clock.instant()));
     }
@@ -136,7 +145,7 @@ public class ActivityService {
             if (in) {
                 a.checkIn(who, when);
             } else {
-                a.checkOut(who, when);
+                a.checkOut(who, when, who.equals(caller.accountId()));
             }
         });
     }
@@ -158,18 +167,24 @@ public class ActivityService {
         return change(id, Activity::cancel);
     }
 
-    /** Credits each attendee of a confirmed activity (idempotent per attendee) and records the outcomes. */
+    /**
+     * Credits each attendee of a confirmed activity (idempotent per attendee), applies the no-show rule to those who
+     * never came (idempotent: a person listed already is not listed again) and records the outcomes.
+     */
     Activity settle(Activity activity) {
         if (activity.status() != Activity.Status.CONFIRMED || activity.settled()) {
             return activity;
         }
         Map<String, String> outcomes = new LinkedHashMap<>();
         Context context = new Context(activity.communityUnitId(), activity.communityPath(), activity.gridId());
-        for (Participant attendee : activity.attendees()) {
+        activity.attendees().stream().filter(attendee -> attendee.hours() == Activity.Hours.DISPUTED)
+                .forEach(disputed -> outcomes.put(disputed.accountId(), HOURS_DISPUTED));
+        for (Participant attendee : activity.creditable()) {
             Earnings.Result result = earnings.earn(attendee.accountId(), attendee.name(), attendee.points(),
                     Reason.ACTIVITY, reference(activity.id(), attendee.accountId()), context);
             outcomes.put(attendee.accountId(), result.outcome().name());
         }
+        noShows.apply(activity);
         return change(activity.id(), a -> a.settle(outcomes));
     }
 

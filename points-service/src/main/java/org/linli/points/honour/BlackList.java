@@ -1,6 +1,7 @@
 package org.linli.points.honour;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.linli.points.orgcopy.OrgUnits.Community;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,13 +58,58 @@ public class BlackList {
         return mongo.insert(entry);
     }
 
-    BlackListEntry lift(Caller caller, String id, long version) {
-        BlackListEntry entry = visible(caller, id);
-        if (!entry.version().equals(version)) {
-            throw new OptimisticLockingFailureException("black-list entry " + id + " is at version " + entry.version());
+    /**
+     * An entry made by a rule over recorded behaviour, for the community where the behaviour was recorded; none when
+     * the person is listed already.
+     */
+    public Optional<BlackListEntry> listByRule(String rule, String accountId, String communityUnitId,
+                                               String communityPath, String reason, List<String> evidence,
+                                               Duration listing) {
+        Instant now = clock.instant();
+        if (activeFor(accountId, now).isPresent()) {
+            return Optional.empty();
         }
+        BlackListEntry entry = BlackListEntry.list(accountId, reason, evidence, now, now.plus(listing),
+                communityUnitId, communityPath, rule);
+        accounts.noteHolder(accountId, null, new Context(communityUnitId, communityPath, null));
+        return Optional.of(mongo.insert(entry));
+    }
+
+    /** The caller's own entries, newest first. */
+    List<BlackListEntry> mine(Caller caller) {
+        return mongo.find(Query.query(Criteria.where("accountId").is(caller.accountId()))
+                .with(Sort.by(Sort.Direction.DESC, "from")), BlackListEntry.class);
+    }
+
+    /** The listed person appeals their own entry (403 for anyone else's). */
+    BlackListEntry appeal(Caller caller, String id, String reason) {
+        BlackListEntry entry = Optional.ofNullable(mongo.findById(id, BlackListEntry.class))
+                .orElseThrow(() -> new NotFoundException("black-list-entry", id));
+        if (!entry.accountId().equals(caller.accountId())) {
+            throw new AccessDeniedException("only the listed person appeals an entry");
+        }
+        entry.appeal(reason, clock.instant());
+        return mongo.save(entry);
+    }
+
+    BlackListEntry decideAppeal(Caller caller, String id, boolean grant, String note, long version) {
+        BlackListEntry entry = current(visible(caller, id), version);
+        entry.decideAppeal(grant, note, caller.accountId(), clock.instant());
+        return mongo.save(entry);
+    }
+
+    BlackListEntry lift(Caller caller, String id, long version) {
+        BlackListEntry entry = current(visible(caller, id), version);
         entry.lift(caller.accountId(), clock.instant());
         return mongo.save(entry);
+    }
+
+    private static BlackListEntry current(BlackListEntry entry, long version) {
+        if (!entry.version().equals(version)) {
+            throw new OptimisticLockingFailureException("black-list entry " + entry.id() + " is at version "
+                    + entry.version());
+        }
+        return entry;
     }
 
     BlackListEntry visible(Caller caller, String id) {
@@ -72,7 +119,8 @@ public class BlackList {
         return entry;
     }
 
-    Page<BlackListEntry> page(Caller caller, String communityUnitId, Boolean active, Pageable pageable) {
+    Page<BlackListEntry> page(Caller caller, String communityUnitId, Boolean active, BlackListEntry.AppealState appeal,
+                              Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
         if (communityUnitId != null) {
             requireCovers(caller, orgUnits.community(communityUnitId).path());
@@ -82,6 +130,9 @@ public class BlackList {
             filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
         }
         Instant now = clock.instant();
+        if (appeal != null) {
+            filters.add(Criteria.where("appealState").is(appeal));
+        }
         if (Boolean.TRUE.equals(active)) {
             filters.add(Criteria.where("liftedAt").is(null).and("until").gt(now).and("from").lte(now));
         }

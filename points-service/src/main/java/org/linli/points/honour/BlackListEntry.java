@@ -13,13 +13,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A black-list entry (黑榜): a person who broke the community's rules, with the reason, the evidence
  * and an expiry. While active ({@code from ≤ now < until}, not lifted) the person earns no points:
- * earning credits are refused and recorded as refused; refunds and corrections still apply.
+ * earning credits are refused and recorded as refused; refunds and corrections still apply. An entry is made by
+ * an admin or by a rule over recorded behaviour ({@link #NO_SHOW_RULE}); the listed person may appeal once, and an
+ * admin grants the appeal (the entry is lifted) or rejects it.
  */
 @Document("black_list")
 public class BlackListEntry {
 
     static final int MAX_REASON = 200;
     static final int MAX_EVIDENCE = 10;
+    /** {@code listedBy} of an entry the no-show rule made (未到场: signed up, never checked in). */
+    public static final String NO_SHOW_RULE = "rule:no-shows";
 
     @Id
     private String id;
@@ -36,6 +40,9 @@ public class BlackListEntry {
     private String listedBy;
     private Instant liftedAt;
     private String liftedBy;
+    private Appeal appeal;
+    @Indexed // the admins' queue of appeals awaiting a decision
+    private AppealState appealState;
     @Version
     private Long version;
 
@@ -71,6 +78,33 @@ public class BlackListEntry {
         }
         liftedAt = now;
         liftedBy = by;
+    }
+
+    /** The listed person's appeal, once, while the entry is in force. */
+    void appeal(String reason, Instant now) {
+        if (appeal != null) {
+            throw new BusinessRuleViolation("already-appealed", "the entry was appealed on " + appeal.appealedAt(),
+                    appeal.appealedAt());
+        }
+        if (!activeAt(now)) {
+            throw new BusinessRuleViolation("not-in-force", "only an entry in force is appealed");
+        }
+        appeal = new Appeal(reason, now, null, null, null);
+        appealState = AppealState.PENDING;
+    }
+
+    /** An admin's decision on the appeal: granted lifts the entry (when still in force), rejected keeps it. */
+    void decideAppeal(boolean grant, String note, String by, Instant now) {
+        if (appealState != AppealState.PENDING) {
+            throw new BusinessRuleViolation(appeal == null ? "no-appeal" : "appeal-decided",
+                    appeal == null ? "the entry has not been appealed" : "the appeal was decided already");
+        }
+        appeal = new Appeal(appeal.reason(), appeal.appealedAt(), note, by, now);
+        appealState = grant ? AppealState.GRANTED : AppealState.REJECTED;
+        if (grant && activeAt(now)) {
+            liftedAt = now;
+            liftedBy = by;
+        }
     }
 
     public boolean activeAt(Instant now) {
@@ -119,5 +153,21 @@ public class BlackListEntry {
 
     public Long version() {
         return version;
+    }
+
+    public Appeal appeal() {
+        return appeal;
+    }
+
+    public AppealState appealState() {
+        return appealState;
+    }
+
+    /** The listed person's appeal (申诉) and the decision on it, once made. */
+    public record Appeal(String reason, Instant appealedAt, String decisionNote, String decidedBy, Instant decidedAt) {
+    }
+
+    public enum AppealState {
+        PENDING, GRANTED, REJECTED
     }
 }

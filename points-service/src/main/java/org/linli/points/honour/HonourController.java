@@ -78,14 +78,45 @@ class HonourController {
     }
 
     @Operation(summary = "Black-list entries in the caller's scope",
-            description = "Roles: admins. Paged; ?communityUnitId= (403 outside), ?active=true for those in force.")
+            description = "Roles: admins. Paged; ?communityUnitId= (403 outside), ?active=true for those in force, "
+                    + "?appeal=PENDING for the appeals awaiting a decision (or GRANTED, REJECTED).")
     @GetMapping("/black-list")
     @PreAuthorize(ADMINS)
     PagedModel<BlackListResponse> page(Caller caller, @RequestParam(required = false) String communityUnitId,
-                                       @RequestParam(required = false) Boolean active, Pageable pageable) {
+                                       @RequestParam(required = false) Boolean active,
+                                       @RequestParam(required = false) BlackListEntry.AppealState appeal,
+                                       Pageable pageable) {
         Instant now = clock.instant();
-        return new PagedModel<>(blackList.page(caller, communityUnitId, active, pageable)
+        return new PagedModel<>(blackList.page(caller, communityUnitId, active, appeal, pageable)
                 .map(entry -> BlackListResponse.of(entry, now)));
+    }
+
+    @Operation(summary = "The caller's own black-list entries, newest first",
+            description = "Any signed-in person: what they were listed for, by whom (an admin or the no-show rule), "
+                    + "until when, and their appeal.")
+    @GetMapping("/black-list/mine")
+    List<BlackListResponse> mine(Caller caller) {
+        Instant now = clock.instant();
+        return blackList.mine(caller).stream().map(entry -> BlackListResponse.of(entry, now)).toList();
+    }
+
+    @Operation(summary = "Appeal one's own black-list entry (申诉)",
+            description = "The listed person only (403 for anyone else's), once, while the entry is in force. 422 "
+                    + "already-appealed, not-in-force; 404.")
+    @PostMapping("/black-list/{id}/appeal")
+    BlackListResponse appeal(Caller caller, @PathVariable String id, @Valid @RequestBody AppealRequest request) {
+        return BlackListResponse.of(blackList.appeal(caller, id, request.reason()), clock.instant());
+    }
+
+    @Operation(summary = "Decide an appeal: granted lifts the entry, rejected keeps it",
+            description = "Roles: admins covering its community (403). 422 no-appeal, appeal-decided; 409 stale "
+                    + "version; 404.")
+    @PostMapping("/black-list/{id}/appeal/decision")
+    @PreAuthorize(ADMINS)
+    BlackListResponse decideAppeal(Caller caller, @PathVariable String id,
+                                   @Valid @RequestBody AppealDecisionRequest request) {
+        return BlackListResponse.of(blackList.decideAppeal(caller, id, request.grant(), request.note(),
+                request.version()), clock.instant());
     }
 
     @Operation(summary = "Read a black-list entry", description = "Roles: admins covering its community (403); 404.")
@@ -113,14 +144,21 @@ class HonourController {
     record LiftRequest(@NotNull Long version) {
     }
 
+    record AppealRequest(@NotBlank @Size(max = BlackListEntry.MAX_REASON) String reason) {
+    }
+
+    record AppealDecisionRequest(@NotNull Boolean grant, @Size(max = BlackListEntry.MAX_REASON) String note,
+                                 @NotNull Long version) {
+    }
+
     record BlackListResponse(String id, String accountId, String communityUnitId, String reason, List<String> evidence,
                              Instant from, Instant until, boolean active, String listedBy, Instant liftedAt,
-                             Long version) {
+                             BlackListEntry.AppealState appealState, BlackListEntry.Appeal appeal, Long version) {
 
         static BlackListResponse of(BlackListEntry entry, Instant now) {
             return new BlackListResponse(entry.id(), entry.accountId(), entry.communityUnitId(), entry.reason(),
                     entry.evidence(), entry.from(), entry.until(), entry.activeAt(now), entry.listedBy(),
-                    entry.liftedAt(), entry.version());
+                    entry.liftedAt(), entry.appealState(), entry.appeal(), entry.version());
         }
     }
 }

@@ -191,6 +191,105 @@ class ActivitiesIT {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aVolunteerWhoDisputesTheHoursTheOrganiserRecordedEarnsNothingUntilTheyAreRecordedAgain() throws Exception {
+        Instant startsAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        Instant endsAt = startsAt.plusSeconds(7200);
+        String id = body(mvc.perform(post("/api/v1/activities").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"楼道清理\", \"type\": "
+                        + "\"CLEAN_UP\", \"place\": \"5号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
+                        + endsAt + "\", \"capacity\": 5}"))
+                .andExpect(status().isCreated())).get("id").asString();
+        for (String volunteer : List.of(v1, v2)) {
+            signUp(id, volunteer).andExpect(status().isCreated());
+            attend(id, "check-ins", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \"" + startsAt + "\"}")
+                    .andExpect(status().isOk());
+            attend(id, "check-outs", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \""
+                    + startsAt.plusSeconds(1800) + "\"}").andExpect(status().isOk());
+        }
+        hours(id, v1, "{\"agree\": false}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("reason-required"));
+        hours(id, v1, "{\"agree\": false, \"reason\": \"我做满了两个小时\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.participants.length()").value(1))
+                .andExpect(jsonPath("$.participants[0].hours").value("DISPUTED"));
+        hours(id, v2, "{\"agree\": false, \"reason\": \"只记了半小时\"}").andExpect(status().isOk());
+        hours(id, v3, "{\"agree\": true}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("not-signed-up"));
+        attend(id, "check-outs", organiser, "{\"accountId\": \"" + v2 + "\", \"at\": \"" + endsAt + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.participants[?(@.accountId == '" + v2 + "')].hours").value("PENDING"));
+
+        mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.participants[?(@.accountId == '" + v1 + "')].credit").value("HOURS_DISPUTED"))
+                .andExpect(jsonPath("$.participants[?(@.accountId == '" + v1 + "')].disputeReason").value("我做满了两个小时"))
+                .andExpect(jsonPath("$.participants[?(@.accountId == '" + v2 + "')].credit").value("CREDITED"));
+        assertThat(entriesOf(v1)).isEmpty();
+        assertThat(entriesOf(v2)).singleElement().satisfies(entry -> assertThat(entry.amount()).isEqualTo(20));
+        hours(id, v1, "{\"agree\": true}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("activity-confirmed"));
+    }
+
+    @Test
+    void threeNoShowsListTheVolunteerByRuleWhoAppealsAndAnAdminGrantsIt() throws Exception {
+        Instant startsAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        RequestPostProcessor admin = Callers.communityAdmin("admin", path);
+        for (int i = 0; i < 3; i++) {
+            assertThat(listedFor(v1)).isEmpty();
+            String id = body(mvc.perform(post("/api/v1/activities").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"巡逻" + i + "\", \"type\": "
+                            + "\"PATROL\", \"place\": \"小区\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
+                            + startsAt.plusSeconds(3600) + "\", \"capacity\": 5}"))
+                    .andExpect(status().isCreated())).get("id").asString();
+            signUp(id, v1).andExpect(status().isCreated());
+            signUp(id, v2).andExpect(status().isCreated());
+            attend(id, "check-ins", organiser, "{\"accountId\": \"" + v2 + "\", \"at\": \"" + startsAt + "\"}")
+                    .andExpect(status().isOk());
+            mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser)).andExpect(status().isOk());
+        }
+
+        JsonNode entry = listedFor(v1).get(0);
+        assertThat(entry.get("listedBy").asString()).isEqualTo("rule:no-shows");
+        assertThat(entry.get("active").asBoolean()).isTrue();
+        assertThat(entry.get("evidence")).hasSize(3);
+        assertThat(listedFor(v2)).isEmpty();
+        String entryId = entry.get("id").asString();
+        mvc.perform(post("/api/v1/honour-lists/black-list/" + entryId + "/appeal").with(Callers.person(v2))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"替他申诉\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/honour-lists/black-list/" + entryId + "/appeal").with(Callers.person(v1))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"三次都在加班，有单位证明\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.appealState").value("PENDING"));
+        mvc.perform(get("/api/v1/honour-lists/black-list").param("appeal", "PENDING").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].appeal.reason").value("三次都在加班，有单位证明"));
+        mvc.perform(post("/api/v1/honour-lists/black-list/" + entryId + "/appeal/decision")
+                        .with(Callers.communityAdmin("stranger", Communities.STREET + "other/"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"grant\": true, \"version\": 1}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/honour-lists/black-list/" + entryId + "/appeal/decision").with(admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"grant\": true, \"note\": \"证明属实\", \"version\": 1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.appealState").value("GRANTED"))
+                .andExpect(jsonPath("$.active").value(false));
+    }
+
+    private List<JsonNode> listedFor(String volunteer) throws Exception {
+        JsonNode mine = body(mvc.perform(get("/api/v1/honour-lists/black-list/mine").with(Callers.person(volunteer)))
+                .andExpect(status().isOk()));
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        mine.forEach(entries::add);
+        return entries;
+    }
+
+    private ResultActions hours(String id, String volunteer, String body) throws Exception {
+        return mvc.perform(put("/api/v1/activities/" + id + "/participants/me/hours").with(Callers.person(volunteer))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
     private List<LedgerEntry> entriesOf(String accountId) {
         return mongo.find(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class);
     }

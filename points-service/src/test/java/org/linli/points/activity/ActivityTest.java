@@ -39,9 +39,9 @@ class ActivityTest {
         activity.signUp("a", "A", START);
         activity.signUp("b", "B", START);
         activity.checkIn("a", START.minusSeconds(1200));
-        activity.checkOut("a", END.plusSeconds(3600));
+        activity.checkOut("a", END.plusSeconds(3600), false);
         activity.checkIn("b", START.plusSeconds(600));
-        activity.checkOut("b", START.plusSeconds(600 + 25 * 60));
+        activity.checkOut("b", START.plusSeconds(600 + 25 * 60), false);
 
         assertThat(activity.participants()).extracting(Activity.Participant::minutes).containsExactly(120, 25);
         assertThat(activity.participants()).extracting(Activity.Participant::points).containsExactly(24, 5);
@@ -53,10 +53,10 @@ class ActivityTest {
         activity.signUp("a", "A", START);
         assertThatThrownBy(() -> activity.checkIn("a", START.minusSeconds(3600)))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "outside-activity-time");
-        assertThatThrownBy(() -> activity.checkOut("a", START))
+        assertThatThrownBy(() -> activity.checkOut("a", START, false))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "not-checked-in");
         activity.checkIn("a", START);
-        assertThatThrownBy(() -> activity.checkOut("a", START.minusSeconds(1)))
+        assertThatThrownBy(() -> activity.checkOut("a", START.minusSeconds(1), false))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "outside-activity-time");
         assertThatThrownBy(() -> activity.withdraw("a", START))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "already-checked-in");
@@ -68,7 +68,7 @@ class ActivityTest {
         activity.signUp("a", "A", START);
         activity.signUp("b", "B", START);
         activity.checkIn("a", START);
-        activity.checkOut("a", END);
+        activity.checkOut("a", END, false);
         activity.checkIn("b", START);
 
         activity.confirm(END);
@@ -80,6 +80,72 @@ class ActivityTest {
         assertThat(activity.settled()).isFalse();
         assertThatThrownBy(() -> activity.signUp("c", "C", END))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "activity-confirmed");
+    }
+
+    @Test
+    void refusesCheckOutMoreThanTwoHoursAfterTheEnd() {
+        Activity activity = activity(5);
+        activity.signUp("a", "A", START);
+        activity.checkIn("a", START);
+
+        assertThatThrownBy(() -> activity.checkOut("a", END.plusSeconds(2 * 3600 + 1), false))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "outside-activity-time");
+        activity.checkOut("a", END.plusSeconds(2 * 3600), false);
+        assertThat(activity.participants().get(0).minutes()).isEqualTo(120);
+    }
+
+    @Test
+    void hoursTheOrganiserRecordedStandUnlessTheVolunteerDisputesThem() {
+        Activity activity = activity(5);
+        activity.signUp("a", "A", START);
+        activity.signUp("b", "B", START);
+        activity.signUp("c", "C", START);
+        for (String volunteer : new String[] {"a", "b", "c"}) {
+            activity.checkIn(volunteer, START);
+        }
+        activity.checkOut("a", START.plusSeconds(1800), false);
+        activity.checkOut("b", END, true);
+        activity.checkOut("c", END, false);
+
+        activity.answerHours("a", false, "我待到了活动结束");
+
+        assertThat(activity.participants()).extracting(Activity.Participant::hours)
+                .containsExactly(Activity.Hours.DISPUTED, Activity.Hours.AGREED, Activity.Hours.PENDING);
+        assertThat(activity.creditable()).extracting(Activity.Participant::accountId).containsExactly("b", "c");
+        assertThat(activity.participants().get(0).disputeReason()).isEqualTo("我待到了活动结束");
+    }
+
+    @Test
+    void theOrganiserRecordsADisputedCheckOutAgainAndTheVolunteerMayAgree() {
+        Activity activity = activity(5);
+        activity.signUp("a", "A", START);
+        activity.checkIn("a", START);
+        activity.checkOut("a", START.plusSeconds(1800), false);
+        activity.answerHours("a", false, "少记了一个半小时");
+
+        activity.checkOut("a", END, false);
+        activity.answerHours("a", true, null);
+
+        assertThat(activity.participants().get(0).minutes()).isEqualTo(120);
+        assertThat(activity.participants().get(0).hours()).isEqualTo(Activity.Hours.AGREED);
+        assertThat(activity.creditable()).extracting(Activity.Participant::accountId).containsExactly("a");
+        assertThatThrownBy(() -> activity.checkOut("a", END, false))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "already-checked-out");
+    }
+
+    @Test
+    void aDisputeNeedsAReasonAndComesAfterTheCheckOut() {
+        Activity activity = activity(5);
+        activity.signUp("a", "A", START);
+        activity.checkIn("a", START);
+
+        assertThatThrownBy(() -> activity.answerHours("a", true, null))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "not-checked-out");
+        activity.checkOut("a", END, false);
+        assertThatThrownBy(() -> activity.answerHours("a", false, " "))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "reason-required");
+        assertThatThrownBy(() -> activity.answerHours("b", true, null))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "not-signed-up");
     }
 
     @Test

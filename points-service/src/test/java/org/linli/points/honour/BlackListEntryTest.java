@@ -42,4 +42,35 @@ class BlackListEntryTest {
         assertThatThrownBy(() -> BlackListEntry.list("a", "x", List.of(), UNTIL, FROM, "c1", "/s/c1/", "admin"))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "invalid-expiry");
     }
+
+    @Test
+    void theListedPersonAppealsOnceAndAGrantedAppealLiftsTheEntry() {
+        BlackListEntry entry = entry();
+        entry.appeal("那天在医院，有病历", FROM.plusSeconds(60));
+
+        assertThatThrownBy(() -> entry.appeal("again", FROM.plusSeconds(120)))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "already-appealed");
+        entry.decideAppeal(true, "情况属实", "admin", FROM.plusSeconds(180));
+
+        assertThat(entry.appealState()).isEqualTo(BlackListEntry.AppealState.GRANTED);
+        assertThat(entry.activeAt(FROM.plusSeconds(240))).isFalse();
+        assertThat(entry.appeal().decidedBy()).isEqualTo("admin");
+        assertThatThrownBy(() -> entry.decideAppeal(false, null, "admin", FROM.plusSeconds(300)))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "appeal-decided");
+    }
+
+    @Test
+    void aRejectedAppealKeepsTheEntryAndNoDecisionComesWithoutAnAppeal() {
+        BlackListEntry entry = entry();
+        assertThatThrownBy(() -> entry.decideAppeal(true, null, "admin", FROM.plusSeconds(60)))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "no-appeal");
+        entry.appeal("不服", FROM.plusSeconds(60));
+
+        entry.decideAppeal(false, "有监控为证", "admin", FROM.plusSeconds(120));
+
+        assertThat(entry.appealState()).isEqualTo(BlackListEntry.AppealState.REJECTED);
+        assertThat(entry.activeAt(FROM.plusSeconds(180))).isTrue();
+        assertThatThrownBy(() -> entry().appeal("late", UNTIL))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "not-in-force");
+    }
 }
