@@ -259,7 +259,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         Counted before = issue.countedAsLoaded();
         Counted after = Counted.of(issue);
         issue.countedAs(after);
-        if (before != null && before.samePlace(after)
+        if (before != null && before.samePlace(after) && after.row().reportedAt() != null
                 && FigureCounts.sameFiguresFrom(before.row(), after.row(), clock.instant())) {
             return;
         }
