@@ -2,7 +2,7 @@ package org.linli.property.focus;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -10,5 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * IssueReported is stored once) or one registered by an admin from another channel such as the 12345 hotline.
  */
 @Document("complaints")
-record Complaint(@Id String id, @Indexed String compoundId, Instant receivedAt, String channel, String category) {
+// the focus list's count over the rolling window and a compound's newest complaints
+@CompoundIndex(name = "compound_received", def = "{'compoundId': 1, 'receivedAt': 1}")
+record Complaint(@Id String id, String compoundId, Instant receivedAt, String channel, String category) {
 }

@@ -18,8 +18,6 @@ import org.linli.platform.web.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -33,9 +31,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts complaints per compound in the rolling window (the last {@code windowDays} county days, kept as
- * day buckets by {@link ComplaintWindows}) and puts a compound on the focus list when they pass
- * the threshold; then its plan, the plan's progress and the third-party acceptance that takes it off.
+ * Counts complaints per compound in the rolling window (the last {@code windowDays} county days, today included)
+ * and puts a compound on the focus list when they pass the threshold; then its plan, the plan's progress and the
+ * third-party acceptance that takes it off. The complaints are the count: one document per complaint (an issue's
+ * by the issue id, so a redelivered IssueReported stores it once), counted through the
+ * {@code compoundId, receivedAt} index, and only up to the threshold on the way in; a compound on the list is not
+ * counted at all per complaint.
  */
 @Service
 class FocusService {
@@ -43,36 +44,28 @@ class FocusService {
     private static final int ATTEMPTS = 3;
 
     private final MongoOperations mongo;
-    private final ComplaintWindows windows;
     private final Compounds compounds;
     private final PropertySettings settings;
     private final Clock clock;
 
-    FocusService(MongoOperations mongo, ComplaintWindows windows, Compounds compounds, PropertySettings settings,
-                 Clock clock) {
+    FocusService(MongoOperations mongo, Compounds compounds, PropertySettings settings, Clock clock) {
         this.mongo = mongo;
-        this.windows = windows;
         this.compounds = compounds;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Counts the window's complaints stored before the day-bucket counts existed; once, on an empty count. */
-    @EventListener(ApplicationReadyEvent.class)
-    void countComplaintsStoredBefore() {
-        if (mongo.exists(new Query(), ComplaintWindows.COLLECTION)) {
-            return;
-        }
-        mongo.find(Query.query(Criteria.where("receivedAt").gte(windowStart())), Complaint.class)
-                .forEach(complaint -> windows.count(complaint.compoundId(), complaint.id(), dayOf(complaint.receivedAt())));
-    }
-
-    /** A resident's issue about a compound (from IssueReported); stored once per issue id. */
+    /**
+     * A resident's issue about a compound (from IssueReported); stored once per issue id. A compound on the focus
+     * list already is neither read nor counted (one existence check by id).
+     */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = FocusListEntered.class,
             description = "complaints past the threshold put a compound on the focus list"))
     void issueReported(String issueId, String compoundId, String category, Instant reportedAt) {
         mongo.save(new Complaint(issueId, compoundId, reportedAt, "ISSUE", category));
-        windows.count(compoundId, issueId, dayOf(reportedAt));
+        if (mongo.exists(Query.query(Criteria.where("_id").is(compoundId).and("onList").is(true)), FocusEntry.class)) {
+            return;
+        }
         Compound compound = mongo.findById(compoundId, Compound.class);
         if (compound != null) {
             check(compound);
@@ -95,7 +88,6 @@ class FocusService {
         Instant received = receivedAt == null || receivedAt.isAfter(now) ? now : receivedAt;
         Complaint complaint = mongo.insert(new Complaint(UUID.randomUUID().toString(), compound.id(), received,
                 channel, category));
-        windows.count(compound.id(), complaint.id(), dayOf(complaint.receivedAt()));
         FocusEntry entry = check(compound);
         return new FocusState(compound.id(), complaintsInWindow(compound.id()), settings.focus().windowDays(),
                 settings.focus().threshold(), entry != null && entry.onList());
@@ -109,10 +101,10 @@ class FocusService {
                 if (entry != null && entry.onList()) {
                     return entry;
                 }
-                int complaints = complaintsInWindow(compound.id());
-                if (complaints <= settings.focus().threshold()) {
+                if (!pastThreshold(compound.id())) {
                     return entry;
                 }
+                int complaints = complaintsInWindow(compound.id());
                 if (entry == null) {
                     entry = new FocusEntry(compound.id(), compound.name(), compound.communityPath());
                 }
@@ -129,26 +121,36 @@ class FocusService {
     /** A compound's complaints in the rolling window, newest first (at most {@code limit}), against the threshold. */
     Complaints complaints(Caller caller, String compoundId, int limit) {
         Compound compound = compounds.visible(caller, compoundId);
-        Query inWindow = Query.query(Criteria.where("compoundId").is(compound.id()).and("receivedAt").gte(windowStart()));
         int count = complaintsInWindow(compound.id());
-        List<Complaint> newest = mongo.find(inWindow.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit),
-                Complaint.class);
+        List<Complaint> newest = mongo.find(inWindow(compound.id()).with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(limit), Complaint.class);
         FocusEntry entry = mongo.findById(compound.id(), FocusEntry.class);
         return new Complaints(compound.id(), count, settings.focus().windowDays(), settings.focus().threshold(),
                 entry != null && entry.onList(), newest);
     }
 
-    /** Complaints on the last {@code windowDays} county days, today included (ComplaintWindows). */
+    /** Complaints on the last {@code windowDays} county days, today included. */
     int complaintsInWindow(String compoundId) {
-        return windows.inWindow(compoundId, today(), settings.focus().windowDays());
+        return (int) mongo.count(inWindow(compoundId), Complaint.class);
+    }
+
+    /** Whether the window holds more complaints than the threshold: reads at most threshold + 1 of them. */
+    private boolean pastThreshold(String compoundId) {
+        Query firstOnes = inWindow(compoundId).limit(settings.focus().threshold() + 1);
+        firstOnes.fields().include("_id");
+        return mongo.find(firstOnes, Complaint.class).size() > settings.focus().threshold();
+    }
+
+    private Query inWindow(String compoundId) {
+        return Query.query(Criteria.where("compoundId").is(compoundId).and("receivedAt").gte(windowStart()));
     }
 
     private Instant windowStart() {
-        return ComplaintWindows.firstDay(today(), settings.focus().windowDays()).atStartOfDay(settings.zone()).toInstant();
+        return firstDay(today(), settings.focus().windowDays()).atStartOfDay(settings.zone()).toInstant();
     }
 
-    private LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, settings.zone());
+    static LocalDate firstDay(LocalDate today, int windowDays) {
+        return today.minusDays(windowDays - 1L);
     }
 
     FocusEntry plan(Caller caller, String compoundId, List<FocusEntry.PlanItem> items) {

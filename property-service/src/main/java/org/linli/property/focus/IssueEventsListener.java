@@ -40,7 +40,14 @@ class IssueEventsListener {
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
-    @KafkaListener(topics = Topics.ISSUE_EVENTS)
+    /**
+     * One consumer per partition of {@code issue.events} (three): a complaint costs a few store round trips, and one
+     * consumer waiting on each in turn fell tens of thousands of events behind while the store served a county's
+     * submissions (docs/benchmarks/scale.md, session 9). Order per issue holds (the key is the issue id); complaints
+     * and ratings are stored by issue id and the focus entry retries a concurrent change, so the three may run
+     * side by side.
+     */
+    @KafkaListener(topics = Topics.ISSUE_EVENTS, concurrency = "${linli.property.issue-events.concurrency:3}")
     void on(String record) {
         processed.receive(record, HANDLED, this::apply);
     }

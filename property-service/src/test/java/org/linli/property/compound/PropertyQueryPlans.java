@@ -106,7 +106,7 @@ abstract class PropertyQueryPlans {
         expiry.expireContracts();
         sanctions.restoreEvictionRecords();
 
-        check( "compounds", "companies", "complaints", "complaint_windows",
+        check( "compounds", "companies", "complaints",
                 "focus_entries", "issue_ratings", "sanctions", "rankings", "committee_copies", "org_unit_copies");
     }
 

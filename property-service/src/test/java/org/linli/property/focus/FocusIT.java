@@ -60,8 +60,6 @@ class FocusIT {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
-    @Autowired
-    ComplaintWindows windows;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -71,7 +69,7 @@ class FocusIT {
     @BeforeEach
     void aCompoundServedByACompany() throws Exception {
         for (String collection : new String[] {"compounds", "companies", "focus_entries", "complaints", "issue_ratings",
-                "surveys", "property_supervisors", ComplaintWindows.COLLECTION}) {
+                "surveys", "property_supervisors"}) {
             mongo.remove(new Query(), collection);
         }
         Api.knownUnits(mongo, "community-a", "community-b");
@@ -241,18 +239,19 @@ class FocusIT {
     }
 
     @Test
-    void theWindowIsTheLastThirtyCountyDaysTodayIncludedAndEachComplaintCountsOnce() {
-        String other = "compound-" + UUID.randomUUID();
-        LocalDate first = LocalDate.of(2026, 11, 1);
-        assertThat(windows.count(other, "issue-1", first)).isTrue();
-        assertThat(windows.count(other, "issue-1", first)).isFalse();
-        assertThat(windows.count(other, "issue-2", first.plusDays(29))).isTrue();
+    void anIssueReportedAgainUnderNewEventIdsCountsOnce() throws Exception {
+        String issue = UUID.randomUUID().toString();
+        for (int i = 0; i < 6; i++) {
+            kafka.send(Topics.ISSUE_EVENTS, "issue", reported(issue)).get();
+        }
+        for (int i = 0; i < 4; i++) {
+            kafka.send(Topics.ISSUE_EVENTS, "issue", reported(UUID.randomUUID().toString())).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> complaints() == 5);
 
-        assertThat(windows.inWindow(other, first.plusDays(29), 30)).isEqualTo(2);
-        assertThat(windows.inWindow(other, first.plusDays(30), 30)).isEqualTo(1);
-        assertThat(windows.inWindow(other, first.plusDays(30), 30)).isEqualTo(1);
-        assertThat(mongo.findById(other, org.bson.Document.class, ComplaintWindows.COLLECTION)
-                .get("days", org.bson.Document.class)).doesNotContainKey(first.toString());
+        mvc.perform(get("/api/v1/compounds/" + compound + "/complaints").with(admin("community-a")))
+                .andExpect(jsonPath("$.complaintsInWindow").value(5))
+                .andExpect(jsonPath("$.onFocusList").value(false));
     }
 
     @Test

@@ -62,8 +62,7 @@ class PatrolsIT {
 
     @BeforeEach
     void aCompoundAndAUnitFromOrgService() throws Exception {
-        for (String collection : new String[] {"compounds", "patrol_assignments", "focus_entries", "complaints",
-                "complaint_windows"}) {
+        for (String collection : new String[] {"compounds", "patrol_assignments", "focus_entries", "complaints"}) {
             mongo.remove(new Query(), collection);
         }
         Api.knownUnits(mongo, "community-a", "community-b");
