@@ -56,6 +56,8 @@ public final class DemoCountyLoader {
             step("issue-service: issues in every state", season::issues);
             step("issue-service: the first community's residents and party member", 
                     () -> season.firstCommunity(resident, member));
+            step("org-service: 三议一示, a proposal posted and one awaiting the branch",
+                    () -> season.proposals(resident, member));
             step("issue-service: QR codes of the first community's buildings", people::awaitQrCodes);
             Session property = gateway.signIn(DemoAccounts.PREFIX + ".property", password);
             step("property-service: a year of a compound's trust account (信托制) with a 四议两公开",

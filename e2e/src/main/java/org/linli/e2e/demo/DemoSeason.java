@@ -119,6 +119,26 @@ final class DemoSeason {
      * solved and rated 5), the party member claims an issue open for claim (党员接单); the resident asks
      * for two micro-wishes, the party member takes one, and a collected wish is fulfilled and confirmed.
      */
+    /**
+     * 三议一示 in the first community: the resident's proposal for street lights discussed by the alley chiefs (the
+     * party member), adopted by the branch and posted; a second one, on e-bike charging, awaits the branch.
+     */
+    void proposals(Session resident, Session member) {
+        Community first = county.communities.get(0);
+        String lights = resident.post("/api/v1/proposals", Map.of("unitId", first.unitId, "title", "巷口加装两盏路灯",
+                "content", "晚上巷口太黑，老人出门不便，建议加装路灯")).expect(201).path("id").asString();
+        member.post("/api/v1/proposals/" + lights + "/discussion", Map.of("recommendation", "SUPPORT",
+                "summary", "巷长商议：五位巷长一致同意，建议由社区微实事经费解决", "version", 0)).ok();
+        admin.post("/api/v1/proposals/" + lights + "/decision", Map.of("adopted", true,
+                "resolution", "支部决议：同意加装两盏路灯，月底前完成", "version", 1)).ok();
+        admin.post("/api/v1/proposals/" + lights + "/posting", Map.of("notice", "公示七天，有异议请向社区党委反映",
+                "days", 7, "version", 2)).ok();
+        String charging = resident.post("/api/v1/proposals", Map.of("unitId", first.unitId, "title", "增设电动车集中充电点",
+                "content", "楼道里飞线充电有隐患，建议在空地增设充电桩")).expect(201).path("id").asString();
+        member.post("/api/v1/proposals/" + charging + "/discussion", Map.of("recommendation", "AMEND",
+                "summary", "巷长商议：同意增设，但位置改到小区北门空地", "version", 0)).ok();
+    }
+
     void firstCommunity(Session resident, Session member) {
         Community first = county.communities.get(0);
         Box place = first.branches.get(0).micros.get(0).box.inset(0.3);
