@@ -223,6 +223,11 @@ public class Activity extends AggregateRoot {
         return attendees().stream().filter(p -> p.hours() != Hours.DISPUTED).toList();
     }
 
+    /** The attendees who dispute their hours: they earn nothing until the organiser records the times again. */
+    public List<Participant> disputed() {
+        return attendees().stream().filter(p -> p.hours() == Hours.DISPUTED).toList();
+    }
+
     /**
      * Records the outcome of each attendee's credit ({@code CREDITED}, {@code REFUSED_BLACK_LISTED}…) once: a
      * concurrent second settlement (which sees ALREADY_CREDITED) does not overwrite the first.

@@ -177,8 +177,7 @@ public class ActivityService {
         }
         Map<String, String> outcomes = new LinkedHashMap<>();
         Context context = new Context(activity.communityUnitId(), activity.communityPath(), activity.gridId());
-        activity.attendees().stream().filter(attendee -> attendee.hours() == Activity.Hours.DISPUTED)
-                .forEach(disputed -> outcomes.put(disputed.accountId(), HOURS_DISPUTED));
+        activity.disputed().forEach(disputed -> outcomes.put(disputed.accountId(), HOURS_DISPUTED));
         for (Participant attendee : activity.creditable()) {
             Earnings.Result result = earnings.earn(attendee.accountId(), attendee.name(), attendee.points(),
                     Reason.ACTIVITY, reference(activity.id(), attendee.accountId()), context);

@@ -54,7 +54,10 @@ class NoShowRule {
     }
 
     private List<String> missedSince(String accountId) {
-        Query missed = Query.query(Criteria.where("participants").elemMatch(Criteria.where("accountId").is(accountId)
+        // the equality on participants.accountId is what the participants_account index answers (the embedded store
+        // does not look inside $elemMatch for an index); the $elemMatch keeps it to the same participant
+        Query missed = Query.query(Criteria.where("participants.accountId").is(accountId)
+                .and("participants").elemMatch(Criteria.where("accountId").is(accountId)
                         .and("status").is(Activity.ParticipantStatus.SIGNED_UP).and("checkedInAt").is(null))
                 .and("status").is(Activity.Status.CONFIRMED).and("confirmedAt").gte(clock.instant().minus(window)));
         missed.fields().include("_id");
