@@ -5,7 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mongodb.client.MongoClient;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +88,32 @@ abstract class OrgQueryPlans {
         mvc.perform(bearer(get("/api/v1/org-units/" + communityId + "/subtree").param("type", "GRID_BRANCH"), admin))
                 .andExpect(status().isOk());
 
+        rateBranches(county, admin, communityId, branch.get("id").asString());
+
         check( "accounts", "org_units", "party_members", "owners_committees",
-                "cross_appointments", "dual_registration_units", "proposals");
+                "cross_appointments", "dual_registration_units", "proposals", "branch_rating_rounds",
+                "branch_rating_visits", "branch_rating_codes", "branch_ratings");
+    }
+
+    /** 支部好不好: a round, a visit's code used, the lists and results as the community admin and the public see them. */
+    private void rateBranches(String county, String admin, String communityId, String branchId) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String round = create(county, "/api/v1/branch-ratings/rounds", Map.of("unitId", communityId,
+                "title", "第四季度支部测评", "startsOn", today.minusDays(1).toString(),
+                "endsOn", today.plusDays(30).toString())).get("id").asString();
+        String rounds = "/api/v1/branch-ratings/rounds/" + round;
+        JsonNode visit = create(county, rounds + "/visits", Map.of("branchId", branchId, "household", "3号楼301",
+                "visitedOn", today.toString(), "visitor", "街道组织委员", "codes", 1));
+        mvc.perform(post(rounds + "/code-ratings").contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("branchId", branchId, "score", "SATISFIED",
+                                "comment", "好", "code", visit.get("codes").get(0).asString()))))
+                .andExpect(status().isCreated());
+        for (String path : new String[] {"/api/v1/branch-ratings/rounds", rounds, rounds + "/results",
+                rounds + "/branches/" + branchId + "/comments"}) {
+            mvc.perform(bearer(get(path), admin)).andExpect(status().isOk());
+        }
+        mvc.perform(bearer(get(rounds + "/visits"), county)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/branch-ratings/published").param("unitId", communityId)).andExpect(status().isOk());
     }
 
     private JsonNode create(String token, String path, Map<String, Object> body) throws Exception {

@@ -1,8 +1,13 @@
 package org.linli.org.unit;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +40,21 @@ public class OrgUnitDirectory {
             throw new AccessDeniedException("org unit " + unitId + " is outside the caller's scope");
         }
         return unit;
+    }
+
+    /** The units with these ids that exist, in no particular order (one {@code _id} lookup). */
+    public List<UnitView> findAll(Collection<String> unitIds) {
+        return StreamSupport.stream(units.findAllById(unitIds).spliterator(), false).map(UnitView::of).toList();
+    }
+
+    /**
+     * The active units of {@code type} below {@code unit} at any depth (not itself), by name; at most {@code max + 1}
+     * are read, so a caller can tell "more than {@code max}" (by the {@code type_path} index).
+     */
+    public List<UnitView> activeBelow(UnitView unit, OrgUnitType type, int max) {
+        return units.findByTypeAndPathStartingWithAndIdNot(type, unit.path(), unit.id(),
+                        PageRequest.of(0, max + 1, Sort.by("name"))).stream()
+                .filter(OrgUnit::isActive).map(UnitView::of).toList();
     }
 
     /** An org unit as other features see it. */

@@ -108,6 +108,11 @@ class BranchRatingRulesTest {
         assertThat(ranking.get(2).average()).isNull();
     }
 
+    @Test
+    void thePathsOnTheWayToAUnitAreItsAncestorsAndItself() {
+        assertThat(BranchRatingService.pathsOnTheWayTo("/s/c/b/")).containsExactly("/s/", "/s/c/", "/s/c/b/");
+    }
+
     private static BranchResult.Vote vote(String branch, Score score) {
         return new BranchResult.Vote(branch, score);
     }
