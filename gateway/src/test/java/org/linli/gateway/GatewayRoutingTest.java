@@ -118,12 +118,18 @@ class GatewayRoutingTest {
     @Test
     void whatResidentsAndTheMediaReadPassWithoutATokenAndNothingNextToIt() {
         for (String open : List.of("/api/v1/rankings/published", "/api/v1/sanctions/caution-list",
-                "/api/v1/honour-lists/red", "/api/v1/meetings/published/m-1", "/open311/v2/requests.json")) {
+                "/api/v1/honour-lists/red", "/api/v1/meetings/published/m-1", "/open311/v2/requests.json",
+                "/api/v1/branch-ratings/published/r-1")) {
             client.get().uri(open).exchange().expectStatus().value(status -> assertThat(status).as(open).isNotEqualTo(401));
         }
         client.get().uri("/api/v1/rankings").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/v1/sanctions").exchange().expectStatus().isUnauthorized();
         client.post().uri("/api/v1/rankings/published").exchange().expectStatus().isUnauthorized();
+        // a visited resident rates with the one-time code alone; residents' own ratings need their token
+        client.post().uri("/api/v1/branch-ratings/rounds/r-1/code-ratings").exchange().expectStatus()
+                .value(status -> assertThat(status).isNotEqualTo(401));
+        client.post().uri("/api/v1/branch-ratings/rounds/r-1/ratings").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/branch-ratings/rounds/r-1/results").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
