@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -181,7 +180,7 @@ class BranchRatingService {
      */
     Page<BranchResult> results(Caller caller, String roundId, Pageable pageable) {
         RatingRound round = find(roundId);
-        return page(ranking(round, visibleBranches(caller, round)), pageable);
+        return MongoPages.page(ranking(round, visibleBranches(caller, round)), pageable);
     }
 
     /** The comments on one branch, newest first; the same visibility as its results. */
@@ -211,7 +210,7 @@ class BranchRatingService {
         RatingRound round = Optional.ofNullable(mongo.findById(roundId, RatingRound.class))
                 .filter(RatingRound::closed)
                 .orElseThrow(() -> new NotFoundException("branch-rating-round", roundId));
-        return new Summary(round, page(ranking(round, units.findAll(round.branchIds())), pageable));
+        return new Summary(round, MongoPages.page(ranking(round, units.findAll(round.branchIds())), pageable));
     }
 
     private List<UnitView> visibleBranches(Caller caller, RatingRound round) {
@@ -268,15 +267,6 @@ class BranchRatingService {
             paths.add(path.substring(0, slash + 1));
         }
         return paths;
-    }
-
-    private static <T> Page<T> page(List<T> all, Pageable pageable) {
-        if (pageable.isUnpaged()) {
-            return new PageImpl<>(all);
-        }
-        int from = (int) Math.min(pageable.getOffset(), all.size());
-        int to = Math.min(from + pageable.getPageSize(), all.size());
-        return new PageImpl<>(all.subList(from, to), pageable, all.size());
     }
 
     /** A visit as recorded, with the codes to hand out (shown this once). */

@@ -2,6 +2,7 @@ package org.linli.platform.messaging;
 
 import java.util.List;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +22,19 @@ public final class MongoPages {
     public static <T> Page<T> page(MongoOperations mongo, Query query, Pageable pageable, Class<T> type) {
         return PageableExecutionUtils.getPage(mongo.find(query, type), pageable,
                 () -> mongo.count(Query.of(query).limit(-1).skip(-1), type));
+    }
+
+    /**
+     * One page of a list computed in memory from what the store answered (a ranking, a merge), with its total; an
+     * unpaged request gets the whole list.
+     */
+    public static <T> Page<T> page(List<T> all, Pageable pageable) {
+        if (pageable.isUnpaged()) {
+            return new PageImpl<>(all);
+        }
+        int from = (int) Math.min(pageable.getOffset(), all.size());
+        int to = Math.min(from + pageable.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), pageable, all.size());
     }
 
     /** All the filters together; no filter matches everything. */
