@@ -33,6 +33,7 @@ class Campaign {
     private String areaName;
     @Indexed // the scope of lists and reads: callers above or inside the area
     private String areaPath;
+    @Indexed // the list's default order (latest start first)
     private LocalDate startsOn;
     private LocalDate endsOn;
     private int daysToFix;
