@@ -8,20 +8,27 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * What other features of grid-service (households, workers, stations, notices, emergencies) may know
- * about grids: a read-only view, without reaching into the grid package's repository.
+ * What other features of grid-service (households, workers, stations, notices, emergencies, campaigns) may
+ * know about grids: a read-only view, without reaching into the grid package's repository.
  */
 @Component
 public class GridDirectory {
 
     private final GridRepository grids;
+    private final GridLocator locator;
 
-    GridDirectory(GridRepository grids) {
+    GridDirectory(GridRepository grids, GridLocator locator) {
         this.grids = grids;
+        this.locator = locator;
     }
 
     public Optional<GridView> find(String gridId) {
         return grids.findById(gridId).map(GridView::of);
+    }
+
+    /** The finest grid covering the point (the locator's border rule applies); empty outside every grid. */
+    public Optional<GridView> locate(double lat, double lng) {
+        return locator.locate(lat, lng).flatMap(chain -> find(chain.get(chain.size() - 1).id()));
     }
 
     /** The grid when the caller's scope covers its community: 404 when unknown, 403 outside the scope. */

@@ -31,7 +31,7 @@ class OrgUnitCopies {
     private static final String COLLECTION = "org_unit_copies";
     /** Collections whose documents carry their community's org path ({@code communityPath}), which scopes readers. */
     private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("grids", "buildings", "households",
-            "grid_worker_appointments", "stations", "notices", "notice_delivery_tasks");
+            "grid_worker_appointments", "stations", "notices", "notice_delivery_tasks", "campaign_cases");
     private static final String EMERGENCIES = "emergencies";
     private static final int EMERGENCY_ATTEMPTS = 5;
 
@@ -65,7 +65,8 @@ class OrgUnitCopies {
     /**
      * The moved unit and every copy below it now start with the new path, and so does every record
      * scoped by a path in the moved subtree (grids, buildings, households, appointments, stations,
-     * notices and their tasks, party members' unit paths, emergencies' sites), so scope checks follow
+     * notices and their tasks, party members' unit paths, emergencies' sites, campaigns' area and launcher
+     * paths and their cases), so scope checks follow
      * the move. Each rewrite is conditional on the old value, so a replay changes nothing.
      */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
@@ -75,6 +76,8 @@ class OrgUnitCopies {
             SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
         SubtreePaths.rebase(mongo, "party_member_copies", "unitPath", moved.oldPath(), moved.newPath());
+        SubtreePaths.rebase(mongo, "campaigns", "areaPath", moved.oldPath(), moved.newPath());
+        SubtreePaths.rebase(mongo, "campaigns", "launcherPath", moved.oldPath(), moved.newPath());
         rewriteEmergencies(moved.oldPath(), moved.newPath());
     }
 

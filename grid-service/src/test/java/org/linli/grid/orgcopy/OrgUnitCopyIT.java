@@ -144,7 +144,7 @@ class OrgUnitCopyIT {
     void aMoveRewritesThePathOfEveryRecordScopedByTheMovedCommunityOnceEvenWhenRedelivered() throws Exception {
         String newPath = "/a3d4e5f6-0000-4000-8000-000000000002/" + UNIT + "/";
         List<String> scoped = List.of("grids", "buildings", "households", "grid_worker_appointments", "stations",
-                "notices", "notice_delivery_tasks");
+                "notices", "notice_delivery_tasks", "campaign_cases");
         for (String collection : scoped) {
             mongo.remove(Query.query(Criteria.where("_id").in("moved", "elsewhere")), collection);
             mongo.insert(new Document("_id", "moved").append("communityPath", PATH), collection);
@@ -152,6 +152,8 @@ class OrgUnitCopyIT {
         }
         mongo.remove(Query.query(Criteria.where("_id").is("member")), "party_member_copies");
         mongo.insert(new Document("_id", "member").append("unitPath", PATH + "branch/"), "party_member_copies");
+        mongo.remove(Query.query(Criteria.where("_id").is("drive")), "campaigns");
+        mongo.insert(new Document("_id", "drive").append("areaPath", PATH).append("launcherPath", PATH), "campaigns");
         mongo.remove(Query.query(Criteria.where("_id").is("incident")), "emergencies");
         mongo.insert(new Document("_id", "incident").append("version", 3L)
                 .append("communityPaths", List.of(PATH, "/other/"))
@@ -174,6 +176,8 @@ class OrgUnitCopyIT {
             assertThat(path(collection, "elsewhere", "communityPath")).as(collection).isEqualTo("/other/");
         }
         assertThat(path("party_member_copies", "member", "unitPath")).isEqualTo(newPath + "branch/");
+        assertThat(path("campaigns", "drive", "areaPath")).isEqualTo(newPath);
+        assertThat(path("campaigns", "drive", "launcherPath")).isEqualTo(newPath);
         Document incident = mongo.findById("incident", Document.class, "emergencies");
         assertThat(incident.getList("communityPaths", String.class)).containsExactly(newPath, "/other/");
         assertThat(incident.getList("sites", Document.class)).extracting(site -> site.getString("communityPath"))
@@ -185,6 +189,7 @@ class OrgUnitCopyIT {
         }
         mongo.remove(Query.query(Criteria.where("_id").is("member")), "party_member_copies");
         mongo.remove(Query.query(Criteria.where("_id").is("incident")), "emergencies");
+        mongo.remove(Query.query(Criteria.where("_id").is("drive")), "campaigns");
     }
 
     @Test
