@@ -63,7 +63,7 @@ public class Dispute extends AggregateRoot {
     private String workerAccountId;
     private String workerName;
     private Status status;
-    private List<Session> sessions = new ArrayList<>();
+    private List<MediationSession> sessions = new ArrayList<>();
     private Agreement agreement;
     private Referral referral;
     private Instant recordedAt;
@@ -110,7 +110,7 @@ public class Dispute extends AggregateRoot {
         if (note == null || note.isBlank()) {
             throw new BusinessRuleViolation("session-note-required", "a mediation session needs a note");
         }
-        sessions.add(new Session(now, by, note.strip()));
+        sessions.add(new MediationSession(now, by, note.strip()));
         status = Status.MEDIATING;
         updatedAt = now;
     }
@@ -170,7 +170,7 @@ public class Dispute extends AggregateRoot {
                 .append("【矛盾纠纷上报】").append(kind.label()).append("（纠纷 ").append(id).append("）\n")
                 .append("当事人：").append(parties.stream().map(Party::name).collect(Collectors.joining("、")))
                 .append("\n登记 ").append(time.format(recordedAt)).append("：").append(description);
-        for (Session session : sessions) {
+        for (MediationSession session : sessions) {
             text.append("\n调解 ").append(time.format(session.at())).append("：").append(session.note());
         }
         text.append("\n上报原因：").append(reason.strip());
@@ -208,7 +208,7 @@ public class Dispute extends AggregateRoot {
     String workerAccountId() { return workerAccountId; }
     String workerName() { return workerName; }
     Status status() { return status; }
-    List<Session> sessions() { return Collections.unmodifiableList(sessions); }
+    List<MediationSession> sessions() { return Collections.unmodifiableList(sessions); }
     Agreement agreement() { return agreement; }
     Referral referral() { return referral; }
     Instant recordedAt() { return recordedAt; }
@@ -274,7 +274,7 @@ public class Dispute extends AggregateRoot {
     }
 
     /** One mediation session: when, by whom, what happened. */
-    record Session(Instant at, String by, String note) {
+    record MediationSession(Instant at, String by, String note) {
     }
 
     /** The agreement of a mediated dispute, the parties who consented (all of them) and the day it was agreed. */

@@ -2,6 +2,7 @@ package org.linli.issue.dispute;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.linli.issue.issue.BearerToken;
 import org.linli.issue.issue.Category;
 import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
@@ -26,8 +28,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,12 +64,12 @@ class DisputeController {
                     + "record one dispute.")
     @PostMapping
     @PreAuthorize(MEDIATORS)
-    ResponseEntity<DisputeResponse> recordDispute(Caller caller, @AuthenticationPrincipal Jwt token,
-                                                  @Valid @RequestBody RecordRequest request) {
+    ResponseEntity<DisputeResponse> recordDispute(Caller caller, @Valid @RequestBody RecordRequest request,
+                                                  HttpServletRequest http) {
         Dispute dispute = service.record(caller, request.kind(), request.description(), request.parties().stream()
                         .map(party -> Dispute.Party.of(party.name(), party.phone())).toList(),
                 new Dispute.Place(request.lat(), request.lng(), request.buildingId(), request.address()),
-                token.getTokenValue());
+                BearerToken.of(http));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + dispute.id()))
                 .body(DisputeResponse.of(dispute, caller));
     }
@@ -107,9 +107,9 @@ class DisputeController {
     }
 
     @Operation(summary = "Conclude a dispute as mediated (调解成功)",
-            description = "Roles: GRID_WORKER, COMMUNITY_ADMIN covering (403). The agreement, the parties who consented "
-                    + "(by name: every party, else 422 consent-missing) and the day agreed. Final: a concluded dispute "
-                    + "answers 422 wrong-step; 409 stale version.")
+            description = "Roles: GRID_WORKER, COMMUNITY_ADMIN covering (403). The agreement (422 agreement-required), "
+                    + "the parties who consented (by name: every party, else 422 consent-missing) and the day agreed. "
+                    + "Final: a concluded dispute answers 422 wrong-step; 409 stale version.")
     @PostMapping("/{id}/mediation")
     @PreAuthorize(MEDIATORS)
     DisputeResponse mediateDispute(Caller caller, @PathVariable String id,
@@ -127,10 +127,10 @@ class DisputeController {
                     + "referral-reason-required; 409 stale version.")
     @PostMapping("/{id}/referral")
     @PreAuthorize(MEDIATORS)
-    DisputeResponse referDispute(Caller caller, @AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                 @Valid @RequestBody ReferralRequest request) {
+    DisputeResponse referDispute(Caller caller, @PathVariable String id, @Valid @RequestBody ReferralRequest request,
+                                 HttpServletRequest http) {
         return DisputeResponse.of(service.refer(caller, id, request.reason(), request.category(), request.version(),
-                token.getTokenValue()).dispute(), caller);
+                BearerToken.of(http)).dispute(), caller);
     }
 
     @Operation(summary = "Mediation success rates per grid or per worker",
@@ -142,7 +142,7 @@ class DisputeController {
                     + "?communityUnitId= (403 outside the scope or unknown), ?gridId=, ?workerAccountId= narrow it.")
     @GetMapping("/success-rates")
     @PreAuthorize(ADMINS)
-    PagedModel<SuccessRates.Row> disputeSuccessRates(Caller caller,
+    PagedModel<SuccessRates.SuccessRate> disputeSuccessRates(Caller caller,
                                                      @RequestParam(defaultValue = "GRID") SuccessRates.By by,
                                                      @RequestParam(required = false) String communityUnitId,
                                                      @RequestParam(required = false) String gridId,
@@ -197,7 +197,7 @@ class DisputeController {
     record DisputeResponse(String id, Dispute.Kind kind, String kindLabel, String description,
                            List<PartyView> parties, Double lat, Double lng, String buildingId, String address,
                            String gridId, String communityUnitId, String workerAccountId, String workerName,
-                           Dispute.Status status, String statusLabel, List<Dispute.Session> sessions,
+                           Dispute.Status status, String statusLabel, List<Dispute.MediationSession> sessions,
                            Dispute.Agreement agreement, Dispute.Referral referral, Instant recordedAt,
                            Instant concludedAt, Instant updatedAt, Long version) {
 

@@ -37,7 +37,7 @@ class SuccessRates {
      * The rows for disputes recorded in [from, to) under {@code scopePath}, narrowed to a grid or a worker when
      * given, grouped {@code by} grid or worker, the most recorded first.
      */
-    Page<Row> of(String scopePath, String gridId, String workerAccountId, Instant from, Instant to, By by,
+    Page<SuccessRate> of(String scopePath, String gridId, String workerAccountId, Instant from, Instant to, By by,
                  Pageable pageable) {
         List<Criteria> all = new ArrayList<>();
         if (gridId != null) {
@@ -50,13 +50,13 @@ class SuccessRates {
         all.add(Criteria.where("recordedAt").gte(from).lt(to));
         Query query = Query.query(MongoPages.allOf(all));
         query.fields().include("gridId", "workerAccountId", "workerName", "status");
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, SuccessRate> rows = new LinkedHashMap<>();
         Function<Dispute, String> key = by == By.GRID ? Dispute::gridId : Dispute::workerAccountId;
         for (Dispute dispute : mongo.find(query, Dispute.class)) {
-            rows.merge(String.valueOf(key.apply(dispute)), Row.of(by, dispute), Row::plus);
+            rows.merge(String.valueOf(key.apply(dispute)), SuccessRate.of(by, dispute), SuccessRate::plus);
         }
-        List<Row> sorted = rows.values().stream()
-                .sorted(Comparator.comparingInt(Row::recorded).reversed().thenComparing(Row::key,
+        List<SuccessRate> sorted = rows.values().stream()
+                .sorted(Comparator.comparingInt(SuccessRate::recorded).reversed().thenComparing(SuccessRate::key,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         int start = (int) Math.min(pageable.getOffset(), sorted.size());
@@ -78,23 +78,23 @@ class SuccessRates {
      * @param open        of them still open (RECORDED, MEDIATING)
      * @param successRate mediated / (mediated + referred), 0..1 with 4 decimals, {@code null} when none concluded
      */
-    record Row(By by, String key, String workerName, int recorded, int mediated, int referred, int open,
+    record SuccessRate(By by, String key, String workerName, int recorded, int mediated, int referred, int open,
                Double successRate) {
 
-        static Row of(By by, Dispute dispute) {
+        static SuccessRate of(By by, Dispute dispute) {
             Dispute.Status status = dispute.status();
             return of(by, by == By.GRID ? dispute.gridId() : dispute.workerAccountId(),
                     by == By.WORKER ? dispute.workerName() : null, 1, status == Dispute.Status.MEDIATED ? 1 : 0,
                     status == Dispute.Status.REFERRED ? 1 : 0);
         }
 
-        static Row of(By by, String key, String workerName, int recorded, int mediated, int referred) {
+        static SuccessRate of(By by, String key, String workerName, int recorded, int mediated, int referred) {
             int concluded = mediated + referred;
             Double rate = concluded == 0 ? null : Math.round(mediated * 10_000.0 / concluded) / 10_000.0;
-            return new Row(by, key, workerName, recorded, mediated, referred, recorded - concluded, rate);
+            return new SuccessRate(by, key, workerName, recorded, mediated, referred, recorded - concluded, rate);
         }
 
-        Row plus(Row other) {
+        SuccessRate plus(SuccessRate other) {
             return of(by, key, workerName == null ? other.workerName : workerName, recorded + other.recorded,
                     mediated + other.mediated, referred + other.referred);
         }

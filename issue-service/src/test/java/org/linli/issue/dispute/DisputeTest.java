@@ -27,7 +27,8 @@ class DisputeTest {
         assertThat(dispute.gridId()).isEqualTo("grid-1");
         assertThat(dispute.communityPath()).isEqualTo("/street-1/community-1/");
         assertThat(dispute.workerAccountId()).isEqualTo(WORKER);
-        assertThat(dispute.parties()).extracting(Dispute.Party::maskedPhone).containsExactly("138****5678", "139****4321");
+        assertThat(dispute.parties()).extracting(Dispute.Party::maskedPhone)
+                .containsExactly("138****5678", "139****4321");
     }
 
     @Test
