@@ -139,7 +139,8 @@ class DisputeController {
                     + "is longer than 400 days): recorded, mediated, referred, open and successRate = mediated / "
                     + "(mediated + referred) (0..1, 4 decimals, null when none concluded), one row per grid "
                     + "(by=GRID, default) or per worker who recorded them (by=WORKER), the most recorded first, paged. "
-                    + "?communityUnitId= (403 outside the scope or unknown), ?gridId=, ?workerAccountId= narrow it.")
+                    + "?communityUnitId= and ?gridId= (each 403 outside the scope or unknown), ?workerAccountId= "
+                    + "narrow it.")
     @GetMapping("/success-rates")
     @PreAuthorize(ADMINS)
     PagedModel<SuccessRates.SuccessRate> disputeSuccessRates(Caller caller,
@@ -156,6 +157,9 @@ class DisputeController {
         }
         if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
             throw new InvalidParameterException("from", "period-longer-than-400-days");
+        }
+        if (gridId != null) {
+            service.requireCoveredGrid(caller, gridId);
         }
         String scope = communityUnitId == null ? DisputeService.scopePath(caller)
                 : service.requireCoveredCommunity(caller, communityUnitId);

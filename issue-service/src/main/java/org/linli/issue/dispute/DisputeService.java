@@ -144,6 +144,15 @@ class DisputeService {
         return path;
     }
 
+    /** A grid named in a filter must be known and lie in the caller's scope (403 either way). */
+    void requireCoveredGrid(Caller caller, String gridId) {
+        String community = places.communityOfGrid(gridId);
+        if (community == null) {
+            throw new AccessDeniedException("grid outside the caller's scope");
+        }
+        requireCoveredCommunity(caller, community);
+    }
+
     private static void requireCovered(Caller caller, String communityPath, Set<String> roles) {
         if (roles.stream().noneMatch(caller::hasRole) || !caller.covers(communityPath)) {
             throw new AccessDeniedException("dispute outside the caller's role or scope");

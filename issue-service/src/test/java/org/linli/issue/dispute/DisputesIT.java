@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.issue.Seeds;
@@ -139,8 +140,12 @@ class DisputesIT {
                 .andExpect(status().isForbidden());
         post("/api/v1/disputes", otherWorker, recordBody("x")).andExpect(status().isForbidden());
         post("/api/v1/disputes", resident("resident-a"), recordBody("x")).andExpect(status().isForbidden());
+        assertThat(mongo.getCollection("disputes").find(new Document("_id", id)).first().toJson())
+                .contains("张三").doesNotContain("13812345678");
         mvc.perform(get("/api/v1/disputes/success-rates").param("communityUnitId", Seeds.COMMUNITY)
                 .with(otherCommunityAdmin())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/disputes/success-rates").param("gridId", Seeds.GRID).with(otherCommunityAdmin()))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/disputes").with(otherCommunityAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
