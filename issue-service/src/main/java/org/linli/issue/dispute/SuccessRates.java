@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linli.platform.messaging.MongoPages;
-import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
