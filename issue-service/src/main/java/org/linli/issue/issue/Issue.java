@@ -49,7 +49,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "level_department_reported", def = "{'level': 1, 'departmentUnitId': 1, 'reportedAt': -1}")
 public class Issue extends AggregateRoot {
 
-    static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_DESCRIPTION = 2000;
     static final int MAX_NOTE = 1000;
     static final int MAX_PHOTOS = 9;
     private static final Set<IssueStatus> DISPATCHABLE = EnumSet.of(IssueStatus.REPORTED, IssueStatus.REOPENED,
@@ -153,8 +153,17 @@ public class Issue extends AggregateRoot {
      */
     public static Issue report(Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
                                Instant now) {
+        return report(NewIds.next(), report, route, departmentUnitId, policy, now);
+    }
+
+    /**
+     * A new issue as {@link #report(Report, Route, String, DeadlinePolicy, Instant)}, with an id its caller derives
+     * from its own record (a referred dispute's), so that a retry names the same issue.
+     */
+    public static Issue report(String id, Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
+                               Instant now) {
         Issue issue = new Issue();
-        issue.id = NewIds.next();
+        issue.id = Objects.requireNonNull(id);
         issue.category = Objects.requireNonNull(report.category());
         issue.severity = report.severity() == null ? report.category().defaultSeverity() : report.severity();
         issue.channel = Objects.requireNonNull(report.channel());

@@ -70,7 +70,7 @@ class IssueController {
     @PreAuthorize(REPORTERS)
     ResponseEntity<IssueResponse> report(Caller caller, @Valid @RequestBody ReportRequest request,
                                          HttpServletRequest http) {
-        return created(caller, service.submit(caller, request.report(caller), List.of(), bearer(http)));
+        return created(caller, service.submit(caller, request.report(caller), List.of(), BearerToken.of(http)));
     }
 
     @Operation(summary = "Report an issue with up to 9 photos (multipart: part `report` as JSON, parts `photos`)",
@@ -81,7 +81,7 @@ class IssueController {
     ResponseEntity<IssueResponse> reportWithPhotos(Caller caller, @Valid @RequestPart("report") ReportRequest request,
                                                    @RequestPart(name = "photos", required = false)
                                                    List<MultipartFile> photos, HttpServletRequest http) {
-        return created(caller, service.submit(caller, request.report(caller), photos, bearer(http)));
+        return created(caller, service.submit(caller, request.report(caller), photos, BearerToken.of(http)));
     }
 
     @Operation(summary = "Read an issue with its timeline",
@@ -261,11 +261,6 @@ class IssueController {
     static ResponseEntity<byte[]> photoResponse(PhotoStore.Content photo) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(photo.bytes());
-    }
-
-    static String bearer(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
     }
 
     record ReportRequest(@NotNull Category category, Severity severity, Channel channel,

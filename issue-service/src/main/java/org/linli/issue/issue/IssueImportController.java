@@ -52,7 +52,7 @@ class IssueImportController {
         for (int index = 0; index < request.records().size(); index++) {
             rows.add(read(request.source(), index, request.records().get(index)));
         }
-        return imports.importBatch(request.source(), rows, IssueController.bearer(http));
+        return imports.importBatch(request.source(), rows, BearerToken.of(http));
     }
 
     private static IssueImports.Row read(String source, int index, RecordRequest record) {

@@ -29,6 +29,7 @@ import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NewIds;
 import org.linli.platform.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -91,9 +92,37 @@ public class IssueService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String fallbackCommunity = caller.hasRole("GRID_WORKER") || caller.hasRole("COMMUNITY_ADMIN")
+        return intake(report, files, routeOf(report, fallbackCommunity(caller), bearerToken));
+    }
+
+    /**
+     * An issue another feature passes on (a dispute referred after mediation, 矛盾纠纷上报): the intake of a
+     * staff report (routing, 5341 clocks, IssueReported/IssueDispatched, figures) under an id the caller derives from
+     * its own record. The issue made by an earlier try (or a concurrent one) is answered instead of a second.
+     */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class,
+            description = "a referred dispute became an issue"))
+    public Issue submitOnce(String issueId, Caller caller, Issue.Report report, String bearerToken) {
+        Optional<Issue> earlier = issues.findById(issueId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Route route = routeOf(report, fallbackCommunity(caller), bearerToken);
+        try {
+            return admit(Issue.report(issueId, report, route, departmentFor(report.category(), route), policy, now()));
+        } catch (DuplicateKeyException concurrent) {
+            return find(issueId);
+        }
+    }
+
+    /** Where a place reported by this caller belongs: the same routing as a report's (building, point, queue). */
+    public Route routeFor(Caller caller, Double lat, Double lng, String buildingId, String bearerToken) {
+        return routeOf(buildingId, lat, lng, fallbackCommunity(caller), bearerToken);
+    }
+
+    private static String fallbackCommunity(Caller caller) {
+        return caller.hasRole("GRID_WORKER") || caller.hasRole("COMMUNITY_ADMIN")
                 || caller.hasRole("PARTY_MEMBER") ? caller.orgUnitId() : null;
-        return intake(report, files, routeOf(report, fallbackCommunity, bearerToken));
     }
 
     /** A report made by scanning a building's QR code: no account; the token names the building. */
@@ -119,16 +148,20 @@ public class IssueService {
     }
 
     Route routeOf(Issue.Report report, String fallbackCommunity, String bearerToken) {
-        if (report.buildingId() != null) {
-            Optional<Route> building = places.forBuilding(report.buildingId());
+        return routeOf(report.buildingId(), report.lat(), report.lng(), fallbackCommunity, bearerToken);
+    }
+
+    private Route routeOf(String buildingId, Double lat, Double lng, String fallbackCommunity, String bearerToken) {
+        if (buildingId != null) {
+            Optional<Route> building = places.forBuilding(buildingId);
             if (building.isPresent()) {
                 return building.get();
             }
         }
-        if (report.lat() != null && report.lng() != null) {
-            return places.locate(report.lat(), report.lng(), fallbackCommunity, bearerToken);
+        if (lat != null && lng != null) {
+            return places.locate(lat, lng, fallbackCommunity, bearerToken);
         }
-        if (report.buildingId() == null) {
+        if (buildingId == null) {
             throw new BusinessRuleViolation("location-required", "a report needs lat and lng, or a building");
         }
         return places.queue(fallbackCommunity);
@@ -161,16 +194,20 @@ public class IssueService {
         List<PhotoStore.Upload> uploads = photos.validate(files);
         List<String> stored = photos.storeIds(uploads);
         try {
-            Issue issue = Issue.report(report.withPhotos(stored), route, departmentFor(report.category(), route),
-                    policy, now());
-            recentReports.duplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
-            Issue saved = issues.save(issue);
-            recentReports.add(saved);
-            return saved;
+            return admit(Issue.report(report.withPhotos(stored), route, departmentFor(report.category(), route),
+                    policy, now()));
         } catch (RuntimeException e) {
             photos.delete(stored);
             throw e;
         }
+    }
+
+    /** Stores a new issue, with the duplicate it probably is suggested, and remembers it for that check. */
+    private Issue admit(Issue issue) {
+        recentReports.duplicateOf(issue).ifPresent(issue::suggestDuplicateOf);
+        Issue saved = issues.save(issue);
+        recentReports.add(saved);
+        return saved;
     }
 
     static double metresBetween(double lat1, double lng1, double lat2, double lng2) {

@@ -1,0 +1,179 @@
+package org.linli.issue.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.linli.issue.Seeds.admin;
+import static org.linli.issue.Seeds.caller;
+import static org.linli.issue.Seeds.otherCommunityAdmin;
+import static org.linli.issue.Seeds.resident;
+import static org.linli.issue.Seeds.worker;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.issue.Seeds;
+import org.linli.issue.issue.Issue;
+import org.linli.issue.issue.IssueService;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.web.Caller;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mediation first (前置调解) through the API: one dispute mediated, one referred as an issue exactly once, the
+ * success rate of the grid and the worker, and the scope. Same context as CommunityWorkIT.
+ */
+@SpringBootTest(properties = {"spring.kafka.consumer.group-id=community-it-${random.uuid}",
+        "linli.issue.sweep.enabled=false", "linli.issue.qr.secret=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        "linli.issue.grid-service.url=http://127.0.0.1:9"})
+@AutoConfigureMockMvc
+@EmbeddedInfrastructure
+class DisputesIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RequestPostProcessor STREET_ADMIN = caller("STREET_ADMIN", "/" + Seeds.STREET + "/",
+            "admin-street");
+    private static final String PARTIES = "[{\"name\": \"张三\", \"phone\": \"13812345678\"}, "
+            + "{\"name\": \"李四\", \"phone\": \"13987654321\"}]";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    IssueService issues;
+    @Autowired
+    DisputeService disputes;
+
+    @BeforeEach
+    void copiesKnowTheGrid() {
+        Seeds.replay(kafka, mongo);
+    }
+
+    @Test
+    void oneDisputeIsMediatedAnotherReferredAsOneIssueAndTheSuccessRateCountsBoth() throws Exception {
+        Instant start = Instant.now();
+        String mediated = record("楼上漏水殃及楼下");
+        post("/api/v1/disputes/" + mediated + "/sessions", worker(), "{\"note\": \"双方到场沟通\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MEDIATING"));
+        post("/api/v1/disputes/" + mediated + "/mediation", worker(),
+                "{\"agreement\": \"楼上维修\", \"consentedBy\": [\"张三\"], \"agreedOn\": \"2026-11-22\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("consent-missing"));
+        post("/api/v1/disputes/" + mediated + "/mediation", worker(),
+                "{\"agreement\": \"楼上维修\", \"consentedBy\": [\"张三\", \"李四\"], \"agreedOn\": \"2026-11-22\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MEDIATED"))
+                .andExpect(jsonPath("$.agreement.agreedOn").value("2026-11-22"));
+        post("/api/v1/disputes/" + mediated + "/referral", worker(), "{\"reason\": \"再报\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
+
+        String referred = record("宅基地边界争议");
+        post("/api/v1/disputes/" + referred + "/sessions", worker(), "{\"note\": \"第一次调解未果\"}")
+                .andExpect(status().isOk());
+        // a first try stored the issue and died before the dispute was saved
+        Dispute dispute = disputes.find(referred);
+        Issue firstTry = issues.submitOnce(dispute.referralIssueId(), workerCaller(),
+                dispute.referralReport(null, "需国土部门确权", "worker-wang", "worker-wang", ZoneId.of("Asia/Shanghai")),
+                null);
+        JsonNode retried = json(post("/api/v1/disputes/" + referred + "/referral", worker(),
+                "{\"reason\": \"需国土部门确权\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFERRED")));
+        assertThat(retried.at("/referral/issueId").asString()).isEqualTo(firstTry.id());
+        post("/api/v1/disputes/" + referred + "/referral", worker(), "{\"reason\": \"需国土部门确权\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
+        assertThat(mongo.count(Query.query(Criteria.where("description").regex(referred)), Issue.class)).isEqualTo(1);
+        mvc.perform(get("/api/v1/issues/" + firstTry.id()).with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.gridId").value(Seeds.GRID))
+                .andExpect(jsonPath("$.channel").value("PATROL"))
+                .andExpect(jsonPath("$.status").value("DISPATCHED"))
+                .andExpect(jsonPath("$.deadlines.solutionDueAt").isNotEmpty())
+                .andExpect(jsonPath("$.description").value(allOf(containsString("张三、李四"),
+                        containsString("第一次调解未果"), not(containsString("13812345678")))));
+
+        for (String by : new String[] {"GRID", "WORKER"}) {
+            mvc.perform(get("/api/v1/disputes/success-rates").param("by", by).param("from", start.toString())
+                            .param("communityUnitId", Seeds.COMMUNITY).with(admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content[0].key").value(by.equals("GRID") ? Seeds.GRID : "worker-wang"))
+                    .andExpect(jsonPath("$.content[0].recorded").value(2))
+                    .andExpect(jsonPath("$.content[0].mediated").value(1))
+                    .andExpect(jsonPath("$.content[0].referred").value(1))
+                    .andExpect(jsonPath("$.content[0].successRate").value(0.5))
+                    .andExpect(jsonPath("$.page.totalElements").value(1));
+        }
+    }
+
+    @Test
+    void partiesPhonesAreMaskedBeyondTheMediatorsAndAnotherCommunityIsRefused() throws Exception {
+        String id = record("噪音纠纷");
+        mvc.perform(get("/api/v1/disputes/" + id).with(STREET_ADMIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.parties[0].phone").value("138****5678"));
+        mvc.perform(get("/api/v1/disputes").param("gridId", Seeds.GRID).with(STREET_ADMIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.content[?(@.id == '" + id + "')]").exists());
+
+        RequestPostProcessor otherWorker = caller("GRID_WORKER", "/" + Seeds.STREET + "/other-community/",
+                "worker-far");
+        mvc.perform(get("/api/v1/disputes/" + id).with(otherCommunityAdmin())).andExpect(status().isForbidden());
+        post("/api/v1/disputes/" + id + "/sessions", otherWorker, "{\"note\": \"x\"}")
+                .andExpect(status().isForbidden());
+        post("/api/v1/disputes/" + id + "/referral", otherWorker, "{\"reason\": \"x\"}")
+                .andExpect(status().isForbidden());
+        post("/api/v1/disputes", otherWorker, recordBody("x")).andExpect(status().isForbidden());
+        post("/api/v1/disputes", resident("resident-a"), recordBody("x")).andExpect(status().isForbidden());
+        assertThat(mongo.getCollection("disputes").find(new Document("_id", id)).first().toJson())
+                .contains("张三").doesNotContain("13812345678");
+        mvc.perform(get("/api/v1/disputes/success-rates").param("communityUnitId", Seeds.COMMUNITY)
+                .with(otherCommunityAdmin())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/disputes/success-rates").param("gridId", Seeds.GRID).with(otherCommunityAdmin()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/disputes").with(otherCommunityAdmin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    private String record(String description) throws Exception {
+        return json(post("/api/v1/disputes", worker(), recordBody(description))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.gridId").value(Seeds.GRID))
+                .andExpect(jsonPath("$.communityUnitId").value(Seeds.COMMUNITY))
+                .andExpect(jsonPath("$.parties[1].phone").value("13987654321"))).get("id").asString();
+    }
+
+    private static String recordBody(String description) {
+        return "{\"kind\": \"NEIGHBOUR\", \"description\": \"" + description + "\", \"parties\": " + PARTIES
+                + ", \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}";
+    }
+
+    private static Caller workerCaller() {
+        return new Caller("worker-wang", "worker-wang", Set.of("GRID_WORKER"), Seeds.COMMUNITY, Seeds.COMMUNITY_PATH,
+                null);
+    }
+
+    private ResultActions post(String path, RequestPostProcessor who, String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(who)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}
