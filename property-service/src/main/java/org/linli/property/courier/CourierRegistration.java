@@ -152,8 +152,8 @@ public class CourierRegistration {
         return company;
     }
 
-    /** The whole number: for the courier and the staff whose role needs it only. */
-    MobileNumber phone() {
+    /** The whole number ({@code toString()} masked): for the courier and the staff whose role needs it only. */
+    public MobileNumber phone() {
         return new MobileNumber(phone);
     }
 

@@ -143,6 +143,9 @@ class CouriersIT {
                         .value("本小区暂未开通人脸门禁"));
         mvc.perform(get("/api/v1/couriers/mine").with(RIDER))
                 .andExpect(jsonPath("$.content[0].id").value(id));
+        mvc.perform(get("/api/v1/personal-data/property").with(RIDER))
+                .andExpect(jsonPath("$.courierRegistrations[0].id").value(id))
+                .andExpect(jsonPath("$.courierRegistrations[0].phone").value("13812345678"));
         mvc.perform(get("/api/v1/couriers/" + id).with(admin("community-a")))
                 .andExpect(jsonPath("$.phone").value("13812345678"));
         mvc.perform(get("/api/v1/couriers/" + id).with(admin("community-b")))
