@@ -61,7 +61,7 @@ class CourierController {
     @Operation(summary = "Couriers and riders registered in the caller's area, newest first",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN, GRID_WORKER; registrations whose area "
                     + "lies in the caller's subtree (county-wide accounts: all). Filter ?status=PENDING|VERIFIED|"
-                    + "REJECTED. Phones masked in the list. Paged.")
+                    + "REJECTED. Phones masked in the list. Paged, newest first (fixed order).")
     @GetMapping
     @PreAuthorize(STAFF)
     PagedModel<RegistrationResponse> list(Caller caller, @RequestParam(required = false) CourierRegistration.Status status,

@@ -2,6 +2,7 @@ package org.linli.property.courier;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.linli.property.compound.Compounds;
 import org.linli.property.copies.Copies;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -40,6 +42,8 @@ class CourierService {
     static final Set<String> REGISTRARS = Set.of("COMMUNITY_ADMIN", "GRID_WORKER");
     static final Set<String> VERIFIERS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN");
     static final Set<String> STAFF = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER");
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "registeredAt");
+    private static final Sort OLDEST_FIRST = Sort.by("requestedAt", "_id");
 
     private final MongoOperations mongo;
     private final Copies copies;
@@ -98,20 +102,20 @@ class CourierService {
         if (status != null) {
             filters.add(Criteria.where("status").is(status));
         }
-        return MongoPages.page(mongo, Query.query(MongoPages.allOf(filters)).with(newestFirst(pageable)), pageable,
-                CourierRegistration.class);
+        return MongoPages.page(mongo, Query.query(MongoPages.allOf(filters)).with(ordered(pageable, NEWEST_FIRST)),
+                pageable, CourierRegistration.class);
     }
 
     /** The caller's own registrations (by account), newest first. */
     Page<CourierRegistration> mine(Caller caller, Pageable pageable) {
-        Query query = Query.query(Criteria.where("accountId").is(caller.accountId())).with(newestFirst(pageable));
+        Query query = Query.query(Criteria.where("accountId").is(caller.accountId()))
+                .with(ordered(pageable, NEWEST_FIRST));
         return MongoPages.page(mongo, query, pageable, CourierRegistration.class);
     }
 
-    private static Pageable newestFirst(Pageable pageable) {
-        return pageable.getSort().isSorted() ? pageable
-                : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                Sort.by(Sort.Direction.DESC, "registeredAt"));
+    /** The page in the list's fixed order (a client's sort is ignored: no sorting by personal data). */
+    private static Pageable ordered(Pageable pageable, Sort order) {
+        return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), order);
     }
 
     /** A registration for its courier, or staff covering its area (403 otherwise, 404 unknown). */
@@ -126,7 +130,7 @@ class CourierService {
     /** The registration's access requests, one per compound of its area, by compound name. */
     List<AccessRequest> accessRequestsOf(CourierRegistration registration) {
         return mongo.find(Query.query(Criteria.where("registrationId").is(registration.id())), AccessRequest.class)
-                .stream().sorted(java.util.Comparator.comparing(AccessRequest::compoundName)).toList();
+                .stream().sorted(Comparator.comparing(AccessRequest::compoundName)).toList();
     }
 
     /** Verifies, then pushes the registration to the compounds of its area (again, if a push was interrupted). */
@@ -183,9 +187,7 @@ class CourierService {
         List<String> served = compounds.servedToday(caller).stream().map(Compound::id).toList();
         Query query = Query.query(Criteria.where("compoundId").in(served)
                         .and("status").is(status == null ? AccessRequest.Status.PENDING : status))
-                .with(pageable.getSort().isSorted() ? pageable
-                        : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(),
-                        pageable.getPageSize(), Sort.by("requestedAt", "_id")));
+                .with(ordered(pageable, OLDEST_FIRST));
         return MongoPages.page(mongo, query, pageable, AccessRequest.class);
     }
 

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -172,6 +173,9 @@ class CouriersIT {
                 .andExpect(jsonPath("$.accountId").doesNotExist())
                 .andReturn().getResponse().getContentAsString()).get("id").asString();
 
+        perform(post("/api/v1/couriers/" + id + "/rejection").with(admin("community-b")),
+                "{\"reason\": \"不在本社区\"}")
+                .andExpect(status().isForbidden());
         perform(post("/api/v1/couriers/" + id + "/rejection").with(admin("community-a")), "{}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("reason-required"));
@@ -183,8 +187,7 @@ class CouriersIT {
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
-    private ResultActions perform(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                                  String body) throws Exception {
+    private ResultActions perform(MockHttpServletRequestBuilder request, String body) throws Exception {
         return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
