@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Couriers and riders", description = "新就业群体 (智慧暖\"新\"): couriers' and riders' registrations, the "
-        + "community's check, the push to the property companies of the compounds in the area and their access decisions")
+        + "community's check, the push to the property companies of the compounds in the area and their access "
+        + "decisions")
 @RestController
 @RequestMapping("/api/v1/couriers")
 class CourierController {
@@ -64,7 +65,8 @@ class CourierController {
                     + "REJECTED. Phones masked in the list. Paged, newest first (fixed order).")
     @GetMapping
     @PreAuthorize(STAFF)
-    PagedModel<RegistrationResponse> list(Caller caller, @RequestParam(required = false) CourierRegistration.Status status,
+    PagedModel<RegistrationResponse> list(Caller caller,
+                                          @RequestParam(required = false) CourierRegistration.Status status,
                                           Pageable pageable) {
         return new PagedModel<>(service.list(caller, status, pageable)
                 .map(RegistrationResponse::listed));
@@ -116,9 +118,8 @@ class CourierController {
                     + "GRANTED, REFUSED), oldest first. The courier's phone is masked. Paged.")
     @GetMapping("/access-requests")
     @PreAuthorize("hasRole('PROPERTY_STAFF')")
-    PagedModel<AccessRequestResponse> listCourierAccessRequests(Caller caller,
-                                                                @RequestParam(required = false) AccessRequest.Status status,
-                                                                Pageable pageable) {
+    PagedModel<AccessRequestResponse> listCourierAccessRequests(
+            Caller caller, @RequestParam(required = false) AccessRequest.Status status, Pageable pageable) {
         Page<AccessRequest> page = service.accessRequests(caller, status, pageable);
         Map<String, CourierRegistration> registrations = service.registrationsOf(page.getContent());
         return new PagedModel<>(page.map(request -> AccessRequestResponse.of(request,

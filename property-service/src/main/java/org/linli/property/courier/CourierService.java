@@ -98,7 +98,8 @@ class CourierService {
     /** Registrations in the staff member's subtree (through the prefix index on areaPath), by status if given. */
     Page<CourierRegistration> list(Caller caller, CourierRegistration.Status status, Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
-        filters.add(Criteria.where("areaPath").regex("^" + Pattern.quote(caller.isCountyWide() ? "/" : caller.orgUnitPath())));
+        String scope = caller.isCountyWide() ? "/" : caller.orgUnitPath();
+        filters.add(Criteria.where("areaPath").regex("^" + Pattern.quote(scope)));
         if (status != null) {
             filters.add(Criteria.where("status").is(status));
         }
@@ -121,7 +122,8 @@ class CourierService {
     /** A registration for its courier, or staff covering its area (403 otherwise, 404 unknown). */
     CourierRegistration get(Caller caller, String id) {
         CourierRegistration registration = find(id);
-        if (!registration.heldBy(caller.accountId()) && !(anyRole(caller, STAFF) && caller.covers(registration.areaPath()))) {
+        boolean staff = anyRole(caller, STAFF) && caller.covers(registration.areaPath());
+        if (!registration.heldBy(caller.accountId()) && !staff) {
             throw new AccessDeniedException("courier registration " + id + " is outside the caller's scope");
         }
         return registration;
@@ -205,7 +207,8 @@ class CourierService {
             throw new NotFoundException("courier-access-request", requestId);
         }
         if (!caller.hasRole("PROPERTY_STAFF") || !compounds.sees(caller, compounds.require(request.compoundId()))) {
-            throw new AccessDeniedException("compound " + request.compoundId() + " is not served by the caller's company");
+            throw new AccessDeniedException("compound " + request.compoundId()
+                    + " is not served by the caller's company");
         }
         request.decide(grant, reason, caller.accountId(), clock.instant());
         return mongo.save(request);

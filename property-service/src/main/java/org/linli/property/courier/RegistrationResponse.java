@@ -38,7 +38,8 @@ record RegistrationResponse(String id, String accountId, String personName, Cour
                 wholePhone ? registration.phone().value() : registration.phone().masked(), registration.areaUnitId(),
                 registration.areaName(), registration.status(), registration.status().label(), registration.review(),
                 registration.pushedCompounds(), registration.pushedAt(),
-                requests.stream().map(AccessDecision::of).toList(), registration.registeredAt(), registration.version());
+                requests.stream().map(AccessDecision::of).toList(), registration.registeredAt(),
+                registration.version());
     }
 
     /** One compound's access request as the courier sees it: the company's decision, if made. */
