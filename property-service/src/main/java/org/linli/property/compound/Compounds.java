@@ -87,6 +87,17 @@ public class Compounds {
         return caller.covers(compound.communityPath());
     }
 
+    /**
+     * The compounds the caller's company serves today (PROPERTY_STAFF; none for other accounts): those it ever
+     * served, through the index on {@code contracts.companyId}, with a contract in force today.
+     */
+    public List<Compound> servedToday(Caller caller) {
+        if (!caller.hasRole("PROPERTY_STAFF") || caller.companyId() == null) {
+            return List.of();
+        }
+        return compounds.findEverServedBy(caller.companyId()).stream().filter(compound -> sees(caller, compound)).toList();
+    }
+
     /** Every compound whose community lies under {@code path} ({@code null}: the whole county). */
     public List<Compound> under(String path) {
         Query query = path == null ? new Query() : Query.query(Criteria.where("communityPath").regex("^" + Pattern.quote(path)));

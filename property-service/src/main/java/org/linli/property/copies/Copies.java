@@ -79,7 +79,7 @@ public class Copies {
     /**
      * The moved unit and every copy below it now start with the new path. Compounds, and the records
      * scoped by a compound's community, carry that path too: they are rewritten the same way, so scope
-     * checks follow the move.
+     * checks follow the move; so are the areas of couriers' registrations.
      */
     void apply(OrgUnitMoved moved, Instant occurredAt) {
         mongo.updateFirst(byId(moved.unitId()), new Update().set("parentId", moved.newParentId()), ORG_UNITS);
@@ -87,6 +87,7 @@ public class Copies {
         for (String collection : SCOPED_BY_COMMUNITY_PATH) {
             SubtreePaths.rebase(mongo, collection, "communityPath", moved.oldPath(), moved.newPath());
         }
+        SubtreePaths.rebase(mongo, "courier_registrations", "areaPath", moved.oldPath(), moved.newPath());
     }
 
     void apply(GridCreated created) {

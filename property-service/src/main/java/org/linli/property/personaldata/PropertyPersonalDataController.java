@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
 import org.linli.platform.web.Caller;
+import org.linli.property.courier.CourierRegistration;
 import org.linli.property.supervision.Supervisor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,7 +36,8 @@ class PropertyPersonalDataController {
     @Operation(operationId = "getMyPropertyData", summary = "What property-service holds about you",
             description = "Roles: any signed-in account; only the caller's own data, unmasked. The caller's entries in "
                     + "compounds' owners' registers (业主名册) with the units owned, the assembly ballots cast for those "
-                    + "entries, property-supervisor appointments (物业监督员) and trust-account residency (信托制). Part "
+                    + "entries, property-supervisor appointments (物业监督员), trust-account residency (信托制) and courier "
+                    + "registrations (新就业群体, phone whole). Part "
                     + "of GET /api/v1/personal-data, which org-service assembles. Errors: 401 without a token.")
     @GetMapping("/api/v1/personal-data/property")
     PropertyPersonalData mine(Caller caller) {
@@ -56,7 +58,9 @@ class PropertyPersonalDataController {
                 Supervisor.class).stream().map(SupervisorAppointment::of).toList();
         List<Residency> residency = mongo.find(Query.query(Criteria.where("accountId").is(account)), Document.class,
                 "compound_residents").stream().map(Residency::of).toList();
-        return new PropertyPersonalData(ownerships, ballots, supervisors, residency);
+        List<CourierRecord> couriers = mongo.find(Query.query(Criteria.where("accountId").is(account)),
+                CourierRegistration.class).stream().map(CourierRecord::of).toList();
+        return new PropertyPersonalData(ownerships, ballots, supervisors, residency, couriers);
     }
 
     private List<BallotRecord> ballotsOf(String compoundId, String ownerId) {
@@ -82,7 +86,19 @@ class PropertyPersonalDataController {
 
     /** The caller's part of property-service. */
     record PropertyPersonalData(List<Ownership> ownersRegisters, List<BallotRecord> assemblyBallots,
-                                List<SupervisorAppointment> supervisorAppointments, List<Residency> trustResidency) {
+                                List<SupervisorAppointment> supervisorAppointments, List<Residency> trustResidency,
+                                List<CourierRecord> courierRegistrations) {
+    }
+
+    /** The caller's registration as a courier or rider, as entered (phone whole), with the community's check. */
+    record CourierRecord(String id, String personName, String kind, String company, String phone, String areaName,
+                         String status, Instant registeredAt, String registeredBy) {
+
+        static CourierRecord of(CourierRegistration registration) {
+            return new CourierRecord(registration.id(), registration.personName(), registration.kind().name(),
+                    registration.company(), registration.phone().value(), registration.areaName(),
+                    registration.status().name(), registration.registeredAt(), registration.registeredBy());
+        }
     }
 
     /** The caller's entry in a compound's owners' register and the units it owns (area in cm²). */

@@ -36,7 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Every query property-service sends on its hot paths is answered through an index on real MongoDB: a
  * compound, its company and contract, complaints and ratings from issue events (the focus list's counts),
  * the lists in their usual scope, the public caution list and published rankings, a community's KPIs, the
- * nightly contract expiry and the eviction repair. The service's own code sends them; {@link QueryPlans}
+ * nightly contract expiry, the eviction repair and couriers' registrations with their access requests. The
+ * service's own code sends them; {@link QueryPlans}
  * records them and asks MongoDB's {@code explain} for each. Run by {@link PropertyQueryPlansContainersIT} (real MongoDB,
  * skipped without Docker) and {@link PropertyQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
  * there only that the hot paths ran and queried these collections).
@@ -103,11 +104,21 @@ abstract class PropertyQueryPlans {
         mvc.perform(get("/api/v1/evaluations/kpis").with(admin("community-a"))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/evaluations/scores").param("compoundId", compound)
                 .param("month", YearMonth.from(TODAY).toString()).with(admin("community-a"))).andExpect(status().isOk());
+        String courier = json(mvc.perform(post("/api/v1/couriers").with(admin("community-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"personName": "王师傅", "kind": "FOOD_RIDER", "company": "美团",
+                                 "phone": "13812345678", "areaUnitId": "community-a", "accountId": "account-rider"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        mvc.perform(post("/api/v1/couriers/" + courier + "/verification").with(admin("community-a")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/couriers").with(admin("community-a"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/couriers/access-requests").with(staff(company))).andExpect(status().isOk());
         expiry.expireContracts();
         sanctions.restoreEvictionRecords();
 
         check( "compounds", "companies", "complaints",
-                "focus_entries", "issue_ratings", "sanctions", "rankings", "committee_copies", "org_unit_copies");
+                "focus_entries", "issue_ratings", "sanctions", "rankings", "committee_copies", "org_unit_copies",
+                "courier_registrations", "courier_access_requests");
     }
 
     private static String issueEvent(String type, String compound) throws Exception {
