@@ -3,12 +3,10 @@ package org.linli.points;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** points-service: volunteer activities, the points ledger, the rewards catalogue and redemptions, honour lists. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class PointsServiceApplication {
 
     public static void main(String[] args) {

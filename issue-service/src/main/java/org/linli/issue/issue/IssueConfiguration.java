@@ -1,5 +1,6 @@
 package org.linli.issue.issue;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.platform.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeadlinePolicy.class, IssueSettings.class})
-@EnableScheduling
 class IssueConfiguration {
 
     /** Runs the deadline sweep ({@code linli.issue.sweep.interval}, 15 s by default); off with enabled=false. */
@@ -32,6 +31,7 @@ class IssueConfiguration {
             this.service = service;
         }
 
+        @SchedulerLock(name = "issue.deadline-sweep")
         @Scheduled(fixedDelayString = "${linli.issue.sweep.interval:15s}", initialDelayString = "${linli.issue.sweep.interval:15s}")
         void sweep() {
             while (service.sweep(500) == 500) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bson.Document;
 import org.linli.issue.issue.Issue;
 import org.slf4j.Logger;
@@ -50,6 +51,8 @@ class IssueReporterRetention {
         this.clock = clock;
     }
 
+    /** Daily, on one instance: the lock is held at least five minutes so that an instance whose clock lags does not run it again. */
+    @SchedulerLock(name = "issue.reporter-retention", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${linli.retention.cron:0 30 3 * * *}", zone = "${linli.retention.zone:Asia/Shanghai}")
     void scheduled() {
         if (settings.enabled()) {

@@ -1,5 +1,6 @@
 package org.linli.issue.webhook;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ class WebhookConfiguration {
             this.settings = settings;
         }
 
+        @SchedulerLock(name = "issue.webhook-delivery")
         @Scheduled(fixedDelayString = "${linli.webhooks.send-interval:5s}", initialDelayString = "${linli.webhooks.send-interval:5s}")
         void send() {
             while (sender.sendDue() >= settings.batch()) {

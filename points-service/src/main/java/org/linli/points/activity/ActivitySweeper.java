@@ -1,5 +1,6 @@
 package org.linli.points.activity;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ class ActivitySweeper {
         this.activities = activities;
     }
 
+    @SchedulerLock(name = "points.activity-settlement")
     @Scheduled(fixedDelayString = "${linli.points.activities.settle-interval:60s}")
     void settle() {
         activities.settleInterrupted();

@@ -3,6 +3,7 @@ package org.linli.points.reward;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.points.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ class RewardConfiguration {
             this.grace = grace;
         }
 
+        @SchedulerLock(name = "points.redemption-sweep")
         @Scheduled(fixedDelayString = "${linli.points.redemptions.sweep-interval:30s}")
         void sweep() {
             redemptions.sweep(grace);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.events.Topics;
 import org.linli.events.property.AssemblyDecisionClosed;
 import org.linli.platform.messaging.MongoPages;
@@ -161,9 +162,14 @@ class AssemblyService {
         return closeNow(decision);
     }
 
-    /** Closes every vote whose closing time (plus the grace) has passed; answers how many. */
+    @SchedulerLock(name = "property.assembly-close")
     @Scheduled(fixedDelayString = "${linli.property.assembly.close-interval:1m}",
             initialDelayString = "${linli.property.assembly.close-interval:1m}")
+    void closeDueOnSchedule() {
+        closeDue();
+    }
+
+    /** Closes every vote whose closing time (plus the grace) has passed; answers how many. */
     public int closeDue() {
         Instant due = clock.instant().minus(Decision.CLOSE_GRACE);
         int closed = 0;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.events.Topics;
 import org.linli.events.property.ContractEnded;
 import org.linli.property.PropertySettings;
@@ -14,7 +15,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -23,7 +23,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * the next night catches up whatever a down time missed.
  */
 @Configuration
-@EnableScheduling
 class ContractExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(ContractExpiry.class);
@@ -40,8 +39,14 @@ class ContractExpiry {
         this.clock = clock;
     }
 
-    /** Answers how many contracts expired. */
+    /** Nightly, on one instance (held at least five minutes so that an instance whose clock lags skips it). */
+    @SchedulerLock(name = "property.contract-expiry", lockAtLeastFor = "PT5M")
     @Scheduled(cron = "${linli.property.contract-expiry-cron:0 10 0 * * *}", zone = "${linli.zone}")
+    void expireContractsNightly() {
+        expireContracts();
+    }
+
+    /** Answers how many contracts expired. */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = ContractEnded.class,
             description = "contracts past their last day expired"))
     int expireContracts() {

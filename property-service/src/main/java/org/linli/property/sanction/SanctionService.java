@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.events.Topics;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
@@ -158,12 +159,17 @@ public class SanctionService {
                 Sanction.class);
     }
 
+    @SchedulerLock(name = "property.eviction-repair")
+    @Scheduled(fixedDelayString = "${linli.property.sanctions.eviction-repair-interval:10m}", initialDelay = 60_000)
+    void restoreEvictionRecordsOnSchedule() {
+        restoreEvictionRecords();
+    }
+
     /**
      * Writes the sanction record of every eviction the compounds hold but the sanctions lack (a crash between
      * the compound's write and the sanction's): the compound's write is the authority, so this only fills gaps.
      * Runs every ten minutes; answers how many were restored.
      */
-    @Scheduled(fixedDelayString = "${linli.property.sanctions.eviction-repair-interval:10m}", initialDelay = 60_000)
     public int restoreEvictionRecords() {
         int restored = 0;
         for (Compound compound : compounds.withEvictions()) {

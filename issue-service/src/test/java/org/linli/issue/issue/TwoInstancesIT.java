@@ -1,0 +1,170 @@
+package org.linli.issue.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.issue.IssueServiceApplication;
+import org.linli.issue.Seeds;
+import org.linli.issue.place.Places;
+import org.linli.issue.place.Route;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Two instances of issue-service on one store and one consumer group (issue #18): the deadline sweep runs on one
+ * instance per tick, an overdue issue is escalated once however the two sweep, and the in-memory place index of
+ * each instance follows the copies whichever instance's consumer wrote them.
+ */
+@SpringBootTest(properties = {"spring.kafka.consumer.group-id=two-instances-it-${random.uuid}",
+        "linli.issue.sweep.interval=1h", "linli.issue.grid-service.url=http://127.0.0.1:9",
+        "linli.issue.statistics.warm-up=false"})
+@EmbeddedInfrastructure
+class TwoInstancesIT {
+
+    private static final String[] SHARED = {"spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+            "spring.kafka.consumer.group-id", "linli.issue.sweep.interval", "linli.issue.grid-service.url",
+            "linli.issue.statistics.warm-up", "linli.messaging.outbox.poll-interval", "linli.protection.data-dir"};
+    private static ConfigurableApplicationContext second;
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    IssueRepository issues;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    IssueConfiguration.DeadlineSweeper sweeper;
+    @Autowired
+    Places places;
+    @Autowired
+    DeadlinePolicy policy;
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void aSecondInstanceOnTheSameStoreAndGroup() {
+        if (second == null) {
+            Stream<String> shared = Stream.of(SHARED).map(key -> "--" + key + "=" + environment.getRequiredProperty(key));
+            second = new SpringApplicationBuilder(IssueServiceApplication.class)
+                    .run(Stream.concat(Stream.of("--server.port=0"), shared).toArray(String[]::new));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void overdueIssuesAreEscalatedOnceWhenBothInstancesSweepAtOnce() throws Exception {
+        Instant now = clock.instant();
+        List<Issue> overdue = overdueIssues(300, now.minus(Duration.ofDays(2)));
+        Issue oneSweep = oneSweepOf(overdue.get(0), now);
+        assertThat(escalations(oneSweep)).isPositive();
+
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> sweepAfter(start, sweeper));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(
+                () -> sweepAfter(start, second.getBean(IssueConfiguration.DeadlineSweeper.class)));
+        start.countDown();
+        CompletableFuture.allOf(first, other).get();
+
+        List<Issue> swept = issues.findAllById(overdue.stream().map(Issue::id).toList());
+        assertThat(swept).hasSize(300).allSatisfy(issue -> {
+            assertThat(issue.level()).isEqualTo(oneSweep.level());
+            assertThat(escalations(issue)).isEqualTo(escalations(oneSweep));
+        });
+    }
+
+    @Test
+    void aJobDoesNotRunOnOneInstanceWhileTheOtherHoldsItsLock() {
+        List<Issue> overdue = overdueIssues(5, clock.instant().minus(Duration.ofDays(2)));
+        LockProvider secondsLocks = second.getBean(LockProvider.class);
+        SimpleLock held = secondsLocks.lock(new LockConfiguration(clock.instant(), "issue.deadline-sweep",
+                Duration.ofMinutes(1), Duration.ZERO)).orElseThrow();
+
+        sweeper.sweep();
+        assertThat(issues.findAllById(ids(overdue))).allSatisfy(issue -> assertThat(escalations(issue)).isZero());
+
+        held.unlock();
+        sweeper.sweep();
+        assertThat(issues.findAllById(ids(overdue))).allSatisfy(issue -> assertThat(escalations(issue)).isPositive());
+    }
+
+    @Test
+    void eachInstancesPlaceIndexFollowsCopiesWrittenByEitherInstancesConsumer() {
+        Places secondsPlaces = second.getBean(Places.class);
+        assertThat(Stream.of(places, secondsPlaces).map(this::routeOfTheSeedPoint))
+                .as("both indexes built before the copies exist")
+                .noneMatch(route -> Seeds.GRID.equals(route.gridId()));
+
+        Seeds.replay(kafka, mongo);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Stream.of(places, secondsPlaces).map(this::routeOfTheSeedPoint))
+                .allSatisfy(route -> {
+                    assertThat(route.gridId()).isEqualTo(Seeds.GRID);
+                    assertThat(route.source()).isEqualTo(Route.Source.LOCAL_COPY);
+                }));
+    }
+
+    private Route routeOfTheSeedPoint(Places instance) {
+        return instance.locate(Seeds.LAT, Seeds.LNG, null, null);
+    }
+
+    private List<Issue> overdueIssues(int count, Instant reportedAt) {
+        List<Issue> saved = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            saved.add(issues.save(Issues.reportedAt(Category.PROPERTY_REPAIR, 36.2, 113.4, reportedAt)));
+        }
+        return saved;
+    }
+
+    private Issue oneSweepOf(Issue stored, Instant now) {
+        Issue copy = issues.findById(stored.id()).orElseThrow();
+        assertThat(copy.applyClocks(policy, now)).isTrue();
+        return copy;
+    }
+
+    private static void sweepAfter(CountDownLatch start, IssueConfiguration.DeadlineSweeper instance) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        instance.sweep();
+    }
+
+    private static long escalations(Issue issue) {
+        return issue.history().stream().filter(step -> "ESCALATED".equals(step.action())).count();
+    }
+
+    private static List<String> ids(List<Issue> issues) {
+        return issues.stream().map(Issue::id).toList();
+    }
+}
