@@ -62,4 +62,23 @@ class DockerComposeFileTest {
                 .containsAll(APPLICATIONS.subList(0, 5));
         assertThat((List<String>) gateway.get("ports")).contains("8080:8080");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceRunsTwiceOnOneVolumeAndTheGatewayBalancesBetweenBothInstances() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        String instances = (String) ((Map<String, Object>) services.get("gateway").get("environment"))
+                .get("SPRING_APPLICATION_JSON");
+        for (String name : APPLICATIONS.subList(0, 5)) {
+            Map<String, Object> second = services.get(name + "-2");
+            assertThat(second).as(name + "-2").isNotNull();
+            assertThat(second.get("image")).as(name + "-2").isEqualTo(services.get(name).get("image"));
+            assertThat(second.get("volumes")).as(name + "-2 shares the keys").isEqualTo(services.get(name).get("volumes"));
+            assertThat((Map<String, Object>) second.get("depends_on")).as(name + "-2 after the first made its keys")
+                    .containsEntry(name, Map.of("condition", "service_healthy"));
+            String port = ((List<String>) ((Map<String, Object>) services.get(name).get("healthcheck")).get("test"))
+                    .get(3).replaceAll(".*localhost:(\\d+).*", "$1");
+            assertThat(instances).as(name).contains("http://" + name + ":" + port, "http://" + name + "-2:" + port);
+        }
+    }
 }

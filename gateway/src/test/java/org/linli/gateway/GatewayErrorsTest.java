@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayErrorsTest {
 
-    static final StubUpstream ORG_SERVICE = start();
+    static final StubUpstream ORG_SERVICE = StubUpstream.started();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,13 +42,6 @@ class GatewayErrorsTest {
         ORG_SERVICE.close();
     }
 
-    private static StubUpstream start() {
-        try {
-            return new StubUpstream();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private HttpResponse<String> get(String rawPath, boolean withToken) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath));

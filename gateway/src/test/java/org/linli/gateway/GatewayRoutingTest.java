@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
-    static final StubUpstream ORG_SERVICE = start();
+    static final StubUpstream ORG_SERVICE = StubUpstream.started();
 
     @Autowired
     WebTestClient client;
@@ -165,13 +165,5 @@ class GatewayRoutingTest {
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173");
-    }
-
-    private static StubUpstream start() {
-        try {
-            return new StubUpstream();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

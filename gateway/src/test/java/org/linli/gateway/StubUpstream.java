@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A stand-in for org-service: serves a JWKS and one API path, and mints tokens signed with its key. */
 final class StubUpstream implements AutoCloseable {
@@ -24,6 +25,10 @@ final class StubUpstream implements AutoCloseable {
     private final HttpServer server;
     private final RSAKey key;
     volatile String lastAuthorization;
+    /** What the readiness probe answers: 200, or 503 to stand for an instance that is down. */
+    volatile int readiness = 200;
+    /** How many calls of the org-units list this instance served. */
+    final AtomicInteger listCalls = new AtomicInteger();
 
     /** How long the slow endpoint takes: beyond the tests' time limit. */
     static final long SLOW_MILLIS = 1500;
@@ -35,8 +40,11 @@ final class StubUpstream implements AutoCloseable {
                 reply(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/api/v1/org-units", exchange -> {
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            listCalls.incrementAndGet();
             reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
         });
+        server.createContext("/actuator/health/readiness", exchange ->
+                reply(exchange, readiness, readiness == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
         server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
         server.createContext("/api/v1/org-units/busy", exchange -> {
             sleep(300);
@@ -50,8 +58,22 @@ final class StubUpstream implements AutoCloseable {
         server.createContext("/api/v1/personal-data", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
         server.createContext("/api/v1/correction-requests", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
         server.createContext("/springwolf/docs", exchange -> reply(exchange, 200, "{\"asyncapi\":\"3.0.0\"}"));
-        server.setExecutor(Executors.newCachedThreadPool());
+        // daemon threads: a stub left idle must not keep the test JVM alive after the last test
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-upstream");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
+    }
+
+    /** A started stub, for a static field. */
+    static StubUpstream started() {
+        try {
+            return new StubUpstream();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String uri() {
