@@ -68,7 +68,7 @@ class ProjectService {
         return mongo.insert(project);
     }
 
-    /** Each resource exists (404), serves the community and has the amount left (422), and is named once. */
+    /** Each resource exists (404), serves the community (422) and is named once (422). */
     private void checkResources(List<Project.Use> uses, String communityId) {
         if (uses.stream().map(Project.Use::resourceId).distinct().count() != uses.size()) {
             throw new BusinessRuleViolation("duplicate-resource", "a resource is named once per project");
@@ -79,11 +79,13 @@ class ProjectService {
                 throw new BusinessRuleViolation("resource-not-serving-community", "resource " + resource.id()
                         + " does not serve community " + communityId, resource.id(), communityId);
             }
-            resource.reserve(use.amount());
         }
     }
 
-    /** Takes each amount off its resource; when one is no longer there, gives back what was taken and reopens. */
+    /**
+     * Takes each amount off its resource ({@code capacityLeft ≥ amount}, {@code $inc}); when one has too little left,
+     * gives back what was taken, reopens the need and answers 422 {@code capacity-exceeded}.
+     */
     private void holdCapacity(List<Project.Use> uses, Need matched) {
         List<Project.Use> taken = new ArrayList<>();
         for (Project.Use use : uses) {

@@ -14,8 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * 资源清单: what a party member (skills, time), a dual-registration unit or a property company offers to the
  * communities it serves, in a category, with a monthly capacity (hours, places or times). Projects that use it
- * hold part of that capacity while they run ({@link #reserve}; the service applies it as one conditional update)
- * and give it back when done or cancelled. Scope is read through {@code communityIds} (ids do not change when a
+ * hold part of that capacity while they run and give it back when done or cancelled: {@code capacityLeft} changes
+ * only by conditional {@code $inc} updates ({@code ProjectService}), never by saving a copy, so concurrent projects
+ * cannot take more than is left. Scope is read through {@code communityIds} (ids do not change when a
  * community moves).
  */
 @Document("resources")
@@ -67,14 +68,6 @@ public class Resource {
         resource.offeredBy = by;
         resource.offeredAt = now;
         return resource;
-    }
-
-    /** A project takes {@code amount} of the capacity left while it runs; 422 {@code capacity-exceeded} beyond it. */
-    void reserve(int amount) {
-        if (amount < 1 || amount > capacityLeft) {
-            throw tooLittleLeft(amount);
-        }
-        capacityLeft -= amount;
     }
 
     /** 422 {@code capacity-exceeded}: less than {@code amount} is left. */

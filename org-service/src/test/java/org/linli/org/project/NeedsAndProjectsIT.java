@@ -90,9 +90,12 @@ class NeedsAndProjectsIT {
                 .andExpect(jsonPath("$.projectId").value(project));
 
         String second = create(admin, "/api/v1/needs", need("老人理发"));
-        call(admin, "/api/v1/projects", project(second, shared, 7, TODAY.plusDays(14)))
+        call(admin, "/api/v1/projects", Map.of("needId", second, "ownerKind", "DUAL_REGISTRATION_UNIT",
+                "ownerId", unit, "deadline", TODAY.plusDays(14).toString(), "resources", List.of(
+                        Map.of("resourceId", local, "amount", 1), Map.of("resourceId", shared, "amount", 7))))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("capacity-exceeded"));
         read(admin, "/api/v1/needs/" + second).andExpect(jsonPath("$.status").value("OPEN"));
+        read(admin, "/api/v1/resources/" + local).andExpect(jsonPath("$.capacityLeft").value(3));
 
         call(admin, "/api/v1/projects/" + project + "/completion", Map.of("version", 0, "result", "x",
                 "completedOn", TODAY.toString())).andExpect(status().isUnprocessableContent())

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.web.BusinessRuleViolation;
 
-/** The rules of the three lists, without Spring: needs' and projects' steps, capacity, overdue, the suggestions' order. */
+/** The rules of the three lists, without Spring: needs' and projects' steps, overdue, capacity, the suggestions' order. */
 class NeedsAndProjectsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
@@ -102,16 +102,17 @@ class NeedsAndProjectsTest {
     }
 
     @Test
-    void aResourceHoldsNoMoreThanItsCapacityLeft() {
-        Resource resource = resource(10, List.of("community-1"), NOW);
-        resource.reserve(6);
-        assertThat(resource.capacityLeft()).isEqualTo(4);
+    void aResourceOffersOneToTenThousandAMonthAndRefusesWhatIsNotLeft() {
+        Resource resource = resource(10, List.of("community-1", "community-1"), NOW);
+        assertThat(resource.capacityLeft()).isEqualTo(10);
+        assertThat(resource.communityIds()).containsExactly("community-1");
 
-        assertThatThrownBy(() -> resource.reserve(5)).isInstanceOf(BusinessRuleViolation.class)
-                .hasFieldOrPropertyWithValue("code", "capacity-exceeded");
-        assertThat(resource.capacityLeft()).isEqualTo(4);
+        assertThat(resource.tooLittleLeft(11)).hasFieldOrPropertyWithValue("code", "capacity-exceeded")
+                .extracting(BusinessRuleViolation::arguments).isEqualTo(new Object[] {resource.id(), 10, 11});
         assertThatThrownBy(() -> resource(0, List.of("community-1"), NOW)).isInstanceOf(BusinessRuleViolation.class)
                 .hasFieldOrPropertyWithValue("code", "invalid-capacity");
+        assertThatThrownBy(() -> resource(10_001, List.of("community-1"), NOW))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "invalid-capacity");
     }
 
     @Test
