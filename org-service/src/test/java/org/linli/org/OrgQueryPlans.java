@@ -89,10 +89,11 @@ abstract class OrgQueryPlans {
                 .andExpect(status().isOk());
 
         rateBranches(county, admin, communityId, branch.get("id").asString());
+        needsAndProjects(county, admin, communityId);
 
         check( "accounts", "org_units", "party_members", "owners_committees",
                 "cross_appointments", "dual_registration_units", "proposals", "branch_rating_rounds",
-                "branch_rating_visits", "branch_rating_codes", "branch_ratings");
+                "branch_rating_visits", "branch_rating_codes", "branch_ratings", "needs", "resources", "projects");
     }
 
     /** 支部好不好: a round, a visit's code used, the lists and results as the community admin and the public see them. */
@@ -114,6 +115,28 @@ abstract class OrgQueryPlans {
         }
         mvc.perform(bearer(get(rounds + "/visits"), county)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/branch-ratings/published").param("unitId", communityId)).andExpect(status().isOk());
+    }
+
+    /** 两张清单 → 项目清单: a need, a resource, the suggestions, a project, the lists as the community admin sees them. */
+    private void needsAndProjects(String county, String admin, String communityId) throws Exception {
+        String unit = create(county, "/api/v1/dual-registration/units", Map.of("name", "县民政局",
+                "pairedCommunityIds", List.of(communityId))).get("id").asString();
+        String need = create(admin, "/api/v1/needs", Map.of("communityId", communityId, "category", "ELDERLY_CARE",
+                "title", "独居老人助餐", "description", "午餐配送")).get("id").asString();
+        String resource = create(admin, "/api/v1/resources", Map.of("providerKind", "DUAL_REGISTRATION_UNIT",
+                "providerId", unit, "category", "ELDERLY_CARE", "description", "送餐", "capacity", 10,
+                "capacityUnit", "PLACES", "communityIds", List.of(communityId))).get("id").asString();
+        mvc.perform(bearer(get("/api/v1/needs/" + need + "/suggestions"), admin)).andExpect(status().isOk());
+        String project = create(admin, "/api/v1/projects", Map.of("needId", need, "ownerKind",
+                "DUAL_REGISTRATION_UNIT", "ownerId", unit, "resources", List.of(Map.of("resourceId", resource,
+                        "amount", 2)), "deadline", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7).toString()))
+                .get("id").asString();
+        for (String path : new String[] {"/api/v1/needs", "/api/v1/needs?status=OPEN", "/api/v1/needs?mine=true",
+                "/api/v1/resources?communityId=" + communityId + "&category=ELDERLY_CARE", "/api/v1/projects",
+                "/api/v1/projects?overdue=true", "/api/v1/projects/" + project,
+                "/api/v1/projects/unit-summaries?year=" + Year.now()}) {
+            mvc.perform(bearer(get(path), admin)).andExpect(status().isOk());
+        }
     }
 
     private JsonNode create(String token, String path, Map<String, Object> body) throws Exception {

@@ -1,0 +1,209 @@
+package org.linli.org.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.org.identity.TestAccounts;
+import org.linli.platform.test.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done; capacity; overdue; scope. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@EmbeddedInfrastructure
+class NeedsAndProjectsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MongoOperations mongo;
+
+    private String county;
+    private String community;
+    private String otherCommunity;
+    private String admin;
+    private String unit;
+
+    @BeforeEach
+    void aStreetWithTwoCommunitiesAndAUnitPairedWithBoth() throws Exception {
+        county = "Bearer " + JSON.readTree(mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("grant_type", "password")
+                        .param("username", "admin").param("password", "test-admin-password"))
+                .andReturn().getResponse().getContentAsString()).get("access_token").asString();
+        String street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE",
+                "name", "分宜镇党委" + UUID.randomUUID(), "templateId", "FIVE_LEVEL"));
+        community = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE", "name", "城东社区党委",
+                "parentId", street));
+        otherCommunity = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE",
+                "name", "城西社区党委", "parentId", street));
+        admin = TestAccounts.bearerOf(mvc, county, "COMMUNITY_ADMIN", community);
+        unit = create(county, "/api/v1/dual-registration/units", Map.of("name", "县卫健局",
+                "pairedCommunityIds", List.of(community, otherCommunity)));
+    }
+
+    @Test
+    void aNeedMetByResourcesBecomesAProjectWhoseCompletionClosesItAndFreesTheCapacity() throws Exception {
+        String resident = TestAccounts.bearerOf(mvc, county, "RESIDENT", community);
+        String need = create(resident, "/api/v1/needs", need("独居老人助餐"));
+        String shared = create(county, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
+                10, List.of(community, otherCommunity)));
+        String local = create(admin, "/api/v1/resources", Map.of("providerKind", "PROPERTY_COMPANY",
+                "providerId", "company-" + UUID.randomUUID(), "providerName", "红枫物业", "category", "ELDERLY_CARE",
+                "description", "物业管家每月陪护", "capacity", 3, "capacityUnit", "HOURS",
+                "communityIds", List.of(community)));
+        create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "HEALTH", 20, List.of(community)));
+
+        read(admin, "/api/v1/needs/" + need + "/suggestions").andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[0].id").value(local))
+                .andExpect(jsonPath("$.content[1].id").value(shared));
+
+        String project = create(admin, "/api/v1/projects", project(need, shared, 4, TODAY.plusDays(14)));
+        read(admin, "/api/v1/resources/" + shared).andExpect(jsonPath("$.capacityLeft").value(6));
+        read(resident, "/api/v1/needs/" + need).andExpect(jsonPath("$.status").value("MATCHED"))
+                .andExpect(jsonPath("$.projectId").value(project));
+
+        String second = create(admin, "/api/v1/needs", need("老人理发"));
+        call(admin, "/api/v1/projects", Map.of("needId", second, "ownerKind", "DUAL_REGISTRATION_UNIT",
+                "ownerId", unit, "deadline", TODAY.plusDays(14).toString(), "resources", List.of(
+                        Map.of("resourceId", local, "amount", 1), Map.of("resourceId", shared, "amount", 7))))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("capacity-exceeded"));
+        read(admin, "/api/v1/needs/" + second).andExpect(jsonPath("$.status").value("OPEN"));
+        read(admin, "/api/v1/resources/" + local).andExpect(jsonPath("$.capacityLeft").value(3));
+
+        call(admin, "/api/v1/projects/" + project + "/completion", Map.of("version", 0, "result", "x",
+                "completedOn", TODAY.toString())).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("wrong-step"));
+        call(admin, "/api/v1/projects/" + project + "/start", Map.of("version", 0)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_PROGRESS"));
+        call(admin, "/api/v1/projects/" + project + "/completion", Map.of("version", 1,
+                "result", "每日午餐配送到户", "completedOn", TODAY.toString())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DONE"));
+
+        read(resident, "/api/v1/needs/" + need).andExpect(jsonPath("$.status").value("CLOSED"));
+        read(admin, "/api/v1/resources/" + shared).andExpect(jsonPath("$.capacityLeft").value(10));
+
+        Project late = claimedTenDaysAgoDueThreeDaysAgo(second);
+        read(admin, "/api/v1/projects?overdue=true&communityId=" + community)
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(late.id()));
+        read(admin, "/api/v1/projects/unit-summaries?year=" + TODAY.getYear())
+                .andExpect(jsonPath("$.content[0].unitId").value(unit))
+                .andExpect(jsonPath("$.content[0].done").value(1))
+                .andExpect(jsonPath("$.content[0].claimed").value(late.year() == TODAY.getYear() ? 2 : 1))
+                .andExpect(jsonPath("$.content[0].overdue").value(late.year() == TODAY.getYear() ? 1 : 0));
+    }
+
+    @Test
+    void anotherCommunitysCallersGet403AndResidentsSeeTheirOwnAndTheirCommunitysOpenNeeds() throws Exception {
+        String resident = TestAccounts.bearerOf(mvc, county, "RESIDENT", community);
+        String neighbour = TestAccounts.bearerOf(mvc, county, "RESIDENT", community);
+        String strangerResident = TestAccounts.bearerOf(mvc, county, "RESIDENT", otherCommunity);
+        String strangerAdmin = TestAccounts.bearerOf(mvc, county, "COMMUNITY_ADMIN", otherCommunity);
+        String need = create(resident, "/api/v1/needs", need("楼道灯维修"));
+        String other = create(admin, "/api/v1/needs", need("健身器材维修"));
+        String resource = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit,
+                "ELDERLY_CARE", 5, List.of(community)));
+        String project = create(admin, "/api/v1/projects", project(other, resource, 1, TODAY.plusDays(7)));
+
+        call(strangerResident, "/api/v1/needs", need("x")).andExpect(status().isForbidden());
+        read(strangerResident, "/api/v1/needs?communityId=" + community).andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/needs/" + need).andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/needs/" + need + "/suggestions").andExpect(status().isForbidden());
+        call(strangerAdmin, "/api/v1/projects", project(need, resource, 1, TODAY.plusDays(7)))
+                .andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/projects/" + project).andExpect(status().isForbidden());
+        call(strangerAdmin, "/api/v1/projects/" + project + "/start", Map.of("version", 0))
+                .andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/resources?communityId=" + community).andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/projects?communityId=" + community).andExpect(status().isForbidden());
+        call(strangerAdmin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "HEALTH", 1,
+                List.of(community))).andExpect(status().isForbidden());
+        read(strangerAdmin, "/api/v1/projects").andExpect(jsonPath("$.page.totalElements").value(0));
+        read(resident, "/api/v1/projects").andExpect(status().isForbidden());
+
+        read(neighbour, "/api/v1/needs").andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(need));
+        read(neighbour, "/api/v1/needs?mine=true").andExpect(jsonPath("$.page.totalElements").value(0));
+        read(neighbour, "/api/v1/needs/" + need).andExpect(status().isOk());
+        read(neighbour, "/api/v1/needs/" + other).andExpect(status().isForbidden());
+        call(neighbour, "/api/v1/needs/" + need + "/withdrawal", Map.of("version", 0))
+                .andExpect(status().isForbidden());
+        call(resident, "/api/v1/needs/" + need + "/withdrawal", Map.of("version", 0))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        read(neighbour, "/api/v1/needs/" + need).andExpect(status().isForbidden());
+        read(resident, "/api/v1/needs?mine=true").andExpect(jsonPath("$.page.totalElements").value(1));
+    }
+
+    /** A project claimed before today whose deadline has passed (the API refuses a deadline in the past). */
+    private Project claimedTenDaysAgoDueThreeDaysAgo(String needId) {
+        Need need = mongo.findById(needId, Need.class);
+        Instant tenDaysAgo = Instant.now().minus(10, ChronoUnit.DAYS);
+        Project project = Project.claim(need, new Provider(Provider.Kind.DUAL_REGISTRATION_UNIT, unit, "县卫健局"),
+                List.of(), TODAY.minusDays(3), TODAY.minusDays(10), "admin", tenDaysAgo);
+        need.match(project.id());
+        mongo.save(need);
+        return mongo.insert(project);
+    }
+
+    private Map<String, Object> need(String title) {
+        return Map.of("communityId", community, "category", "ELDERLY_CARE", "title", title,
+                "description", "3号楼两位独居老人", "place", "3号楼", "sourceIssueId", "issue-1");
+    }
+
+    private static Map<String, Object> resource(String kind, String providerId, String category, int capacity,
+                                                List<String> communities) {
+        return Map.of("providerKind", kind, "providerId", providerId, "category", category,
+                "description", "每月上门服务", "capacity", capacity, "capacityUnit", "PLACES",
+                "communityIds", communities);
+    }
+
+    private Map<String, Object> project(String needId, String resourceId, int amount, LocalDate deadline) {
+        return Map.of("needId", needId, "ownerKind", "DUAL_REGISTRATION_UNIT", "ownerId", unit,
+                "resources", List.of(Map.of("resourceId", resourceId, "amount", amount)),
+                "deadline", deadline.toString());
+    }
+
+    private String create(String bearer, String path, Map<String, Object> body) throws Exception {
+        JsonNode created = JSON.readTree(call(bearer, path, body).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(created.get("id").asString()).isNotBlank();
+        return created.get("id").asString();
+    }
+
+    private ResultActions call(String bearer, String path, Map<String, Object> body) throws Exception {
+        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
+    }
+
+    private ResultActions read(String bearer, String path) throws Exception {
+        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, bearer));
+    }
+}
