@@ -140,7 +140,7 @@ abstract class OrgQueryPlans {
     @Test
     void theDutyPathsQueryThroughIndexes() throws Exception {
         String county = token("admin", "test-admin-password");
-        String street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE", "name", "八所镇党委",
+        String street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE", "name", "新街镇党委",
                 "templateId", "FIVE_LEVEL")).get("id").asString();
         String community = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE",
                 "name", "东海社区党委", "parentId", street)).get("id").asString();

@@ -9,7 +9,8 @@ import java.util.List;
  * end of the month (a monthly item: that month; a quarterly one: the quarter so far) against the count due, as a
  * whole percentage (done beyond the count does not make up for another item). An item is overdue when its period
  * has ended (the month is the period's last and lies before the current month) with fewer done than due. A holder's
- * completion is the capped done over the due of all items; a community's average is the mean of its holders'.
+ * completion is the capped done over the due of all items (0, and not complete, when nothing is due: no quota
+ * applies); a community's average is the mean of its holders'.
  */
 final class DutyCompletion {
 
@@ -41,7 +42,7 @@ final class DutyCompletion {
         int required = lines.stream().mapToInt(ItemCompletion::required).sum();
         int counted = lines.stream().mapToInt(line -> Math.min(line.done(), line.required())).sum();
         int percent = percent(counted, required);
-        return new HolderCompletion(lines, required, counted, percent, percent == 100,
+        return new HolderCompletion(lines, required, counted, percent, required > 0 && percent == 100,
                 lines.stream().anyMatch(ItemCompletion::overdue));
     }
 
@@ -66,6 +67,6 @@ final class DutyCompletion {
     }
 
     private static int percent(int done, int required) {
-        return required == 0 ? 100 : done * 100 / required;
+        return required == 0 ? 0 : done * 100 / required;
     }
 }

@@ -118,7 +118,8 @@ class DutiesIT {
                 .andExpect(jsonPath("$.summary.averagePercent").value(26))
                 .andExpect(jsonPath("$.summary.fullyComplete").value(0))
                 .andExpect(jsonPath("$.summary.withOverdue").value(1))
-                .andExpect(jsonPath("$.holders[?(@.role == 'GRID_WORKER')].quotaApplies").value(false));
+                .andExpect(jsonPath("$.holders[?(@.role == 'GRID_WORKER')].quotaApplies").value(false))
+                .andExpect(jsonPath("$.holders[?(@.role == 'GRID_WORKER')].complete").value(false));
         read(streetAdmin, "/api/v1/duty-reports/units/" + street, lastMonth).andExpect(status().isOk())
                 .andExpect(jsonPath("$.summary.holders").value(1));
         read(stranger, "/api/v1/duty-reports/units/" + community, lastMonth).andExpect(status().isForbidden());

@@ -86,5 +86,8 @@ class DutyCompletionTest {
         assertThat(DutyCompletion.summary(List.of(full, none, half)))
                 .isEqualTo(new DutyCompletion.Summary(3, 42, 1, 2));
         assertThat(DutyCompletion.summary(List.of())).isEqualTo(new DutyCompletion.Summary(0, 0, 0, 0));
+        HolderCompletion nothingDue = DutyCompletion.of(DutyRole.ALLEY_CHIEF, List.of(), List.of(), OCTOBER, NOVEMBER);
+        assertThat(nothingDue.percent()).isZero();
+        assertThat(nothingDue.complete()).isFalse();
     }
 }
