@@ -158,4 +158,29 @@ abstract class OrgQueryPlans {
 
     /** What is asked of the queries recorded on the named collections. */
     abstract void check(String... collections);
+
+    /** 履职清单: a duty recorded against a street's quota, the month's reports of the holder and of the community. */
+    @Test
+    void theDutyPathsQueryThroughIndexes() throws Exception {
+        String county = token("admin", "test-admin-password");
+        String street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE", "name", "新街镇党委",
+                "templateId", "FIVE_LEVEL")).get("id").asString();
+        String community = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE",
+                "name", "东海社区党委", "parentId", street)).get("id").asString();
+        String holder = JSON.readTree(mvc.perform(bearer(get("/api/v1/accounts/me"), county)).andReturn().getResponse()
+                .getContentAsString()).get("id").asString();
+        create(county, "/api/v1/duty-quotas", Map.of("unitId", street, "template", "SAN_BANG_WU_DU"));
+        create(county, "/api/v1/duty-holders", Map.of("accountId", holder, "role", "ALLEY_CHIEF",
+                "unitId", community));
+        plans.forget();
+        create(county, "/api/v1/duty-records", Map.of("role", "ALLEY_CHIEF", "kind", "SUPERVISE_SANITATION",
+                "doneOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "note", "巷内巡查"));
+        String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        for (String path : new String[] {"/api/v1/duty-reports/holders/" + holder + "?month=" + month,
+                "/api/v1/duty-reports/units/" + community + "?month=" + month,
+                "/api/v1/duty-quotas?unitId=" + street, "/api/v1/duty-holders?unitId=" + community}) {
+            mvc.perform(bearer(get(path), county)).andExpect(status().isOk());
+        }
+        check("duty_quotas", "duty_assignments", "duty_records");
+    }
 }
