@@ -18,6 +18,8 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
     /** The usernames' prefix; {@code -Dlinli.demo.accounts} changes it (with a second county beside a first). */
     static final String PREFIX = System.getProperty("linli.demo.accounts", "demo");
     static final String STREET_ADMIN = PREFIX + ".street";
+    /** The key of the resident of the first branch's first building group ({@code demo.neighbour}). */
+    static final String NEIGHBOUR = "RESIDENT_OF_BUILDING";
     /** What the county admin gives each demo account before its holder changes it to the demo password. */
     private static final String INITIAL_PASSWORD = "Demo-Initial-1";
 
@@ -32,6 +34,11 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
         add(accounts, admin, password, PREFIX + ".worker", "GRID_WORKER", first.unitId, null, first.branches.get(0).micros.get(0).name());
         add(accounts, admin, password, PREFIX + ".member", "PARTY_MEMBER", first.unitId, null, first.branches.get(0).name() + "党支部");
         add(accounts, admin, password, PREFIX + ".resident", "RESIDENT", first.unitId, null, first.name);
+        County.Branch branch = first.branches.get(0);
+        String building = branch.groupIds.isEmpty() ? branch.unitId : branch.groupIds.get(0);
+        // a resident rates the branch whose area holds their own unit: the community-wide demo.resident rates none
+        add(accounts, NEIGHBOUR, admin, password, PREFIX + ".neighbour", "RESIDENT", building, null,
+                branch.name() + "党支部 1号楼栋党小组 (rates the branch)");
         County.Company company = county.companies.get(0);
         add(accounts, admin, password, PREFIX + ".property", "PROPERTY_STAFF", county.industryCommitteeId, company.id(),
                 company.name());
@@ -82,6 +89,11 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
 
     private static void add(Map<String, Account> accounts, Session admin, String password, String username, String role,
                             String orgUnitId, String companyId, String scope) {
+        add(accounts, role, admin, password, username, role, orgUnitId, companyId, scope);
+    }
+
+    private static void add(Map<String, Account> accounts, String key, Session admin, String password, String username,
+                            String role, String orgUnitId, String companyId, String scope) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "displayName", username,
                 "password", INITIAL_PASSWORD, "roles", List.of(role)));
         if (orgUnitId != null) {
@@ -92,6 +104,6 @@ record DemoAccounts(String password, Map<String, Account> byRole) {
         }
         String id = admin.post("/api/v1/accounts", body).expect(201).path("id").asString();
         admin.gateway().changePassword(username, INITIAL_PASSWORD, password);
-        accounts.put(role, new Account(id, username, role, scope));
+        accounts.put(key, new Account(id, username, role, scope));
     }
 }
