@@ -159,7 +159,8 @@ class DemoCountyIT {
         assertThat(content(community.get("/api/v1/notices").ok())).anySatisfy(notice ->
                 assertThat(notice.path("acknowledged").asInt()).isPositive()
                         .isLessThan(notice.path("households").asInt()));
-        JsonNode campaign = content(community.get("/api/v1/campaigns").ok()).get(0);
+        JsonNode campaign = content(community.get("/api/v1/campaigns?hazard=FLYING_LEAD_CHARGING").ok()).stream()
+                .filter(launched -> launched.path("areaUnitId").asString().equals(communityId)).findFirst().orElseThrow();
         JsonNode totals = community.get("/api/v1/campaigns/" + campaign.path("id").asString() + "/report").ok()
                 .path("totals");
         assertThat(totals.path("fixed").asInt()).isPositive();
