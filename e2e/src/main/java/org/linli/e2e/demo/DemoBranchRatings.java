@@ -44,7 +44,7 @@ final class DemoBranchRatings {
         admin.post(ROUNDS + "/" + id + "/closing", Map.of("version", round.path("version").asLong())).ok();
     }
 
-    /** A random visit to one household whose residents rate the branch on the spot, one code each, without an account. */
+    /** A random visit to one household whose residents rate the branch on the spot, a code each, without an account. */
     private void visit(String round, Branch branch, LocalDate on, String household, List<Map<String, String>> ratings) {
         var codes = admin.post(ROUNDS + "/" + round + "/visits", Map.of("branchId", branch.unitId,
                 "household", branch.name() + household, "visitedOn", on.toString(), "visitor", "街道组织委员、社区党委书记",

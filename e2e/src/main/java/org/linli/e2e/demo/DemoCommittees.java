@@ -70,7 +70,8 @@ final class DemoCommittees {
 
     /** 事前报告: the re-selection of the company, to take effect in a fortnight, acknowledged by the community. */
     private void reportRenewal(String committee, long version, Compound compound) {
-        var decision = community.post("/api/v1/owners-committees/" + committee + "/decisions", Map.of("version", version,
+        var decision = community.post("/api/v1/owners-committees/" + committee + "/decisions", Map.of(
+                "version", version,
                 "title", "续聘" + compound.company.name() + "为" + compound.name + "物业服务企业",
                 "summary", "业主大会表决通过续聘，合同期三年，物业费标准不变", "takesEffectOn", today.plusDays(14).toString()))
                 .expect(201);
@@ -84,7 +85,8 @@ final class DemoCommittees {
         for (int k = 0; k < 5; k++) {
             members.add(Map.of("name", Names.person(n + k),
                     "idNumber", Identifiers.idNumber(LocalDate.of(1960 + k * 5, 1 + k, 10 + k), n + k),
-                    "role", k == 0 ? "DIRECTOR" : k == 1 ? "DEPUTY_DIRECTOR" : "MEMBER", "partyMember", k < partyMembers));
+                    "role", k == 0 ? "DIRECTOR" : k == 1 ? "DEPUTY_DIRECTOR" : "MEMBER",
+                    "partyMember", k < partyMembers));
         }
         return members;
     }

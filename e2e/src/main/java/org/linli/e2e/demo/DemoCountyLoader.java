@@ -80,7 +80,8 @@ public final class DemoCountyLoader {
                     () -> new DemoBranchRatings(admin, county).round(gateway.signIn(DemoAccounts.PREFIX + ".neighbour",
                             password)));
             DemoGridWork gridWork = new DemoGridWork(county, community, worker);
-            step("grid-service: a notice to every household of the first community, the worker's delivered but two", gridWork::notice);
+            step("grid-service: a notice to every household of the first community, the worker's delivered but two",
+                    gridWork::notice);
             step("grid-service: a 飞线充电 rectification campaign with cases found and fixed", gridWork::campaign);
             step("issue-service: disputes mediated by the grid worker, one referred as an issue",
                     new DemoMediation(county, worker)::disputes);

@@ -160,7 +160,8 @@ class DemoCountyIT {
                 assertThat(notice.path("acknowledged").asInt()).isPositive()
                         .isLessThan(notice.path("households").asInt()));
         JsonNode campaign = content(community.get("/api/v1/campaigns?hazard=FLYING_LEAD_CHARGING").ok()).stream()
-                .filter(launched -> launched.path("areaUnitId").asString().equals(communityId)).findFirst().orElseThrow();
+                .filter(launched -> launched.path("areaUnitId").asString().equals(communityId)).findFirst()
+                .orElseThrow();
         JsonNode totals = community.get("/api/v1/campaigns/" + campaign.path("id").asString() + "/report").ok()
                 .path("totals");
         assertThat(totals.path("fixed").asInt()).isPositive();
