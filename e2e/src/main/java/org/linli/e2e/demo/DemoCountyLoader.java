@@ -70,6 +70,23 @@ public final class DemoCountyLoader {
             step("property-service: last month's evaluations, the county's and a street's rankings, a yellow card",
                     publicRecord::rankings);
             step("issue-service: a joint meeting in every community, decided and published (公示)", publicRecord::meetings);
+            Session community = gateway.signIn(DemoAccounts.PREFIX + ".community", password);
+            Session worker = gateway.signIn(DemoAccounts.PREFIX + ".worker", password);
+            DemoCommittees committees = new DemoCommittees(community, county);
+            step("org-service: owners' committees, one with a decision reported in advance (事前报告)",
+                    committees::ownersCommittees);
+            step("org-service: cross-appointments (交叉任职)", committees::crossAppointments);
+            step("org-service: a branch rating round, visited, rated and closed (支部好不好，群众说了算)",
+                    () -> new DemoBranchRatings(admin, county).round(gateway.signIn(DemoAccounts.PREFIX + ".neighbour",
+                            password)));
+            DemoGridWork gridWork = new DemoGridWork(county, community, worker);
+            step("grid-service: a notice to every household of the first community, the worker's delivered but two",
+                    gridWork::notice);
+            step("grid-service: a 飞线充电 rectification campaign with cases found and fixed", gridWork::campaign);
+            step("issue-service: disputes mediated by the grid worker, one referred as an issue",
+                    new DemoMediation(county, worker)::disputes);
+            step("property-service: couriers registered, verified and let into compounds (or refused)",
+                    () -> new DemoCouriers(county, worker, community).registrations(property));
             step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);

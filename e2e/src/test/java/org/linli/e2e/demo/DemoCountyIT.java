@@ -150,6 +150,32 @@ class DemoCountyIT {
                 .allSatisfy(meeting -> assertThat(meeting.path("communityName").asString()).endsWith("社区党委"));
     }
 
+    @Test
+    void theFirstCommunityShowsCommitteesRatingsNoticesCampaignsMediationAndCouriers() {
+        Session community = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        assertThat(content(community.get("/api/v1/owners-committees").ok())).hasSizeGreaterThanOrEqualTo(2)
+                .anySatisfy(committee -> assertThat(committee.path("decisions")).isNotEmpty());
+        assertThat(content(community.get("/api/v1/appointments").ok())).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(content(community.get("/api/v1/notices").ok())).anySatisfy(notice ->
+                assertThat(notice.path("acknowledged").asInt()).isPositive()
+                        .isLessThan(notice.path("households").asInt()));
+        JsonNode campaign = content(community.get("/api/v1/campaigns?hazard=FLYING_LEAD_CHARGING").ok()).stream()
+                .filter(launched -> launched.path("areaUnitId").asString().equals(communityId)).findFirst()
+                .orElseThrow();
+        JsonNode totals = community.get("/api/v1/campaigns/" + campaign.path("id").asString() + "/report").ok()
+                .path("totals");
+        assertThat(totals.path("fixed").asInt()).isPositive();
+        assertThat(totals.path("overdue").asInt()).isPositive();
+        assertThat(content(community.get("/api/v1/disputes?communityUnitId=" + communityId).ok()))
+                .extracting(dispute -> dispute.path("status").asString()).contains("MEDIATED", "REFERRED");
+        assertThat(content(community.get("/api/v1/couriers?status=VERIFIED").ok())).hasSizeGreaterThanOrEqualTo(2);
+        Session property = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".property");
+        assertThat(content(property.get("/api/v1/couriers/access-requests?status=GRANTED").ok())).isNotEmpty();
+        assertThat(content(property.get("/api/v1/couriers/access-requests?status=REFUSED").ok())).isNotEmpty();
+        assertThat(content(GATEWAY.anonymous().get("/api/v1/branch-ratings/published?unitId=" + communityId).ok()))
+                .isNotEmpty();
+    }
+
     private static List<JsonNode> content(JsonNode page) {
         return StreamSupport.stream(page.path("content").spliterator(), false).toList();
     }

@@ -2,6 +2,7 @@ package org.linli.property.courier;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
 import org.linli.platform.web.NewIds;
@@ -17,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link AccessRequest} per compound. The push is the second write after the verification: {@link #pushed}
  * records it, and until then a repeated verification resumes it ({@link #pushDue()}).
  *
- * <p>The phone is personal data: kept whole, shown masked unless the caller's role needs it, never logged.
+ * <p>The phone is personal data: stored encrypted ({@link SensitiveText}), shown masked unless the caller's role
+ * needs it, never logged.
  */
 @Document("courier_registrations")
 public class CourierRegistration {
@@ -33,7 +35,7 @@ public class CourierRegistration {
     private String personName;
     private CourierKind kind;
     private String company;
-    private String phone;
+    private SensitiveText phone;
     private String areaUnitId;
     private String areaName;
     @Indexed // staff's list in their subtree (prefix)
@@ -63,7 +65,7 @@ public class CourierRegistration {
         registration.personName = text(personName, MAX_NAME, "invalid-courier-name");
         registration.kind = Objects.requireNonNull(kind);
         registration.company = text(company, MAX_COMPANY, "invalid-courier-company");
-        registration.phone = phone.value();
+        registration.phone = SensitiveText.of(phone.value());
         registration.areaUnitId = area.unitId();
         registration.areaName = area.name();
         registration.areaPath = area.path();
@@ -154,7 +156,7 @@ public class CourierRegistration {
 
     /** The whole number ({@code toString()} masked): for the courier and the staff whose role needs it only. */
     public MobileNumber phone() {
-        return new MobileNumber(phone);
+        return new MobileNumber(phone.value());
     }
 
     public String areaUnitId() {

@@ -1,5 +1,6 @@
 package org.linli.property.courier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.property.Api.admin;
 import static org.linli.property.Api.countyAdmin;
 import static org.linli.property.Api.json;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.test.EmbeddedInfrastructure;
@@ -80,6 +82,8 @@ class CouriersIT {
                 .andExpect(jsonPath("$.kindLabel").value("外卖骑手"))
                 .andExpect(jsonPath("$.phone").value("13812345678"))
                 .andReturn().getResponse().getContentAsString()).get("id").asString();
+        assertThat(mongo.getCollection("courier_registrations").find(new Document("_id", id)).first().toJson())
+                .as("the phone is stored encrypted").contains("王师傅").doesNotContain("13812345678");
         perform(post("/api/v1/couriers").with(RIDER), """
                 {"personName": "王师傅", "kind": "FOOD_RIDER", "company": "美团", "phone": "13812345678",
                  "areaUnitId": "community-a"}""")
