@@ -67,10 +67,11 @@ abstract class PointsQueryPlans {
                                 + "\"CLEAN_UP\", \"place\": \"3号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                                 + startsAt.plus(Duration.ofHours(2)) + "\", \"capacity\": 2, \"gridId\": \"grid-7\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
-        mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person(volunteer)))
-                .andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person("absent-" + volunteer)))
-                .andExpect(status().isCreated());
+        for (String enrolled : java.util.List.of(volunteer, "absent-" + volunteer)) {
+            mvc.perform(post("/api/v1/activities/" + activity + "/enrolments").with(organiser)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + enrolled + "\"}"))
+                    .andExpect(status().isCreated());
+        }
         attend(activity, "check-ins", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \"" + startsAt + "\"}");
         attend(activity, "check-outs", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \""
                 + startsAt.plus(Duration.ofHours(2)) + "\"}");

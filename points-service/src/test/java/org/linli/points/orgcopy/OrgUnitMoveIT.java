@@ -140,7 +140,8 @@ class OrgUnitMoveIT {
                         + "\"place\": \"3号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                         + startsAt.plus(1, ChronoUnit.HOURS) + "\", \"capacity\": 5}"))
                 .andExpect(status().isCreated())).get("id").asString();
-        mvc.perform(post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(volunteer)))
+        mvc.perform(post("/api/v1/activities/" + id + "/enrolments").with(communityAdmin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + volunteer + "\"}"))
                 .andExpect(status().isCreated());
         for (String step : List.of("check-ins", "check-outs")) {
             Instant at = step.equals("check-ins") ? startsAt : startsAt.plus(1, ChronoUnit.HOURS);
