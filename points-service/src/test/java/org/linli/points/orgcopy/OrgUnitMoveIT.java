@@ -82,7 +82,7 @@ class OrgUnitMoveIT {
                 .content("{\"communityUnitId\": \"" + UNIT + "\", \"name\": \"毛巾\", \"pointsPrice\": 5, \"stock\": 3}"))
                 .andExpect(status().isCreated())).get("id").asString();
         String listed = body(mvc.perform(post("/api/v1/honour-lists/black-list").with(communityAdmin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"someone\", \"communityUnitId\": \""
+                .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + volunteer + "\", \"communityUnitId\": \""
                         + UNIT + "\", \"reason\": \"虚假签到\", \"until\": \"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}"))
                 .andExpect(status().isCreated())).get("id").asString();
         mongo.insert(new Document("_id", redemption).append("communityPath", OLD_PATH), "redemptions");
