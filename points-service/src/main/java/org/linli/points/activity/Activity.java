@@ -14,6 +14,7 @@ import org.linli.platform.web.NewIds;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -30,8 +31,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * organiser enrols people ({@link #enrol}), recording a past activity from its paper sheet (the demo, the e2e flows).
  */
 @Document("activities")
-// a member's contribution record: the activities they attended in a year
-@CompoundIndex(name = "participants_account", def = "{'participants.accountId': 1}")
+@CompoundIndexes({
+        // a member's contribution record: the activities they attended in a year
+        @CompoundIndex(name = "participants_account", def = "{'participants.accountId': 1}"),
+        // the community red and black lists: a street's (or the county's) activities of a month
+        @CompoundIndex(name = "community_path_starts", def = "{'communityPath': 1, 'startsAt': 1}")
+})
 public class Activity extends AggregateRoot {
 
     static final int MAX_CAPACITY = 500;

@@ -164,7 +164,7 @@ class ActivityController {
                          @Min(0) @Max(1000) Integer pointsPerHour, @Size(max = 64) String gridId) {
     }
 
-    record EnrolmentRequest(@NotBlank @Size(max = 64) String accountId, @Size(max = 50) String name) {
+    record EnrolmentRequest(@NotBlank @Size(max = 64) String accountId, @Size(max = 100) String name) {
     }
 
     record AttendanceRequest(@Size(max = 64) String accountId, @Size(max = 6) String code, Instant at) {
