@@ -34,6 +34,8 @@ class GatewayRoutingTest {
         registry.add("ORG_SERVICE_URI", ORG_SERVICE::uri);
         registry.add("GRID_SERVICE_URI", () -> "http://127.0.0.1:9");
         registry.add("ISSUE_SERVICE_URI", () -> "http://127.0.0.1:9");
+        // not whatever runs on the default port (a developer's stack would answer for the code it was built from)
+        registry.add("POINTS_SERVICE_URI", () -> "http://127.0.0.1:9");
     }
 
     @AfterAll
@@ -119,11 +121,14 @@ class GatewayRoutingTest {
     void whatResidentsAndTheMediaReadPassWithoutATokenAndNothingNextToIt() {
         for (String open : List.of("/api/v1/rankings/published", "/api/v1/sanctions/caution-list",
                 "/api/v1/honour-lists/red", "/api/v1/meetings/published/m-1", "/open311/v2/requests.json",
-                "/api/v1/branch-ratings/published/r-1")) {
+                "/api/v1/branch-ratings/published/r-1", "/api/v1/community-lists/published",
+                "/api/v1/community-lists/published/l-1")) {
             client.get().uri(open).exchange().expectStatus().value(status -> assertThat(status).as(open).isNotEqualTo(401));
         }
         client.get().uri("/api/v1/rankings").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/v1/sanctions").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/community-lists/l-1").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/community-lists").exchange().expectStatus().isUnauthorized();
         client.post().uri("/api/v1/rankings/published").exchange().expectStatus().isUnauthorized();
         // a visited resident rates with the one-time code alone; residents' own ratings need their token
         client.post().uri("/api/v1/branch-ratings/rounds/r-1/code-ratings").exchange().expectStatus()

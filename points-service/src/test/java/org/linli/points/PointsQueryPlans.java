@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * activity run to its credits (the ledger's appends, the black-list check, the monthly earnings, the no-show rule's
  * count of a no-show's missed activities), the public
  * red list, accounts, statements and entries, the lists of activities, rewards, redemptions and the black list
- * in their usual scope, and the settle and redemption sweeps. The service's own code sends them;
+ * in their usual scope, a street's community red and black lists (computed, and the public read), and the settle and
+ * redemption sweeps. The service's own code sends them;
  * {@link QueryPlans} records them and asks MongoDB's {@code explain} for each. Run by {@link PointsQueryPlansContainersIT} (real MongoDB,
  * skipped without Docker) and {@link PointsQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
  * there only that the hot paths ran and queried these collections).
@@ -67,10 +68,11 @@ abstract class PointsQueryPlans {
                                 + "\"CLEAN_UP\", \"place\": \"3号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                                 + startsAt.plus(Duration.ofHours(2)) + "\", \"capacity\": 2, \"gridId\": \"grid-7\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
-        mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person(volunteer)))
-                .andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/activities/" + activity + "/sign-ups").with(Callers.person("absent-" + volunteer)))
-                .andExpect(status().isCreated());
+        for (String enrolled : java.util.List.of(volunteer, "absent-" + volunteer)) {
+            mvc.perform(post("/api/v1/activities/" + activity + "/enrolments").with(organiser)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + enrolled + "\"}"))
+                    .andExpect(status().isCreated());
+        }
         attend(activity, "check-ins", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \"" + startsAt + "\"}");
         attend(activity, "check-outs", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \""
                 + startsAt.plus(Duration.ofHours(2)) + "\"}");
@@ -98,10 +100,17 @@ abstract class PointsQueryPlans {
         mvc.perform(get("/api/v1/honour-lists/black-list/mine").with(Callers.person(volunteer)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/points/party-members").with(admin)).andExpect(status().isOk());
+        mongo.save(new org.bson.Document("_id", "street-t").append("unitType", "STREET_COMMITTEE")
+                .append("name", "测试街道").append("path", Communities.STREET).append("active", true), "org_unit_copies");
+        mvc.perform(post("/api/v1/community-lists").with(Callers.caller("street-admin", Communities.STREET, "STREET_ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"month\": \"" + month + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/community-lists/published").param("scopeUnitId", "street-t").param("month", month))
+                .andExpect(status().isNotFound());
         await().atMost(Duration.ofSeconds(10)).until(() -> sweptBoth());
 
         check( "ledger_entries", "points_accounts", "monthly_earnings", "black_list",
-                "activities", "rewards", "redemptions", "party_members");
+                "activities", "rewards", "redemptions", "party_members", "community_lists", "org_unit_copies");
     }
 
     /** The settle sweep (activities CONFIRMED and not settled) and the redemption sweep (PENDING, CANCELLED) ran. */

@@ -50,7 +50,7 @@ public final class DemoCountyLoader {
             step("points-service: points supermarkets and activities", season::pointsSupermarkets);
             Session resident = gateway.signIn(DemoAccounts.PREFIX + ".resident", password);
             Session member = gateway.signIn(DemoAccounts.PREFIX + ".member", password);
-            step("points-service: yesterday's activity, credited", () -> season.pastActivity(accounts, resident, member));
+            step("points-service: yesterday's activity, credited", () -> season.pastActivity(accounts));
             step("property-service: owners' registers and votes of two compounds (art. 278)",
                     () -> assembly.votes(accounts, resident));
             step("issue-service: issues in every state", season::issues);

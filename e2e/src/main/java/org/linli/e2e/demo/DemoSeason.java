@@ -50,15 +50,17 @@ final class DemoSeason {
         });
     }
 
-    /** Yesterday's visit in the first community: the demo party member and resident signed up, attended 2 hours, credited. */
-    void pastActivity(DemoAccounts accounts, Session resident, Session member) {
+    /**
+     * Yesterday's visit in the first community, recorded from its paper sheet: the administrator enrols the demo party
+     * member and resident (sign-up closed at the end), records their 2 hours and confirms: both credited.
+     */
+    void pastActivity(DemoAccounts accounts) {
         Community first = county.communities.get(0);
         String id = activity(first, "走访慰问独居老人", "ELDERLY_VISIT", LocalDate.now(COUNTY_ZONE).minusDays(1), 10);
         var start = LocalDate.now(COUNTY_ZONE).minusDays(1).atTime(LocalTime.of(9, 0)).atZone(COUNTY_ZONE).toInstant();
-        resident.post("/api/v1/activities/" + id + "/sign-ups", Map.of()).expect(201, 200);
-        member.post("/api/v1/activities/" + id + "/sign-ups", Map.of()).expect(201, 200);
         for (String role : List.of("PARTY_MEMBER", "RESIDENT")) {
             String accountId = accounts.role(role).id();
+            admin.post("/api/v1/activities/" + id + "/enrolments", Map.of("accountId", accountId)).expect(201);
             admin.post("/api/v1/activities/" + id + "/check-ins", Map.of("accountId", accountId, "at", start.toString())).ok();
             admin.post("/api/v1/activities/" + id + "/check-outs", Map.of("accountId", accountId,
                     "at", start.plusSeconds(7200).toString())).ok();

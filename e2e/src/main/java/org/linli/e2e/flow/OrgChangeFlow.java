@@ -53,7 +53,7 @@ public final class OrgChangeFlow implements Flow {
         Session oldStreetAdmin = streetAdmin(gateway, admin, "old", n.streetId(), n);
         Session newStreetAdmin = streetAdmin(gateway, admin, "new", newStreetId, n);
         String issueId = issueRoutedToTheCommunity(admin, n);
-        String activityId = volunteeringCreditedInTheCommunity(gateway, admin, n);
+        String activityId = volunteeringCreditedInTheCommunity(admin, n);
         String dualRegistrationUnitId = admin.post("/api/v1/dual-registration/units", Map.of("name",
                 "端到端双报到单位" + n.run(), "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
         Map<String, String> copies = communityReads(n, issueId, dualRegistrationUnitId);
@@ -129,10 +129,11 @@ public final class OrgChangeFlow implements Flow {
     }
 
     /**
-     * An hour of clean-up in the community, the worker attending, confirmed by the administrator: the
+     * An hour of clean-up in the community (past: the administrator enrols the worker, as from a paper sheet), the
+     * worker attending, confirmed by the administrator: the
      * worker's points account is now the community's (points-service scopes it by the community's path).
      */
-    private static String volunteeringCreditedInTheCommunity(Gateway gateway, Session admin, Neighbourhood n) {
+    private static String volunteeringCreditedInTheCommunity(Session admin, Neighbourhood n) {
         Instant startsAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         Instant endsAt = startsAt.plus(1, ChronoUnit.HOURS);
         String activityId = Eventually.until("points-service knows community " + n.communityId(),
@@ -140,7 +141,7 @@ public final class OrgChangeFlow implements Flow {
                         "type", "CLEAN_UP", "place", "端到端1号楼", "startsAt", startsAt.toString(),
                         "endsAt", endsAt.toString(), "capacity", 5)), reply -> reply.status() != 404)
                 .expect(201).path("id").asString();
-        gateway.signIn(n.workerUsername(), n.workerPassword()).post("/api/v1/activities/" + activityId + "/sign-ups", null)
+        admin.post("/api/v1/activities/" + activityId + "/enrolments", Map.of("accountId", n.workerAccountId()))
                 .expect(201);
         admin.post("/api/v1/activities/" + activityId + "/check-ins",
                 Map.of("accountId", n.workerAccountId(), "at", startsAt.toString())).ok();

@@ -14,6 +14,7 @@ import org.linli.platform.web.NewIds;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,12 +27,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * organiser recorded for them stand unless the volunteer disputes them before the confirmation, and a disputed
  * attendee is not credited until the organiser records the times again (which the volunteer may dispute again).
  * Minutes count only inside the scheduled time ({@code startsAt..endsAt}); check-in from 30 minutes before the
- * start to the end, check-out at most two hours after the end. Sign-up stays open after the end while the activity
- * is unconfirmed: the organiser records a past activity from its paper sheet that way (the demo, the e2e flows).
+ * start to the end, check-out at most two hours after the end. A volunteer signs up until the end; after it only the
+ * organiser enrols people ({@link #enrol}), recording a past activity from its paper sheet (the demo, the e2e flows).
  */
 @Document("activities")
-// a member's contribution record: the activities they attended in a year
-@CompoundIndex(name = "participants_account", def = "{'participants.accountId': 1}")
+@CompoundIndexes({
+        // a member's contribution record: the activities they attended in a year
+        @CompoundIndex(name = "participants_account", def = "{'participants.accountId': 1}"),
+        // the community red and black lists: a street's (or the county's) activities of a month
+        @CompoundIndex(name = "community_path_starts", def = "{'communityPath': 1, 'startsAt': 1}")
+})
 public class Activity extends AggregateRoot {
 
     static final int MAX_CAPACITY = 500;
@@ -99,8 +104,24 @@ public class Activity extends AggregateRoot {
         return activity;
     }
 
-    /** Signs a person up: SIGNED_UP while places are left, WAITING after. */
+    /**
+     * Signs the person up themselves, before the end (422 {@code activity-ended}): SIGNED_UP while places are left,
+     * WAITING after.
+     */
     Participant signUp(String accountId, String name, Instant now) {
+        requireOpen();
+        if (!now.isBefore(endsAt)) {
+            throw new BusinessRuleViolation("activity-ended", "sign-up closed when the activity ended at " + endsAt
+                    + "; the organiser enrols attendees afterwards", endsAt);
+        }
+        return enrol(accountId, name, now);
+    }
+
+    /**
+     * The organiser enrols a person, also after the end (a past activity recorded from its paper sheet): the same
+     * places and waiting list as a sign-up.
+     */
+    Participant enrol(String accountId, String name, Instant now) {
         requireOpen();
         if (active(accountId).isPresent()) {
             throw new BusinessRuleViolation("already-signed-up", "already signed up for this activity");

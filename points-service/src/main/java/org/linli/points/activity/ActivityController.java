@@ -74,12 +74,23 @@ class ActivityController {
     }
 
     @Operation(summary = "Sign up for an activity (the caller)",
-            description = "Any signed-in person. SIGNED_UP while places are left, WAITING after (promoted in order when "
-                    + "someone withdraws). 422 already-signed-up, activity-confirmed, activity-cancelled; "
-                    + "404.")
+            description = "Any signed-in person, until the activity ends (422 activity-ended: afterwards the "
+                    + "organiser enrols attendees). SIGNED_UP while places are left, WAITING after (promoted in order "
+                    + "when someone withdraws). 422 already-signed-up, activity-confirmed, activity-cancelled; 404.")
     @PostMapping("/{id}/sign-ups")
     ResponseEntity<ParticipantResponse> signUp(Caller caller, @PathVariable String id) {
         Participant participant = service.signUp(caller, id);
+        return ResponseEntity.created(URI.create("/api/v1/activities/" + id)).body(ParticipantResponse.of(participant));
+    }
+
+    @Operation(summary = "Enrol a person in an activity (the organiser, also after the end)",
+            description = "The organiser or staff covering the community (403): a past activity is recorded from its "
+                    + "paper sheet this way. name defaults to the account holder's known name. Same places and waiting "
+                    + "list as a sign-up. 422 already-signed-up, activity-confirmed, activity-cancelled; 404.")
+    @PostMapping("/{id}/enrolments")
+    ResponseEntity<ParticipantResponse> enrol(Caller caller, @PathVariable String id,
+                                              @Valid @RequestBody EnrolmentRequest request) {
+        Participant participant = service.enrol(caller, id, request.accountId(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/activities/" + id)).body(ParticipantResponse.of(participant));
     }
 
@@ -151,6 +162,9 @@ class ActivityController {
                          @Size(max = 1000) String description, @NotNull Instant startsAt, @NotNull Instant endsAt,
                          @NotNull @Min(1) @Max(Activity.MAX_CAPACITY) Integer capacity,
                          @Min(0) @Max(1000) Integer pointsPerHour, @Size(max = 64) String gridId) {
+    }
+
+    record EnrolmentRequest(@NotBlank @Size(max = 64) String accountId, @Size(max = 100) String name) {
     }
 
     record AttendanceRequest(@Size(max = 64) String accountId, @Size(max = 6) String code, Instant at) {

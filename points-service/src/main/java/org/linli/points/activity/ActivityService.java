@@ -18,6 +18,7 @@ import org.linli.platform.web.NotFoundException;
 import org.linli.points.activity.Activity.Participant;
 import org.linli.points.activity.Activity.Plan;
 import org.linli.points.earning.Earnings;
+import org.linli.points.ledger.AccountSummary;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
 import org.linli.points.orgcopy.OrgUnits;
@@ -103,7 +104,25 @@ public class ActivityService {
 
     Participant signUp(Caller caller, String id) {
         Activity activity = change(id, a -> a.signUp(caller.accountId(), caller.username(), clock.instant()));
-        return activity.participants().stream().filter(p -> p.accountId().equals(caller.accountId())
+        return participant(activity, caller.accountId());
+    }
+
+    /**
+     * The organiser (or staff covering the community) enrols a person, also after the end; the name defaults to the
+     * one the account's holder last earned or acted under.
+     */
+    Participant enrol(Caller caller, String id, String accountId, String name) {
+        if (!manages(caller, get(id))) {
+            throw new AccessDeniedException("only the organiser or staff of the community enrol someone");
+        }
+        String holderName = name != null ? name : Optional.ofNullable(mongo.findById(accountId, AccountSummary.class))
+                .map(AccountSummary::holderName).orElse(null);
+        Activity activity = change(id, a -> a.enrol(accountId, holderName, clock.instant()));
+        return participant(activity, accountId);
+    }
+
+    private static Participant participant(Activity activity, String accountId) {
+        return activity.participants().stream().filter(p -> p.accountId().equals(accountId)
                 && p.status() != Activity.ParticipantStatus.WITHDRAWN).findFirst().orElseThrow();
     }
 

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
+import org.linli.points.ledger.AccountSummary;
 import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.orgcopy.OrgUnits;
@@ -24,9 +26,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-/** The black list (黑榜): entries by community admins; while one is active its person earns no points. */
+/**
+ * The black list (黑榜): entries by community admins; while one is active its person earns no points. An admin lists
+ * only an account points-service has seen ({@link #known}), never an id typed in by mistake (422 {@code unknown-account}).
+ */
 @Component
 public class BlackList {
+
+    /** The activities' collection, named rather than imported: the activity feature depends on this one. */
+    private static final String ACTIVITIES = "activities";
 
     private final MongoOperations mongo;
     private final OrgUnits orgUnits;
@@ -51,11 +59,25 @@ public class BlackList {
                         Instant from, Instant until) {
         Community community = orgUnits.community(communityUnitId);
         requireCovers(caller, community.path());
+        if (!known(accountId)) {
+            throw new BusinessRuleViolation("unknown-account", "points-service has never seen account " + accountId
+                    + ": not opened by org-service, never earned, redeemed nor took part in an activity", accountId);
+        }
         Instant start = from == null ? clock.instant() : from;
         BlackListEntry entry = BlackListEntry.list(accountId, reason, evidence, start, until, community.id(),
                 community.path(), caller.accountId());
         accounts.noteHolder(accountId, null, new Context(community.id(), community.path(), null));
         return mongo.insert(entry);
+    }
+
+    /**
+     * Whether points-service has seen the account: it has a summary (org-service's {@code AccountOpened}, or its holder
+     * earned, redeemed, was corrected or listed) or took part in an activity (signed up, enrolled). Both are lookups by
+     * an index ({@code _id}; {@code participants_account}).
+     */
+    boolean known(String accountId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(accountId)), AccountSummary.class)
+                || mongo.exists(Query.query(Criteria.where("participants.accountId").is(accountId)), ACTIVITIES);
     }
 
     /**

@@ -67,7 +67,8 @@ class HonourController {
     @Operation(summary = "Put a person on the black list (黑榜) with reason, evidence and expiry",
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN covering the community (403). While "
                     + "active the person earns no points: earning credits are refused and recorded as such. "
-                    + "from defaults to now. 422 invalid-expiry; 404 unknown community.")
+                    + "from defaults to now. 422 invalid-expiry, unknown-account (points-service never saw the "
+                    + "account: no AccountOpened, no ledger, no activity); 404 unknown community.")
     @PostMapping("/black-list")
     @PreAuthorize(ADMINS)
     ResponseEntity<BlackListResponse> list(Caller caller, @Valid @RequestBody BlackListRequest request) {

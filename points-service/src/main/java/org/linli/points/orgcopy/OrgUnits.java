@@ -2,6 +2,8 @@ package org.linli.points.orgcopy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
@@ -31,6 +33,7 @@ public class OrgUnits {
     private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("points_accounts", "activities", "rewards",
             "redemptions", "black_list", "scoring_standards");
     public static final String COMMUNITY_COMMITTEE = "COMMUNITY_COMMITTEE";
+    private static final Set<String> STREET_TYPES = Set.of("STREET_COMMITTEE", "TOWNSHIP_COMMITTEE");
 
     private final MongoOperations mongo;
 
@@ -55,6 +58,21 @@ public class OrgUnits {
     public List<Community> firstCommunities(int limit) {
         Query query = Query.query(Criteria.where("unitType").is(COMMUNITY_COMMITTEE).and("active").is(true))
                 .with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, OrgUnitCopy.class).stream()
+                .map(unit -> new Community(unit.id(), unit.name(), unit.path())).toList();
+    }
+
+    /** The active street or township (街道党工委, 乡镇党委) with this id, if its events have arrived. */
+    public Optional<Street> findStreet(String id) {
+        return find(id).filter(unit -> STREET_TYPES.contains(unit.unitType()))
+                .map(unit -> new Street(unit.id(), unit.name(), unit.path()));
+    }
+
+    /** The active communities whose path starts with {@code path} ("" for the whole county), by the path index. */
+    public List<Community> communitiesUnder(String path) {
+        String prefix = path.isEmpty() ? "^" : "^" + Pattern.quote(path);
+        Query query = Query.query(Criteria.where("path").regex(prefix).and("unitType").is(COMMUNITY_COMMITTEE)
+                .and("active").is(true));
         return mongo.find(query, OrgUnitCopy.class).stream()
                 .map(unit -> new Community(unit.id(), unit.name(), unit.path())).toList();
     }
@@ -93,6 +111,10 @@ public class OrgUnits {
 
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** A street or township party committee as points-service knows it. */
+    public record Street(String id, String name, String path) {
     }
 
     /** A community party committee (社区党委) as points-service knows it. */

@@ -34,7 +34,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An activity run end to end through the API: waiting list, attendance, confirmation credits once, the red list. */
+/**
+ * An activity run end to end through the API (recorded after its end, so the organiser enrols): waiting list,
+ * attendance, confirmation credits once, the red list.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
@@ -83,10 +86,10 @@ class ActivitiesIT {
         String id = activity.get("id").asString();
         String code = activity.get("checkInCode").asString();
 
-        signUp(id, v1).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
-        signUp(id, v2).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
-        signUp(id, v3).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITING"));
-        signUp(id, v1).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("already-signed-up"));
+        enrol(id, v1).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
+        enrol(id, v2).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SIGNED_UP"));
+        enrol(id, v3).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITING"));
+        enrol(id, v1).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("already-signed-up"));
         mvc.perform(delete("/api/v1/activities/" + id + "/sign-ups/me").with(Callers.person(v2)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signedUp").value(2))
@@ -128,7 +131,7 @@ class ActivitiesIT {
         });
         assertThat(entriesOf(v3)).singleElement().satisfies(entry -> assertThat(entry.amount()).isEqualTo(15));
         assertThat(entriesOf(v2)).isEmpty();
-        signUp(id, v2).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("activity-confirmed"));
+        enrol(id, v2).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("activity-confirmed"));
 
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         mvc.perform(get("/api/v1/honour-lists/red").param("month", month).param("communityUnitId", community))
@@ -167,7 +170,7 @@ class ActivitiesIT {
                         + "\"ELDERLY_VISIT\", \"place\": \"社区\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                         + startsAt.plusSeconds(3600) + "\", \"capacity\": 5}"))
                 .andExpect(status().isCreated())).get("id").asString();
-        signUp(id, v1).andExpect(status().isCreated());
+        enrol(id, v1).andExpect(status().isCreated());
         mvc.perform(post("/api/v1/honour-lists/black-list").with(Callers.communityAdmin("admin", path))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accountId\": \"" + v1 + "\", \"communityUnitId\": \"" + community + "\", \"reason\": "
@@ -201,7 +204,7 @@ class ActivitiesIT {
                         + endsAt + "\", \"capacity\": 5}"))
                 .andExpect(status().isCreated())).get("id").asString();
         for (String volunteer : List.of(v1, v2)) {
-            signUp(id, volunteer).andExpect(status().isCreated());
+            enrol(id, volunteer).andExpect(status().isCreated());
             attend(id, "check-ins", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \"" + startsAt + "\"}")
                     .andExpect(status().isOk());
             attend(id, "check-outs", organiser, "{\"accountId\": \"" + volunteer + "\", \"at\": \""
@@ -241,8 +244,8 @@ class ActivitiesIT {
                             + "\"PATROL\", \"place\": \"小区\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                             + startsAt.plusSeconds(3600) + "\", \"capacity\": 5}"))
                     .andExpect(status().isCreated())).get("id").asString();
-            signUp(id, v1).andExpect(status().isCreated());
-            signUp(id, v2).andExpect(status().isCreated());
+            enrol(id, v1).andExpect(status().isCreated());
+            enrol(id, v2).andExpect(status().isCreated());
             attend(id, "check-ins", organiser, "{\"accountId\": \"" + v2 + "\", \"at\": \"" + startsAt + "\"}")
                     .andExpect(status().isOk());
             mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser)).andExpect(status().isOk());
@@ -294,8 +297,11 @@ class ActivitiesIT {
         return mongo.find(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class);
     }
 
-    private ResultActions signUp(String id, String account) throws Exception {
-        return mvc.perform(post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(account)));
+    /** The organiser enrols the volunteer: these activities are recorded after their end, when sign-up is closed. */
+    private ResultActions enrol(String id, String account) throws Exception {
+        return mvc.perform(post("/api/v1/activities/" + id + "/enrolments").with(organiser)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"accountId\": \"" + account + "\", \"name\": \"user-" + account + "\"}"));
     }
 
     private ResultActions attend(String id, String what, RequestPostProcessor caller, String body) throws Exception {

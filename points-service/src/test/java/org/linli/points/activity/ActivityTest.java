@@ -83,6 +83,18 @@ class ActivityTest {
     }
 
     @Test
+    void aVolunteerCannotSignUpOnceTheActivityHasEndedButTheOrganiserStillEnrolsThem() {
+        Activity activity = activity(1);
+        assertThat(activity.signUp("a", "A", END.minusSeconds(1)).status()).isEqualTo(ParticipantStatus.SIGNED_UP);
+
+        assertThatThrownBy(() -> activity.signUp("b", "B", END))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "activity-ended");
+        assertThat(activity.enrol("b", "B", END.plusSeconds(86_400)).status()).isEqualTo(ParticipantStatus.WAITING);
+        assertThatThrownBy(() -> activity.enrol("b", "B", END.plusSeconds(86_400)))
+                .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "already-signed-up");
+    }
+
+    @Test
     void refusesCheckOutMoreThanTwoHoursAfterTheEnd() {
         Activity activity = activity(5);
         activity.signUp("a", "A", START);

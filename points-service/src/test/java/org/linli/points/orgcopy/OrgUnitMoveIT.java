@@ -82,7 +82,7 @@ class OrgUnitMoveIT {
                 .content("{\"communityUnitId\": \"" + UNIT + "\", \"name\": \"毛巾\", \"pointsPrice\": 5, \"stock\": 3}"))
                 .andExpect(status().isCreated())).get("id").asString();
         String listed = body(mvc.perform(post("/api/v1/honour-lists/black-list").with(communityAdmin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"someone\", \"communityUnitId\": \""
+                .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + volunteer + "\", \"communityUnitId\": \""
                         + UNIT + "\", \"reason\": \"虚假签到\", \"until\": \"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}"))
                 .andExpect(status().isCreated())).get("id").asString();
         mongo.insert(new Document("_id", redemption).append("communityPath", OLD_PATH), "redemptions");
@@ -140,7 +140,8 @@ class OrgUnitMoveIT {
                         + "\"place\": \"3号楼\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
                         + startsAt.plus(1, ChronoUnit.HOURS) + "\", \"capacity\": 5}"))
                 .andExpect(status().isCreated())).get("id").asString();
-        mvc.perform(post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(volunteer)))
+        mvc.perform(post("/api/v1/activities/" + id + "/enrolments").with(communityAdmin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"accountId\": \"" + volunteer + "\"}"))
                 .andExpect(status().isCreated());
         for (String step : List.of("check-ins", "check-outs")) {
             Instant at = step.equals("check-ins") ? startsAt : startsAt.plus(1, ChronoUnit.HOURS);
