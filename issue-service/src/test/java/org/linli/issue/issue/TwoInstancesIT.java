@@ -17,11 +17,13 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.issue.IssueServiceApplication;
 import org.linli.issue.Seeds;
 import org.linli.issue.place.Places;
 import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two instances of issue-service on one store and one consumer group (issue #18): the deadline sweep runs on one
@@ -44,6 +47,9 @@ class TwoInstancesIT {
     private static final String[] SHARED = {"spring.kafka.bootstrap-servers", "spring.mongodb.uri",
             "spring.kafka.consumer.group-id", "linli.issue.sweep.interval", "linli.issue.grid-service.url",
             "linli.issue.statistics.warm-up", "linli.messaging.outbox.poll-interval", "linli.protection.data-dir"};
+    /** Inside the seed grid only once GridBoundaryChanged (the pinned example) has widened it eastwards. */
+    private static final double WIDENED_LAT = 36.201;
+    private static final double WIDENED_LNG = 113.4025;
     private static ConfigurableApplicationContext second;
 
     @Autowired
@@ -116,25 +122,32 @@ class TwoInstancesIT {
     }
 
     @Test
-    void eachInstancesPlaceIndexFollowsCopiesWrittenByEitherInstancesConsumer() {
+    void eachInstancesPlaceIndexFollowsCopiesWrittenByEitherInstancesConsumer() throws Exception {
         Places secondsPlaces = second.getBean(Places.class);
-        assertThat(Stream.of(places, secondsPlaces).map(this::routeOfTheSeedPoint))
-                .as("both indexes built before the copies exist")
+        Seeds.replay(kafka, mongo);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Stream.of(places, secondsPlaces).map(instance -> routeOf(instance, Seeds.LAT, Seeds.LNG)))
+                .as("both indexes built").allSatisfy(route -> assertThat(route.gridId()).isEqualTo(Seeds.GRID)));
+        assertThat(Stream.of(places, secondsPlaces).map(instance -> routeOf(instance, WIDENED_LAT, WIDENED_LNG)))
+                .as("east of the grid before its boundary moves")
                 .noneMatch(route -> Seeds.GRID.equals(route.gridId()));
 
-        Seeds.replay(kafka, mongo);
+        JsonNode widened = PublishedEvents.example("grid-events", "GridBoundaryChanged");
+        kafka.send(Topics.GRID_EVENTS, widened.get("aggregateId").asString(), widened.toString()).get();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                Stream.of(places, secondsPlaces).map(this::routeOfTheSeedPoint))
+                Stream.of(places, secondsPlaces).map(instance -> routeOf(instance, WIDENED_LAT, WIDENED_LNG)))
+                .as("one instance's consumer wrote the copy; both indexes follow")
                 .allSatisfy(route -> {
                     assertThat(route.gridId()).isEqualTo(Seeds.GRID);
                     assertThat(route.source()).isEqualTo(Route.Source.LOCAL_COPY);
                 }));
     }
 
-    private Route routeOfTheSeedPoint(Places instance) {
-        return instance.locate(Seeds.LAT, Seeds.LNG, null, null);
+    private static Route routeOf(Places instance, double lat, double lng) {
+        return instance.locate(lat, lng, null, null);
     }
+
 
     private List<Issue> overdueIssues(int count, Instant reportedAt) {
         List<Issue> saved = new ArrayList<>();
