@@ -50,7 +50,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class IssueService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     private static final String HOUSING = "HOUSING";
 
@@ -208,14 +207,6 @@ public class IssueService {
         Issue saved = issues.save(issue);
         recentReports.add(saved);
         return saved;
-    }
-
-    static double metresBetween(double lat1, double lng1, double lat2, double lng2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLng = Math.toRadians(lng2 - lng1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(a));
     }
 
     Issue get(Caller caller, String id) {
