@@ -8,6 +8,7 @@ import static org.linli.issue.Seeds.resident;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -198,7 +199,7 @@ class CommunityWorkIT {
     }
 
     @Test
-    void aMeetingRecordsNoResolutionBeforeItStarts() throws Exception {
+    void aMeetingRefusesAnUnknownDecisionAndRecordsNoResolutionBeforeItStarts() throws Exception {
         String issue = json(post("/api/v1/issues", resident("resident-early"), "{\"category\": \"NOISE\", "
                 + "\"description\": \"夜间施工\", \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}")
                 .andExpect(status().isCreated())).get("id").asString();
@@ -210,6 +211,14 @@ class CommunityWorkIT {
                 + Seeds.COMMUNITY + "\", \"scheduledAt\": \"2099-01-05T02:00:00Z\", \"attendees\": " + attendees
                 + ", \"issueIds\": [\"" + issue + "\"]}").andExpect(status().isCreated())).get("id").asString();
 
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/meetings/" + id + "/resolutions").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"issueId\": \"" + issue + "\", \"decision\": \"ADJOURN\", \"summary\": \"延期\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("decision"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/api/v1/meetings/" + id + "/resolutions").with(admin())
                         .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)

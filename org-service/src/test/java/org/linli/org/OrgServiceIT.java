@@ -13,12 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
+import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OrgServiceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** What the accounts made here sign in with, after changing their initial password as a person would. */
-    private static final String PASSWORD = "Grid-Worker-Pass1";
-    private static final String INITIAL_PASSWORD = "Initial-Pass-1";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Autowired
     MockMvc mvc;
@@ -51,7 +50,7 @@ class OrgServiceIT {
 
     @Test
     void issuesATokenForTheBootstrapAdminThatOpensProtectedRoutes() throws Exception {
-        String token = token("admin", "test-admin-password");
+        String token = TestAccounts.accessToken(mvc, "admin", "test-admin-password");
 
         mvc.perform(get("/api/v1/accounts/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk())
@@ -90,7 +89,8 @@ class OrgServiceIT {
 
     @Test
     void locksAnAccountAfterRepeatedWrongPasswords() throws Exception {
-        String username = createAccount(adminToken(), "{\"roles\":[\"DEPARTMENT_STAFF\"]}");
+        String username = TestAccounts.person(mvc, TestAccounts.adminBearer(mvc),
+                Map.of("roles", List.of("DEPARTMENT_STAFF")));
         for (int i = 0; i < 4; i++) {
             tokenRequest(username, "wrong-password").andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.type").value("https://linli.example/problems/invalid-credentials"));
@@ -119,7 +119,7 @@ class OrgServiceIT {
 
     @Test
     void anIntegrationClientGetsATokenWithClientCredentialsButNoRefreshToken() throws Exception {
-        String clientId = createAccount(adminToken(), "{\"roles\":[\"INTEGRATION_CLIENT\"]}");
+        String clientId = TestAccounts.integrationClient(mvc, TestAccounts.adminBearer(mvc));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"grant_type\":\"client_credentials\",\"client_id\":\"" + clientId
                                 + "\",\"client_secret\":\"" + PASSWORD + "\"}"))
@@ -131,24 +131,24 @@ class OrgServiceIT {
 
     @Test
     void propertyStaffNeedTheirCompanyAndTheirTokenCarriesIt() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         String street = createUnit(admin, "STREET_COMMITTEE", "物业所在街道党工委", null);
         String community = createUnit(admin, "COMMUNITY_COMMITTEE", "物业所在社区党委", street);
-        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"staff-no-company\",\"password\":\"" + PASSWORD + "\","
                                 + "\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community + "\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("company-required"));
-        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"worker-with-company\",\"password\":\"" + PASSWORD + "\","
                                 + "\"roles\":[\"GRID_WORKER\"],\"orgUnitId\":\"" + community + "\","
                                 + "\"companyId\":\"demo-company-01\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("company-only-for-property-staff"));
-        String staff = token(createAccount(admin, "{\"roles\":[\"PROPERTY_STAFF\"],\"orgUnitId\":\"" + community
-                + "\",\"companyId\":\"demo-company-01\"}"), PASSWORD);
+        String staff = TestAccounts.accessToken(mvc, TestAccounts.person(mvc, admin, Map.of("roles",
+                List.of("PROPERTY_STAFF"), "orgUnitId", community, "companyId", "demo-company-01")), PASSWORD);
         String claims = new String(Base64.getUrlDecoder().decode(staff.split("\\.")[1]),
                 StandardCharsets.UTF_8);
         assertThat(JSON.readTree(claims).get("company_id").asString()).isEqualTo("demo-company-01");
@@ -156,20 +156,19 @@ class OrgServiceIT {
 
     @Test
     void aPlaceBoundRoleNeedsAUnitAndAResidentSeesNoOrgUnits() throws Exception {
-        String admin = adminToken();
-        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+        String admin = TestAccounts.adminBearer(mvc);
+        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, admin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"no-unit-worker\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"GRID_WORKER\"]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("scope-required"));
         String street = createUnit(admin, "STREET_COMMITTEE", "居民所在街道党工委", null);
         String community = createUnit(admin, "COMMUNITY_COMMITTEE", "居民所在社区党委", street);
-        String resident = token(createAccount(admin, "{\"roles\":[\"RESIDENT\"],\"orgUnitId\":\"" + community + "\"}"),
-                PASSWORD);
+        String resident = TestAccounts.bearerOf(mvc, admin, "RESIDENT", community);
 
-        mvc.perform(get("/api/v1/org-units/" + community).header(HttpHeaders.AUTHORIZATION, "Bearer " + resident))
+        mvc.perform(get("/api/v1/org-units/" + community).header(HttpHeaders.AUTHORIZATION, resident))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + resident))
+        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, resident))
                 .andExpect(status().isForbidden());
     }
 
@@ -183,23 +182,21 @@ class OrgServiceIT {
 
     @Test
     void aCommunityAdminWorksInsideItsCommunityAndGets403InAnother() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         String street = createUnit(admin, "STREET_COMMITTEE", "真武山街道党工委", null);
         String ownCommunity = createUnit(admin, "COMMUNITY_COMMITTEE", "檀溪社区党委", street);
         String otherCommunity = createUnit(admin, "COMMUNITY_COMMITTEE", "井岗社区党委", street);
-        String username = createAccount(admin,
-                "{\"roles\":[\"COMMUNITY_ADMIN\"],\"orgUnitId\":\"" + ownCommunity + "\"}");
-        String communityAdmin = token(username, PASSWORD);
+        String communityAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", ownCommunity);
 
         createUnit(communityAdmin, "GRID_BRANCH", "第一网格党支部", ownCommunity);
-        mvc.perform(get("/api/v1/org-units/" + otherCommunity).header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin))
+        mvc.perform(get("/api/v1/org-units/" + otherCommunity).header(HttpHeaders.AUTHORIZATION, communityAdmin))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("https://linli.example/problems/forbidden"));
-        mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin)
+        mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, communityAdmin)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"GRID_BRANCH\",\"name\":\"越界\",\"parentId\":\"" + otherCommunity + "\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + communityAdmin))
+        mvc.perform(get("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, communityAdmin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[*].id", hasItem(ownCommunity)))
                 .andExpect(jsonPath("$.content[*].id", not(hasItem(otherCommunity))))
@@ -208,7 +205,7 @@ class OrgServiceIT {
 
     @Test
     void creatingAnOrgUnitPublishesOrgUnitCreatedInThePinnedShape() throws Exception {
-        String unitId = createUnit(adminToken(), "STREET_COMMITTEE", "庞公街道党工委", null);
+        String unitId = createUnit(TestAccounts.adminBearer(mvc), "STREET_COMMITTEE", "庞公街道党工委", null);
 
         JsonNode published = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, unitId, "OrgUnitCreated");
         PublishedEvents.assertMatchesExample(published, "org-events");
@@ -218,40 +215,14 @@ class OrgServiceIT {
         assertThat(published.get("payload").get("path").asString()).isEqualTo("/" + unitId + "/");
     }
 
-    private String adminToken() throws Exception {
-        return token("admin", "test-admin-password");
-    }
-
-    private String createUnit(String token, String type, String name, String parentId) throws Exception {
+    private String createUnit(String bearer, String type, String name, String parentId) throws Exception {
         String parent = parentId == null ? ",\"templateId\":\"FIVE_LEVEL\"" : ",\"parentId\":\"" + parentId + "\"";
-        String body = mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        String body = mvc.perform(post("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, bearer)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"" + type + "\",\"name\":\"" + name + "\"" + parent + "}"))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return JSON.readTree(body).get("id").asString();
-    }
-
-    /** Makes an account and, for a person, changes its initial password to {@link #PASSWORD}. */
-    private String createAccount(String token, String extra) throws Exception {
-        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        boolean client = extra.contains("INTEGRATION_CLIENT");
-        String body = extra.substring(0, extra.length() - 1)
-                + ",\"username\":\"" + username + "\",\"password\":\"" + (client ? PASSWORD : INITIAL_PASSWORD) + "\"}";
-        mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated());
-        if (!client) {
-            mvc.perform(post("/api/v1/auth/password-changes").contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"username\":\"" + username + "\",\"currentPassword\":\"" + INITIAL_PASSWORD
-                                    + "\",\"newPassword\":\"" + PASSWORD + "\"}"))
-                    .andExpect(status().isNoContent());
-        }
-        return username;
-    }
-
-    private String token(String username, String password) throws Exception {
-        return tokenResponse(username, password).get("access_token").asString();
     }
 
     private JsonNode tokenResponse(String username, String password) throws Exception {
@@ -262,7 +233,6 @@ class OrgServiceIT {
 
     private org.springframework.test.web.servlet.ResultActions tokenRequest(String username, String password)
             throws Exception {
-        return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("grant_type", "password").param("username", username).param("password", password));
+        return TestAccounts.tokenRequest(mvc, username, password);
     }
 }

@@ -3,6 +3,7 @@ package org.linli.grid.grid;
 import java.util.ArrayList;
 import java.util.List;
 import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.web.GreatCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -25,7 +26,6 @@ final class GridGeometry {
     static final GeometryFactory FACTORY = new GeometryFactory();
     /** Share of a grid's area that may stick out of its parent or overlap a sibling (drawing slack). */
     static final double TOLERANCE = 0.005;
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     private GridGeometry() {
     }
@@ -77,7 +77,7 @@ final class GridGeometry {
     /** Area in square metres (equirectangular projection around the centroid's latitude). */
     static double areaSquareMetres(Polygon polygon) {
         double centroidLat = Math.toRadians(polygon.getCentroid().getY());
-        double metresPerDegreeY = EARTH_RADIUS_METRES * Math.PI / 180;
+        double metresPerDegreeY = GreatCircle.METRES_PER_DEGREE;
         double metresPerDegreeX = metresPerDegreeY * Math.cos(centroidLat);
         return polygon.getArea() * metresPerDegreeX * metresPerDegreeY;
     }

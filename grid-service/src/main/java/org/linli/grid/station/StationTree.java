@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.linli.platform.web.GreatCircle;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 
@@ -59,7 +60,7 @@ final class StationTree {
         List<Hit> hits = new ArrayList<>();
         for (Object candidate : tree.query(Geo.around(lat, lng, radiusMetres))) {
             IndexedStation station = (IndexedStation) candidate;
-            double metres = Geo.metres(lat, lng, station.lat(), station.lng());
+            double metres = GreatCircle.metres(lat, lng, station.lat(), station.lng());
             if (metres <= radiusMetres) {
                 hits.add(new Hit(station, metres));
             }

@@ -1,7 +1,6 @@
 package org.linli.grid.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.linli.grid.station.Residences.BuildingSpot;
 import org.linli.grid.station.Residences.HouseholdCount;
+import org.linli.platform.web.GreatCircle;
 
 /** The spatial part without Spring: nearest stations by great-circle distance and the 15-minute report. */
 class LifeCircleTest {
@@ -19,14 +19,7 @@ class LifeCircleTest {
     private static final double LAT = 36.2;
     private static final double LNG = 113.4;
     /** Metres per degree of latitude on the mean sphere. */
-    private static final double METRES_PER_DEGREE = Geo.EARTH_RADIUS_METRES * Math.PI / 180;
-
-    @Test
-    void measuresGreatCircleDistances() {
-        assertThat(Geo.metres(LAT, LNG, LAT + 0.01, LNG)).isCloseTo(0.01 * METRES_PER_DEGREE, offset(0.01));
-        // Beijing Tiananmen → Shanghai People's Square ≈ 1,067 km
-        assertThat(Geo.metres(39.9087, 116.3975, 31.2304, 121.4737)).isBetween(1_060_000.0, 1_075_000.0);
-    }
+    private static final double METRES_PER_DEGREE = GreatCircle.METRES_PER_DEGREE;
 
     @Test
     void findsTheSameNearestStationsAsABruteForceSearch() {
@@ -40,7 +33,7 @@ class LifeCircleTest {
             double lat = LAT - 0.1 + random.nextDouble() * 0.5;
             double lng = LNG - 0.1 + random.nextDouble() * 0.5;
             List<String> expected = stations.stream()
-                    .sorted(Comparator.comparingDouble((IndexedStation s) -> Geo.metres(lat, lng, s.lat(), s.lng()))
+                    .sorted(Comparator.comparingDouble((IndexedStation s) -> GreatCircle.metres(lat, lng, s.lat(), s.lng()))
                             .thenComparing(IndexedStation::id))
                     .limit(5).map(IndexedStation::id).toList();
             assertThat(tree.nearest(lat, lng, 5, 500)).extracting(hit -> hit.station().id()).isEqualTo(expected);

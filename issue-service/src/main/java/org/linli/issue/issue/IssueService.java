@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -50,7 +51,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class IssueService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     private static final String HOUSING = "HOUSING";
 
@@ -210,14 +210,6 @@ public class IssueService {
         return saved;
     }
 
-    static double metresBetween(double lat1, double lng1, double lat2, double lng2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLng = Math.toRadians(lng2 - lng1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(a));
-    }
-
     Issue get(Caller caller, String id) {
         Issue issue = find(id);
         IssueAccess.requireReadable(caller, issue);
@@ -316,28 +308,26 @@ public class IssueService {
     }
 
     /** Checks that a meeting's decision can apply to the issue, without changing it. */
-    public void checkMeetingDecision(String issueId, String decision) {
+    public void checkMeetingDecision(String issueId, MeetingDecision decision) {
         Issue issue = find(issueId);
-        if (!"FOLLOW_UP".equals(decision) && (!issue.status().open() || issue.status() == IssueStatus.RESOLVED
-                && "REDIRECT".equals(decision))) {
-            throw new BusinessRuleViolation("illegal-transition", "cannot " + decision.toLowerCase()
-                    + " an issue that is " + issue.status(), decision.toLowerCase(), issue.status().name());
+        IssueStatus status = issue.status();
+        if (!decision.appliesTo(status)) {
+            String verb = decision.name().toLowerCase(Locale.ROOT);
+            throw new BusinessRuleViolation("illegal-transition", "cannot " + verb + " an issue that is " + status,
+                    verb, status.name());
         }
     }
 
     /** Applies a joint meeting's decision: CLOSE closes the issue, REDIRECT hands it to a unit, FOLLOW_UP changes nothing. */
-    public void applyMeetingDecision(String issueId, String decision, String redirectToUnitId, String summary,
-                                     String actor) {
-        if ("FOLLOW_UP".equals(decision)) {
-            return;
-        }
-        change(issueId, null, issue -> {
-            if ("CLOSE".equals(decision)) {
-                issue.closeByDecision(actor, summary, now());
-            } else {
-                issue.redirect(redirectToUnitId, actor, policy, now());
+    public void applyMeetingDecision(String issueId, MeetingDecision decision, String redirectToUnitId,
+                                     String summary, String actor) {
+        switch (decision) {
+            case CLOSE -> change(issueId, null, issue -> issue.closeByDecision(actor, summary, now()));
+            case REDIRECT -> change(issueId, null, issue -> issue.redirect(redirectToUnitId, actor, policy, now()));
+            case FOLLOW_UP -> {
+                // recorded by the meeting; the issue stays as it is
             }
-        });
+        }
     }
 
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,

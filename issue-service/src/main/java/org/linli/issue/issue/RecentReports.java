@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.linli.platform.web.GreatCircle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -152,7 +153,7 @@ class RecentReports {
         }
 
         void offer(Entry candidate) {
-            double distance = IssueService.metresBetween(report.lat(), report.lng(), candidate.lat(), candidate.lng());
+            double distance = GreatCircle.metres(report.lat(), report.lng(), candidate.lat(), candidate.lng());
             if (distance <= radiusMetres && distance < metres && !candidate.id().equals(report.id())) {
                 entry = candidate;
                 metres = distance;

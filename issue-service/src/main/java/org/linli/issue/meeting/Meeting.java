@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.linli.events.issue.MeetingResolutionRecorded;
+import org.linli.issue.issue.MeetingDecision;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
@@ -93,7 +94,7 @@ public class Meeting extends AggregateRoot {
      * Records the resolution of an agenda item; REDIRECT names the unit it goes to. A meeting decides
      * only once it has started: a resolution before {@code scheduledAt} is refused ({@code meeting-not-started}).
      */
-    void resolve(String issueId, Decision decision, String summary, String redirectToUnitId, Instant now) {
+    void resolve(String issueId, MeetingDecision decision, String summary, String redirectToUnitId, Instant now) {
         requireScheduled();
         if (now.isBefore(scheduledAt)) {
             throw new BusinessRuleViolation("meeting-not-started", "meeting " + id + " starts at " + scheduledAt,
@@ -103,12 +104,12 @@ public class Meeting extends AggregateRoot {
         if (agenda.get(index).decision() != null) {
             throw new BusinessRuleViolation("already-resolved", "the item " + issueId + " is already resolved", issueId);
         }
-        if (decision == Decision.REDIRECT && (redirectToUnitId == null || redirectToUnitId.isBlank())) {
+        if (decision == MeetingDecision.REDIRECT && (redirectToUnitId == null || redirectToUnitId.isBlank())) {
             throw new BusinessRuleViolation("redirect-target-required", "a redirect names the unit it goes to");
         }
         AgendaItem item = agenda.get(index);
         agenda.set(index, new AgendaItem(item.issueId(), item.summary(), decision, summary,
-                decision == Decision.REDIRECT ? redirectToUnitId : null, now));
+                decision == MeetingDecision.REDIRECT ? redirectToUnitId : null, now));
         updatedAt = now;
         recordEvent(id, new MeetingResolutionRecorded(id, issueId, decision.name(), summary), now);
     }
@@ -153,8 +154,6 @@ public class Meeting extends AggregateRoot {
 
     enum Status { SCHEDULED, PUBLISHED }
 
-    enum Decision { CLOSE, REDIRECT, FOLLOW_UP }
-
     /** The 1, the 3 and the N of a joint meeting. */
     enum Party {
         PARTY_ORGANISATION("社区党组织"), RESIDENTS_COMMITTEE("居委会"), OWNERS_COMMITTEE("业委会"),
@@ -176,7 +175,7 @@ public class Meeting extends AggregateRoot {
     }
 
     /** One item: the issue, a summary, and once resolved the decision. */
-    record AgendaItem(String issueId, String summary, Decision decision, String resolution, String redirectToUnitId,
+    record AgendaItem(String issueId, String summary, MeetingDecision decision, String resolution, String redirectToUnitId,
                       Instant resolvedAt) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.linli.issue.issue.MeetingDecision;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -113,7 +114,7 @@ class MeetingController {
                            Boolean agendaFromEscalated, @Size(max = Meeting.MAX_ITEMS) List<@NotBlank String> issueIds) {
     }
 
-    record ResolutionRequest(@NotBlank @Size(max = 64) String issueId, @NotNull Meeting.Decision decision,
+    record ResolutionRequest(@NotBlank @Size(max = 64) String issueId, @NotNull MeetingDecision decision,
                              @NotBlank @Size(max = 1000) String summary, @Size(max = 64) String redirectToUnitId) {
     }
 
@@ -142,6 +143,6 @@ class MeetingController {
     record PublicAttendee(Meeting.Party party, String partyLabel, String name) {
     }
 
-    record PublicItem(String issueId, String summary, Meeting.Decision decision, String resolution) {
+    record PublicItem(String issueId, String summary, MeetingDecision decision, String resolution) {
     }
 }

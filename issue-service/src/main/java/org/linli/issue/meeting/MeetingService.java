@@ -124,10 +124,10 @@ class MeetingService {
         Meeting meeting = get(caller, id);
         meeting.resolve(request.issueId(), request.decision(), request.summary(), request.redirectToUnitId(),
                 clock.instant());
-        issues.checkMeetingDecision(request.issueId(), request.decision().name());
+        issues.checkMeetingDecision(request.issueId(), request.decision());
         Meeting saved = mongo.save(meeting);
         try {
-            issues.applyMeetingDecision(request.issueId(), request.decision().name(), request.redirectToUnitId(),
+            issues.applyMeetingDecision(request.issueId(), request.decision(), request.redirectToUnitId(),
                     request.summary(), caller.accountId());
         } catch (RuntimeException e) {
             log.warn("meeting {} recorded {} for issue {} but the issue could not be changed: {}", id,

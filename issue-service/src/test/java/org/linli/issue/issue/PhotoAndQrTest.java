@@ -34,10 +34,4 @@ class PhotoAndQrTest {
         assertThat(Files.exists(dataDir.resolve("qr-key"))).isTrue();
         assertThat(new QrCodes("", dataDir).verify(token)).as("the key survives a restart").contains("building-1");
     }
-
-    @Test
-    void distancesAreGreatCircleMetres() {
-        assertThat(IssueService.metresBetween(36.2, 113.4, 36.2, 113.4)).isZero();
-        assertThat(IssueService.metresBetween(36.2, 113.4, 36.2009, 113.4)).isBetween(99.0, 101.0);
-    }
 }

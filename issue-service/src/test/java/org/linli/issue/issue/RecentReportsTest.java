@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.linli.platform.web.GreatCircle;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -95,7 +96,7 @@ class RecentReportsTest {
         Issue best = null;
         double bestMetres = Double.MAX_VALUE;
         for (Issue report : reports) {
-            double metres = IssueService.metresBetween(probe.lat(), probe.lng(), report.lat(), report.lng());
+            double metres = GreatCircle.metres(probe.lat(), probe.lng(), report.lat(), report.lng());
             if (report.category() == probe.category() && metres <= 50 && metres < bestMetres) {
                 best = report;
                 bestMetres = metres;

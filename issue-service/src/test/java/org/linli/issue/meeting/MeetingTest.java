@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.linli.issue.issue.MeetingDecision;
 import org.linli.issue.meeting.Meeting.Attendee;
-import org.linli.issue.meeting.Meeting.Decision;
 import org.linli.issue.meeting.Meeting.Party;
 
 class MeetingTest {
@@ -33,16 +33,16 @@ class MeetingTest {
         meeting.addItem("issue-2", "停车", T0);
         assertThat(meeting.agenda()).hasSize(2);
 
-        assertThatThrownBy(() -> meeting.resolve("issue-9", Decision.CLOSE, "x", null, T0)).extracting("code")
+        assertThatThrownBy(() -> meeting.resolve("issue-9", MeetingDecision.CLOSE, "x", null, T0)).extracting("code")
                 .isEqualTo("not-on-agenda");
-        assertThatThrownBy(() -> meeting.resolve("issue-2", Decision.REDIRECT, "x", null, T0)).extracting("code")
+        assertThatThrownBy(() -> meeting.resolve("issue-2", MeetingDecision.REDIRECT, "x", null, T0)).extracting("code")
                 .isEqualTo("redirect-target-required");
-        meeting.resolve("issue-1", Decision.CLOSE, "物业两周内修好", null, T0);
-        assertThatThrownBy(() -> meeting.resolve("issue-1", Decision.CLOSE, "x", null, T0)).extracting("code")
+        meeting.resolve("issue-1", MeetingDecision.CLOSE, "物业两周内修好", null, T0);
+        assertThatThrownBy(() -> meeting.resolve("issue-1", MeetingDecision.CLOSE, "x", null, T0)).extracting("code")
                 .isEqualTo("already-resolved");
         assertThatThrownBy(() -> meeting.publish(T0)).extracting("code").isEqualTo("unresolved-items");
 
-        meeting.resolve("issue-2", Decision.REDIRECT, "交县住建局", "dept-housing", T0);
+        meeting.resolve("issue-2", MeetingDecision.REDIRECT, "交县住建局", "dept-housing", T0);
         meeting.publish(T0.plusSeconds(60));
 
         assertThat(meeting.status()).isEqualTo(Meeting.Status.PUBLISHED);
@@ -56,11 +56,11 @@ class MeetingTest {
         Meeting meeting = Meeting.schedule("会", "c", "/c/", T0, null, ONE_PLUS_THREE, "a", T0.minusSeconds(86_400));
         meeting.addItem("issue-1", "屋面漏水", T0.minusSeconds(3600));
 
-        assertThatThrownBy(() -> meeting.resolve("issue-1", Decision.CLOSE, "物业两周内修好", null, T0.minusSeconds(1)))
+        assertThatThrownBy(() -> meeting.resolve("issue-1", MeetingDecision.CLOSE, "物业两周内修好", null, T0.minusSeconds(1)))
                 .extracting("code").isEqualTo("meeting-not-started");
         assertThat(meeting.pendingEvents()).isEmpty();
 
-        meeting.resolve("issue-1", Decision.CLOSE, "物业两周内修好", null, T0);
-        assertThat(meeting.agenda().get(0).decision()).isEqualTo(Decision.CLOSE);
+        meeting.resolve("issue-1", MeetingDecision.CLOSE, "物业两周内修好", null, T0);
+        assertThat(meeting.agenda().get(0).decision()).isEqualTo(MeetingDecision.CLOSE);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
-import org.linli.org.identity.InitialPasswords;
+import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,10 +70,10 @@ class OwnersCommitteeIT {
 
     @Test
     void aCandidateOnTheNegativeListIsRefusedWithTheListedReason() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         Street street = street(admin, "真武山街道党工委", "檀溪社区党委");
         String community = street.community(0);
-        String streetAdmin = token(createAccount(admin, "STREET_ADMIN", street.id()));
+        String streetAdmin = TestAccounts.bearerOf(mvc, admin, "STREET_ADMIN", street.id());
         String reason = "曾因挪用业主共有资金受到处理-" + UUID.randomUUID();
 
         call(streetAdmin, "/api/v1/owners-committees/negative-list",
@@ -97,13 +97,13 @@ class OwnersCommitteeIT {
                 .andExpect(jsonPath("$.content[*].reason", hasItem(reason)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(listing).doesNotContainIgnoringCase(LISTED_ID_NUMBER).doesNotContain("idNumberHash");
-        String communityAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", community));
+        String communityAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", community);
         read(communityAdmin, "/api/v1/owners-committees/negative-list").andExpect(status().isForbidden());
     }
 
     @Test
     void anEntryHashedInHexBeforeTheSharedKeyedHashStillRefusesItsCandidateAfterTheStartRewritesIt() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         String community = street(admin, "米公街道党工委", "铁佛寺社区党委").community(0);
         String idNumber = "11010519491231002X";
         String reason = "旧清单-" + UUID.randomUUID();
@@ -122,10 +122,10 @@ class OwnersCommitteeIT {
 
     @Test
     void formsACommitteeAndReElectsItIntoTheNextTerm() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         Street street = street(admin, "庞公街道党工委", "井岗社区党委");
         String community = street.community(0);
-        String communityAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", community));
+        String communityAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", community);
         String compound = "compound-" + UUID.randomUUID();
 
         JsonNode formed = body(call(communityAdmin, "/api/v1/owners-committees", formation(compound, community, slate(5, 3)))
@@ -137,7 +137,7 @@ class OwnersCommitteeIT {
                 .andExpect(jsonPath("$.currentTerm.members[0].idNumber").doesNotExist())
                 .andExpect(jsonPath("$.partyMajority").value(true)));
         String id = formed.get("id").asString();
-        mvc.perform(post("/api/v1/owners-committees").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+        mvc.perform(post("/api/v1/owners-committees").header(HttpHeaders.AUTHORIZATION, admin)
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsString(formation(compound, community, slate(5, 3)))))
                 .andExpect(status().isUnprocessableContent())
@@ -188,10 +188,10 @@ class OwnersCommitteeIT {
 
     @Test
     void aCommunityAdminOfAnotherCommunityGets403() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         Street street = street(admin, "檀溪街道党工委", "檀溪社区党委", "隆中社区党委");
         String community = street.community(0);
-        String otherAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", street.community(1)));
+        String otherAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", street.community(1));
         String compound = "compound-" + UUID.randomUUID();
         JsonNode formed = body(call(admin, "/api/v1/owners-committees", formation(compound, community, slate(5, 3)))
                 .andExpect(status().isCreated()));
@@ -213,11 +213,11 @@ class OwnersCommitteeIT {
 
     @Test
     void theGapReportListsUnitsWithoutAClaimedProjectInTheYear() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         Street street = street(admin, "钓鱼台街道党工委", "昭明台社区党委", "北街社区党委");
         String community = street.community(0);
         String other = street.community(1);
-        String communityAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", community));
+        String communityAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", community);
         call(communityAdmin, "/api/v1/dual-registration/units",
                 Map.of("name", "县教育局", "pairedCommunityIds", List.of(community)))
                 .andExpect(status().isForbidden());
@@ -236,7 +236,7 @@ class OwnersCommitteeIT {
                 "communityId", other, "score", 90))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("not-paired"));
-        String otherAdmin = token(createAccount(admin, "COMMUNITY_ADMIN", other));
+        String otherAdmin = TestAccounts.bearerOf(mvc, admin, "COMMUNITY_ADMIN", other);
         call(otherAdmin, claimingUnit + "/scores", Map.of("version", claimed.get("version").asLong(), "year", 2026,
                 "communityId", community, "score", 90))
                 .andExpect(status().isForbidden());
@@ -260,7 +260,7 @@ class OwnersCommitteeIT {
 
     @Test
     void listsTheCrossAppointmentsHeldOnADay() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         String community = street(admin, "米公街道党工委", "米公社区党委").community(0);
         String committee = body(call(admin, "/api/v1/owners-committees",
                 formation("compound-" + UUID.randomUUID(), community, slate(5, 3)))).get("id").asString();
@@ -302,7 +302,7 @@ class OwnersCommitteeIT {
 
     @Test
     void formingACommitteePublishesOwnersCommitteeFormedInThePinnedShape() throws Exception {
-        String admin = adminToken();
+        String admin = TestAccounts.adminBearer(mvc);
         String community = street(admin, "襄城街道党工委", "西街社区党委").community(0);
         String compound = "compound-" + UUID.randomUUID();
         String id = body(call(admin, "/api/v1/owners-committees", formation(compound, community, slate(7, 5))))
@@ -341,8 +341,8 @@ class OwnersCommitteeIT {
         }
     }
 
-    private JsonNode registerUnit(String token, String name, String... communities) throws Exception {
-        return body(call(token, "/api/v1/dual-registration/units", Map.of("name", name, "pairedCommunityIds",
+    private JsonNode registerUnit(String bearer, String name, String... communities) throws Exception {
+        return body(call(bearer, "/api/v1/dual-registration/units", Map.of("name", name, "pairedCommunityIds",
                 List.of(communities))).andExpect(status().isCreated()));
     }
 
@@ -366,13 +366,13 @@ class OwnersCommitteeIT {
         return Map.of("name", name, "role", role, "partyMember", partyMember, "idNumber", idNumber);
     }
 
-    private ResultActions call(String token, String path, Object body) throws Exception {
-        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+    private ResultActions call(String bearer, String path, Object body) throws Exception {
+        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
     }
 
-    private ResultActions read(String token, String path) throws Exception {
-        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    private ResultActions read(String bearer, String path) throws Exception {
+        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, bearer));
     }
 
     private static JsonNode body(ResultActions result) throws Exception {
@@ -380,11 +380,11 @@ class OwnersCommitteeIT {
     }
 
     /** A street committee (five-level template) with community committees under it, made through the API. */
-    private Street street(String token, String streetName, String... communityNames) throws Exception {
-        JsonNode street = createUnit(token, "STREET_COMMITTEE", streetName, null);
+    private Street street(String bearer, String streetName, String... communityNames) throws Exception {
+        JsonNode street = createUnit(bearer, "STREET_COMMITTEE", streetName, null);
         List<String> communities = new ArrayList<>();
         for (String name : communityNames) {
-            communities.add(createUnit(token, "COMMUNITY_COMMITTEE", name, street.get("id").asString()).get("id").asString());
+            communities.add(createUnit(bearer, "COMMUNITY_COMMITTEE", name, street.get("id").asString()).get("id").asString());
         }
         return new Street(street.get("id").asString(), street.get("path").asString(), communities);
     }
@@ -397,36 +397,10 @@ class OwnersCommitteeIT {
     }
 
     /** Creates a unit; a top unit follows the five-level template. */
-    private JsonNode createUnit(String token, String type, String name, String parentId) throws Exception {
+    private JsonNode createUnit(String bearer, String type, String name, String parentId) throws Exception {
         Map<String, Object> request = parentId == null
                 ? Map.of("type", type, "name", name, "templateId", "FIVE_LEVEL")
                 : Map.of("type", type, "name", name, "parentId", parentId);
-        return body(call(token, "/api/v1/org-units", request).andExpect(status().isCreated()));
-    }
-
-    /** Creates an account scoped to a unit, its initial password changed to {@code Committee-Pass1}; its username. */
-    private String createAccount(String token, String role, String unitId) throws Exception {
-        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        call(token, "/api/v1/accounts", Map.of("username", username, "password", InitialPasswords.INITIAL,
-                "roles", List.of(role), "orgUnitId", unitId))
-                .andExpect(status().isCreated());
-        InitialPasswords.changeInitial(mvc, username, "Committee-Pass1");
-        return username;
-    }
-
-    private String adminToken() throws Exception {
-        return token("admin", "test-admin-password");
-    }
-
-    private String token(String username) throws Exception {
-        return token(username, "Committee-Pass1");
-    }
-
-    private String token(String username, String password) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .param("grant_type", "password").param("username", username).param("password", password))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        return JSON.readTree(body).get("access_token").asString();
+        return body(call(bearer, "/api/v1/org-units", request).andExpect(status().isCreated()));
     }
 }
