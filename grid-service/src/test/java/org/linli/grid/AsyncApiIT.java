@@ -20,14 +20,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 class AsyncApiIT extends AsyncApiContract {
 
     AsyncApiIT() {
-        super(Topics.GRID_EVENTS, "grid-events");
-    }
-
-    @Override
-    protected Map<String, List<String>> reads() {
-        return Map.of(
+        super(Topics.GRID_EVENTS, "grid-events", Map.of(
                 Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated",
-                        "PartyMemberRegistered", "PartyMemberTransferred"));
+                        "PartyMemberRegistered", "PartyMemberTransferred")));
     }
 
     @Test

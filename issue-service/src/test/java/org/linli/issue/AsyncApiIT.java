@@ -15,15 +15,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 class AsyncApiIT extends AsyncApiContract {
 
     AsyncApiIT() {
-        super(Topics.ISSUE_EVENTS, "issue-events");
-    }
-
-    @Override
-    protected Map<String, List<String>> reads() {
-        return Map.of(
+        super(Topics.ISSUE_EVENTS, "issue-events", Map.of(
                 Topics.GRID_EVENTS, List.of("GridCreated", "GridBoundaryChanged", "BuildingRegistered",
                         "GridWorkerAppointed", "GridWorkerReplaced"),
                 Topics.PROPERTY_EVENTS, List.of("CompoundCreated", "ContractStarted", "ContractEnded"),
-                Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated"));
+                Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated")));
     }
 }

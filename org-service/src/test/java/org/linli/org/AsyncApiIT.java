@@ -17,15 +17,10 @@ import org.springframework.test.context.ActiveProfiles;
 class AsyncApiIT extends AsyncApiContract {
 
     AsyncApiIT() {
-        super(Topics.ORG_EVENTS, "org-events");
-    }
-
-    @Override
-    protected Map<String, List<String>> reads() {
-        return Map.of(
+        super(Topics.ORG_EVENTS, "org-events", Map.of(
                 Topics.PROPERTY_EVENTS, List.of("CompoundCreated", "ContractStarted", "ContractEnded",
                         "PatrolAssignmentStarted", "PatrolRecorded"),
                 Topics.GRID_EVENTS, List.of("HouseholdRegistered"),
-                Topics.ISSUE_EVENTS, List.of("MicroWishFulfilled"));
+                Topics.ISSUE_EVENTS, List.of("MicroWishFulfilled")));
     }
 }

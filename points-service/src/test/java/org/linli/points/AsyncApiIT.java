@@ -15,14 +15,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 class AsyncApiIT extends AsyncApiContract {
 
     AsyncApiIT() {
-        super(Topics.POINTS_EVENTS, "points-events");
-    }
-
-    @Override
-    protected Map<String, List<String>> reads() {
-        return Map.of(
+        super(Topics.POINTS_EVENTS, "points-events", Map.of(
                 Topics.ISSUE_EVENTS, List.of("IssueClosed", "MicroWishFulfilled"),
                 Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated",
-                        "PartyMemberRegistered", "AccountOpened"));
+                        "PartyMemberRegistered", "AccountOpened")));
     }
 }

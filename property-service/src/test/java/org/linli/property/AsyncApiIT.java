@@ -15,16 +15,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 class AsyncApiIT extends AsyncApiContract {
 
     AsyncApiIT() {
-        super(Topics.PROPERTY_EVENTS, "property-events");
-    }
-
-    @Override
-    protected Map<String, List<String>> reads() {
-        return Map.of(
+        super(Topics.PROPERTY_EVENTS, "property-events", Map.of(
                 Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated",
                         "OwnersCommitteeFormed", "OwnersCommitteeReElected", "PropertyCompanyPartyStatusChanged",
                         "DualRegistrationUnitRegistered"),
                 Topics.GRID_EVENTS, List.of("GridCreated"),
-                Topics.ISSUE_EVENTS, List.of("IssueReported", "IssueClosed"));
+                Topics.ISSUE_EVENTS, List.of("IssueReported", "IssueClosed")));
     }
 }
