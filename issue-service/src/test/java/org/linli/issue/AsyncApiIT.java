@@ -1,40 +1,24 @@
 package org.linli.issue;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import org.linli.events.Topics;
-import org.linli.platform.test.AsyncApiDocument;
+import org.linli.platform.test.AsyncApiContract;
 import org.linli.platform.test.EmbeddedInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** The AsyncAPI document (springwolf) names every event issue-service sends and every event it reads. */
+/** issue-service's AsyncAPI document: what it sends and what it reads ({@link AsyncApiContract}). */
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
-class AsyncApiIT {
+class AsyncApiIT extends AsyncApiContract {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Test
-    void documentsWhatItSendsAndWhatItReads() throws Exception {
-        AsyncApiDocument doc = AsyncApiDocument.of(mvc.perform(get("/springwolf/docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
-
-        assertThat(doc.messagesOn(Topics.ISSUE_EVENTS)).containsExactlyInAnyOrderElementsOf(
-                AsyncApiDocument.contracts("issue-events"));
-        assertThat(doc.hasOperation(Topics.ISSUE_EVENTS, "send")).isTrue();
-        assertThat(doc.messagesOn(Topics.GRID_EVENTS)).containsExactlyInAnyOrder("GridCreated", "GridBoundaryChanged", "BuildingRegistered", "GridWorkerAppointed", "GridWorkerReplaced");
-        assertThat(doc.hasOperation(Topics.GRID_EVENTS, "receive")).isTrue();
-        assertThat(doc.messagesOn(Topics.PROPERTY_EVENTS)).containsExactlyInAnyOrder("CompoundCreated", "ContractStarted", "ContractEnded");
-        assertThat(doc.hasOperation(Topics.PROPERTY_EVENTS, "receive")).isTrue();
-        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated");
-        assertThat(doc.hasOperation(Topics.ORG_EVENTS, "receive")).isTrue();
+    AsyncApiIT() {
+        super(Topics.ISSUE_EVENTS, "issue-events", Map.of(
+                Topics.GRID_EVENTS, List.of("GridCreated", "GridBoundaryChanged", "BuildingRegistered",
+                        "GridWorkerAppointed", "GridWorkerReplaced"),
+                Topics.PROPERTY_EVENTS, List.of("CompoundCreated", "ContractStarted", "ContractEnded"),
+                Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated")));
     }
 }

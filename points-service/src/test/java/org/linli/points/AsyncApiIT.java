@@ -1,38 +1,23 @@
 package org.linli.points;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import org.linli.events.Topics;
-import org.linli.platform.test.AsyncApiDocument;
+import org.linli.platform.test.AsyncApiContract;
 import org.linli.platform.test.EmbeddedInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** The AsyncAPI document (springwolf) names every event points-service sends and every event it reads. */
+/** points-service's AsyncAPI document: what it sends and what it reads ({@link AsyncApiContract}). */
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure
-class AsyncApiIT {
+class AsyncApiIT extends AsyncApiContract {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Test
-    void documentsWhatItSendsAndWhatItReads() throws Exception {
-        AsyncApiDocument doc = AsyncApiDocument.of(mvc.perform(get("/springwolf/docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
-
-        assertThat(doc.messagesOn(Topics.POINTS_EVENTS)).containsExactlyInAnyOrderElementsOf(
-                AsyncApiDocument.contracts("points-events"));
-        assertThat(doc.hasOperation(Topics.POINTS_EVENTS, "send")).isTrue();
-        assertThat(doc.messagesOn(Topics.ISSUE_EVENTS)).containsExactlyInAnyOrder("IssueClosed", "MicroWishFulfilled");
-        assertThat(doc.hasOperation(Topics.ISSUE_EVENTS, "receive")).isTrue();
-        assertThat(doc.messagesOn(Topics.ORG_EVENTS)).containsExactlyInAnyOrder("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated", "PartyMemberRegistered", "AccountOpened");
-        assertThat(doc.hasOperation(Topics.ORG_EVENTS, "receive")).isTrue();
+    AsyncApiIT() {
+        super(Topics.POINTS_EVENTS, "points-events", Map.of(
+                Topics.ISSUE_EVENTS, List.of("IssueClosed", "MicroWishFulfilled"),
+                Topics.ORG_EVENTS, List.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved", "OrgUnitDeactivated",
+                        "PartyMemberRegistered", "AccountOpened")));
     }
 }
