@@ -87,8 +87,8 @@ abstract class GridQueryPlans {
                 "/api/v1/campaigns/" + campaign + "/cases?status=OVERDUE", "/api/v1/campaigns/" + campaign + "/report"}) {
             mvc.perform(get(path).with(admin(COMMUNITY))).andExpect(status().isOk());
         }
-        mvc.perform(get("/api/v1/campaigns/" + campaign + "/cases").with(caller("GRID_WORKER", COMMUNITY, "worker-wang")))
-                .andExpect(status().isOk()); // the worker's grids by accountId, then their cases
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/cases")
+                .with(caller("GRID_WORKER", COMMUNITY, "worker-wang"))).andExpect(status().isOk()); // the worker's grids by accountId, then their cases
         mvc.perform(get("/api/v1/notices/tasks").param("mine", "true").with(caller("GRID_WORKER", COMMUNITY, "worker-wang")))
                 .andExpect(status().isOk());
         kafka.send(Topics.ORG_EVENTS, "unit", pinned("OrgUnitCreated")).get();

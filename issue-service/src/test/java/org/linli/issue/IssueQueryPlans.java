@@ -83,7 +83,8 @@ abstract class IssueQueryPlans {
                 .content("{\"kind\": \"NEIGHBOUR\", \"description\": \"噪音\", \"parties\": [{\"name\": \"张三\"}, "
                         + "{\"name\": \"李四\"}], \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}"))
                 .andExpect(status().isCreated());
-        for (RequestPostProcessor who : new RequestPostProcessor[] {appointedWorker(), admin(), caller("COUNTY_ADMIN", null, "county")}) {
+        for (RequestPostProcessor who : new RequestPostProcessor[] {appointedWorker(), admin(),
+                caller("COUNTY_ADMIN", null, "county")}) {
             mvc.perform(get("/api/v1/disputes").with(who)).andExpect(status().isOk());
         }
         for (RequestPostProcessor who : new RequestPostProcessor[] {admin(), caller("COUNTY_ADMIN", null, "county")}) {

@@ -188,7 +188,10 @@ class CampaignService {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** Served by the campaign-first indexes; a grid worker's grids are one more condition ({@code $in}, none: no match). */
+    /**
+     * Served by the campaign-first indexes; a grid worker's grids are one more condition ({@code $in}; none: no
+     * match).
+     */
     private List<Criteria> casesInScope(Caller caller, Campaign campaign) {
         List<Criteria> filters = new ArrayList<>();
         filters.add(Criteria.where("campaignId").is(campaign.id()));

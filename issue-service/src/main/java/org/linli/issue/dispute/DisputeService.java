@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * Disputes within the caller's role and org scope. GRID_WORKER and COMMUNITY_ADMIN covering the community record,
  * mediate and refer; they and STREET_ADMIN/COUNTY_ADMIN covering it read. A grid worker (GRID_WORKER without an admin
- * role) is further limited to the grids whose appointed worker they are in the place copies ({@link Places#servesGrid}):
- * records only there, reads, mediates, refers and lists only those grids' disputes. The state rules are the
+ * role) is further limited to the grids whose appointed worker they are in the place copies
+ * ({@link Places#servesGrid}): records only there, reads, mediates, refers and lists only those grids' disputes. The state rules are the
  * aggregate's.
  */
 @Service
@@ -71,7 +71,8 @@ class DisputeService {
         if (route.communityPath() == null || !caller.covers(route.communityPath())) {
             throw new AccessDeniedException("the place lies outside the caller's scope");
         }
-        if (gridWorkerOnly(caller) && (caller.accountId() == null || !caller.accountId().equals(route.workerAccountId()))) {
+        if (gridWorkerOnly(caller)
+                && (caller.accountId() == null || !caller.accountId().equals(route.workerAccountId()))) {
             throw new AccessDeniedException("the place's grid is not one the grid worker is appointed to");
         }
         return mongo.insert(Dispute.record(NewIds.next(), kind, description, parties, place, route,
@@ -84,7 +85,10 @@ class DisputeService {
         return dispute;
     }
 
-    /** The caller's scope's disputes (a grid worker's: their grids'), newest first; ?status, ?gridId, ?communityUnitId narrow it. */
+    /**
+     * The caller's scope's disputes (a grid worker's: their grids'), newest first; ?status, ?gridId, ?communityUnitId
+     * narrow it.
+     */
     Page<Dispute> list(Caller caller, Dispute.Status status, String gridId, String communityUnitId, Pageable pageable) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("communityPath").regex("^" + Pattern.quote(scopePath(caller))));

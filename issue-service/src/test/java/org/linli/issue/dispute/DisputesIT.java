@@ -121,7 +121,8 @@ class DisputesIT {
             mvc.perform(get("/api/v1/disputes/success-rates").param("by", by).param("from", start.toString())
                             .param("communityUnitId", Seeds.COMMUNITY).with(admin()))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.content[0].key").value(by.equals("GRID") ? Seeds.GRID : Seeds.APPOINTED_WORKER))
+                    .andExpect(jsonPath("$.content[0].key")
+                            .value(by.equals("GRID") ? Seeds.GRID : Seeds.APPOINTED_WORKER))
                     .andExpect(jsonPath("$.content[0].recorded").value(2))
                     .andExpect(jsonPath("$.content[0].mediated").value(1))
                     .andExpect(jsonPath("$.content[0].referred").value(1))
@@ -163,7 +164,8 @@ class DisputesIT {
         String gridB = "grid-b-" + UUID.randomUUID();
         mongo.save(new Document("_id", "appointment-" + gridB).append("gridId", gridB).append("role", "GRID_WORKER")
                 .append("active", true).append("from", new Date()).append("accountId", "worker-li"), "worker_copies");
-        String inGridB = mongo.insert(Dispute.record(UUID.randomUUID().toString(), Dispute.Kind.NEIGHBOUR, "占道堆物",
+        String inGridB = mongo.insert(Dispute.record(UUID.randomUUID().toString(), Dispute.Kind.NEIGHBOUR,
+                "占道堆物",
                 List.of(Dispute.Party.of("赵五", null), Dispute.Party.of("钱六", null)),
                 new Dispute.Place(Seeds.LAT, Seeds.LNG, null, null), new Route(gridB, Seeds.COMMUNITY,
                         Seeds.COMMUNITY_PATH, Seeds.STREET, null, null, "appointment-" + gridB, "worker-li",
