@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Every query grid-service sends on its hot paths is answered through an index on real MongoDB: creating a
  * grid, a building, a household and a worker (the checks against siblings and keys), each by id, the lists in
  * their default order and a community admin's scope, the statistics, the notices and a worker's tasks, a campaign's
- * cases, list and report, and
+ * cases, list and report (a grid worker's too: their appointments by account), and
  * the org-unit copies following a move. Reads without any condition (the locator's and the station index's
  * loads) have nothing to index and are left out by {@link QueryPlans}. Run by {@link GridQueryPlansContainersIT} (real MongoDB,
  * skipped without Docker) and {@link GridQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
@@ -87,6 +87,8 @@ abstract class GridQueryPlans {
                 "/api/v1/campaigns/" + campaign + "/cases?status=OVERDUE", "/api/v1/campaigns/" + campaign + "/report"}) {
             mvc.perform(get(path).with(admin(COMMUNITY))).andExpect(status().isOk());
         }
+        mvc.perform(get("/api/v1/campaigns/" + campaign + "/cases")
+                .with(caller("GRID_WORKER", COMMUNITY, "worker-wang"))).andExpect(status().isOk()); // the worker's grids by accountId, then their cases
         mvc.perform(get("/api/v1/notices/tasks").param("mine", "true").with(caller("GRID_WORKER", COMMUNITY, "worker-wang")))
                 .andExpect(status().isOk());
         kafka.send(Topics.ORG_EVENTS, "unit", pinned("OrgUnitCreated")).get();

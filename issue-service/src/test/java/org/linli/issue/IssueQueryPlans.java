@@ -1,6 +1,7 @@
 package org.linli.issue;
 
 import static org.linli.issue.Seeds.admin;
+import static org.linli.issue.Seeds.appointedWorker;
 import static org.linli.issue.Seeds.caller;
 import static org.linli.issue.Seeds.resident;
 import static org.linli.issue.Seeds.worker;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Every query issue-service sends on its hot paths is answered through an index on real MongoDB: the
  * consumers' copies, intake (routing, the duplicate check), an issue by id, the lists as each kind of caller
  * sees them in their default order, the statistics, the 5341 sweep, a meeting's agenda, meetings and
- * micro-wishes, disputes' lists and success rates, and the outbox relay's poll. The service's own code sends
+ * micro-wishes, disputes' lists (a grid worker's: their grids by the worker copies' accountId) and success rates, and the outbox relay's poll. The service's own code sends
  * them; {@link QueryPlans} records them and asks MongoDB's {@code explain} for each. Run by {@link IssueQueryPlansContainersIT} (real MongoDB,
  * skipped without Docker) and {@link IssueQueryPlansEmbeddedIT} (the embedded store, which has no {@code explain}:
  * there only that the hot paths ran and queried these collections).
@@ -78,11 +79,12 @@ abstract class IssueQueryPlans {
         mvc.perform(get("/api/v1/meetings/published").param("communityUnitId", Seeds.COMMUNITY)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/micro-wishes").with(admin())).andExpect(status().isOk());
         mvc.perform(get("/api/v1/micro-wishes").with(resident("resident-a"))).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/disputes").with(worker()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/disputes").with(appointedWorker()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\": \"NEIGHBOUR\", \"description\": \"噪音\", \"parties\": [{\"name\": \"张三\"}, "
                         + "{\"name\": \"李四\"}], \"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}"))
                 .andExpect(status().isCreated());
-        for (RequestPostProcessor who : new RequestPostProcessor[] {worker(), admin(), caller("COUNTY_ADMIN", null, "county")}) {
+        for (RequestPostProcessor who : new RequestPostProcessor[] {appointedWorker(), admin(),
+                caller("COUNTY_ADMIN", null, "county")}) {
             mvc.perform(get("/api/v1/disputes").with(who)).andExpect(status().isOk());
         }
         for (RequestPostProcessor who : new RequestPostProcessor[] {admin(), caller("COUNTY_ADMIN", null, "county")}) {

@@ -31,6 +31,8 @@ public final class Seeds {
     public static final String COMMUNITY_PATH = "/" + STREET + "/" + COMMUNITY + "/";
     public static final String GRID = "7e1a9c3b-2d4f-4e6a-8b0c-1d2e3f4a5b61";
     public static final String APPOINTMENT = "e2c4a6b8-1d3f-4a5c-9e7b-0d2f4a6c8e01";
+    /** The login account of the grid's appointed worker (GridWorkerAppointed's {@code accountId}). */
+    public static final String APPOINTED_WORKER = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
     public static final String BUILDING = "ec66a787-95e7-41d1-b731-af10506bf2ef";
     public static final String COMPOUND = "a170b338-3926-4059-b28c-105d1fb17c23";
     public static final String COMPANY = "90c192cf-d3ac-44af-8f21-ddb66cad4a26";
@@ -91,8 +93,14 @@ public final class Seeds {
         return caller("COMMUNITY_ADMIN", COMMUNITY_PATH, "admin-tanxi");
     }
 
+    /** A GRID_WORKER of the community who is not appointed to the grid ({@link #appointedWorker()} is). */
     public static RequestPostProcessor worker() {
         return caller("GRID_WORKER", COMMUNITY_PATH, "worker-wang");
+    }
+
+    /** The grid's appointed worker ({@link #APPOINTED_WORKER}), who may act on the grid's disputes. */
+    public static RequestPostProcessor appointedWorker() {
+        return caller("GRID_WORKER", COMMUNITY_PATH, APPOINTED_WORKER);
     }
 
     public static RequestPostProcessor resident(String account) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.linli.grid.campaign.Campaign.Area;
@@ -14,6 +15,7 @@ import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
+import org.linli.grid.worker.WorkerDirectory;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
@@ -35,7 +37,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Scope: a campaign is seen by callers whose scope covers its area (the street's admins see a community's
  * campaign) and by callers inside its area (a community's admins and grid workers see their street's campaign);
- * its cases by callers covering the case's community. Every read of cases names the campaign first (the
+ * its cases by admins covering the case's community, and by a grid worker (GRID_WORKER without an admin role) only in
+ * the grids they are actively appointed to ({@link WorkerDirectory#gridsServedBy}): recording, reading, fixing,
+ * listing and counting; a worker with no appointment sees none. Every read of cases names the campaign first (the
  * campaign-first indexes of {@link RectificationCase}); the report reads only the counted fields.
  */
 @Service
@@ -49,14 +53,16 @@ class CampaignService {
     private final MongoOperations mongo;
     private final GridDirectory grids;
     private final KnownOrgUnits units;
+    private final WorkerDirectory workers;
     private final Clock clock;
     private final ZoneId zone;
 
-    CampaignService(MongoOperations mongo, GridDirectory grids, KnownOrgUnits units, Clock clock,
-                    @Value("${linli.zone:Asia/Shanghai}") String zone) {
+    CampaignService(MongoOperations mongo, GridDirectory grids, KnownOrgUnits units, WorkerDirectory workers,
+                    Clock clock, @Value("${linli.zone:Asia/Shanghai}") String zone) {
         this.mongo = mongo;
         this.grids = grids;
         this.units = units;
+        this.workers = workers;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -114,7 +120,10 @@ class CampaignService {
         return mongo.save(campaign);
     }
 
-    /** A case at the point: attached to the finest grid there, which must lie in the area and the caller's scope. */
+    /**
+     * A case at the point: attached to the finest grid there, which must lie in the area and the caller's scope (for a
+     * grid worker: be one of their grids).
+     */
     RectificationCase recordCase(Caller caller, String campaignId, double lat, double lng, String description,
                                  String photo, Instant foundAt) {
         Campaign campaign = visible(caller, campaignId);
@@ -124,6 +133,7 @@ class CampaignService {
         if (!caller.covers(found.communityPath())) {
             throw new AccessDeniedException("grid " + found.gridId() + " is outside the caller's scope");
         }
+        requireServedGrid(caller, found.gridId());
         return mongo.insert(found);
     }
 
@@ -178,13 +188,32 @@ class CampaignService {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private static List<Criteria> casesInScope(Caller caller, Campaign campaign) {
+    /**
+     * Served by the campaign-first indexes; a grid worker's grids are one more condition ({@code $in}; none: no
+     * match).
+     */
+    private List<Criteria> casesInScope(Caller caller, Campaign campaign) {
         List<Criteria> filters = new ArrayList<>();
         filters.add(Criteria.where("campaignId").is(campaign.id()));
         if (!caller.isCountyWide()) {
             filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
         }
+        workerGrids(caller).ifPresent(served -> filters.add(Criteria.where("gridId").in(served)));
         return filters;
+    }
+
+    /** The grids a grid worker (without an admin role) is appointed to; empty Optional for admins (no limit). */
+    private Optional<Set<String>> workerGrids(Caller caller) {
+        if (!caller.hasRole("GRID_WORKER") || ADMINS.stream().anyMatch(caller::hasRole)) {
+            return Optional.empty();
+        }
+        return Optional.of(workers.gridsServedBy(caller.accountId()));
+    }
+
+    private void requireServedGrid(Caller caller, String gridId) {
+        if (workerGrids(caller).filter(served -> !served.contains(gridId)).isPresent()) {
+            throw new AccessDeniedException("grid " + gridId + " is not one the grid worker is appointed to");
+        }
     }
 
     /** Seen by callers covering the area or inside it (403 otherwise, 404 when unknown). */
@@ -208,6 +237,7 @@ class CampaignService {
         if (!caller.covers(found.communityPath())) {
             throw new AccessDeniedException("case " + caseId + " is outside the caller's scope");
         }
+        requireServedGrid(caller, found.gridId());
         return found;
     }
 

@@ -44,6 +44,7 @@ public class GridWorker extends AggregateRoot {
     private SensitiveText phone;
     private WorkerSource source;
     private boolean partyMember;
+    @Indexed // the grids an account serves (a grid worker's scope in campaigns)
     private String accountId;
     @Indexed
     private String communityUnitId;

@@ -11,4 +11,6 @@ interface GridWorkerRepository extends MongoRepository<GridWorker, String> {
     Optional<GridWorker> findByActiveKey(String activeKey);
 
     List<GridWorker> findByCommunityUnitId(String communityUnitId);
+
+    List<GridWorker> findByAccountIdAndStatus(String accountId, GridWorker.Status status);
 }

@@ -1,6 +1,8 @@
 package org.linli.grid.worker;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,18 @@ public class WorkerDirectory {
         return workers.findByActiveKey(GridWorker.activeKey(gridId, WorkerRole.GRID_WORKER))
                 .or(() -> workers.findByActiveKey(GridWorker.activeKey(gridId, WorkerRole.ALLEY_CHIEF)))
                 .map(WorkerView::of);
+    }
+
+    /**
+     * The grids the account is actively appointed to (as grid worker or alley chief), none for a {@code null}
+     * account. Served by the index on {@code accountId}.
+     */
+    public Set<String> gridsServedBy(String accountId) {
+        if (accountId == null) {
+            return Set.of();
+        }
+        return workers.findByAccountIdAndStatus(accountId, GridWorker.Status.ACTIVE).stream()
+                .map(GridWorker::gridId).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

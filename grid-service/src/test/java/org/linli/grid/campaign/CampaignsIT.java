@@ -26,8 +26,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * A flying-lead campaign in one community: cases recorded in two micro-grids by its grid worker, one fixed,
- * one overdue; the report's counts; another community's worker and admin refused.
+ * A flying-lead campaign in one community: cases recorded in two micro-grids by their grid worker, one fixed,
+ * one overdue; the report's counts; another community's worker and admin refused; a worker of one micro-grid
+ * refused the other's cases and not shown them, a worker without an appointment shown none.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -36,6 +37,8 @@ class CampaignsIT {
 
     private static final RequestPostProcessor WORKER = caller("GRID_WORKER", "community-a", "account-wang");
     private static final RequestPostProcessor OTHER_WORKER = caller("GRID_WORKER", "community-b", "account-zhao");
+    private static final RequestPostProcessor WEST_WORKER = caller("GRID_WORKER", "community-a", "account-li");
+    private static final RequestPostProcessor UNAPPOINTED = caller("GRID_WORKER", "community-a", "account-nobody");
 
     @Autowired
     MockMvc mvc;
@@ -45,10 +48,11 @@ class CampaignsIT {
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private String west;
     private String east;
+    private GridFixture fixture;
 
     @BeforeEach
     void twoMicroGridsInCommunityA() throws Exception {
-        GridFixture fixture = new GridFixture(mvc, mongo);
+        fixture = new GridFixture(mvc, mongo);
         fixture.reset(List.of("grids", "campaigns", "campaign_cases"), "community-a", "community-b");
         String level1 = fixture.grid("community-a", "LEVEL_1", "整治一级网格", null, 0, 0, 0.02, 0.02);
         west = fixture.grid("community-a", "MICRO", "西微网格", level1, 0, 0, 0.01, 0.02);
@@ -57,6 +61,8 @@ class CampaignsIT {
 
     @Test
     void casesInTwoGridsAreCountedAndAnotherCommunityIsRefused() throws Exception {
+        fixture.worker("community-a", west, "王网格", "account-wang");
+        fixture.worker("community-a", east, "王网格", "account-wang");
         launch(admin("community-b")).andExpect(status().isForbidden());
         String id = GridFixture.id(launch(admin("community-a"))
                 .andExpect(status().isCreated())
@@ -120,6 +126,42 @@ class CampaignsIT {
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         recordCase(WORKER, id, 0.005, now).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("wrong-step"));
+    }
+
+    @Test
+    void aGridWorkerSeesAndActsOnlyInTheGridsTheyAreAppointedTo() throws Exception {
+        fixture.worker("community-a", west, "李网格", "account-li");
+        fixture.worker("community-a", east, "王网格", "account-wang");
+        String id = GridFixture.id(launch(admin("community-a")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        Instant now = Instant.now();
+        String westCase = GridFixture.id(recordCase(WEST_WORKER, id, 0.005, now).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        String eastCase = GridFixture.id(recordCase(WORKER, id, 0.015, now).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+
+        recordCase(WEST_WORKER, id, 0.015, now).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases/" + eastCase).with(WEST_WORKER))
+                .andExpect(status().isForbidden());
+        fix(WEST_WORKER, id, eastCase).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases").with(WEST_WORKER))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(westCase));
+        mvc.perform(get("/api/v1/campaigns/" + id + "/report").with(WEST_WORKER))
+                .andExpect(jsonPath("$.totals.found").value(1))
+                .andExpect(jsonPath("$.grids.content[0].id").value(west));
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases/" + westCase).with(WEST_WORKER))
+                .andExpect(status().isOk());
+        fix(WEST_WORKER, id, westCase).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases").with(UNAPPOINTED))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases/" + westCase).with(UNAPPOINTED))
+                .andExpect(status().isForbidden());
+        recordCase(UNAPPOINTED, id, 0.005, now).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/campaigns/" + id + "/cases").with(admin("community-a")))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
     }
 
     private ResultActions launch(RequestPostProcessor caller) throws Exception {

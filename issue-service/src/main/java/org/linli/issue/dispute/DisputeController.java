@@ -59,7 +59,8 @@ class DisputeController {
 
     @Operation(summary = "Record a dispute (矛盾纠纷登记)",
             description = "Roles: GRID_WORKER, COMMUNITY_ADMIN. Place: lat/lng or a buildingId, routed like an issue "
-                    + "report (grid, community); outside the caller's scope 403. 2 to 20 parties, each a name and an "
+                    + "report (grid, community); outside the caller's scope 403, and for a GRID_WORKER 403 unless "
+                    + "the place's grid is one they are the appointed worker of. 2 to 20 parties, each a name and an "
                     + "optional mobile number. 422 parties-required, location-required. Idempotency-Key makes a retry "
                     + "record one dispute.")
     @PostMapping
@@ -75,7 +76,8 @@ class DisputeController {
     }
 
     @Operation(summary = "Read a dispute with its sessions and outcome",
-            description = "Roles: GRID_WORKER and admins covering its community (403 otherwise); 404 unknown id. "
+            description = "Roles: admins covering its community, GRID_WORKER only for their grids' disputes (403 "
+                    + "otherwise); 404 unknown id. "
                     + "Parties' phones in full for GRID_WORKER and COMMUNITY_ADMIN covering it, masked for others.")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
@@ -84,7 +86,8 @@ class DisputeController {
     }
 
     @Operation(summary = "List the disputes of the caller's scope",
-            description = "Roles: GRID_WORKER and admins; their scope's disputes (county-wide accounts all). Paged, "
+            description = "Roles: GRID_WORKER (only the disputes of the grids they are the appointed worker of; none "
+                    + "without an appointment) and admins (their scope's disputes; county-wide accounts all). Paged, "
                     + "newest first; ?status=, ?gridId=, ?communityUnitId=.")
     @GetMapping
     @PreAuthorize(READERS)
@@ -97,7 +100,8 @@ class DisputeController {
     }
 
     @Operation(summary = "Note a mediation session (调解)",
-            description = "Roles: GRID_WORKER, COMMUNITY_ADMIN covering (403). While RECORDED or MEDIATING (then "
+            description = "Roles: GRID_WORKER of the dispute's grid, COMMUNITY_ADMIN covering (403). "
+                    + "While RECORDED or MEDIATING (then "
                     + "MEDIATING), else 422 wrong-step; 422 session-note-required; 409 stale version.")
     @PostMapping("/{id}/sessions")
     @PreAuthorize(MEDIATORS)
@@ -107,7 +111,8 @@ class DisputeController {
     }
 
     @Operation(summary = "Conclude a dispute as mediated (调解成功)",
-            description = "Roles: GRID_WORKER, COMMUNITY_ADMIN covering (403). The agreement (422 agreement-required), "
+            description = "Roles: GRID_WORKER of the dispute's grid, COMMUNITY_ADMIN covering (403). "
+                    + "The agreement (422 agreement-required), "
                     + "the parties who consented (by name: every party, else 422 consent-missing) and the day agreed. "
                     + "Final: a concluded dispute answers 422 wrong-step; 409 stale version.")
     @PostMapping("/{id}/mediation")
@@ -119,7 +124,8 @@ class DisputeController {
     }
 
     @Operation(summary = "Refer a dispute beyond the worker's capacity as an issue (上报)",
-            description = "Roles: GRID_WORKER, COMMUNITY_ADMIN covering (403). Makes an issue through the usual intake "
+            description = "Roles: GRID_WORKER of the dispute's grid, COMMUNITY_ADMIN covering (403). "
+                    + "Makes an issue through the usual intake "
                     + "(routing, 5341 deadlines, IssueReported, figures), reported by the caller (channel PATROL), in "
                     + "`category` (default: the dispute kind's), its description the dispute's history (parties by "
                     + "name only). The issue's id derives from the dispute's: a retry after a failed save finds that "

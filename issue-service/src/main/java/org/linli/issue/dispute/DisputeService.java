@@ -33,13 +33,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * Disputes within the caller's role and org scope. GRID_WORKER and COMMUNITY_ADMIN covering the community record,
- * mediate and refer; they and STREET_ADMIN/COUNTY_ADMIN covering it read. The state rules are the aggregate's.
+ * mediate and refer; they and STREET_ADMIN/COUNTY_ADMIN covering it read. A grid worker (GRID_WORKER without an admin
+ * role) is further limited to the grids whose appointed worker they are in the place copies
+ * ({@link Places#servesGrid}): records only there, reads, mediates, refers and lists only those grids' disputes. The state rules are the
+ * aggregate's.
  */
 @Service
 class DisputeService {
 
     private static final Set<String> MEDIATORS = Set.of("GRID_WORKER", "COMMUNITY_ADMIN");
     private static final Set<String> READERS = Set.of("GRID_WORKER", "COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
+    private static final Set<String> ADMINS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
 
     private final MongoOperations mongo;
     private final IssueService issues;
@@ -67,23 +71,33 @@ class DisputeService {
         if (route.communityPath() == null || !caller.covers(route.communityPath())) {
             throw new AccessDeniedException("the place lies outside the caller's scope");
         }
+        if (gridWorkerOnly(caller)
+                && (caller.accountId() == null || !caller.accountId().equals(route.workerAccountId()))) {
+            throw new AccessDeniedException("the place's grid is not one the grid worker is appointed to");
+        }
         return mongo.insert(Dispute.record(NewIds.next(), kind, description, parties, place, route,
                 caller.accountId(), caller.username(), now()));
     }
 
     Dispute get(Caller caller, String id) {
         Dispute dispute = find(id);
-        requireCovered(caller, dispute.communityPath(), READERS);
+        requireCovered(caller, dispute, READERS);
         return dispute;
     }
 
-    /** The caller's scope's disputes, newest first; ?status, ?gridId, ?communityUnitId narrow it. */
+    /**
+     * The caller's scope's disputes (a grid worker's: their grids'), newest first; ?status, ?gridId, ?communityUnitId
+     * narrow it.
+     */
     Page<Dispute> list(Caller caller, Dispute.Status status, String gridId, String communityUnitId, Pageable pageable) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("communityPath").regex("^" + Pattern.quote(scopePath(caller))));
         Optional.ofNullable(status).ifPresent(value -> all.add(Criteria.where("status").is(value)));
         Optional.ofNullable(gridId).ifPresent(value -> all.add(Criteria.where("gridId").is(value)));
         Optional.ofNullable(communityUnitId).ifPresent(value -> all.add(Criteria.where("communityUnitId").is(value)));
+        if (gridWorkerOnly(caller)) { // one more condition on the path-first index; no grid: no match
+            all.add(Criteria.where("gridId").in(places.gridsServedBy(caller.accountId())));
+        }
         Query query = Query.query(MongoPages.allOf(all)).with(pageable);
         if (pageable.getSort().isUnsorted()) {
             query.with(Sort.by(Sort.Direction.DESC, "recordedAt"));
@@ -108,7 +122,7 @@ class DisputeService {
      */
     Referred refer(Caller caller, String id, String reason, Category category, Long version, String bearerToken) {
         Dispute dispute = find(id);
-        requireCovered(caller, dispute.communityPath(), MEDIATORS);
+        requireCovered(caller, dispute, MEDIATORS);
         checkVersion(dispute, version);
         dispute.checkReferable(reason);
         Issue issue = issues.submitOnce(dispute.referralIssueId(), caller,
@@ -119,7 +133,7 @@ class DisputeService {
 
     private Dispute change(Caller caller, String id, Long version, BiConsumer<Dispute, Instant> action) {
         Dispute dispute = find(id);
-        requireCovered(caller, dispute.communityPath(), MEDIATORS);
+        requireCovered(caller, dispute, MEDIATORS);
         checkVersion(dispute, version);
         action.accept(dispute, now());
         return mongo.save(dispute);
@@ -153,10 +167,18 @@ class DisputeService {
         requireCoveredCommunity(caller, community);
     }
 
-    private static void requireCovered(Caller caller, String communityPath, Set<String> roles) {
-        if (roles.stream().noneMatch(caller::hasRole) || !caller.covers(communityPath)) {
+    private void requireCovered(Caller caller, Dispute dispute, Set<String> roles) {
+        if (roles.stream().noneMatch(caller::hasRole) || !caller.covers(dispute.communityPath())) {
             throw new AccessDeniedException("dispute outside the caller's role or scope");
         }
+        if (gridWorkerOnly(caller) && !places.servesGrid(caller.accountId(), dispute.gridId())) {
+            throw new AccessDeniedException("dispute outside the grids the grid worker is appointed to");
+        }
+    }
+
+    /** A GRID_WORKER without an admin role: limited to the grids they are the appointed worker of. */
+    private static boolean gridWorkerOnly(Caller caller) {
+        return caller.hasRole("GRID_WORKER") && ADMINS.stream().noneMatch(caller::hasRole);
     }
 
     private static void checkVersion(Dispute dispute, Long version) {

@@ -29,11 +29,12 @@ final class Copies {
 
     /**
      * A grid worker appointment, from GridWorkerAppointed / GridWorkerReplaced, with the worker's login
-     * account when the appointment names one (routing assigns the issue to that account).
+     * account when the appointment names one (routing assigns the issue to that account; the index on it finds the
+     * grids an account serves).
      */
     @Document("worker_copies")
     record WorkerCopy(@Id String id, @Indexed String gridId, String role, boolean active, LocalDate from,
-                      String accountId, Instant updatedAt) {
+                      @Indexed String accountId, Instant updatedAt) {
     }
 
     /**

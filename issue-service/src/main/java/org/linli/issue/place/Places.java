@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.linli.issue.place.Copies.BuildingCopy;
 import org.linli.issue.place.Copies.CompoundCopy;
 import org.linli.issue.place.Copies.GridCopy;
@@ -160,6 +162,26 @@ public class Places {
         List<CompoundCopy> inGrid = mongo.find(Query.query(Criteria.where("gridId").is(gridId)).limit(2),
                 CompoundCopy.class);
         return inGrid.size() == 1 ? inGrid.get(0) : null;
+    }
+
+    /**
+     * Whether the account is the grid's appointed grid worker (the one routing assigns the grid's issues to); false
+     * for a {@code null} grid or account.
+     */
+    public boolean servesGrid(String accountId, String gridId) {
+        return accountId != null && gridId != null
+                && activeWorker(gridId).map(WorkerCopy::accountId).filter(accountId::equals).isPresent();
+    }
+
+    /** The grids whose appointed grid worker the account is (by the index on the copies' accountId); none for null. */
+    public Set<String> gridsServedBy(String accountId) {
+        if (accountId == null) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("role").is("GRID_WORKER")
+                .and("active").is(true));
+        return mongo.find(query, WorkerCopy.class).stream().map(WorkerCopy::gridId)
+                .filter(gridId -> servesGrid(accountId, gridId)).collect(Collectors.toUnmodifiableSet());
     }
 
     private Optional<WorkerCopy> activeWorker(String gridId) {

@@ -8,6 +8,7 @@ import static org.linli.issue.Seeds.admin;
 import static org.linli.issue.Seeds.caller;
 import static org.linli.issue.Seeds.otherCommunityAdmin;
 import static org.linli.issue.Seeds.resident;
+import static org.linli.issue.Seeds.appointedWorker;
 import static org.linli.issue.Seeds.worker;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,13 +16,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.issue.Seeds;
 import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueService;
+import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mediation first (前置调解) through the API: one dispute mediated, one referred as an issue exactly once, the
- * success rate of the grid and the worker, and the scope. Same context as CommunityWorkIT.
+ * success rate of the grid and the worker, and the scope: another community refused, and a grid worker limited to
+ * the disputes of the grids they are the appointed worker of. Same context as CommunityWorkIT.
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=community-it-${random.uuid}",
         "linli.issue.sweep.enabled=false", "linli.issue.qr.secret=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
@@ -75,31 +81,32 @@ class DisputesIT {
     void oneDisputeIsMediatedAnotherReferredAsOneIssueAndTheSuccessRateCountsBoth() throws Exception {
         Instant start = Instant.now();
         String mediated = record("楼上漏水殃及楼下");
-        post("/api/v1/disputes/" + mediated + "/sessions", worker(), "{\"note\": \"双方到场沟通\"}")
+        post("/api/v1/disputes/" + mediated + "/sessions", appointedWorker(), "{\"note\": \"双方到场沟通\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MEDIATING"));
-        post("/api/v1/disputes/" + mediated + "/mediation", worker(),
+        post("/api/v1/disputes/" + mediated + "/mediation", appointedWorker(),
                 "{\"agreement\": \"楼上维修\", \"consentedBy\": [\"张三\"], \"agreedOn\": \"2026-11-22\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("consent-missing"));
-        post("/api/v1/disputes/" + mediated + "/mediation", worker(),
+        post("/api/v1/disputes/" + mediated + "/mediation", appointedWorker(),
                 "{\"agreement\": \"楼上维修\", \"consentedBy\": [\"张三\", \"李四\"], \"agreedOn\": \"2026-11-22\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MEDIATED"))
                 .andExpect(jsonPath("$.agreement.agreedOn").value("2026-11-22"));
-        post("/api/v1/disputes/" + mediated + "/referral", worker(), "{\"reason\": \"再报\"}")
+        post("/api/v1/disputes/" + mediated + "/referral", appointedWorker(), "{\"reason\": \"再报\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
 
         String referred = record("宅基地边界争议");
-        post("/api/v1/disputes/" + referred + "/sessions", worker(), "{\"note\": \"第一次调解未果\"}")
+        post("/api/v1/disputes/" + referred + "/sessions", appointedWorker(), "{\"note\": \"第一次调解未果\"}")
                 .andExpect(status().isOk());
         // a first try stored the issue and died before the dispute was saved
         Dispute dispute = disputes.find(referred);
         Issue firstTry = issues.submitOnce(dispute.referralIssueId(), workerCaller(),
-                dispute.referralReport(null, "需国土部门确权", "worker-wang", "worker-wang", ZoneId.of("Asia/Shanghai")),
+                dispute.referralReport(null, "需国土部门确权", Seeds.APPOINTED_WORKER, Seeds.APPOINTED_WORKER,
+                        ZoneId.of("Asia/Shanghai")),
                 null);
-        JsonNode retried = json(post("/api/v1/disputes/" + referred + "/referral", worker(),
+        JsonNode retried = json(post("/api/v1/disputes/" + referred + "/referral", appointedWorker(),
                 "{\"reason\": \"需国土部门确权\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFERRED")));
         assertThat(retried.at("/referral/issueId").asString()).isEqualTo(firstTry.id());
-        post("/api/v1/disputes/" + referred + "/referral", worker(), "{\"reason\": \"需国土部门确权\"}")
+        post("/api/v1/disputes/" + referred + "/referral", appointedWorker(), "{\"reason\": \"需国土部门确权\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
         assertThat(mongo.count(Query.query(Criteria.where("description").regex(referred)), Issue.class)).isEqualTo(1);
         mvc.perform(get("/api/v1/issues/" + firstTry.id()).with(admin())).andExpect(status().isOk())
@@ -114,7 +121,8 @@ class DisputesIT {
             mvc.perform(get("/api/v1/disputes/success-rates").param("by", by).param("from", start.toString())
                             .param("communityUnitId", Seeds.COMMUNITY).with(admin()))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.content[0].key").value(by.equals("GRID") ? Seeds.GRID : "worker-wang"))
+                    .andExpect(jsonPath("$.content[0].key")
+                            .value(by.equals("GRID") ? Seeds.GRID : Seeds.APPOINTED_WORKER))
                     .andExpect(jsonPath("$.content[0].recorded").value(2))
                     .andExpect(jsonPath("$.content[0].mediated").value(1))
                     .andExpect(jsonPath("$.content[0].referred").value(1))
@@ -150,8 +158,49 @@ class DisputesIT {
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
+    @Test
+    void aGridWorkerActsOnlyOnTheDisputesOfTheGridTheyAreAppointedTo() throws Exception {
+        String inGridA = record("晾衣杆越界"); // Seeds.GRID, by its appointed worker; grid B is worker-li's
+        String gridB = "grid-b-" + UUID.randomUUID();
+        mongo.save(new Document("_id", "appointment-" + gridB).append("gridId", gridB).append("role", "GRID_WORKER")
+                .append("active", true).append("from", new Date()).append("accountId", "worker-li"), "worker_copies");
+        String inGridB = mongo.insert(Dispute.record(UUID.randomUUID().toString(), Dispute.Kind.NEIGHBOUR,
+                "占道堆物",
+                List.of(Dispute.Party.of("赵五", null), Dispute.Party.of("钱六", null)),
+                new Dispute.Place(Seeds.LAT, Seeds.LNG, null, null), new Route(gridB, Seeds.COMMUNITY,
+                        Seeds.COMMUNITY_PATH, Seeds.STREET, null, null, "appointment-" + gridB, "worker-li",
+                        Route.Source.LOCAL_COPY), "worker-li", "worker-li", Instant.now())).id();
+        RequestPostProcessor li = caller("GRID_WORKER", Seeds.COMMUNITY_PATH, "worker-li");
+
+        post("/api/v1/disputes", li, recordBody("不是李的网格")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/disputes/" + inGridA).with(li)).andExpect(status().isForbidden());
+        post("/api/v1/disputes/" + inGridA + "/sessions", li, "{\"note\": \"x\"}").andExpect(status().isForbidden());
+        post("/api/v1/disputes/" + inGridA + "/referral", li, "{\"reason\": \"x\"}").andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/disputes/" + inGridB).with(appointedWorker())).andExpect(status().isForbidden());
+        post("/api/v1/disputes/" + inGridB + "/mediation", appointedWorker(), "{\"agreement\": \"x\", \"consentedBy\": "
+                + "[\"赵五\", \"钱六\"], \"agreedOn\": \"2026-11-22\"}").andExpect(status().isForbidden());
+
+        mvc.perform(get("/api/v1/disputes").param("size", "200").with(li)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridB + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridA + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/disputes").param("size", "200").with(appointedWorker())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridA + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridB + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/disputes").param("size", "200").with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridB + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.id == '" + inGridA + "')]").exists());
+        mvc.perform(get("/api/v1/disputes").with(worker())) // of the community, appointed to no grid
+                .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/disputes/" + inGridA).with(worker())).andExpect(status().isForbidden());
+        post("/api/v1/disputes", worker(), recordBody("x")).andExpect(status().isForbidden());
+
+        mvc.perform(get("/api/v1/disputes/" + inGridB).with(li)).andExpect(status().isOk());
+        post("/api/v1/disputes/" + inGridB + "/sessions", li, "{\"note\": \"双方到场\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("MEDIATING"));
+    }
+
     private String record(String description) throws Exception {
-        return json(post("/api/v1/disputes", worker(), recordBody(description))
+        return json(post("/api/v1/disputes", appointedWorker(), recordBody(description))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.gridId").value(Seeds.GRID))
                 .andExpect(jsonPath("$.communityUnitId").value(Seeds.COMMUNITY))
@@ -164,8 +213,8 @@ class DisputesIT {
     }
 
     private static Caller workerCaller() {
-        return new Caller("worker-wang", "worker-wang", Set.of("GRID_WORKER"), Seeds.COMMUNITY, Seeds.COMMUNITY_PATH,
-                null);
+        return new Caller(Seeds.APPOINTED_WORKER, Seeds.APPOINTED_WORKER, Set.of("GRID_WORKER"), Seeds.COMMUNITY,
+                Seeds.COMMUNITY_PATH, null);
     }
 
     private ResultActions post(String path, RequestPostProcessor who, String body) throws Exception {
