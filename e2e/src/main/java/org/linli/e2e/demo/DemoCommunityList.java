@@ -23,16 +23,17 @@ final class DemoCommunityList {
         this.county = county;
     }
 
-    /** Answers whether the list was published. */
-    boolean lastMonth() {
+    /** Answers what became of the list: "published <id>" or "a draft <id>". */
+    String lastMonth() {
         YearMonth last = YearMonth.from(LocalDate.now(DemoSeason.COUNTY_ZONE)).minusMonths(1);
         JsonNode list = admin.post("/api/v1/community-lists", Map.of("scopeUnitId", county.streets.get(0).unitId,
                 "month", last.toString())).expect(201);
+        String id = list.path("id").asString();
         if (list.path("red").isEmpty()) {
-            return false;
+            return "a draft " + id + " (no activity last month)";
         }
-        admin.post("/api/v1/community-lists/" + list.path("id").asString() + "/publication",
-                Map.of("version", list.path("version").asLong())).ok();
-        return true;
+        admin.post("/api/v1/community-lists/" + id + "/publication", Map.of("version", list.path("version").asLong()))
+                .ok();
+        return "published " + id;
     }
 }

@@ -92,8 +92,7 @@ public final class DemoCountyLoader {
             step("org-service: 三帮五督 for the first street, demo.member its alley chief with three duties recorded",
                     () -> new DemoDuties(admin, county).alleyChief(accounts, community, member));
             step("points-service: last month's 社区红黑榜 of the first street (published if last month had activities, "
-                    + "else left a draft)", () -> out.print(new DemoCommunityList(admin, county).lastMonth()
-                    ? "published… " : "a draft (no activity last month)… "));
+                    + "else left a draft)", () -> out.print(new DemoCommunityList(admin, county).lastMonth() + "… "));
             step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);
