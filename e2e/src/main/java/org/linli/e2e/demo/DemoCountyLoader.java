@@ -87,6 +87,12 @@ public final class DemoCountyLoader {
                     new DemoMediation(county, worker)::disputes);
             step("property-service: couriers registered, verified and let into compounds (or refused)",
                     () -> new DemoCouriers(county, worker, community).registrations(property));
+            step("org-service: a need met by 县人民医院's project (done) and a resident's need still open (两张清单 → 项目清单)",
+                    () -> new DemoProjects(admin, county).lists(community, resident));
+            step("org-service: 三帮五督 for the first street, demo.member its alley chief with three duties recorded",
+                    () -> new DemoDuties(admin, county).alleyChief(accounts, community, member));
+            step("points-service: last month's 社区红黑榜 of the first street (published if last month had activities, "
+                    + "else left a draft)", () -> out.print(new DemoCommunityList(admin, county).lastMonth() + "… "));
             step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);

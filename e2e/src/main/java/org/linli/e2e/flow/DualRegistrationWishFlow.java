@@ -47,7 +47,7 @@ public final class DualRegistrationWishFlow implements Flow {
         String unitId = admin.post("/api/v1/dual-registration/units", Map.of("name", unitName,
                 "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
         Session communityAdmin = People.communityAdmin(gateway, admin, n);
-        Session resident = resident(gateway, admin, n);
+        Session resident = People.resident(gateway, admin, n);
 
         String wishId = Eventually.retryWhile("unknown-community", () -> resident.post("/api/v1/micro-wishes",
                 Map.of("title", "端到端微心愿 " + n.run(), "description", "想要一台助行器",
@@ -66,12 +66,6 @@ public final class DualRegistrationWishFlow implements Flow {
         assertIssueServiceShowsTheUnitsFulfilment(communityAdmin, wishId, unitId);
         assertOrgServiceRecordsTheWish(unit, wishId, n);
         return result;
-    }
-
-    private static Session resident(Gateway gateway, Session admin, Neighbourhood n) {
-        String username = "e2e-resident-" + n.run();
-        Neighbourhood.account(admin, username, "RESIDENT", n.communityId());
-        return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 
     private static void assertIssueServiceShowsTheUnitsFulfilment(Session staff, String wishId, String unitId) {

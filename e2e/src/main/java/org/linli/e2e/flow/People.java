@@ -11,7 +11,7 @@ import org.linli.e2e.client.Session;
 
 /**
  * The people a flow needs in its {@link Neighbourhood} besides the grid worker: an administrator of the
- * community (whose lists show only this run's data) and a party member with an account, registered in
+ * community (whose lists show only this run's data), a resident and a party member with an account, registered in
  * org-service so every other service knows the member by that account.
  */
 final class People {
@@ -31,6 +31,13 @@ final class People {
     static Session communityAdmin(Gateway gateway, Session admin, Neighbourhood n) {
         String username = "e2e-community-admin-" + n.run();
         Neighbourhood.account(admin, username, "COMMUNITY_ADMIN", n.communityId());
+        return gateway.signIn(username, Neighbourhood.PASSWORD);
+    }
+
+    /** A RESIDENT account of the neighbourhood's community, signed in. */
+    static Session resident(Gateway gateway, Session admin, Neighbourhood n) {
+        String username = "e2e-resident-" + n.run();
+        Neighbourhood.account(admin, username, "RESIDENT", n.communityId());
         return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 

@@ -176,6 +176,26 @@ class DemoCountyIT {
                 .isNotEmpty();
     }
 
+    @Test
+    void theFirstCommunityHasANeedMetByAUnitsProjectAnOpenNeedAndAnAlleyChiefWithDuties() {
+        Session community = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        assertThat(content(community.get("/api/v1/needs?communityId=" + communityId).ok()))
+                .extracting(need -> need.path("status").asString()).contains("CLOSED", "OPEN");
+        YearMonth month = YearMonth.now(DemoSeason.COUNTY_ZONE);
+        assertThat(content(community.get("/api/v1/projects/unit-summaries?year=" + month.getYear()).ok()))
+                .anySatisfy(unit -> {
+                    assertThat(unit.path("unitName").asString()).isEqualTo(DemoProjects.HOSPITAL);
+                    assertThat(unit.path("done").asInt()).isPositive();
+                });
+        String memberId = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".member").get("/api/v1/accounts/me").ok()
+                .path("id").asString();
+        assertThat(community.get("/api/v1/duty-reports/holders/" + memberId + "?month=" + month).ok())
+                .anySatisfy(report -> {
+                    assertThat(report.path("role").asString()).isEqualTo("ALLEY_CHIEF");
+                    assertThat(report.path("quotaApplies").asBoolean()).isTrue();
+                });
+    }
+
     private static List<JsonNode> content(JsonNode page) {
         return StreamSupport.stream(page.path("content").spliterator(), false).toList();
     }
