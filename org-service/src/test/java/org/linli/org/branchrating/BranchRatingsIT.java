@@ -175,7 +175,7 @@ class BranchRatingsIT {
         String round = create(streetAdmin, ROUNDS, Map.of("unitId", street, "title", "年度支部测评",
                 "startsOn", today.toString(), "endsOn", today.plusDays(30).toString()));
 
-        List<MockHttpServletResponse> byResident = SimultaneousRequests.each(mvc, 8, i -> json(resident,
+        List<MockHttpServletResponse> byResident = SimultaneousRequests.perform(mvc, 8, i -> json(resident,
                 ROUNDS + "/" + round + "/ratings", Map.of("branchId", branch, "score", i % 2 == 0 ? "SATISFIED"
                         : "DISSATISFIED")));
         assertThat(SimultaneousRequests.statuses(byResident)).isEqualTo(Map.of(201, 1, 422, 7));
@@ -187,7 +187,7 @@ class BranchRatingsIT {
         String code = body(call(streetAdmin, ROUNDS + "/" + round + "/visits", Map.of("branchId", branch,
                 "household", "城南2栋101", "visitedOn", today.toString(), "visitor", "街道组织委员", "codes", 1))
                 .andExpect(status().isCreated())).get("codes").get(0).asString();
-        List<MockHttpServletResponse> byCode = SimultaneousRequests.each(mvc, 8, i -> json(null,
+        List<MockHttpServletResponse> byCode = SimultaneousRequests.perform(mvc, 8, i -> json(null,
                 ROUNDS + "/" + round + "/code-ratings", Map.of("branchId", branch, "code", code,
                         "score", "SATISFIED")));
         assertThat(SimultaneousRequests.statuses(byCode)).isEqualTo(Map.of(201, 1, 422, 7));

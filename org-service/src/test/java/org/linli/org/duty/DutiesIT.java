@@ -157,21 +157,21 @@ class DutiesIT {
         String admin = TestAccounts.bearerOf(mvc, county, "COMMUNITY_ADMIN", community);
         String chiefId = idOf(TestAccounts.bearerOf(mvc, county, "PARTY_MEMBER", alley));
 
-        List<MockHttpServletResponse> quotas = SimultaneousRequests.same(mvc, 8, json(streetAdmin,
+        List<MockHttpServletResponse> quotas = SimultaneousRequests.perform(mvc, 8, i -> json(streetAdmin,
                 "/api/v1/duty-quotas", Map.of("unitId", street, "template", "SAN_BANG_WU_DU")));
         assertThat(SimultaneousRequests.statuses(quotas)).isEqualTo(Map.of(201, 1, 409, 7));
         assertThat(SimultaneousRequests.problemCodes(quotas)).containsOnly("already-exists");
         List<DutyQuota> stored = mongo.find(Query.query(Criteria.where("unitId").is(street)), DutyQuota.class);
         assertThat(stored).hasSize(1);
 
-        List<MockHttpServletResponse> holders = SimultaneousRequests.same(mvc, 8, json(admin,
+        List<MockHttpServletResponse> holders = SimultaneousRequests.perform(mvc, 8, i -> json(admin,
                 "/api/v1/duty-holders", Map.of("accountId", chiefId, "role", "ALLEY_CHIEF", "unitId", alley)));
         assertThat(SimultaneousRequests.statuses(holders)).isEqualTo(Map.of(201, 1, 409, 7));
         assertThat(SimultaneousRequests.problemCodes(holders)).containsOnly("already-exists");
         assertThat(mongo.count(Query.query(Criteria.where("accountId").is(chiefId)), DutyAssignment.class))
                 .isEqualTo(1);
 
-        List<MockHttpServletResponse> revisions = SimultaneousRequests.each(mvc, 8, i -> json(streetAdmin,
+        List<MockHttpServletResponse> revisions = SimultaneousRequests.perform(mvc, 8, i -> json(streetAdmin,
                 "/api/v1/duty-quotas/" + stored.get(0).id() + "/revisions", Map.of("version", 0, "items", List.of(
                         Map.of("kind", "SUPERVISE_SANITATION", "label", "监督环境卫生", "count", i + 1,
                                 "period", "MONTH")))));

@@ -178,10 +178,10 @@ class NeedsAndProjectsIT {
         String need = create(admin, "/api/v1/needs", need("楼顶防水"));
         String ample = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
                 10, List.of(community)));
-        List<MockHttpServletResponse> sameNeed = SimultaneousRequests.same(mvc, 8, json(admin, "/api/v1/projects",
+        List<MockHttpServletResponse> sameNeed = SimultaneousRequests.perform(mvc, 8, i -> json(admin, "/api/v1/projects",
                 project(need, ample, 1, TODAY.plusDays(7))));
-        assertThat(SimultaneousRequests.statuses(sameNeed)).containsEntry(201, 1).doesNotContainKey(500)
-                .containsOnlyKeys(201, 409, 422);
+        assertThat(SimultaneousRequests.statuses(sameNeed)).containsEntry(201, 1).doesNotContainKey(500);
+        assertThat(SimultaneousRequests.statuses(sameNeed).keySet()).isSubsetOf(201, 409, 422);
         assertThat(SimultaneousRequests.problemCodes(sameNeed)).isSubsetOf("stale-version", "wrong-step");
         List<Project> projects = mongo.find(Query.query(Criteria.where("needId").is(need)), Project.class);
         assertThat(projects).hasSize(1);
@@ -195,7 +195,7 @@ class NeedsAndProjectsIT {
         for (int i = 0; i < 8; i++) {
             needs.add(create(admin, "/api/v1/needs", need("助浴 " + i)));
         }
-        List<MockHttpServletResponse> oneResource = SimultaneousRequests.each(mvc, 8, i -> json(admin,
+        List<MockHttpServletResponse> oneResource = SimultaneousRequests.perform(mvc, 8, i -> json(admin,
                 "/api/v1/projects", project(needs.get(i), scarce, 2, TODAY.plusDays(7))));
         assertThat(SimultaneousRequests.statuses(oneResource)).isEqualTo(Map.of(201, 2, 422, 6));
         assertThat(SimultaneousRequests.problemCodes(oneResource)).containsOnly("capacity-exceeded");

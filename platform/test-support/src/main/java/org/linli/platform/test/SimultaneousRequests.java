@@ -27,8 +27,11 @@ public final class SimultaneousRequests {
     private SimultaneousRequests() {
     }
 
-    /** The responses to {@code n} requests sent at once; {@code request} builds the i-th (0-based). */
-    public static List<MockHttpServletResponse> each(MockMvc mvc, int n, IntFunction<RequestBuilder> request)
+    /**
+     * The responses to {@code n} requests sent at once; {@code request} builds the i-th (0-based). A fresh builder
+     * each time: MockMvc adds its defaults to a builder while performing it, so one builder is not shared by threads.
+     */
+    public static List<MockHttpServletResponse> perform(MockMvc mvc, int n, IntFunction<RequestBuilder> request)
             throws Exception {
         CyclicBarrier together = new CyclicBarrier(n);
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -49,11 +52,6 @@ public final class SimultaneousRequests {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The same request {@code n} times at once. */
-    public static List<MockHttpServletResponse> same(MockMvc mvc, int n, RequestBuilder request) throws Exception {
-        return each(mvc, n, i -> request);
     }
 
     /** How many responses had each status, e.g. {@code {201=1, 422=7}}. */
