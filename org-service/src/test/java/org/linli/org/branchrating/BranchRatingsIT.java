@@ -9,16 +9,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -42,6 +48,8 @@ class BranchRatingsIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MongoOperations mongo;
 
     @Test
     void residentsAndVisitCodesRateTheirBranchOnceEachCommunitySeesItsOwnAndThePublicTheClosedSummary()
@@ -145,6 +153,54 @@ class BranchRatingsIT {
                 .andExpect(jsonPath("$.page.totalElements").value(1));
     }
 
+    /**
+     * One rating per resident, branch and round, and one per code, however the requests race: 8 at once, one 201,
+     * the others 422, one rating stored (the unique index decides, not a read before the insert).
+     */
+    @Test
+    void theSameResidentOrTheSameCodeRatingEightTimesAtOnceIsCountedOnce() throws Exception {
+        String county = "Bearer " + JSON.readTree(mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("grant_type", "password")
+                        .param("username", "admin").param("password", "test-admin-password"))
+                .andReturn().getResponse().getContentAsString()).get("access_token").asString();
+        String street = create(county, "/api/v1/org-units", Map.of("type", "STREET_COMMITTEE",
+                "name", "桂林街道党工委" + UUID.randomUUID(), "templateId", "FIVE_LEVEL"));
+        String community = create(county, "/api/v1/org-units", Map.of("type", "COMMUNITY_COMMITTEE",
+                "name", "城南社区党委", "parentId", street));
+        String branch = create(county, "/api/v1/org-units", Map.of("type", "GRID_BRANCH", "name", "城南二网格党支部",
+                "parentId", community));
+        String streetAdmin = TestAccounts.bearerOf(mvc, county, "STREET_ADMIN", street);
+        String resident = TestAccounts.bearerOf(mvc, county, "RESIDENT", branch);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String round = create(streetAdmin, ROUNDS, Map.of("unitId", street, "title", "年度支部测评",
+                "startsOn", today.toString(), "endsOn", today.plusDays(30).toString()));
+
+        List<MockHttpServletResponse> byResident = SimultaneousRequests.perform(mvc, 8, i -> json(resident,
+                ROUNDS + "/" + round + "/ratings", Map.of("branchId", branch, "score", i % 2 == 0 ? "SATISFIED"
+                        : "DISSATISFIED")));
+        assertThat(SimultaneousRequests.statuses(byResident)).isEqualTo(Map.of(201, 1, 422, 7));
+        assertThat(SimultaneousRequests.problemCodes(byResident)).containsOnly("already-rated");
+        assertThat(byResident).filteredOn(response -> response.getStatus() == 422)
+                .allMatch(response -> response.getContentType().startsWith("application/problem+json"));
+        assertThat(ratingsOf(round)).isEqualTo(1);
+
+        String code = body(call(streetAdmin, ROUNDS + "/" + round + "/visits", Map.of("branchId", branch,
+                "household", "城南2栋101", "visitedOn", today.toString(), "visitor", "街道组织委员", "codes", 1))
+                .andExpect(status().isCreated())).get("codes").get(0).asString();
+        List<MockHttpServletResponse> byCode = SimultaneousRequests.perform(mvc, 8, i -> json(null,
+                ROUNDS + "/" + round + "/code-ratings", Map.of("branchId", branch, "code", code,
+                        "score", "SATISFIED")));
+        assertThat(SimultaneousRequests.statuses(byCode)).isEqualTo(Map.of(201, 1, 422, 7));
+        assertThat(SimultaneousRequests.problemCodes(byCode)).isSubsetOf("already-rated", "rating-code-used");
+        assertThat(ratingsOf(round)).isEqualTo(2);
+        read(streetAdmin, ROUNDS + "/" + round + "/results").andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].responses").value(2));
+    }
+
+    private long ratingsOf(String round) {
+        return mongo.count(Query.query(Criteria.where("roundId").is(round)), BranchRating.class);
+    }
+
     private String create(String bearer, String path, Map<String, Object> body) throws Exception {
         return body(call(bearer, path, body).andExpect(status().isCreated())).get("id").asString();
     }
@@ -154,9 +210,13 @@ class BranchRatingsIT {
     }
 
     private ResultActions call(String bearer, String path, Map<String, Object> body) throws Exception {
+        return mvc.perform(json(bearer, path, body));
+    }
+
+    private static MockHttpServletRequestBuilder json(String bearer, String path, Map<String, Object> body) {
         MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(new HashMap<>(body)));
-        return mvc.perform(bearer == null ? request : request.header(HttpHeaders.AUTHORIZATION, bearer));
+        return bearer == null ? request : request.header(HttpHeaders.AUTHORIZATION, bearer);
     }
 
     private static JsonNode body(ResultActions result) throws Exception {

@@ -1,5 +1,6 @@
 package org.linli.org.duty;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -9,19 +10,26 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +47,8 @@ class DutiesIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MongoOperations mongo;
 
     @Test
     void anAlleyChiefsDutiesAreCountedAgainstTheStreetsQuotaInMonthlyReports() throws Exception {
@@ -127,6 +137,51 @@ class DutiesIT {
                 .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isBadRequest());
     }
 
+    /**
+     * One quota per unit and role (its revisions are versions inside it) and one holder record per account and role,
+     * however the requests race: the unique indexes refuse the second insert (409 already-exists), the quota's
+     * version refuses a second revision made from the same version (409 stale-version).
+     */
+    @Test
+    void aQuotaAHolderAndARevisionSentEightTimesAtOnceAreStoredOnce() throws Exception {
+        String county = "Bearer " + JSON.readTree(mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("grant_type", "password")
+                        .param("username", "admin").param("password", "test-admin-password"))
+                .andReturn().getResponse().getContentAsString()).get("access_token").asString();
+        String street = create(county, Map.of("type", "STREET_COMMITTEE", "name", "新街镇党委" + UUID.randomUUID(),
+                "templateId", "FIVE_LEVEL"));
+        String community = create(county, Map.of("type", "COMMUNITY_COMMITTEE", "name", "新街社区党委",
+                "parentId", street));
+        String alley = create(county, Map.of("type", "GRID_BRANCH", "name", "新街三巷党支部", "parentId", community));
+        String streetAdmin = TestAccounts.bearerOf(mvc, county, "STREET_ADMIN", street);
+        String admin = TestAccounts.bearerOf(mvc, county, "COMMUNITY_ADMIN", community);
+        String chiefId = idOf(TestAccounts.bearerOf(mvc, county, "PARTY_MEMBER", alley));
+
+        List<MockHttpServletResponse> quotas = SimultaneousRequests.perform(mvc, 8, i -> json(streetAdmin,
+                "/api/v1/duty-quotas", Map.of("unitId", street, "template", "SAN_BANG_WU_DU")));
+        assertThat(SimultaneousRequests.statuses(quotas)).isEqualTo(Map.of(201, 1, 409, 7));
+        assertThat(SimultaneousRequests.problemCodes(quotas)).containsOnly("already-exists");
+        List<DutyQuota> stored = mongo.find(Query.query(Criteria.where("unitId").is(street)), DutyQuota.class);
+        assertThat(stored).hasSize(1);
+
+        List<MockHttpServletResponse> holders = SimultaneousRequests.perform(mvc, 8, i -> json(admin,
+                "/api/v1/duty-holders", Map.of("accountId", chiefId, "role", "ALLEY_CHIEF", "unitId", alley)));
+        assertThat(SimultaneousRequests.statuses(holders)).isEqualTo(Map.of(201, 1, 409, 7));
+        assertThat(SimultaneousRequests.problemCodes(holders)).containsOnly("already-exists");
+        assertThat(mongo.count(Query.query(Criteria.where("accountId").is(chiefId)), DutyAssignment.class))
+                .isEqualTo(1);
+
+        List<MockHttpServletResponse> revisions = SimultaneousRequests.perform(mvc, 8, i -> json(streetAdmin,
+                "/api/v1/duty-quotas/" + stored.get(0).id() + "/revisions", Map.of("version", 0, "items", List.of(
+                        Map.of("kind", "SUPERVISE_SANITATION", "label", "监督环境卫生", "count", i + 1,
+                                "period", "MONTH")))));
+        assertThat(SimultaneousRequests.statuses(revisions)).isEqualTo(Map.of(200, 1, 409, 7));
+        assertThat(SimultaneousRequests.problemCodes(revisions)).containsOnly("stale-version");
+        DutyQuota revised = mongo.findById(stored.get(0).id(), DutyQuota.class);
+        assertThat(revised.version()).isEqualTo(1);
+        assertThat(revised.versions()).hasSize(2);
+    }
+
     private ResultActions duty(String bearer, String holderId, String kind, LocalDate doneOn) throws Exception {
         Map<String, Object> body = new HashMap<>(Map.of("role", "ALLEY_CHIEF", "kind", kind,
                 "doneOn", doneOn.toString(), "note", "巷内巡查", "place", "东海一巷"));
@@ -150,8 +205,12 @@ class DutiesIT {
     }
 
     private ResultActions call(String bearer, String path, Map<String, Object> body) throws Exception {
-        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(body)));
+        return mvc.perform(json(bearer, path, body));
+    }
+
+    private static MockHttpServletRequestBuilder json(String bearer, String path, Map<String, Object> body) {
+        return post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body));
     }
 
     private static JsonNode body(ResultActions result) throws Exception {

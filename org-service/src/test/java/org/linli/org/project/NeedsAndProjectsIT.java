@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,15 +18,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,6 +168,45 @@ class NeedsAndProjectsIT {
         read(resident, "/api/v1/needs?mine=true").andExpect(jsonPath("$.page.totalElements").value(1));
     }
 
+    /**
+     * Projects made at once: from one need, only one (the need's version refuses the others: 409, or 422 wrong-step
+     * once it is MATCHED), the need matched to it, one amount held; over one resource, never more than its capacity
+     * (the conditional {@code $inc}), the refused needs open again.
+     */
+    @Test
+    void projectsMadeAtOnceMatchANeedOnceAndNeverHoldMoreThanAResourcesCapacity() throws Exception {
+        String need = create(admin, "/api/v1/needs", need("楼顶防水"));
+        String ample = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
+                10, List.of(community)));
+        List<MockHttpServletResponse> sameNeed = SimultaneousRequests.perform(mvc, 8, i -> json(admin, "/api/v1/projects",
+                project(need, ample, 1, TODAY.plusDays(7))));
+        assertThat(SimultaneousRequests.statuses(sameNeed)).containsEntry(201, 1).doesNotContainKey(500);
+        assertThat(SimultaneousRequests.statuses(sameNeed).keySet()).isSubsetOf(201, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(sameNeed)).isSubsetOf("stale-version", "wrong-step");
+        List<Project> projects = mongo.find(Query.query(Criteria.where("needId").is(need)), Project.class);
+        assertThat(projects).hasSize(1);
+        read(admin, "/api/v1/needs/" + need).andExpect(jsonPath("$.status").value("MATCHED"))
+                .andExpect(jsonPath("$.projectId").value(projects.get(0).id()));
+        read(admin, "/api/v1/resources/" + ample).andExpect(jsonPath("$.capacityLeft").value(9));
+
+        String scarce = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
+                5, List.of(community)));
+        List<String> needs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            needs.add(create(admin, "/api/v1/needs", need("助浴 " + i)));
+        }
+        List<MockHttpServletResponse> oneResource = SimultaneousRequests.perform(mvc, 8, i -> json(admin,
+                "/api/v1/projects", project(needs.get(i), scarce, 2, TODAY.plusDays(7))));
+        assertThat(SimultaneousRequests.statuses(oneResource)).isEqualTo(Map.of(201, 2, 422, 6));
+        assertThat(SimultaneousRequests.problemCodes(oneResource)).containsOnly("capacity-exceeded");
+        read(admin, "/api/v1/resources/" + scarce).andExpect(jsonPath("$.capacityLeft").value(1));
+        List<Project> holding = mongo.find(Query.query(Criteria.where("needId").in(needs)), Project.class);
+        assertThat(holding).hasSize(2);
+        assertThat(mongo.find(Query.query(Criteria.where("_id").in(needs)), Need.class))
+                .extracting(Need::status).containsOnly(Need.Status.OPEN, Need.Status.MATCHED)
+                .filteredOn(status -> status == Need.Status.OPEN).hasSize(6);
+    }
+
     /** A project claimed before today whose deadline has passed (the API refuses a deadline in the past). */
     private Project claimedTenDaysAgoDueThreeDaysAgo(String needId) {
         Need need = mongo.findById(needId, Need.class);
@@ -199,8 +244,12 @@ class NeedsAndProjectsIT {
     }
 
     private ResultActions call(String bearer, String path, Map<String, Object> body) throws Exception {
-        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(body)));
+        return mvc.perform(json(bearer, path, body));
+    }
+
+    private static MockHttpServletRequestBuilder json(String bearer, String path, Map<String, Object> body) {
+        return post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body));
     }
 
     private ResultActions read(String bearer, String path) throws Exception {

@@ -48,7 +48,8 @@ class CommunityListController {
                     + "size scoring below the best; each at most half the communities. Computing again refreshes the "
                     + "draft. Once published a list is immutable: 422 list-published unless supersedeReason is given, "
                     + "which computes a new version superseding it on publication. 422 month-in-future, "
-                    + "invalid-list-scope, nothing-to-supersede, invalid-size.")
+                    + "invalid-list-scope, nothing-to-supersede, invalid-size; 409 already-exists or stale-version "
+                    + "when the same list was computed at the same moment (one draft is kept: compute again).")
     @PostMapping
     @PreAuthorize(PUBLISHERS)
     ResponseEntity<CommunityListResponse> computeCommunityList(Caller caller, @Valid @RequestBody ComputeRequest request) {

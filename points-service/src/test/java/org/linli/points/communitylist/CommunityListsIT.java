@@ -1,5 +1,6 @@
 package org.linli.points.communitylist;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,14 +16,19 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.SimultaneousRequests;
 import org.linli.points.Callers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Last month's volunteering in a street of four communities, recorded after the fact (a volunteer's own sign-up is
  * refused once an activity has ended; the organiser enrols), ranked into the street's red and black lists: computed
  * as a draft, published, read without a token, immutable, superseded by a new version with a reason; another street's
- * admin gets 403. Also: the volunteer black list refuses an account points-service never saw.
+ * admin gets 403. Computing or publishing 8 times at once still makes one draft and one publication. Also: the
+ * volunteer black list refuses an account points-service never saw.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -88,6 +95,14 @@ class CommunityListsIT {
         compute(otherStreetAdmin, null).andExpect(status().isForbidden());
         compute(Callers.communityAdmin("community-admin", streetPath + community("a") + "/"), null)
                 .andExpect(status().isForbidden());
+        // 8 first computations at once: one draft (its id is scope:month:number); the rest refresh it or get 409
+        List<MockHttpServletResponse> computed = SimultaneousRequests.perform(mvc, 8,
+                i -> computing(streetAdmin, null));
+        assertThat(SimultaneousRequests.statuses(computed)).containsKey(201);
+        assertThat(SimultaneousRequests.statuses(computed).keySet()).isSubsetOf(201, 409);
+        assertThat(SimultaneousRequests.problemCodes(computed)).isSubsetOf("already-exists", "stale-version");
+        assertThat(mongo.count(Query.query(Criteria.where("scopeMonth").is(street + ":" + lastMonth)),
+                "community_lists")).isEqualTo(1);
         JsonNode draft = body(compute(streetAdmin, null).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("DRAFT"))
                 .andExpect(jsonPath("$.red[*].communityUnitId").value(org.hamcrest.Matchers.contains(community("a"),
@@ -106,8 +121,14 @@ class CommunityListsIT {
         mvc.perform(get("/api/v1/community-lists/" + first).with(otherStreetAdmin)).andExpect(status().isForbidden());
         publish(otherStreetAdmin, first, 0).andExpect(status().isForbidden());
 
-        publish(streetAdmin, first, draft.get("version").asLong()).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+        // the same draft published 8 times at once: one publication, the others 409 (stale) or 422 (published)
+        List<MockHttpServletResponse> published = SimultaneousRequests.perform(mvc, 8, i ->
+                publishing(streetAdmin, first, draft.get("version").asLong()));
+        assertThat(SimultaneousRequests.statuses(published)).containsEntry(200, 1);
+        assertThat(SimultaneousRequests.statuses(published).keySet()).isSubsetOf(200, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(published)).isSubsetOf("stale-version", "list-published");
+        assertThat(mongo.findById(first, Document.class, "community_lists")).containsEntry("status", "PUBLISHED")
+                .containsEntry("version", draft.get("version").asLong() + 1);
         mvc.perform(get("/api/v1/community-lists/published").param("scopeUnitId", street)
                         .param("month", lastMonth.toString()))
                 .andExpect(status().isOk())
@@ -115,7 +136,7 @@ class CommunityListsIT {
                 .andExpect(jsonPath("$.red[0].communityName").value("a社区"));
         compute(streetAdmin, null).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("list-published"));
-        publish(streetAdmin, first, 1).andExpect(status().isUnprocessableContent())
+        publish(streetAdmin, first, draft.get("version").asLong() + 1).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("list-published"));
 
         JsonNode second = body(compute(streetAdmin, "b 社区的巡逻漏录").andExpect(status().isCreated())
@@ -175,15 +196,23 @@ class CommunityListsIT {
     }
 
     private ResultActions compute(RequestPostProcessor caller, String supersedeReason) throws Exception {
+        return mvc.perform(computing(caller, supersedeReason));
+    }
+
+    private MockHttpServletRequestBuilder computing(RequestPostProcessor caller, String supersedeReason) {
         String reason = supersedeReason == null ? "" : ", \"supersedeReason\": \"" + supersedeReason + "\"";
-        return mvc.perform(post("/api/v1/community-lists").with(caller).contentType(MediaType.APPLICATION_JSON)
+        return post("/api/v1/community-lists").with(caller).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"scopeUnitId\": \"" + street + "\", \"month\": \"" + lastMonth + "\", \"size\": 2"
-                        + reason + "}"));
+                        + reason + "}");
     }
 
     private ResultActions publish(RequestPostProcessor caller, String id, long version) throws Exception {
-        return mvc.perform(post("/api/v1/community-lists/" + id + "/publication").with(caller)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + version + "}"));
+        return mvc.perform(publishing(caller, id, version));
+    }
+
+    private static MockHttpServletRequestBuilder publishing(RequestPostProcessor caller, String id, long version) {
+        return post("/api/v1/community-lists/" + id + "/publication").with(caller)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + version + "}");
     }
 
     private static JsonNode body(ResultActions result) throws Exception {
