@@ -44,8 +44,7 @@ public final class DualRegistrationWishFlow implements Flow {
         Session admin = gateway.admin();
         Neighbourhood n = Neighbourhood.withGrids(admin);
         String unitName = "端到端双报到单位" + n.run();
-        String unitId = admin.post("/api/v1/dual-registration/units", Map.of("name", unitName,
-                "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
+        String unitId = n.pairedDualRegistrationUnit(admin, unitName);
         Session communityAdmin = People.communityAdmin(gateway, admin, n);
         Session resident = People.resident(gateway, admin, n);
 

@@ -108,4 +108,11 @@ public record Neighbourhood(String run, String streetId, String communityId, Str
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return Box.at(40 + random.nextInt(500) * 0.02, 100 + random.nextInt(1000) * 0.02, 0.02);
     }
+
+    /** Registers a dual-registration unit (双报到单位) paired with this community; answers its id. */
+    public String pairedDualRegistrationUnit(Session admin, String name) {
+        return admin.post("/api/v1/dual-registration/units", Map.of("name", name,
+                "pairedCommunityIds", List.of(communityId))).expect(201).path("id").asString();
+    }
+
 }

@@ -54,8 +54,7 @@ public final class OrgChangeFlow implements Flow {
         Session newStreetAdmin = streetAdmin(gateway, admin, "new", newStreetId, n);
         String issueId = issueRoutedToTheCommunity(admin, n);
         String activityId = volunteeringCreditedInTheCommunity(admin, n);
-        String dualRegistrationUnitId = admin.post("/api/v1/dual-registration/units", Map.of("name",
-                "端到端双报到单位" + n.run(), "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
+        String dualRegistrationUnitId = n.pairedDualRegistrationUnit(admin, "端到端双报到单位" + n.run());
         Map<String, String> copies = communityReads(n, issueId, dualRegistrationUnitId);
 
         assertThat(statuses(oldStreetAdmin, copies)).as("before the move: the old street's admin reads")

@@ -50,8 +50,7 @@ public final class PatrolAndSupervisionFlow implements Flow {
 
         Lag registered = Lag.start();
         String unitName = "端到端包保单位" + n.run();
-        String unitId = admin.post("/api/v1/dual-registration/units", Map.of("name", unitName,
-                "pairedCommunityIds", List.of(n.communityId()))).expect(201).path("id").asString();
+        String unitId = n.pairedDualRegistrationUnit(admin, unitName);
         JsonNode assignment = Eventually.retryWhile("unknown-dual-registration-unit", () -> admin.post(
                 "/api/v1/patrol-assignments", Map.of("compoundId", n.compoundId(), "unitId", unitId,
                         "startsOn", today.minusDays(10).toString(), "endsOn", today.plusYears(1).toString(),
