@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.Issue;
+import org.linli.issue.issue.Report;
 import org.linli.issue.place.Route;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.protection.SensitiveText;
@@ -164,7 +165,7 @@ public class Dispute extends AggregateRoot {
      * {@code category} (the kind's own when null), its description the dispute's history (parties by name, never
      * their phones), cut to what an issue holds.
      */
-    Issue.Report referralReport(Category category, String reason, String byAccountId, String byName, ZoneId zone) {
+    Report referralReport(Category category, String reason, String byAccountId, String byName, ZoneId zone) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         StringBuilder text = new StringBuilder()
                 .append("【矛盾纠纷上报】").append(kind.label()).append("（纠纷 ").append(id).append("）\n")
@@ -176,7 +177,7 @@ public class Dispute extends AggregateRoot {
         text.append("\n上报原因：").append(reason.strip());
         String description = text.length() <= Issue.MAX_DESCRIPTION ? text.toString()
                 : text.substring(0, Issue.MAX_DESCRIPTION - 1) + "…";
-        return new Issue.Report(category == null ? kind.issueCategory() : category, null,
+        return new Report(category == null ? kind.issueCategory() : category, null,
                 Channel.PATROL, description, lat, lng, buildingId, address, false, byAccountId,
                 byName, null, null, List.of(), null);
     }

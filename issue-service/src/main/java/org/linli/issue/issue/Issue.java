@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.linli.events.issue.IssueClaimed;
 import org.linli.events.issue.IssueClosed;
 import org.linli.events.issue.IssueDispatched;
@@ -31,6 +30,7 @@ import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * A resident's issue (诉求) from report to close: the lifecycle as a state machine (an illegal
@@ -40,9 +40,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (回访): the reporter rates a resolved issue 1–5; 1–2 or "not fixed" reopens it, silence closes it
  * after the callback window.
  *
- * <p>{@code nextDueAt} is the earliest running clock, so that one indexed query finds what is due.
- * The reporter's phone is personal data: never in events or logs, masked in most responses, stored
- * encrypted ({@link SensitiveText}; docs/protection.md), not even stored when the report is anonymous.
+ * <p>Its values: where routing placed it ({@link Placement}), who reported it ({@link Reporter}: personal data, stored
+ * encrypted, {@link SensitiveText}) and its clocks ({@link Clocks}, whose {@code nextDueAt} is the earliest running,
+ * so that one indexed query finds what is due). They are stored flat ({@code @Unwrapped}): the document keeps the
+ * field names that queries, indexes and other services' updates use. The lifecycle actions are package-private:
+ * the issue services apply them with their role and scope checks.
  */
 @Document("issues")
 // department staff's list: issues escalated to a department (level), theirs (departmentUnitId), newest first
@@ -68,26 +70,12 @@ public class Issue extends AggregateRoot {
     private Double lng;
     private String buildingId;
     private String address;
-    private boolean anonymous;
-    @Indexed
-    private String reporterAccountId;
-    private String reporterName;
-    private SensitiveText reporterPhone;
-    private String callbackTokenHash;
+    @Unwrapped.Empty
+    private Reporter reporter;
     private List<String> photoIds = new ArrayList<>();
-    @Indexed
-    private String gridId;
-    @Indexed
-    private String communityUnitId;
-    @Indexed
-    private String communityPath;
-    private String streetUnitId;
-    @Indexed
-    private String compoundId;
-    @Indexed
-    private String companyId;
+    @Unwrapped.Empty
+    private Placement placement;
     private String departmentUnitId;
-    private Route.Source routedBy;
     @Indexed
     private IssueStatus status;
     private IssueStatus heldFrom;
@@ -100,20 +88,13 @@ public class Issue extends AggregateRoot {
     private EscalationLevel level;
     private String responsibleUnitId;
     private boolean supervised;
-    private Instant onSiteDueAt;
-    private Instant firstSolutionDueAt;
-    private Instant solutionDueAt;
-    private Instant checkInDueAt;
-    private Instant callbackDueAt;
-    @Indexed
-    private Instant nextDueAt;
+    @Unwrapped.Empty
+    private Clocks clocks;
     private Instant onSiteAt;
     private Instant checkedInAt;
     private Instant resolvedAt;
     @Indexed // the reporter retention job's daily range (closedAt < cutoff), so it does not read every issue
     private Instant closedAt;
-    private boolean onSiteOverdue;
-    private boolean solutionOverdue;
     private Instant heldSince;
     private String holdReason;
     private String resolutionNote;
@@ -131,7 +112,6 @@ public class Issue extends AggregateRoot {
     private String importSource;
     private String sourceRecordId;
     private String importBatchId;
-    private Instant reporterAnonymisedAt;
     /**
      * What this issue counted for in the figures when it was read from the store ({@link FigureCache}), so that a
      * save that changes no figure leaves the kept sums alone. Not stored.
@@ -172,13 +152,7 @@ public class Issue extends AggregateRoot {
         issue.lng = report.lng();
         issue.buildingId = report.buildingId();
         issue.address = report.address();
-        issue.anonymous = report.anonymous();
-        issue.reporterAccountId = report.reporterAccountId();
-        if (!report.anonymous()) {
-            issue.reporterName = report.reporterName();
-            issue.reporterPhone = SensitiveText.of(report.reporterPhone());
-        }
-        issue.callbackTokenHash = report.callbackTokenHash();
+        issue.reporter = Reporter.of(report);
         if (report.photoIds().size() > MAX_PHOTOS) {
             throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
         }
@@ -188,12 +162,10 @@ public class Issue extends AggregateRoot {
         Instant received = report.receivedAt() == null || report.receivedAt().isAfter(now) ? now : report.receivedAt();
         issue.reportedAt = received;
         issue.updatedAt = now;
-        issue.onSiteDueAt = received.plus(policy.onSite());
-        issue.solutionDueAt = received.plus(policy.solution(issue.severity));
-        issue.firstSolutionDueAt = issue.solutionDueAt;
+        issue.clocks = Clocks.startedAt(received, issue.severity, policy);
         issue.step(received, "REPORTED", report.reporterAccountId(), issue.channel.label());
         issue.recordEvent(issue.id, new IssueReported(issue.id, issue.category.name(), issue.severity.name(),
-                issue.channel.name(), issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
+                issue.channel.name(), issue.gridId(), issue.communityUnitId(), issue.compoundId(), issue.companyId(),
                 issue.lat, issue.lng, received), now);
         if (route.workerAppointmentId() != null) {
             issue.assigneeAppointmentId = route.workerAppointmentId();
@@ -202,7 +174,7 @@ public class Issue extends AggregateRoot {
             issue.status = IssueStatus.DISPATCHED;
             issue.step(now, "DISPATCHED", null, "grid worker appointment " + route.workerAppointmentId());
             issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", issue.assigneeAccountId,
-                    issue.gridId), now);
+                    issue.gridId()), now);
         }
         issue.scheduleFromOriginalTime(now);
         return issue;
@@ -210,17 +182,10 @@ public class Issue extends AggregateRoot {
 
     /** Where the route puts a new issue: its grid, community, compound and company, its level and owner. */
     private void placeBy(Route route, String departmentUnitId) {
-        gridId = route.gridId();
-        communityUnitId = route.communityUnitId();
-        communityPath = route.communityPath();
-        streetUnitId = route.streetUnitId();
-        compoundId = route.compoundId();
-        companyId = route.companyId();
+        placement = Placement.of(route);
         this.departmentUnitId = departmentUnitId;
-        routedBy = route.source();
-        level = route.gridId() != null ? EscalationLevel.GRID
-                : route.communityUnitId() != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
-        responsibleUnitId = route.gridId() != null ? route.gridId() : route.communityUnitId();
+        level = placement.startLevel();
+        responsibleUnitId = placement.startUnitId();
     }
 
     /**
@@ -231,8 +196,8 @@ public class Issue extends AggregateRoot {
      * supervised), not a cause: no IssueOverdue or IssueEscalated for history; only clocks still running
      * at the import go on running. Records one IssueImported (occurring now) and nothing else.
      */
-    public static Issue imported(HistoricalRecord record, String batchId, Route route, String departmentUnitId,
-                                 DeadlinePolicy policy, Instant now) {
+    static Issue imported(HistoricalRecord record, String batchId, Route route, String departmentUnitId,
+                          DeadlinePolicy policy, Instant now) {
         record.requireNotAfter(now);
         Issue issue = new Issue();
         issue.id = importedId(record.source(), record.sourceRecordId());
@@ -247,15 +212,11 @@ public class Issue extends AggregateRoot {
         issue.lng = record.lng();
         issue.buildingId = record.buildingId();
         issue.address = record.address();
-        issue.reporterName = record.reporterName();
-        issue.reporterPhone = SensitiveText.of(record.reporterPhone());
-        issue.anonymous = record.reporterName() == null && record.reporterPhone() == null;
+        issue.reporter = Reporter.of(record);
         issue.placeBy(route, departmentUnitId);
         Instant received = record.receivedAt();
         issue.reportedAt = received;
-        issue.onSiteDueAt = received.plus(policy.onSite());
-        issue.solutionDueAt = received.plus(policy.solution(issue.severity));
-        issue.firstSolutionDueAt = issue.solutionDueAt;
+        issue.clocks = Clocks.startedAt(received, issue.severity, policy);
         issue.step(received, "REPORTED", null, Channel.HOTLINE.label() + " " + record.source() + " "
                 + record.sourceRecordId());
         issue.reachImportedState(record, route, policy);
@@ -264,13 +225,13 @@ public class Issue extends AggregateRoot {
         issue.scheduleFromOriginalTime(now);
         issue.recordEvent(issue.id, new IssueImported(issue.id, record.source(), record.sourceRecordId(),
                 issue.category.name(), issue.severity.name(), issue.status.name(), received, issue.resolvedAt,
-                issue.closedAt, issue.rating, issue.gridId, issue.communityUnitId, issue.compoundId, issue.companyId,
-                issue.lat, issue.lng), now);
+                issue.closedAt, issue.rating, issue.gridId(), issue.communityUnitId(), issue.compoundId(),
+                issue.companyId(), issue.lat, issue.lng), now);
         return issue;
     }
 
     /** The id an imported record gets: the same for the same source and record id, on every instance. */
-    public static String importedId(String source, String sourceRecordId) {
+    static String importedId(String source, String sourceRecordId) {
         return UUID.nameUUIDFromBytes(("import:" + source + ":" + sourceRecordId).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
@@ -297,11 +258,11 @@ public class Issue extends AggregateRoot {
         if (target == IssueStatus.RESOLVED || target == IssueStatus.CLOSED) {
             resolvedAt = record.resolvedAt() != null ? record.resolvedAt() : record.closedAt();
             resolutionNote = record.note();
-            solutionOverdue = resolvedAt.isAfter(solutionDueAt);
+            clocks = clocks.solvedAt(resolvedAt);
             step(resolvedAt, "RESOLVED", null, resolutionNote);
         }
         if (target == IssueStatus.RESOLVED) {
-            callbackDueAt = resolvedAt.plus(policy.callbackWindow());
+            clocks = clocks.callbackFrom(resolvedAt, policy.callbackWindow());
         }
         if (target == IssueStatus.CLOSED) {
             rating = record.rating();
@@ -310,35 +271,20 @@ public class Issue extends AggregateRoot {
         }
     }
 
-    /**
-     * Clocks that ran out before the import or intake (the record's original time lies in the past) become
-     * facts (overdue, supervised); the clocks still running are scheduled as for a live issue; none is applied
-     * now. For an issue received now no clock has run out: this is {@link #scheduleNext()}.
-     */
+    /** Clocks that ran out before the import or intake are facts: overdue and supervised ({@link Clocks#scheduledFromOriginalTime}). */
     private void scheduleFromOriginalTime(Instant now) {
-        if (IssueStatus.BEFORE_ON_SITE.contains(status) && !now.isBefore(onSiteDueAt)) {
-            onSiteOverdue = true;
-        }
-        if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
-            solutionOverdue = true;
-        }
-        supervised = onSiteOverdue || solutionOverdue;
-        scheduleNext();
-        if (nextDueAt != null && !nextDueAt.isAfter(now)) {
-            nextDueAt = null;
-        }
+        clocks = clocks.scheduledFromOriginalTime(status, now);
+        supervised = clocks.anyMissed();
     }
 
     /** Assigns to an account (a grid worker, staff) or opens for claiming by party members (党员接单). */
-    public void dispatch(String assigneeAccountId, Severity newSeverity, DeadlinePolicy policy, String actor,
+    void dispatch(String assigneeAccountId, Severity newSeverity, DeadlinePolicy policy, String actor,
                          Instant now) {
         require(DISPATCHABLE, "dispatch");
         if (newSeverity != null && newSeverity != severity) {
             severity = newSeverity;
-            solutionDueAt = (reopenCount > 0 ? now : reportedAt).plus(policy.solution(severity));
-            if (reopenCount == 0) {
-                firstSolutionDueAt = solutionDueAt;
-            }
+            clocks = reopenCount > 0 ? clocks.solutionFrom(now, policy.solution(severity))
+                    : clocks.reclassifiedFrom(reportedAt, policy.solution(severity));
         }
         claimantAccountId = null;
         if (assigneeAccountId == null) {
@@ -351,11 +297,11 @@ public class Issue extends AggregateRoot {
             status = IssueStatus.DISPATCHED;
         }
         touch(now, status.name(), actor, assigneeAccountId);
-        recordEvent(id, new IssueDispatched(id, dispatchMode, assigneeAccountId, gridId), now);
+        recordEvent(id, new IssueDispatched(id, dispatchMode, assigneeAccountId, gridId()), now);
     }
 
     /** A party member (or volunteer) claims an issue open for claiming. */
-    public void claim(String accountId, Instant now) {
+    void claim(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.OPEN_FOR_CLAIM), "claim");
         claimantAccountId = Objects.requireNonNull(accountId);
         status = IssueStatus.CLAIMED;
@@ -364,7 +310,7 @@ public class Issue extends AggregateRoot {
     }
 
     /** The handler arrives (到场): the on-site clock stops. */
-    public void arrive(String accountId, Instant now) {
+    void arrive(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.DISPATCHED, IssueStatus.CLAIMED, IssueStatus.REOPENED), "arrive");
         requireHandler(accountId);
         onSiteAt = now;
@@ -373,7 +319,7 @@ public class Issue extends AggregateRoot {
     }
 
     /** Work starts after the handler has seen the place. */
-    public void start(String accountId, Instant now) {
+    void start(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.ON_SITE), "start");
         requireHandler(accountId);
         status = IssueStatus.IN_PROGRESS;
@@ -381,7 +327,7 @@ public class Issue extends AggregateRoot {
     }
 
     /** Resolved with a note (required) and optional photos; the reporter's callback window opens. */
-    public void resolve(String accountId, HandlerKind kind, String note, List<String> photos, DeadlinePolicy policy,
+    void resolve(String accountId, HandlerKind kind, String note, List<String> photos, DeadlinePolicy policy,
                         Instant now) {
         require(EnumSet.of(IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS), "resolve");
         requireHandler(accountId);
@@ -396,17 +342,17 @@ public class Issue extends AggregateRoot {
         resolutionNote = note.strip();
         resolutionPhotoIds = new ArrayList<>(photos);
         resolvedAt = now;
-        callbackDueAt = now.plus(policy.callbackWindow());
+        clocks = clocks.callbackFrom(now, policy.callbackWindow());
         status = IssueStatus.RESOLVED;
         touch(now, "RESOLVED", accountId, resolutionNote);
-        recordEvent(id, new IssueResolved(id, accountId, kind.name(), communityUnitId, compoundId), now);
+        recordEvent(id, new IssueResolved(id, accountId, kind.name(), communityUnitId(), compoundId()), now);
     }
 
     /**
      * The reporter's callback: 3–5 and fixed closes it; 1–2 or "not fixed" reopens it with fresh
      * clocks (the same handler goes back on site).
      */
-    public void rate(int stars, boolean fixed, String comment, String actor, DeadlinePolicy policy, Instant now) {
+    void rate(int stars, boolean fixed, String comment, String actor, DeadlinePolicy policy, Instant now) {
         require(EnumSet.of(IssueStatus.RESOLVED), "rate");
         if (stars < 1 || stars > 5) {
             throw new BusinessRuleViolation("invalid-rating", "a rating lies between 1 and 5", stars);
@@ -417,12 +363,9 @@ public class Issue extends AggregateRoot {
             String reason = fixed ? "BAD_RATING" : "NOT_FIXED";
             reopenCount++;
             status = IssueStatus.REOPENED;
-            callbackDueAt = null;
             resolvedAt = null;
             onSiteAt = null;
-            onSiteOverdue = false;
-            onSiteDueAt = now.plus(policy.onSite());
-            solutionDueAt = now.plus(policy.solution(severity));
+            clocks = clocks.reopenedAt(now, severity, policy);
             touch(now, "REOPENED", actor, reason + " " + stars);
             recordEvent(id, new IssueReopened(id, reason, stars), now);
         } else {
@@ -431,7 +374,7 @@ public class Issue extends AggregateRoot {
     }
 
     /** Closes a resolved issue nobody rated within the callback window. */
-    public void closeUnrated(Instant now) {
+    void closeUnrated(Instant now) {
         require(EnumSet.of(IssueStatus.RESOLVED), "close");
         close(true, null, now);
     }
@@ -448,18 +391,18 @@ public class Issue extends AggregateRoot {
     private void close(boolean automatic, String actor, Instant now) {
         status = IssueStatus.CLOSED;
         closedAt = now;
-        callbackDueAt = null;
+        clocks = clocks.callbackStopped();
         touch(now, "CLOSED", actor, automatic ? "AUTOMATIC" : null);
         recordEvent(id, new IssueClosed(id, rating, automatic, handlerAccountId,
-                handlerKind == null ? null : handlerKind.name(), category.name(), communityUnitId, compoundId,
-                companyId), now);
+                handlerKind == null ? null : handlerKind.name(), category.name(), communityUnitId(), compoundId(),
+                companyId()), now);
     }
 
     /**
      * A joint meeting hands the issue to another unit (a department, the property company's superior…):
      * it sits at department level with a fresh solution window and a check-in (报到) clock.
      */
-    public void redirect(String unitId, String actor, DeadlinePolicy policy, Instant now) {
+    void redirect(String unitId, String actor, DeadlinePolicy policy, Instant now) {
         if (!IssueStatus.UNSOLVED.contains(status) && status != IssueStatus.HELD) {
             throw illegal("redirect");
         }
@@ -467,21 +410,20 @@ public class Issue extends AggregateRoot {
         departmentUnitId = Objects.requireNonNull(unitId);
         responsibleUnitId = unitId;
         checkedInAt = null;
-        checkInDueAt = now.plus(policy.departmentCheckIn());
-        solutionDueAt = now.plus(policy.solution(severity));
+        clocks = clocks.checkInFrom(now, policy.departmentCheckIn()).solutionFrom(now, policy.solution(severity));
         touch(now, "REDIRECTED", actor, unitId);
         recordEvent(id, new IssueEscalated(id, EscalationLevel.DEPARTMENT.name(), unitId, "MEETING_REDIRECT"), now);
     }
 
     /** Refused (不予受理), with a reason: outside what the community handles, a prank… */
-    public void reject(String reason, String actor, Instant now) {
+    void reject(String reason, String actor, Instant now) {
         require(EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED, IssueStatus.OPEN_FOR_CLAIM,
                 IssueStatus.REOPENED), "reject");
         end(IssueStatus.REJECTED, actor, reason, now);
     }
 
     /** Merged into an earlier open issue about the same thing; both reporters follow the earlier one. */
-    public void mergeInto(Issue original, String actor, Instant now) {
+    void mergeInto(Issue original, String actor, Instant now) {
         if (original.id.equals(id)) {
             throw new BusinessRuleViolation("merge-into-itself", "an issue cannot be merged into itself");
         }
@@ -501,8 +443,8 @@ public class Issue extends AggregateRoot {
         status = outcome;
         closedAt = now;
         touch(now, outcome.name(), actor, note);
-        recordEvent(id, new IssueClosed(id, null, false, null, null, category.name(), communityUnitId, compoundId,
-                companyId), now);
+        recordEvent(id, new IssueClosed(id, null, false, null, null, category.name(), communityUnitId(), compoundId(),
+                companyId()), now);
     }
 
     /**
@@ -512,19 +454,17 @@ public class Issue extends AggregateRoot {
      * anything was removed: nothing for an issue still open, ended after the cutoff, or holding no name or phone.
      */
     public boolean anonymiseReporter(Instant cutoff, Instant now) {
-        if (closedAt == null || !closedAt.isBefore(cutoff) || (reporterName == null && reporterPhone == null)) {
+        if (closedAt == null || !closedAt.isBefore(cutoff) || !reporter.identifiable()) {
             return false;
         }
-        reporterName = null;
-        reporterPhone = null;
-        reporterAnonymisedAt = now;
+        reporter = reporter.anonymisedAt(now);
         updatedAt = now;
         step(now, "REPORTER_ANONYMISED", null, null);
         return true;
     }
 
     /** An approved pause (挂账): every clock stops until resumed. */
-    public void hold(String reason, String actor, Instant now) {
+    void hold(String reason, String actor, Instant now) {
         require(HOLDABLE, "hold");
         if (reason == null || reason.isBlank()) {
             throw new BusinessRuleViolation("hold-reason-required", "a hold needs a reason");
@@ -537,13 +477,9 @@ public class Issue extends AggregateRoot {
     }
 
     /** Ends a hold: the clocks move on by the time held. */
-    public void resume(String actor, Instant now) {
+    void resume(String actor, Instant now) {
         require(EnumSet.of(IssueStatus.HELD), "resume");
-        Duration held = Duration.between(heldSince, now);
-        onSiteDueAt = shift(onSiteDueAt, held);
-        solutionDueAt = shift(solutionDueAt, held);
-        firstSolutionDueAt = shift(firstSolutionDueAt, held);
-        checkInDueAt = shift(checkInDueAt, held);
+        clocks = clocks.shiftedBy(Duration.between(heldSince, now));
         status = heldFrom;
         heldFrom = null;
         heldSince = null;
@@ -551,17 +487,17 @@ public class Issue extends AggregateRoot {
     }
 
     /** A called department reports (报到). */
-    public void checkIn(String actor, Instant now) {
+    void checkIn(String actor, Instant now) {
         if (level != EscalationLevel.DEPARTMENT || checkedInAt != null || !status.open()) {
             throw new BusinessRuleViolation("no-check-in-due", "no department is called to issue " + id, id);
         }
         checkedInAt = now;
-        checkInDueAt = null;
+        clocks = clocks.checkInStopped();
         touch(now, "CHECKED_IN", actor, null);
     }
 
     /** The street or community blows the whistle (吹哨) by hand: one level up. */
-    public void whistle(String actor, DeadlinePolicy policy, Instant now) {
+    void whistle(String actor, DeadlinePolicy policy, Instant now) {
         if (!IssueStatus.UNSOLVED.contains(status)) {
             throw illegal("escalate");
         }
@@ -576,36 +512,36 @@ public class Issue extends AggregateRoot {
      * supervised (督办) and escalates one level; the next level gets a fresh solution window. Closes a
      * resolved issue whose callback window passed. Returns whether anything changed.
      */
-    public boolean applyClocks(DeadlinePolicy policy, Instant now) {
+    boolean applyClocks(DeadlinePolicy policy, Instant now) {
         if (status == IssueStatus.HELD || !status.open()) {
             return false;
         }
         boolean changed = false;
         if (status == IssueStatus.RESOLVED) {
-            if (callbackDueAt != null && !now.isBefore(callbackDueAt)) {
+            if (clocks.callbackRanOut(now)) {
                 closeUnrated(now);
                 changed = true;
             }
             scheduleNext();
             return changed;
         }
-        if (IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue && !now.isBefore(onSiteDueAt)) {
-            onSiteOverdue = true;
-            overdue("ON_SITE", onSiteDueAt, now);
+        if (clocks.onSiteRanOut(status, now)) {
+            clocks = clocks.onSiteMissed();
+            overdue("ON_SITE", clocks.onSiteDueAt(), now);
             escalate("ON_SITE_OVERDUE", null, policy, now);
             changed = true;
         }
-        if (IssueStatus.UNSOLVED.contains(status) && !now.isBefore(solutionDueAt)) {
-            solutionOverdue = true;
-            overdue("SOLUTION", solutionDueAt, now);
+        if (clocks.solutionRanOut(status, now)) {
+            clocks = clocks.solutionMissed();
+            overdue("SOLUTION", clocks.solutionDueAt(), now);
             if (!escalate("SOLUTION_OVERDUE", null, policy, now)) {
-                solutionDueAt = now.plus(policy.solution(severity));
+                clocks = clocks.solutionFrom(now, policy.solution(severity));
             }
             changed = true;
         }
-        if (checkInDueAt != null && !now.isBefore(checkInDueAt)) {
-            overdue("DEPARTMENT_CHECK_IN", checkInDueAt, now);
-            checkInDueAt = null;
+        if (clocks.checkInRanOut(now)) {
+            overdue("DEPARTMENT_CHECK_IN", clocks.checkInDueAt(), now);
+            clocks = clocks.checkInStopped();
             changed = true;
         }
         if (changed) {
@@ -635,8 +571,8 @@ public class Issue extends AggregateRoot {
                 default -> EscalationLevel.DEPARTMENT;
             };
             target = switch (next) {
-                case COMMUNITY -> communityUnitId;
-                case STREET -> streetUnitId;
+                case COMMUNITY -> placement.communityUnitId();
+                case STREET -> placement.streetUnitId();
                 default -> departmentUnitId;
             };
         }
@@ -646,30 +582,17 @@ public class Issue extends AggregateRoot {
         level = next;
         responsibleUnitId = target;
         if (next == EscalationLevel.DEPARTMENT) {
-            checkInDueAt = now.plus(policy.departmentCheckIn());
+            clocks = clocks.checkInFrom(now, policy.departmentCheckIn());
         }
-        solutionDueAt = now.plus(policy.solution(severity));
+        clocks = clocks.solutionFrom(now, policy.solution(severity));
         updatedAt = now;
         step(now, "ESCALATED", actor, next.name() + " " + reason);
         recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
         return true;
     }
 
-    /** Sets {@code nextDueAt} to the earliest running clock, {@code null} when none runs. */
     private void scheduleNext() {
-        if (status == IssueStatus.HELD || !status.open()) {
-            nextDueAt = null;
-            return;
-        }
-        if (status == IssueStatus.RESOLVED) {
-            nextDueAt = callbackDueAt;
-            return;
-        }
-        nextDueAt = Stream.of(
-                        IssueStatus.BEFORE_ON_SITE.contains(status) && !onSiteOverdue ? onSiteDueAt : null,
-                        IssueStatus.UNSOLVED.contains(status) ? solutionDueAt : null,
-                        checkInDueAt)
-                .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+        clocks = clocks.scheduledFor(status);
     }
 
     private void requireHandler(String accountId) {
@@ -699,17 +622,13 @@ public class Issue extends AggregateRoot {
         history.add(new Step(now, action, actor, note));
     }
 
-    private static Instant shift(Instant instant, Duration by) {
-        return instant == null ? null : instant.plus(by);
-    }
-
     /** Whether an account is the one that reported this issue. */
-    public boolean reportedBy(String accountId) {
-        return reporterAccountId != null && reporterAccountId.equals(accountId);
+    boolean reportedBy(String accountId) {
+        return reporter.is(accountId);
     }
 
     /** Whether the assignment, the claim or the handling is this account's. */
-    public boolean handledBy(String accountId) {
+    boolean handledBy(String accountId) {
         return accountId != null && (accountId.equals(assigneeAccountId) || accountId.equals(claimantAccountId)
                 || accountId.equals(handlerAccountId));
     }
@@ -727,24 +646,24 @@ public class Issue extends AggregateRoot {
     public Double lng() { return lng; }
     public String buildingId() { return buildingId; }
     public String address() { return address; }
-    public boolean anonymous() { return anonymous; }
-    public String reporterAccountId() { return reporterAccountId; }
-    public String reporterName() { return reporterName; }
+    public boolean anonymous() { return reporter.anonymous(); }
+    public String reporterAccountId() { return reporter.accountId(); }
+    public String reporterName() { return reporter.name(); }
     /** The full phone: only for the reporter and staff handling the issue. */
-    public String reporterPhone() { return SensitiveText.valueOf(reporterPhone); }
-    public String maskedReporterPhone() { return reporterPhone == null ? null : MobileNumber.mask(reporterPhone.value()); }
-    String callbackTokenHash() { return callbackTokenHash; }
+    public String reporterPhone() { return reporter.phoneNumber(); }
+    public String maskedReporterPhone() { return reporter.phone() == null ? null : MobileNumber.mask(reporter.phone().value()); }
+    String callbackTokenHash() { return reporter.callbackTokenHash(); }
     public List<String> photoIds() { return Collections.unmodifiableList(photoIds); }
-    public String gridId() { return gridId; }
-    public String communityUnitId() { return communityUnitId; }
-    public String communityPath() { return communityPath; }
+    public String gridId() { return placement.gridId(); }
+    public String communityUnitId() { return placement.communityUnitId(); }
+    public String communityPath() { return placement.communityPath(); }
     FigureCache.Counted countedAsLoaded() { return countedAsLoaded; }
     void countedAs(FigureCache.Counted counted) { countedAsLoaded = counted; }
-    public String streetUnitId() { return streetUnitId; }
-    public String compoundId() { return compoundId; }
-    public String companyId() { return companyId; }
+    public String streetUnitId() { return placement.streetUnitId(); }
+    public String compoundId() { return placement.compoundId(); }
+    public String companyId() { return placement.companyId(); }
     public String departmentUnitId() { return departmentUnitId; }
-    public Route.Source routedBy() { return routedBy; }
+    public Route.Source routedBy() { return placement.routedBy(); }
     public IssueStatus status() { return status; }
     public String dispatchMode() { return dispatchMode; }
     public String assigneeAppointmentId() { return assigneeAppointmentId; }
@@ -755,18 +674,18 @@ public class Issue extends AggregateRoot {
     public EscalationLevel level() { return level; }
     public String responsibleUnitId() { return responsibleUnitId; }
     public boolean supervised() { return supervised; }
-    public Instant onSiteDueAt() { return onSiteDueAt; }
-    public Instant firstSolutionDueAt() { return firstSolutionDueAt; }
-    public Instant solutionDueAt() { return solutionDueAt; }
-    public Instant checkInDueAt() { return checkInDueAt; }
-    public Instant callbackDueAt() { return callbackDueAt; }
-    public Instant nextDueAt() { return nextDueAt; }
+    public Instant onSiteDueAt() { return clocks.onSiteDueAt(); }
+    public Instant firstSolutionDueAt() { return clocks.firstSolutionDueAt(); }
+    public Instant solutionDueAt() { return clocks.solutionDueAt(); }
+    public Instant checkInDueAt() { return clocks.checkInDueAt(); }
+    public Instant callbackDueAt() { return clocks.callbackDueAt(); }
+    public Instant nextDueAt() { return clocks.nextDueAt(); }
     public Instant onSiteAt() { return onSiteAt; }
     public Instant checkedInAt() { return checkedInAt; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
-    public boolean onSiteOverdue() { return onSiteOverdue; }
-    public boolean solutionOverdue() { return solutionOverdue; }
+    public boolean onSiteOverdue() { return clocks.onSiteOverdue(); }
+    public boolean solutionOverdue() { return clocks.solutionOverdue(); }
     public String holdReason() { return holdReason; }
     public String resolutionNote() { return resolutionNote; }
     public List<String> resolutionPhotoIds() { return Collections.unmodifiableList(resolutionPhotoIds); }
@@ -785,112 +704,7 @@ public class Issue extends AggregateRoot {
     /** The import request that brought an imported issue in. */
     public String importBatchId() { return importBatchId; }
     /** When retention removed the reporter's name and phone, {@code null} while they are kept. */
-    public Instant reporterAnonymisedAt() { return reporterAnonymisedAt; }
-
-    /**
-     * What a reporter submits, after validation. Its {@code toString} hides the phone. {@code receivedAt} is the
-     * original time of a report another system took first ({@code null}: received now).
-     */
-    public record Report(Category category, Severity severity, Channel channel, String description, Double lat,
-                         Double lng, String buildingId, String address, boolean anonymous, String reporterAccountId,
-                         String reporterName, String reporterPhone, String callbackTokenHash, List<String> photoIds,
-                         Instant receivedAt) {
-
-        public Report {
-            if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
-                throw new BusinessRuleViolation("invalid-description", "a description has 1 to 2000 characters");
-            }
-            description = description.strip();
-            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
-        }
-
-        public Report withPhotos(List<String> ids) {
-            return new Report(category, severity, channel, description, lat, lng, buildingId, address, anonymous,
-                    reporterAccountId, reporterName, reporterPhone, callbackTokenHash, ids, receivedAt);
-        }
-
-        @Override
-        public String toString() {
-            return "Report[category=" + category + ", channel=" + channel + ", building=" + buildingId + ", phone="
-                    + (reporterPhone == null ? null : MobileNumber.mask(reporterPhone)) + "]";
-        }
-    }
-
-    /**
-     * One record of another system's history, as the import reads it. The compact constructor holds the
-     * rules every record obeys; a broken one is refused with a {@link BusinessRuleViolation} whose code
-     * names the rule, so that an import reports it for that row and goes on with the others.
-     *
-     * @param status the state reached: REPORTED, DISPATCHED, OPEN_FOR_CLAIM, ON_SITE, IN_PROGRESS,
-     *               RESOLVED, CLOSED or REJECTED ({@link #IMPORTABLE})
-     * @param note   the resolution note (RESOLVED, CLOSED) or the reason (REJECTED), optional
-     */
-    public record HistoricalRecord(String source, String sourceRecordId, Instant receivedAt, Category category,
-                                   Severity severity, String description, Double lat, Double lng, String buildingId,
-                                   String address, String reporterName, String reporterPhone, IssueStatus status,
-                                   Instant resolvedAt, Instant closedAt, Integer rating, String note) {
-
-        /** The states a record can be imported in: those that need no account or event of ours to explain. */
-        public static final Set<IssueStatus> IMPORTABLE = EnumSet.of(IssueStatus.REPORTED, IssueStatus.DISPATCHED,
-                IssueStatus.OPEN_FOR_CLAIM, IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS, IssueStatus.RESOLVED,
-                IssueStatus.CLOSED, IssueStatus.REJECTED);
-
-        public HistoricalRecord {
-            Objects.requireNonNull(source);
-            Objects.requireNonNull(sourceRecordId);
-            Objects.requireNonNull(receivedAt);
-            Objects.requireNonNull(category);
-            Objects.requireNonNull(status);
-            if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
-                throw new BusinessRuleViolation("invalid-description", "a description has 1 to 2000 characters");
-            }
-            description = description.strip();
-            if ((lat == null) != (lng == null) || lat == null && buildingId == null) {
-                throw new BusinessRuleViolation("location-required", "a record needs lat and lng, or a building");
-            }
-            if (!IMPORTABLE.contains(status)) {
-                throw new BusinessRuleViolation("status-not-importable", "a record cannot be imported as " + status,
-                        status.name());
-            }
-            requireTimes(status, receivedAt, resolvedAt, closedAt);
-            if (rating != null && (status != IssueStatus.CLOSED || rating < 1 || rating > 5)) {
-                throw new BusinessRuleViolation("invalid-rating", "only a CLOSED record has a rating, 1 to 5",
-                        rating);
-            }
-            note = note == null || note.isBlank() ? null : note.strip();
-        }
-
-        private static void requireTimes(IssueStatus status, Instant received, Instant resolved, Instant closed) {
-            boolean needsResolved = status == IssueStatus.RESOLVED;
-            boolean needsClosed = status == IssueStatus.CLOSED || status == IssueStatus.REJECTED;
-            boolean mayResolve = needsResolved || status == IssueStatus.CLOSED;
-            if (needsResolved && resolved == null || needsClosed && closed == null) {
-                throw new BusinessRuleViolation("missing-time", "a " + status + " record needs "
-                        + (needsResolved ? "resolvedAt" : "closedAt"), status.name());
-            }
-            if (!mayResolve && resolved != null || !needsClosed && closed != null) {
-                throw new BusinessRuleViolation("unexpected-time", "a " + status + " record has no "
-                        + (resolved != null && !mayResolve ? "resolvedAt" : "closedAt"), status.name());
-            }
-            if (resolved != null && resolved.isBefore(received) || closed != null && closed.isBefore(received)
-                    || resolved != null && closed != null && closed.isBefore(resolved)) {
-                throw new BusinessRuleViolation("times-out-of-order",
-                        "receivedAt <= resolvedAt <= closedAt is required");
-            }
-        }
-
-        void requireNotAfter(Instant now) {
-            Instant latest = closedAt != null ? closedAt : resolvedAt != null ? resolvedAt : receivedAt;
-            if (latest.isAfter(now) || receivedAt.isAfter(now)) {
-                throw new BusinessRuleViolation("time-in-future", "a historical record's times lie in the past");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "HistoricalRecord[source=" + source + ", id=" + sourceRecordId + ", status=" + status + "]";
-        }
-    }
+    public Instant reporterAnonymisedAt() { return reporter.anonymisedAt(); }
 
     /** One entry of the issue's timeline (what the reporter sees as updates). */
     public record Step(Instant at, String action, String actorAccountId, String note) {

@@ -271,13 +271,13 @@ class IssueController {
                          @Size(max = 50) String reporterName, @Pattern(regexp = PHONE) String reporterPhone,
                          @OriginalTime Instant receivedAt) {
 
-        Issue.Report report(Caller caller) {
+        Report report(Caller caller) {
             boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
             Channel resolved = !staff ? Channel.APP
                     : channel == Channel.HOTLINE || channel == Channel.PATROL || channel == Channel.APP ? channel
                     : caller.hasRole("GRID_WORKER") ? Channel.PATROL : Channel.HOTLINE;
             boolean onBehalf = resolved == Channel.HOTLINE;
-            return new Issue.Report(category, staff ? severity : null, resolved, description, lat, lng, buildingId,
+            return new Report(category, staff ? severity : null, resolved, description, lat, lng, buildingId,
                     address, Boolean.TRUE.equals(anonymous), onBehalf ? null : caller.accountId(),
                     onBehalf ? reporterName : reporterName == null ? caller.username() : reporterName,
                     reporterPhone, null, List.of(), receivedAt);

@@ -90,7 +90,7 @@ class IssueImportController {
                          String reporterName, String reporterPhone, String status, String resolvedAt,
                          String closedAt, Integer rating, String note) {
 
-        Issue.HistoricalRecord toHistorical(String source) {
+        HistoricalRecord toHistorical(String source) {
             if (sourceRecordId == null || sourceRecordId.isBlank() || sourceRecordId.length() > 64) {
                 throw invalid("sourceRecordId", "must have 1 to 64 characters");
             }
@@ -99,7 +99,7 @@ class IssueImportController {
             if (lat != null && (lat < -90 || lat > 90) || lng != null && (lng < -180 || lng > 180)) {
                 throw invalid("location", "must be WGS-84 (lat -90..90, lng -180..180)");
             }
-            return new Issue.HistoricalRecord(source, sourceRecordId.strip(), instant("receivedAt", receivedAt, true),
+            return new HistoricalRecord(source, sourceRecordId.strip(), instant("receivedAt", receivedAt, true),
                     constant(Category.class, "category", category, true),
                     constant(Severity.class, "severity", severity, false), text(),
                     lat, lng, limited("buildingId", buildingId, 64), limited("address", address, 200),

@@ -47,7 +47,7 @@ class IssueImports {
     }
 
     /** One row as read: its record, or why it cannot be one (parsing and field checks happen before). */
-    record Row(int index, String sourceRecordId, Issue.HistoricalRecord record, RowError error) {
+    record Row(int index, String sourceRecordId, HistoricalRecord record, RowError error) {
     }
 
     /** Why a row was not imported. */
@@ -117,9 +117,9 @@ class IssueImports {
     }
 
     /** Builds one issue; records at the same place in a batch (a building, a point) are routed once. */
-    private Issue build(Issue.HistoricalRecord record, String batchId, String bearerToken, Instant now,
+    private Issue build(HistoricalRecord record, String batchId, String bearerToken, Instant now,
                         Map<String, Route> routes) {
-        Issue.Report located = new Issue.Report(record.category(), record.severity(), Channel.HOTLINE,
+        Report located = new Report(record.category(), record.severity(), Channel.HOTLINE,
                 record.description(), record.lat(), record.lng(), record.buildingId(), record.address(), false, null,
                 null, null, null, List.of(), null);
         String place = record.buildingId() + "|" + record.lat() + "|" + record.lng();

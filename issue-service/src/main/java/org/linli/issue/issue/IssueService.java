@@ -84,7 +84,7 @@ public class IssueService {
             description = "an issue was reported and routed"))
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueDispatched.class,
             description = "a routed issue went straight to its grid worker"))
-    Issue submit(Caller caller, Issue.Report report, List<MultipartFile> files, String bearerToken) {
+    Issue submit(Caller caller, Report report, List<MultipartFile> files, String bearerToken) {
         if (report.receivedAt() != null) {
             IssueAccess.requireCountyIntake(caller);
         }
@@ -102,7 +102,7 @@ public class IssueService {
      */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class,
             description = "a referred dispute became an issue"))
-    public Issue submitOnce(String issueId, Caller caller, Issue.Report report, String bearerToken) {
+    public Issue submitOnce(String issueId, Caller caller, Report report, String bearerToken) {
         Optional<Issue> earlier = issues.findById(issueId);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -128,12 +128,12 @@ public class IssueService {
     /** A report made by scanning a building's QR code: no account; the token names the building. */
     @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueReported.class,
             description = "a QR-code report was routed"))
-    Submitted submitWithQrCode(String token, Issue.Report report, List<MultipartFile> files, String clientAddress) {
+    Submitted submitWithQrCode(String token, Report report, List<MultipartFile> files, String clientAddress) {
         String buildingId = qrCodes.verify(token)
                 .orElseThrow(() -> new BusinessRuleViolation("invalid-qr-token", "the QR code is not valid"));
         rateLimit.count(clientAddress, buildingId);
         String callbackToken = randomToken();
-        Issue.Report located = new Issue.Report(report.category(), report.severity(), Channel.QR_CODE,
+        Report located = new Report(report.category(), report.severity(), Channel.QR_CODE,
                 report.description(), report.lat(), report.lng(), buildingId, report.address(), report.anonymous(),
                 null, report.reporterName(), report.reporterPhone(), sha256(callbackToken), List.of(), null);
         Route route = places.forBuilding(buildingId)
@@ -143,11 +143,11 @@ public class IssueService {
     }
 
     /** A request from a county system over Open311 (already authenticated by its API key). */
-    public Issue submitFromIntegration(Issue.Report report) {
+    public Issue submitFromIntegration(Report report) {
         return NewIds.alreadyCreated(issues::findById).orElseGet(() -> intake(report, List.of(), routeOf(report, null, null)));
     }
 
-    Route routeOf(Issue.Report report, String fallbackCommunity, String bearerToken) {
+    Route routeOf(Report report, String fallbackCommunity, String bearerToken) {
         return routeOf(report.buildingId(), report.lat(), report.lng(), fallbackCommunity, bearerToken);
     }
 
@@ -190,7 +190,7 @@ public class IssueService {
         };
     }
 
-    private Issue intake(Issue.Report report, List<MultipartFile> files, Route route) {
+    private Issue intake(Report report, List<MultipartFile> files, Route route) {
         List<PhotoStore.Upload> uploads = photos.validate(files);
         List<String> stored = photos.storeIds(uploads);
         try {

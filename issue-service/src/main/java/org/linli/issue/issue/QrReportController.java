@@ -96,8 +96,8 @@ class QrReportController {
                            @DecimalMin("-180") @DecimalMax("180") Double lng, Boolean anonymous,
                            @Size(max = 50) String name, @Pattern(regexp = IssueController.PHONE) String phone) {
 
-        Issue.Report report() {
-            return new Issue.Report(category, null, Channel.QR_CODE, description, lat, lng, null, null, Boolean.TRUE.equals(anonymous),
+        Report report() {
+            return new Report(category, null, Channel.QR_CODE, description, lat, lng, null, null, Boolean.TRUE.equals(anonymous),
                     null, name, phone, null, List.of(), null);
         }
 

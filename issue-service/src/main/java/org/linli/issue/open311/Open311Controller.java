@@ -17,6 +17,7 @@ import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.Report;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
 import org.linli.platform.web.OriginalTime;
@@ -112,7 +113,7 @@ class Open311Controller {
             throw new Open311BadRequest("address_string is longer than 200 characters");
         }
         String name = (firstName == null ? "" : firstName) + (lastName == null ? "" : lastName);
-        Issue issue = issues.submitFromIntegration(new Issue.Report(category, null, Channel.OPEN311, description, lat,
+        Issue issue = issues.submitFromIntegration(new Report(category, null, Channel.OPEN311, description, lat,
                 lng, buildingId, address, false, null, name.isBlank() ? null : name.strip(), phone, null, List.of(),
                 requestedAt));
         return ResponseEntity.created(URI.create("/open311/v2/requests/" + issue.id() + ".json"))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.Issue;
+import org.linli.issue.issue.Report;
 
 class DisputeTest {
 
@@ -97,7 +98,7 @@ class DisputeTest {
         Dispute dispute = Disputes.recorded();
         dispute.addSession("第一次调解：楼上不认可漏水原因", WORKER, T0.plusSeconds(3600));
 
-        Issue.Report report = dispute.referralReport(null, "需房屋安全鉴定", WORKER, "王网格员", SHANGHAI);
+        Report report = dispute.referralReport(null, "需房屋安全鉴定", WORKER, "王网格员", SHANGHAI);
 
         assertThat(report.category()).isEqualTo(Category.NEIGHBOUR_DISPUTE);
         assertThat(report.channel()).isEqualTo(Channel.PATROL);

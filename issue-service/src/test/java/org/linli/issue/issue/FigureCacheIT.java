@@ -46,7 +46,7 @@ class FigureCacheIT {
         mongo.dropCollection(FigureRev.class);
         for (int i = 0; i < 60; i++) {
             Instant received = T0.minusSeconds(3 * 86_400).plusSeconds(i * 4_321L);
-            Issue.HistoricalRecord record = Issues.hotlineRecord("r-" + i, HISTORY[i % HISTORY.length], received);
+            HistoricalRecord record = Issues.hotlineRecord("r-" + i, HISTORY[i % HISTORY.length], received);
             Issue issue = Issue.imported(record, "batch-1", i % 3 == 0 ? OTHER_STREET : Issues.TO_GRID_WORKER,
                     "dept-housing", POLICY, T0.plusSeconds(3 * 86_400));
             stored.add(issues.save(issue));

@@ -118,22 +118,22 @@ class IssueImportTest {
 
     @Test
     void refusesRecordsThatCannotBeHistory() {
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
                 113.4, null, null, null, null, IssueStatus.HELD, null, null, null, null))
                 .isInstanceOf(BusinessRuleViolation.class).extracting("code").isEqualTo("status-not-importable");
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
                 113.4, null, null, null, null, IssueStatus.CLOSED, MONTHS_AGO, null, null, null))
                 .extracting("code").isEqualTo("missing-time");
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
                 113.4, null, null, null, null, IssueStatus.RESOLVED, MONTHS_AGO.minusSeconds(1), null, null, null))
                 .extracting("code").isEqualTo("times-out-of-order");
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", 36.2,
                 113.4, null, null, null, null, IssueStatus.RESOLVED, MONTHS_AGO, null, 5, null))
                 .extracting("code").isEqualTo("invalid-rating");
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", null,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, "吵", null,
                 null, null, null, null, null, IssueStatus.REPORTED, null, null, null, null))
                 .extracting("code").isEqualTo("location-required");
-        assertThatThrownBy(() -> new Issue.HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, " ", 36.2,
+        assertThatThrownBy(() -> new HistoricalRecord("12345", "x", MONTHS_AGO, Category.NOISE, null, " ", 36.2,
                 113.4, null, null, null, null, IssueStatus.REPORTED, null, null, null, null))
                 .extracting("code").isEqualTo("invalid-description");
         assertThatThrownBy(() -> imported(hotlineRecord("x", IssueStatus.CLOSED, T0.minusSeconds(60)), T0))

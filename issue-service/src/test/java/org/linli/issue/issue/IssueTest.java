@@ -259,7 +259,7 @@ class IssueTest {
 
     @Test
     void theReportHidesThePhoneFromLogsAndAnonymousReportsKeepNoPersonalData() {
-        Issue.Report report = new Issue.Report(Category.NOISE, null, Channel.APP, "吵", null, null, "b", null, true,
+        Report report = new Report(Category.NOISE, null, Channel.APP, "吵", null, null, "b", null, true,
                 "resident-1", "张三", "13812345678", null, List.of(), null);
         assertThat(report.toString()).doesNotContain("13812345678").contains("138****5678");
 

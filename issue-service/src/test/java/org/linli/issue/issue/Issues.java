@@ -23,7 +23,7 @@ final class Issues {
 
     /** A resident's report of {@code category} at a point, made at {@code at}. */
     static Issue reportedAt(Category category, double lat, double lng, Instant at) {
-        return Issue.report(new Issue.Report(category, null, Channel.APP, "楼道灯不亮", lat, lng, null, null, false,
+        return Issue.report(new Report(category, null, Channel.APP, "楼道灯不亮", lat, lng, null, null, false,
                 "resident-1", "张三", "13812345678", null, List.of(), null), TO_GRID_WORKER, "dept-housing", POLICY, at);
     }
 
@@ -33,8 +33,8 @@ final class Issues {
                 "dept-housing", POLICY, now);
     }
 
-    private static Issue.Report report(Category category, Channel channel, Instant receivedAt) {
-        return new Issue.Report(category, null, channel, "楼道灯不亮", 36.2, 113.4, null, null, false,
+    private static Report report(Category category, Channel channel, Instant receivedAt) {
+        return new Report(category, null, channel, "楼道灯不亮", 36.2, 113.4, null, null, false,
                 "resident-1", "张三", "13812345678", null, List.of(), receivedAt);
     }
 
@@ -43,17 +43,17 @@ final class Issues {
     }
 
     /** A 12345 hotline record in the given state, received at {@code receivedAt}, with the times it needs. */
-    static Issue.HistoricalRecord hotlineRecord(String id, IssueStatus status, Instant receivedAt) {
+    static HistoricalRecord hotlineRecord(String id, IssueStatus status, Instant receivedAt) {
         Instant resolved = status == IssueStatus.RESOLVED || status == IssueStatus.CLOSED
                 ? receivedAt.plusSeconds(3 * 3600) : null;
         Instant closed = status == IssueStatus.CLOSED ? receivedAt.plusSeconds(2 * 86_400)
                 : status == IssueStatus.REJECTED ? receivedAt.plusSeconds(600) : null;
-        return new Issue.HistoricalRecord("12345", id, receivedAt, Category.PROPERTY_REPAIR, null, "小区门口路灯不亮",
+        return new HistoricalRecord("12345", id, receivedAt, Category.PROPERTY_REPAIR, null, "小区门口路灯不亮",
                 36.2, 113.4, null, null, "王五", "13912345678", status, resolved, closed,
                 status == IssueStatus.CLOSED ? 4 : null, status == IssueStatus.REJECTED ? "不属于受理范围" : null);
     }
 
-    static Issue imported(Issue.HistoricalRecord record, Instant now) {
+    static Issue imported(HistoricalRecord record, Instant now) {
         return Issue.imported(record, "batch-1", TO_GRID_WORKER, "dept-housing", POLICY, now);
     }
 

@@ -20,6 +20,7 @@ import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.DeadlinePolicy;
 import org.linli.issue.issue.Issue;
+import org.linli.issue.issue.Report;
 import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +104,7 @@ class RetentionAndPersonalDataIT {
 
     /** An app report by {@code reporter} at {@code reportedAt}, closed at {@code closedAt} when given. */
     private static Issue issue(String reporter, Instant reportedAt, Instant closedAt) {
-        Issue issue = Issue.report(new Issue.Report(Category.PROPERTY_REPAIR, null, Channel.APP, "楼道灯不亮", 36.2,
+        Issue issue = Issue.report(new Report(Category.PROPERTY_REPAIR, null, Channel.APP, "楼道灯不亮", 36.2,
                         113.4, null, null, false, reporter, "张三", "13812345678", null, List.of(), null),
                 COMMUNITY_QUEUE, null, DeadlinePolicy.STANDARD, reportedAt);
         if (closedAt != null) {
