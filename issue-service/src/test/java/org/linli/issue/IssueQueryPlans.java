@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.mongodb.client.MongoClient;
 import org.junit.jupiter.api.Test;
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.DeadlineSweep;
+import org.linli.issue.issue.IssueQueries;
 import org.linli.platform.test.QueryPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,9 @@ abstract class IssueQueryPlans {
     @Autowired
     KafkaTemplate<String, String> kafka;
     @Autowired
-    IssueService issues;
+    DeadlineSweep deadlines;
+    @Autowired
+    IssueQueries issues;
     @Autowired
     QueryPlans plans;
     @Autowired
@@ -73,7 +76,7 @@ abstract class IssueQueryPlans {
         for (RequestPostProcessor who : new RequestPostProcessor[] {admin(), caller("COUNTY_ADMIN", null, "county")}) {
             mvc.perform(get("/api/v1/issues/statistics").with(who)).andExpect(status().isOk());
         }
-        issues.sweep(500);
+        deadlines.sweep(500);
         issues.escalatedIn(Seeds.COMMUNITY, 20);
         mvc.perform(get("/api/v1/meetings").with(admin())).andExpect(status().isOk());
         mvc.perform(get("/api/v1/meetings/published").param("communityUnitId", Seeds.COMMUNITY)).andExpect(status().isOk());

@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Issue;
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.IssueIntake;
 import org.linli.issue.place.Places;
 import org.linli.issue.place.Route;
 import org.linli.platform.messaging.MongoPages;
@@ -46,12 +46,12 @@ class DisputeService {
     private static final Set<String> ADMINS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
 
     private final MongoOperations mongo;
-    private final IssueService issues;
+    private final IssueIntake issues;
     private final Places places;
     private final Clock clock;
     private final ZoneId zone;
 
-    DisputeService(MongoOperations mongo, IssueService issues, Places places, Clock clock,
+    DisputeService(MongoOperations mongo, IssueIntake issues, Places places, Clock clock,
                    @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
         this.issues = issues;

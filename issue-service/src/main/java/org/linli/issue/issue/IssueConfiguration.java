@@ -25,16 +25,16 @@ class IssueConfiguration {
     @ConditionalOnProperty(name = "linli.issue.sweep.enabled", havingValue = "true", matchIfMissing = true)
     static class DeadlineSweeper {
 
-        private final IssueService service;
+        private final DeadlineSweep sweep;
 
-        DeadlineSweeper(IssueService service) {
-            this.service = service;
+        DeadlineSweeper(DeadlineSweep sweep) {
+            this.sweep = sweep;
         }
 
         @SchedulerLock(name = "issue.deadline-sweep")
         @Scheduled(fixedDelayString = "${linli.issue.sweep.interval:15s}", initialDelayString = "${linli.issue.sweep.interval:15s}")
         void sweep() {
-            while (service.sweep(500) == 500) {
+            while (sweep.sweep(500) == 500) {
                 // a backlog (after downtime): keep going until it is worked off
             }
         }

@@ -47,10 +47,16 @@ class IssueController {
     private static final String HANDLERS = "hasAnyRole('GRID_WORKER','PARTY_MEMBER','VOLUNTEER','DEPARTMENT_STAFF',"
             + "'COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
 
-    private final IssueService service;
+    private final IssueIntake intake;
+    private final IssueQueries queries;
+    private final IssueLifecycle lifecycle;
+    private final QrReports qrReports;
 
-    IssueController(IssueService service) {
-        this.service = service;
+    IssueController(IssueIntake intake, IssueQueries queries, IssueLifecycle lifecycle, QrReports qrReports) {
+        this.intake = intake;
+        this.queries = queries;
+        this.lifecycle = lifecycle;
+        this.qrReports = qrReports;
     }
 
     @Operation(summary = "Report an issue (JSON, no photos)",
@@ -70,7 +76,7 @@ class IssueController {
     @PreAuthorize(REPORTERS)
     ResponseEntity<IssueResponse> report(Caller caller, @Valid @RequestBody ReportRequest request,
                                          HttpServletRequest http) {
-        return created(caller, service.submit(caller, request.report(caller), List.of(), BearerToken.of(http)));
+        return created(caller, intake.submit(caller, request.report(caller), List.of(), BearerToken.of(http)));
     }
 
     @Operation(summary = "Report an issue with up to 9 photos (multipart: part `report` as JSON, parts `photos`)",
@@ -81,7 +87,7 @@ class IssueController {
     ResponseEntity<IssueResponse> reportWithPhotos(Caller caller, @Valid @RequestPart("report") ReportRequest request,
                                                    @RequestPart(name = "photos", required = false)
                                                    List<MultipartFile> photos, HttpServletRequest http) {
-        return created(caller, service.submit(caller, request.report(caller), photos, BearerToken.of(http)));
+        return created(caller, intake.submit(caller, request.report(caller), photos, BearerToken.of(http)));
     }
 
     @Operation(summary = "Read an issue with its timeline",
@@ -90,7 +96,7 @@ class IssueController {
                     + "reporter's phone is masked except for the reporter, the handlers and the community's admins.")
     @GetMapping("/{id}")
     IssueResponse get(Caller caller, @PathVariable String id) {
-        return IssueResponse.of(service.get(caller, id), caller);
+        return IssueResponse.of(queries.get(caller, id), caller);
     }
 
     @Operation(summary = "List issues in the caller's scope",
@@ -107,16 +113,16 @@ class IssueController {
                                    @RequestParam(required = false) String compoundId,
                                    @RequestParam(required = false) EscalationLevel level,
                                    @RequestParam(required = false) Boolean supervised, Pageable pageable) {
-        IssueService.Filter filter = new IssueService.Filter(mine, status, category, gridId, communityUnitId,
+        IssueQueries.Filter filter = new IssueQueries.Filter(mine, status, category, gridId, communityUnitId,
                 compoundId, level, supervised);
-        return new PagedModel<>(service.list(caller, filter, pageable).map(issue -> IssueResponse.of(issue, caller)));
+        return new PagedModel<>(queries.list(caller, filter, pageable).map(issue -> IssueResponse.of(issue, caller)));
     }
 
     @Operation(summary = "A photo of an issue (reported or resolution)",
             description = "Same readers as the issue (403); 404 unknown issue or photo.")
     @GetMapping("/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photo(Caller caller, @PathVariable String id, @PathVariable String photoId) {
-        return photoResponse(service.photo(caller, id, photoId));
+        return photoResponse(queries.photo(caller, id, photoId));
     }
 
     @Operation(summary = "Dispatch (派单): assign to an account, or open for claiming by party members (党员接单)",
@@ -127,7 +133,7 @@ class IssueController {
     @PostMapping("/{id}/dispatch")
     @PreAuthorize(ADMINS)
     IssueResponse dispatch(Caller caller, @PathVariable String id, @Valid @RequestBody DispatchRequest request) {
-        return IssueResponse.of(service.dispatch(caller, id, request.assigneeAccountId(), request.severity(),
+        return IssueResponse.of(lifecycle.dispatch(caller, id, request.assigneeAccountId(), request.severity(),
                 request.version()), caller);
     }
 
@@ -137,7 +143,7 @@ class IssueController {
     @PostMapping("/{id}/claim")
     @PreAuthorize("hasRole('PARTY_MEMBER')")
     IssueResponse claim(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.claim(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.claim(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Arrive on site (到场): stops the on-site clock",
@@ -147,14 +153,14 @@ class IssueController {
     @PostMapping("/{id}/arrival")
     @PreAuthorize(HANDLERS)
     IssueResponse arrive(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.arrive(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.arrive(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Start work (处理中)", description = "Handlers as for arrival; from ON_SITE (422 otherwise).")
     @PostMapping("/{id}/start")
     @PreAuthorize(HANDLERS)
     IssueResponse start(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.start(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.start(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Resolve (办结) with a note",
@@ -164,7 +170,7 @@ class IssueController {
     @PostMapping(path = "/{id}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(HANDLERS)
     IssueResponse resolve(Caller caller, @PathVariable String id, @Valid @RequestBody ResolveRequest request) {
-        return IssueResponse.of(service.resolve(caller, id, request.note(), List.of(), request.version()), caller);
+        return IssueResponse.of(lifecycle.resolve(caller, id, request.note(), List.of(), request.version()), caller);
     }
 
     @Operation(summary = "Resolve with photos (multipart: part `resolution` as JSON, parts `photos`)",
@@ -174,7 +180,7 @@ class IssueController {
     IssueResponse resolveWithPhotos(Caller caller, @PathVariable String id,
                                     @Valid @RequestPart("resolution") ResolveRequest request,
                                     @RequestPart(name = "photos", required = false) List<MultipartFile> photos) {
-        return IssueResponse.of(service.resolve(caller, id, request.note(), photos, request.version()), caller);
+        return IssueResponse.of(lifecycle.resolve(caller, id, request.note(), photos, request.version()), caller);
     }
 
     @Operation(summary = "Rate a resolved issue (评价) 1–5; 1–2 or fixed=false reopens it",
@@ -183,7 +189,7 @@ class IssueController {
                     + "(with the rating) or IssueReopened.")
     @PostMapping("/{id}/rating")
     IssueResponse rate(Caller caller, @PathVariable String id, @Valid @RequestBody RatingRequest request) {
-        return IssueResponse.of(service.rate(caller, id, request.rating(), request.fixedOrTrue(), request.comment(),
+        return IssueResponse.of(lifecycle.rate(caller, id, request.rating(), request.fixedOrTrue(), request.comment(),
                 request.version()), caller);
     }
 
@@ -192,7 +198,7 @@ class IssueController {
     @PostMapping("/{id}/hold")
     @PreAuthorize(ADMINS)
     IssueResponse hold(Caller caller, @PathVariable String id, @Valid @RequestBody ReasonRequest request) {
-        return IssueResponse.of(service.hold(caller, id, request.reason(), request.version()), caller);
+        return IssueResponse.of(lifecycle.hold(caller, id, request.reason(), request.version()), caller);
     }
 
     @Operation(summary = "Resume a held issue: the clocks move on by the time held",
@@ -200,7 +206,7 @@ class IssueController {
     @PostMapping("/{id}/resumption")
     @PreAuthorize(ADMINS)
     IssueResponse resume(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.resume(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.resume(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Reject (不予受理) with a reason",
@@ -209,7 +215,7 @@ class IssueController {
     @PostMapping("/{id}/rejection")
     @PreAuthorize(ADMINS)
     IssueResponse reject(Caller caller, @PathVariable String id, @Valid @RequestBody ReasonRequest request) {
-        return IssueResponse.of(service.reject(caller, id, request.reason(), request.version()), caller);
+        return IssueResponse.of(lifecycle.reject(caller, id, request.reason(), request.version()), caller);
     }
 
     @Operation(summary = "Escalate by hand (吹哨): one level up, grid → community → street → department",
@@ -219,7 +225,7 @@ class IssueController {
     @PreAuthorize(ADMINS)
     IssueResponse escalate(Caller caller, @PathVariable String id,
                            @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.escalate(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.escalate(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Check in (报到): the called department reports",
@@ -229,7 +235,7 @@ class IssueController {
     @PreAuthorize("hasRole('DEPARTMENT_STAFF')")
     IssueResponse checkIn(Caller caller, @PathVariable String id,
                           @Valid @RequestBody(required = false) Versioned request) {
-        return IssueResponse.of(service.checkIn(caller, id, Versioned.of(request)), caller);
+        return IssueResponse.of(lifecycle.checkIn(caller, id, Versioned.of(request)), caller);
     }
 
     @Operation(summary = "Merge a duplicate into the original (open) issue",
@@ -239,7 +245,7 @@ class IssueController {
     @PostMapping("/{id}/merge")
     @PreAuthorize(ADMINS)
     IssueResponse merge(Caller caller, @PathVariable String id, @Valid @RequestBody MergeRequest request) {
-        return IssueResponse.of(service.merge(caller, id, request.originalIssueId(), request.version()), caller);
+        return IssueResponse.of(lifecycle.merge(caller, id, request.originalIssueId(), request.version()), caller);
     }
 
     @Operation(summary = "The QR code token of a building, to print (扫码随手拍)",
@@ -249,7 +255,7 @@ class IssueController {
     @GetMapping("/qr-codes/{buildingId}")
     @PreAuthorize("hasAnyRole('GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
     QrCodeResponse qrCode(Caller caller, @PathVariable String buildingId) {
-        IssueService.QrCode code = service.qrCode(caller, buildingId);
+        QrReports.QrCode code = qrReports.qrCode(caller, buildingId);
         return new QrCodeResponse(code.buildingId(), code.buildingName(), code.token(),
                 "/api/v1/issues/qr-reports?token=" + code.token());
     }

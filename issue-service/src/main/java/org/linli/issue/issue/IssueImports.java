@@ -32,13 +32,13 @@ import org.springframework.stereotype.Service;
 @Service
 class IssueImports {
 
-    private final IssueService intake;
+    private final IssueIntake intake;
     private final MongoOperations mongo;
     private final DeadlinePolicy policy;
     private final FigureCache figures;
     private final Clock clock;
 
-    IssueImports(IssueService intake, MongoOperations mongo, DeadlinePolicy policy, FigureCache figures, Clock clock) {
+    IssueImports(IssueIntake intake, MongoOperations mongo, DeadlinePolicy policy, FigureCache figures, Clock clock) {
         this.intake = intake;
         this.mongo = mongo;
         this.policy = policy;

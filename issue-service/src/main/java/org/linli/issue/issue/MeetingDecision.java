@@ -4,7 +4,7 @@ package org.linli.issue.issue;
  * What a "1+3+N" joint meeting (联席会议) decides for one issue on its agenda, and so what happens to the issue.
  * The API binds it from JSON by name ({@code "CLOSE"}, {@code "REDIRECT"}, {@code "FOLLOW_UP"}); another value
  * answers 400 {@code invalid-request} naming the field {@code decision}. It belongs to the issue's lifecycle,
- * which applies it ({@link IssueService#applyMeetingDecision}); the meeting records it per agenda item.
+ * which applies it ({@link IssueLifecycle#applyMeetingDecision}); the meeting records it per agenda item.
  */
 public enum MeetingDecision {
 

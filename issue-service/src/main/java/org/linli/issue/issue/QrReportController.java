@@ -34,10 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/issues/qr-reports")
 class QrReportController {
 
-    private final IssueService service;
+    private final QrReports qrReports;
 
-    QrReportController(IssueService service) {
-        this.service = service;
+    QrReportController(QrReports qrReports) {
+        this.qrReports = qrReports;
     }
 
     @Operation(summary = "Report with a building's QR code and up to 9 photos (multipart: part `report` as JSON, "
@@ -51,28 +51,28 @@ class QrReportController {
     ResponseEntity<QrReportResponse> reportWithPhotos(@Valid @RequestPart("report") QrReportRequest request,
                                                       @RequestPart(name = "photos", required = false)
                                                       List<MultipartFile> photos, HttpServletRequest http) {
-        return created(service.submitWithQrCode(request.token(), request.report(), photos, http.getRemoteAddr()));
+        return created(qrReports.submit(request.token(), request.report(), photos, http.getRemoteAddr()));
     }
 
     @Operation(summary = "Report with a building's QR code, no photos (JSON)",
             description = "As the multipart variant.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<QrReportResponse> report(@Valid @RequestBody QrReportRequest request, HttpServletRequest http) {
-        return created(service.submitWithQrCode(request.token(), request.report(), List.of(), http.getRemoteAddr()));
+        return created(qrReports.submit(request.token(), request.report(), List.of(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Follow a QR report with its callback token",
             description = "Public; 404 for an unknown id or a wrong token. No personal data, no staff accounts.")
     @GetMapping("/{id}")
     QrReportView get(@PathVariable String id, @RequestParam String callbackToken) {
-        return QrReportView.of(service.getWithCallbackToken(id, callbackToken));
+        return QrReportView.of(qrReports.get(id, callbackToken));
     }
 
     @Operation(summary = "A photo of a QR report", description = "Public with the callback token; 404 otherwise.")
     @GetMapping("/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String photoId,
                                  @RequestParam String callbackToken) {
-        return IssueController.photoResponse(service.photoWithCallbackToken(id, callbackToken, photoId));
+        return IssueController.photoResponse(qrReports.photo(id, callbackToken, photoId));
     }
 
     @Operation(summary = "Rate a resolved QR report 1–5 (1–2 or fixed=false reopens it)",
@@ -80,11 +80,11 @@ class QrReportController {
                     + "invalid-rating.")
     @PostMapping("/{id}/rating")
     QrReportView rate(@PathVariable String id, @Valid @RequestBody QrRatingRequest request) {
-        return QrReportView.of(service.rateWithCallbackToken(id, request.callbackToken(), request.rating(),
+        return QrReportView.of(qrReports.rate(id, request.callbackToken(), request.rating(),
                 request.fixed() == null || request.fixed(), request.comment()));
     }
 
-    private static ResponseEntity<QrReportResponse> created(IssueService.Submitted submitted) {
+    private static ResponseEntity<QrReportResponse> created(QrReports.Submitted submitted) {
         Issue issue = submitted.issue();
         return ResponseEntity.created(URI.create("/api/v1/issues/qr-reports/" + issue.id()))
                 .body(new QrReportResponse(issue.id(), submitted.callbackToken(), QrReportView.of(issue)));

@@ -10,7 +10,8 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.issue.MeetingResolutionRecorded;
 import org.linli.issue.issue.Issue;
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.IssueLifecycle;
+import org.linli.issue.issue.IssueQueries;
 import org.linli.issue.place.Places;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
@@ -40,13 +41,15 @@ class MeetingService {
     private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
 
     private final MongoOperations mongo;
-    private final IssueService issues;
+    private final IssueQueries issues;
+    private final IssueLifecycle lifecycle;
     private final Places places;
     private final Clock clock;
 
-    MeetingService(MongoOperations mongo, IssueService issues, Places places, Clock clock) {
+    MeetingService(MongoOperations mongo, IssueQueries issues, IssueLifecycle lifecycle, Places places, Clock clock) {
         this.mongo = mongo;
         this.issues = issues;
+        this.lifecycle = lifecycle;
         this.places = places;
         this.clock = clock;
     }
@@ -124,10 +127,10 @@ class MeetingService {
         Meeting meeting = get(caller, id);
         meeting.resolve(request.issueId(), request.decision(), request.summary(), request.redirectToUnitId(),
                 clock.instant());
-        issues.checkMeetingDecision(request.issueId(), request.decision());
+        lifecycle.checkMeetingDecision(request.issueId(), request.decision());
         Meeting saved = mongo.save(meeting);
         try {
-            issues.applyMeetingDecision(request.issueId(), request.decision(), request.redirectToUnitId(),
+            lifecycle.applyMeetingDecision(request.issueId(), request.decision(), request.redirectToUnitId(),
                     request.summary(), caller.accountId());
         } catch (RuntimeException e) {
             log.warn("meeting {} recorded {} for issue {} but the issue could not be changed: {}", id,

@@ -16,7 +16,8 @@ import java.util.Map;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.Issue;
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.IssueIntake;
+import org.linli.issue.issue.IssueQueries;
 import org.linli.issue.issue.Report;
 import org.linli.platform.web.BusinessRuleViolation;
 import org.linli.platform.web.MobileNumber;
@@ -45,11 +46,13 @@ class Open311Controller {
     static final int MAX_RESULTS = 1000;
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
 
-    private final IssueService issues;
+    private final IssueIntake intake;
+    private final IssueQueries issues;
     private final ApiKeys keys;
     private final Clock clock;
 
-    Open311Controller(IssueService issues, ApiKeys keys, Clock clock) {
+    Open311Controller(IssueIntake intake, IssueQueries issues, ApiKeys keys, Clock clock) {
+        this.intake = intake;
         this.issues = issues;
         this.keys = keys;
         this.clock = clock;
@@ -113,7 +116,7 @@ class Open311Controller {
             throw new Open311BadRequest("address_string is longer than 200 characters");
         }
         String name = (firstName == null ? "" : firstName) + (lastName == null ? "" : lastName);
-        Issue issue = issues.submitFromIntegration(new Report(category, null, Channel.OPEN311, description, lat,
+        Issue issue = intake.submitFromIntegration(new Report(category, null, Channel.OPEN311, description, lat,
                 lng, buildingId, address, false, null, name.isBlank() ? null : name.strip(), phone, null, List.of(),
                 requestedAt));
         return ResponseEntity.created(URI.create("/open311/v2/requests/" + issue.id() + ".json"))

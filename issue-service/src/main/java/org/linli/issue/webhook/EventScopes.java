@@ -1,6 +1,6 @@
 package org.linli.issue.webhook;
 
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.IssueQueries;
 import org.linli.issue.place.Places;
 import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.web.NotFoundException;
@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 class EventScopes {
 
-    private final IssueService issues;
+    private final IssueQueries issues;
     private final Places places;
 
-    EventScopes(IssueService issues, Places places) {
+    EventScopes(IssueQueries issues, Places places) {
         this.issues = issues;
         this.places = places;
     }

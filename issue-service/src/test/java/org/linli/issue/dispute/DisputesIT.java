@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.issue.Seeds;
 import org.linli.issue.issue.Issue;
-import org.linli.issue.issue.IssueService;
+import org.linli.issue.issue.IssueIntake;
 import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.web.Caller;
@@ -68,7 +68,7 @@ class DisputesIT {
     @Autowired
     KafkaTemplate<String, String> kafka;
     @Autowired
-    IssueService issues;
+    IssueIntake issues;
     @Autowired
     DisputeService disputes;
 

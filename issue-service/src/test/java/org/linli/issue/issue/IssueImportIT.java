@@ -63,7 +63,7 @@ class IssueImportIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    IssueService issues;
+    DeadlineSweep deadlines;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -125,7 +125,7 @@ class IssueImportIT {
         JsonNode event = PublishedEvents.awaitFirst(bootstrapServers, Topics.ISSUE_EVENTS, closedId, "IssueImported");
         PublishedEvents.assertMatchesExample(event, "issue-events");
         assertThat(event.at("/payload/receivedAt").asString()).isEqualTo(received.toString());
-        assertThat(issues.sweep(500)).as("history is not due for the sweep").isZero();
+        assertThat(deadlines.sweep(500)).as("history is not due for the sweep").isZero();
 
         send(body, county()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(0))

@@ -70,7 +70,7 @@ class IssuesIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    IssueService issues;
+    DeadlineSweep deadlines;
     @Autowired
     PhotoStore photos;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -120,7 +120,7 @@ class IssuesIT {
 
         // nobody arrives within 5 minutes: the sweep marks it overdue and escalates it to the community
         clock.advance(Duration.ofMinutes(6));
-        assertThat(issues.sweep(500)).isPositive();
+        assertThat(deadlines.sweep(500)).isPositive();
         mvc.perform(get("/api/v1/issues/" + id).with(admin()))
                 .andExpect(jsonPath("$.level").value("COMMUNITY"))
                 .andExpect(jsonPath("$.supervised").value(true))
@@ -349,7 +349,7 @@ class IssuesIT {
                         + "\"lat\": " + Seeds.LAT + ", \"lng\": " + Seeds.LNG + "}"))).get("id").asString();
         act(id, "hold", "{\"reason\": \"等待供热公司排期\"}", admin()).andExpect(status().isOk());
         clock.advance(Duration.ofHours(10));
-        issues.sweep(500);
+        deadlines.sweep(500);
         mvc.perform(get("/api/v1/issues/" + id).with(admin()))
                 .andExpect(jsonPath("$.status").value("HELD"))
                 .andExpect(jsonPath("$.level").value("GRID"));
@@ -360,7 +360,7 @@ class IssuesIT {
         act(id, "resolution", "{\"note\": \"已排气\"}", worker()).andExpect(status().isOk());
 
         clock.advance(Duration.ofHours(73));
-        issues.sweep(500);
+        deadlines.sweep(500);
         mvc.perform(get("/api/v1/issues/" + id).with(resident("resident-f")))
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         JsonNode closed = PublishedEvents.awaitFirst(bootstrapServers, Topics.ISSUE_EVENTS, id, "IssueClosed");
