@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,19 +16,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.linli.issue.place.SubtreeMoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
-import org.springframework.data.mongodb.core.mapping.event.AfterConvertEvent;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -41,18 +35,15 @@ import org.springframework.stereotype.Component;
  * days, whole hours and at most two partial hours at its edges (read from the issues unless their hour lies wholly
  * inside the period). Sums are computed on first use, an hour's from its issues and a day's from its hours, and
  * kept until an issue of their slot is saved with a change to the figures: such a save raises the slot's
- * {@link FigureRev} (for the issue's path and each ancestor), and sums computed at an older rev are not used. A save
- * that changes no figure from now on (the sweep's repeated escalations of an issue long overdue) raises nothing
- * ({@link FigureCounts#sameFiguresFrom}). The open issues' deadlines travel with the sums, so the figures stay exact
- * as time passes without a save. The cache is dropped at start-up (a crash between an issue's save and the raise cannot
- * leave stale sums behind) and when an org unit moves (issues change path without a save).
+ * {@link FigureRev} ({@link StaleFigures}), and sums computed at an older rev are not used. The open issues' deadlines
+ * travel with the sums, so the figures stay exact as time passes without a save.
  */
 @Component
-class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInitializingSingleton {
+class FigureCache {
 
     private static final Logger log = LoggerFactory.getLogger(FigureCache.class);
-    private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration HOUR = FigureRev.HOUR;
+    private static final Duration DAY = FigureRev.DAY;
 
     private static final int READERS = 2;
 
@@ -194,7 +185,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         stale.forEach(id -> sums.put(id, new Summing()));
         try (Stream<IssueStatistics.FigureRow> rows = rows(day.node(), day.start(), day.start().plus(DAY))) {
             rows.forEach(row -> {
-                Summing hour = sums.get(Slot.id(day.node(), row.reportedAt().truncatedTo(ChronoUnit.HOURS), HOUR));
+                Summing hour = sums.get(FigureRev.slotId(day.node(), row.reportedAt().truncatedTo(ChronoUnit.HOURS), HOUR));
                 if (hour != null) {
                     hour.add(row);
                 }
@@ -246,82 +237,6 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         return mongo.query(Issue.class).as(IssueStatistics.FigureRow.class).matching(Query.query(criteria)).stream();
     }
 
-    @Override
-    public void onAfterConvert(AfterConvertEvent<Issue> event) {
-        event.getSource().countedAs(Counted.of(event.getSource()));
-    }
-
-    /**
-     * A save that changes the issue's figures from now on raises its slots; one that changes none (compared with the
-     * issue as it was read, by this instance) raises nothing. An issue moved to another path or hour raises its old
-     * slots too.
-     */
-    @Override
-    public void onAfterSave(AfterSaveEvent<Issue> event) {
-        Issue issue = event.getSource();
-        Counted before = issue.countedAsLoaded();
-        Counted after = Counted.of(issue);
-        issue.countedAs(after);
-        if (before != null && before.samePlace(after) && after.row().reportedAt() != null
-                && FigureCounts.sameFiguresFrom(before.row(), after.row(), clock.instant())) {
-            return;
-        }
-        raise(issue);
-        if (before != null && !before.samePlace(after)) {
-            raise(issue.id(), before.communityPath(), before.row().reportedAt());
-        }
-    }
-
-    /**
-     * A saved issue makes the sums of its hour and day stale, under its path and every ancestor. The issue is
-     * stored already: a failure here must not turn its save into an error, so the whole cache is dropped instead.
-     */
-    void raise(Issue issue) {
-        raise(issue.id(), issue.communityPath(), issue.reportedAt());
-    }
-
-    private void raise(String issueId, String communityPath, Instant reportedAt) {
-        if (reportedAt == null) {
-            return;
-        }
-        try {
-            BulkOperations raise = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FigureRev.class);
-            for (String node : nodes(communityPath)) {
-                for (Duration length : List.of(HOUR, DAY)) {
-                    Instant start = reportedAt.truncatedTo(length == DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
-                    raise.updateOne(Query.query(Criteria.where("_id").is(Slot.id(node, start, length))),
-                            new Update().inc("rev", 1));
-                }
-            }
-            raise.execute();
-        } catch (DataAccessException | com.mongodb.MongoException failed) {
-            log.warn("figure sums of issue {} not marked stale ({}): dropping them all", issueId, failed.toString());
-            try {
-                drop();
-            } catch (DataAccessException | com.mongodb.MongoException alsoFailed) {
-                log.error("figure sums could not be dropped either ({}): restart issue-service before trusting county "
-                        + "statistics", alsoFailed.toString());
-            }
-        }
-    }
-
-    /** "" and every prefix of the path that ends a unit: /county/, /county/street/, /county/street/community/. */
-    static List<String> nodes(String path) {
-        List<String> nodes = new ArrayList<>(List.of(""));
-        if (path != null) {
-            for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                nodes.add(path.substring(0, slash + 1));
-            }
-        }
-        return nodes;
-    }
-
-    /** At start, before the service answers a request: sums a crash may have left stale are not used. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        drop();
-    }
-
     /**
      * Once started, the county's last 30 days are summed on a background thread, so that the first county admin
      * to ask does not wait for (and time out on) a month of issues; later slots are small and summed on first use.
@@ -343,27 +258,8 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
         warming.start();
     }
 
-    @EventListener(SubtreeMoved.class)
-    void drop() {
-        mongo.dropCollection(FigureRev.class);
-        mongo.dropCollection(FigureBucket.class);
-    }
-
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** What an issue counts for in the figures, and where: its row and its path. */
-    record Counted(IssueStatistics.FigureRow row, String communityPath) {
-
-        static Counted of(Issue issue) {
-            return new Counted(IssueStatistics.FigureRow.of(issue), issue.communityPath());
-        }
-
-        boolean samePlace(Counted other) {
-            return Objects.equals(communityPath, other.communityPath)
-                    && Objects.equals(row.reportedAt(), other.row.reportedAt());
-        }
     }
 
     /** The sums of slots or issues being added up, with the earliest and latest report among them. */
@@ -395,7 +291,7 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
     private record Slot(String node, Instant start, Duration length, Instant from, Instant to) {
 
         String id() {
-            return id(node, start, length);
+            return FigureRev.slotId(node, start, length);
         }
 
         /** The whole hours of this slot, each covered wholly. */
@@ -405,10 +301,6 @@ class FigureCache extends AbstractMongoEventListener<Issue> implements SmartInit
                 hours.add(new Slot(node, hour, HOUR, hour, hour.plus(HOUR)));
             }
             return hours;
-        }
-
-        static String id(String node, Instant start, Duration length) {
-            return node + (length.equals(DAY) ? "|D|" : "|H|") + start.getEpochSecond();
         }
     }
 }

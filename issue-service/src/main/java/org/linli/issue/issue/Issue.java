@@ -113,11 +113,11 @@ public class Issue extends AggregateRoot {
     private String sourceRecordId;
     private String importBatchId;
     /**
-     * What this issue counted for in the figures when it was read from the store ({@link FigureCache}), so that a
+     * What this issue counted for in the figures when it was read from the store ({@link StaleFigures}), so that a
      * save that changes no figure leaves the kept sums alone. Not stored.
      */
     @Transient
-    private FigureCache.Counted countedAsLoaded;
+    private StaleFigures.Counted countedAsLoaded;
 
     protected Issue() {
         // for the mapping layer
@@ -657,8 +657,8 @@ public class Issue extends AggregateRoot {
     public String gridId() { return placement.gridId(); }
     public String communityUnitId() { return placement.communityUnitId(); }
     public String communityPath() { return placement.communityPath(); }
-    FigureCache.Counted countedAsLoaded() { return countedAsLoaded; }
-    void countedAs(FigureCache.Counted counted) { countedAsLoaded = counted; }
+    StaleFigures.Counted countedAsLoaded() { return countedAsLoaded; }
+    void countedAs(StaleFigures.Counted counted) { countedAsLoaded = counted; }
     public String streetUnitId() { return placement.streetUnitId(); }
     public String compoundId() { return placement.compoundId(); }
     public String companyId() { return placement.companyId(); }

@@ -4,19 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.OriginalTime;
 import org.linli.platform.web.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -267,32 +262,6 @@ class IssueController {
     static ResponseEntity<byte[]> photoResponse(PhotoStore.Content photo) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600").body(photo.bytes());
-    }
-
-    record ReportRequest(@NotNull Category category, Severity severity, Channel channel,
-                         @NotBlank @Size(max = Issue.MAX_DESCRIPTION) String description,
-                         @DecimalMin("-90") @DecimalMax("90") Double lat,
-                         @DecimalMin("-180") @DecimalMax("180") Double lng,
-                         @Size(max = 64) String buildingId, @Size(max = 200) String address, Boolean anonymous,
-                         @Size(max = 50) String reporterName, @Pattern(regexp = PHONE) String reporterPhone,
-                         @OriginalTime Instant receivedAt) {
-
-        Report report(Caller caller) {
-            boolean staff = IssueAccess.isAdmin(caller) || caller.hasRole("GRID_WORKER");
-            Channel resolved = !staff ? Channel.APP
-                    : channel == Channel.HOTLINE || channel == Channel.PATROL || channel == Channel.APP ? channel
-                    : caller.hasRole("GRID_WORKER") ? Channel.PATROL : Channel.HOTLINE;
-            boolean onBehalf = resolved == Channel.HOTLINE;
-            return new Report(category, staff ? severity : null, resolved, description, lat, lng, buildingId,
-                    address, Boolean.TRUE.equals(anonymous), onBehalf ? null : caller.accountId(),
-                    onBehalf ? reporterName : reporterName == null ? caller.username() : reporterName,
-                    reporterPhone, null, List.of(), receivedAt);
-        }
-
-        @Override
-        public String toString() {
-            return "ReportRequest[category=" + category + ", channel=" + channel + "]";
-        }
     }
 
     record Versioned(Long version) {

@@ -35,10 +35,10 @@ class IssueImports {
     private final IssueIntake intake;
     private final MongoOperations mongo;
     private final DeadlinePolicy policy;
-    private final FigureCache figures;
+    private final StaleFigures figures;
     private final Clock clock;
 
-    IssueImports(IssueIntake intake, MongoOperations mongo, DeadlinePolicy policy, FigureCache figures, Clock clock) {
+    IssueImports(IssueIntake intake, MongoOperations mongo, DeadlinePolicy policy, StaleFigures figures, Clock clock) {
         this.intake = intake;
         this.mongo = mongo;
         this.policy = policy;
