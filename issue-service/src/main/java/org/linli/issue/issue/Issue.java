@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.linli.events.issue.IssueClaimed;
 import org.linli.events.issue.IssueClosed;
@@ -41,10 +42,10 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * after the callback window.
  *
  * <p>Its values: where routing placed it ({@link Placement}), who reported it ({@link Reporter}: personal data, stored
- * encrypted, {@link SensitiveText}) and its clocks ({@link Clocks}, whose {@code nextDueAt} is the earliest running,
- * so that one indexed query finds what is due). They are stored flat ({@code @Unwrapped}): the document keeps the
- * field names that queries, indexes and other services' updates use. The lifecycle actions are package-private:
- * the issue services apply them with their role and scope checks.
+ * encrypted, {@link SensitiveText}), how far up it went ({@link Escalation}) and its clocks ({@link Clocks}, whose
+ * {@code nextDueAt} is the earliest running, so that one indexed query finds what is due). They are stored flat
+ * ({@code @Unwrapped}): the document keeps the field names that queries, indexes and other services' updates use.
+ * The lifecycle actions are package-private: {@link IssueLifecycle} and {@link DeadlineSweep} apply them.
  */
 @Document("issues")
 // department staff's list: issues escalated to a department (level), theirs (departmentUnitId), newest first
@@ -75,7 +76,6 @@ public class Issue extends AggregateRoot {
     private List<String> photoIds = new ArrayList<>();
     @Unwrapped.Empty
     private Placement placement;
-    private String departmentUnitId;
     @Indexed
     private IssueStatus status;
     private IssueStatus heldFrom;
@@ -85,8 +85,8 @@ public class Issue extends AggregateRoot {
     private String claimantAccountId;
     private String handlerAccountId;
     private HandlerKind handlerKind;
-    private EscalationLevel level;
-    private String responsibleUnitId;
+    @Unwrapped.Empty
+    private Escalation escalation;
     private boolean supervised;
     @Unwrapped.Empty
     private Clocks clocks;
@@ -123,6 +123,26 @@ public class Issue extends AggregateRoot {
         // for the mapping layer
     }
 
+    /** What a report and an imported record have in common: what, where, by whom, placed by the route, received when. */
+    private Issue(String id, Category category, Severity severity, Channel channel, String description, Double lat,
+                  Double lng, String buildingId, String address, Reporter reporter, Route route,
+                  String departmentUnitId, Instant received, DeadlinePolicy policy) {
+        this.id = Objects.requireNonNull(id);
+        this.category = Objects.requireNonNull(category);
+        this.severity = severity == null ? category.defaultSeverity() : severity;
+        this.channel = Objects.requireNonNull(channel);
+        this.description = description;
+        this.lat = lat;
+        this.lng = lng;
+        this.buildingId = buildingId;
+        this.address = address;
+        this.reporter = reporter;
+        placement = Placement.of(route);
+        escalation = Escalation.startingAt(placement, departmentUnitId);
+        reportedAt = received;
+        clocks = Clocks.startedAt(received, this.severity, policy);
+    }
+
     /**
      * A new issue, routed: to its grid's active worker when the grid has one (DISPATCHED, ASSIGNED),
      * otherwise REPORTED in the grid's, community's or county's queue. Records IssueReported (and
@@ -142,27 +162,16 @@ public class Issue extends AggregateRoot {
      */
     public static Issue report(String id, Report report, Route route, String departmentUnitId, DeadlinePolicy policy,
                                Instant now) {
-        Issue issue = new Issue();
-        issue.id = Objects.requireNonNull(id);
-        issue.category = Objects.requireNonNull(report.category());
-        issue.severity = report.severity() == null ? report.category().defaultSeverity() : report.severity();
-        issue.channel = Objects.requireNonNull(report.channel());
-        issue.description = report.description();
-        issue.lat = report.lat();
-        issue.lng = report.lng();
-        issue.buildingId = report.buildingId();
-        issue.address = report.address();
-        issue.reporter = Reporter.of(report);
+        Instant received = report.receivedAt() == null || report.receivedAt().isAfter(now) ? now : report.receivedAt();
+        Issue issue = new Issue(id, report.category(), report.severity(), report.channel(), report.description(),
+                report.lat(), report.lng(), report.buildingId(), report.address(), Reporter.of(report), route,
+                departmentUnitId, received, policy);
         if (report.photoIds().size() > MAX_PHOTOS) {
             throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
         }
         issue.photoIds = new ArrayList<>(report.photoIds());
-        issue.placeBy(route, departmentUnitId);
         issue.status = IssueStatus.REPORTED;
-        Instant received = report.receivedAt() == null || report.receivedAt().isAfter(now) ? now : report.receivedAt();
-        issue.reportedAt = received;
         issue.updatedAt = now;
-        issue.clocks = Clocks.startedAt(received, issue.severity, policy);
         issue.step(received, "REPORTED", report.reporterAccountId(), issue.channel.label());
         issue.recordEvent(issue.id, new IssueReported(issue.id, issue.category.name(), issue.severity.name(),
                 issue.channel.name(), issue.gridId(), issue.communityUnitId(), issue.compoundId(), issue.companyId(),
@@ -180,14 +189,6 @@ public class Issue extends AggregateRoot {
         return issue;
     }
 
-    /** Where the route puts a new issue: its grid, community, compound and company, its level and owner. */
-    private void placeBy(Route route, String departmentUnitId) {
-        placement = Placement.of(route);
-        this.departmentUnitId = departmentUnitId;
-        level = placement.startLevel();
-        responsibleUnitId = placement.startUnitId();
-    }
-
     /**
      * A historical record from another system (the 12345 hotline), in the state it reached there. It keeps
      * its original {@code receivedAt} as {@code reportedAt} and the 5341 deadlines computed from it. The id
@@ -199,24 +200,13 @@ public class Issue extends AggregateRoot {
     static Issue imported(HistoricalRecord record, String batchId, Route route, String departmentUnitId,
                           DeadlinePolicy policy, Instant now) {
         record.requireNotAfter(now);
-        Issue issue = new Issue();
-        issue.id = importedId(record.source(), record.sourceRecordId());
+        Instant received = record.receivedAt();
+        Issue issue = new Issue(importedId(record.source(), record.sourceRecordId()), record.category(),
+                record.severity(), Channel.HOTLINE, record.description(), record.lat(), record.lng(),
+                record.buildingId(), record.address(), Reporter.of(record), route, departmentUnitId, received, policy);
         issue.importSource = record.source();
         issue.sourceRecordId = record.sourceRecordId();
         issue.importBatchId = Objects.requireNonNull(batchId);
-        issue.category = record.category();
-        issue.severity = record.severity() == null ? record.category().defaultSeverity() : record.severity();
-        issue.channel = Channel.HOTLINE;
-        issue.description = record.description();
-        issue.lat = record.lat();
-        issue.lng = record.lng();
-        issue.buildingId = record.buildingId();
-        issue.address = record.address();
-        issue.reporter = Reporter.of(record);
-        issue.placeBy(route, departmentUnitId);
-        Instant received = record.receivedAt();
-        issue.reportedAt = received;
-        issue.clocks = Clocks.startedAt(received, issue.severity, policy);
         issue.step(received, "REPORTED", null, Channel.HOTLINE.label() + " " + record.source() + " "
                 + record.sourceRecordId());
         issue.reachImportedState(record, route, policy);
@@ -406,9 +396,7 @@ public class Issue extends AggregateRoot {
         if (!IssueStatus.UNSOLVED.contains(status) && status != IssueStatus.HELD) {
             throw illegal("redirect");
         }
-        level = EscalationLevel.DEPARTMENT;
-        departmentUnitId = Objects.requireNonNull(unitId);
-        responsibleUnitId = unitId;
+        escalation = Escalation.redirectedTo(unitId);
         checkedInAt = null;
         clocks = clocks.checkInFrom(now, policy.departmentCheckIn()).solutionFrom(now, policy.solution(severity));
         touch(now, "REDIRECTED", actor, unitId);
@@ -488,7 +476,7 @@ public class Issue extends AggregateRoot {
 
     /** A called department reports (报到). */
     void checkIn(String actor, Instant now) {
-        if (level != EscalationLevel.DEPARTMENT || checkedInAt != null || !status.open()) {
+        if (!escalation.atDepartment() || checkedInAt != null || !status.open()) {
             throw new BusinessRuleViolation("no-check-in-due", "no department is called to issue " + id, id);
         }
         checkedInAt = now;
@@ -562,25 +550,13 @@ public class Issue extends AggregateRoot {
      * timeline entry of the escalation, naming the actor of a manual one ({@code null} for a clock).
      */
     private boolean escalate(String reason, String actor, DeadlinePolicy policy, Instant now) {
-        EscalationLevel next = level;
-        String target = null;
-        while (target == null && next != EscalationLevel.DEPARTMENT && next != EscalationLevel.COUNTY) {
-            next = switch (next) {
-                case GRID -> EscalationLevel.COMMUNITY;
-                case COMMUNITY -> EscalationLevel.STREET;
-                default -> EscalationLevel.DEPARTMENT;
-            };
-            target = switch (next) {
-                case COMMUNITY -> placement.communityUnitId();
-                case STREET -> placement.streetUnitId();
-                default -> departmentUnitId;
-            };
-        }
-        if (target == null) {
+        Optional<Escalation> up = escalation.up(placement);
+        if (up.isEmpty()) {
             return false;
         }
-        level = next;
-        responsibleUnitId = target;
+        escalation = up.get();
+        EscalationLevel next = escalation.level();
+        String target = escalation.responsibleUnitId();
         if (next == EscalationLevel.DEPARTMENT) {
             clocks = clocks.checkInFrom(now, policy.departmentCheckIn());
         }
@@ -662,7 +638,7 @@ public class Issue extends AggregateRoot {
     public String streetUnitId() { return placement.streetUnitId(); }
     public String compoundId() { return placement.compoundId(); }
     public String companyId() { return placement.companyId(); }
-    public String departmentUnitId() { return departmentUnitId; }
+    public String departmentUnitId() { return escalation.departmentUnitId(); }
     public Route.Source routedBy() { return placement.routedBy(); }
     public IssueStatus status() { return status; }
     public String dispatchMode() { return dispatchMode; }
@@ -671,8 +647,8 @@ public class Issue extends AggregateRoot {
     public String claimantAccountId() { return claimantAccountId; }
     public String handlerAccountId() { return handlerAccountId; }
     public HandlerKind handlerKind() { return handlerKind; }
-    public EscalationLevel level() { return level; }
-    public String responsibleUnitId() { return responsibleUnitId; }
+    public EscalationLevel level() { return escalation.level(); }
+    public String responsibleUnitId() { return escalation.responsibleUnitId(); }
     public boolean supervised() { return supervised; }
     public Instant onSiteDueAt() { return clocks.onSiteDueAt(); }
     public Instant firstSolutionDueAt() { return clocks.firstSolutionDueAt(); }

@@ -17,15 +17,4 @@ record Placement(@Indexed String gridId, @Indexed String communityUnitId, @Index
         return new Placement(route.gridId(), route.communityUnitId(), route.communityPath(), route.streetUnitId(),
                 route.compoundId(), route.companyId(), route.source());
     }
-
-    /** The level an issue placed here starts at: its grid's, else its community's, else the county's queue. */
-    EscalationLevel startLevel() {
-        return gridId != null ? EscalationLevel.GRID
-                : communityUnitId != null ? EscalationLevel.COMMUNITY : EscalationLevel.COUNTY;
-    }
-
-    /** The unit responsible at the start level: the grid, else the community ({@code null} in the county's queue). */
-    String startUnitId() {
-        return gridId != null ? gridId : communityUnitId;
-    }
 }
