@@ -78,21 +78,6 @@ public class ProcessedEvents {
         }
     }
 
-    /** Decodes a record and runs the handler unless this event was handled before. */
-    public void receive(String json, Consumer<IncomingEvent> handler) {
-        receiveInOrder(json, Set.of(), handler);
-    }
-
-    /**
-     * As {@link #receive}, and for the {@code orderedTypes} (the events this listener copies state from)
-     * also skips an event whose aggregate version is not above the highest applied for its aggregate.
-     * Events without a version are applied as before.
-     */
-    public void receiveInOrder(String json, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = EventJson.fromWire(json);
-        receive(event, orderedTypes.contains(event.type()), handler);
-    }
-
     private void receive(IncomingEvent event, boolean inOrder, Consumer<IncomingEvent> handler) {
         String key = consumer + ":" + event.eventId();
         if (mongo.exists(Query.query(Criteria.where("_id").is(key)), Mark.class)) {
