@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class BadInputSweep {
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> failures = new ArrayList<>();
     private final List<String> accepted = new ArrayList<>();
+    private final List<String> slow = new ArrayList<>();
     private int sent;
 
     public BadInputSweep(URI gateway, PrintStream out) {
@@ -104,7 +107,7 @@ public final class BadInputSweep {
             return;
         }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = sendOnceMore(request, who + " " + sweepCase);
             for (int retry = 0; isGatewayRateLimit(response) && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
                 Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -121,6 +124,20 @@ public final class BadInputSweep {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Sends the request; when no answer came within the time-out, sends it once more and notes the slow case apart.
+     * The sweep checks what bad input is answered, not how fast: one stall of a busy 2-core machine (seen once in CI,
+     * not reproduced) must not hide that the same request is then answered correctly. No answer twice is a failure.
+     */
+    private HttpResponse<String> sendOnceMore(HttpRequest request, String what) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException firstTry) {
+            slow.add(Instant.now() + " " + what + " → no answer within " + TIMEOUT.toSeconds() + " s, sent again");
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -149,6 +166,7 @@ public final class BadInputSweep {
             out.printf("%d bad bodies answered 2xx (accepted; check for a missing limit):%n", accepted.size());
             accepted.forEach(line -> out.println("  ACCEPTED " + line));
         }
+        slow.forEach(line -> out.println("  SLOW " + line));
         if (failures.isEmpty()) {
             out.println("sweep passed: no 5xx, every 4xx problem+json with status, title and code");
         } else {

@@ -1,8 +1,6 @@
 package org.linli.grid.orgcopy;
 
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.org.OrgUnitCreated;
@@ -11,29 +9,32 @@ import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.PartyMemberRegistered;
 import org.linli.events.org.PartyMemberTransferred;
-import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code org.events} into the org-unit and party-member read copies, once per event id and in
- * order per aggregate (an event older than one applied changes nothing); other types are ignored.
+ * order per aggregate (an event older than one applied changes nothing); other types are dropped without touching
+ * the store.
  */
 @Component
 class OrgEventsListener {
 
-    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
-            "OrgUnitDeactivated", "PartyMemberRegistered", "PartyMemberTransferred");
-
     private final ProcessedEvents processed;
-    private final OrgUnitCopies copies;
-    private final PartyMemberCopies members;
+    private final EventHandlers handlers;
 
     OrgEventsListener(ProcessedEvents processed, OrgUnitCopies copies, PartyMemberCopies members) {
         this.processed = processed;
-        this.copies = copies;
-        this.members = members;
+        this.handlers = EventHandlers.builder()
+                .onInOrderWithTime(OrgUnitCreated.class, copies::apply)
+                .onInOrderWithTime(OrgUnitRenamed.class, copies::apply)
+                .onInOrderWithTime(OrgUnitMoved.class, copies::apply)
+                .onInOrderWithTime(OrgUnitDeactivated.class, copies::apply)
+                .onInOrderWithTime(PartyMemberRegistered.class, members::apply)
+                .onInOrderWithTime(PartyMemberTransferred.class, members::apply)
+                .build();
     }
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
@@ -44,21 +45,6 @@ class OrgEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberTransferred.class))
     void on(String record) {
-        processed.receiveInOrder(record, COPIED, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "OrgUnitCreated" -> copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
-            case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
-            case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
-            case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
-            case "PartyMemberRegistered" -> members.apply(event.payload(PartyMemberRegistered.class), event.occurredAt());
-            case "PartyMemberTransferred" -> members.apply(event.payload(PartyMemberTransferred.class),
-                    event.occurredAt());
-            default -> {
-                // not needed by grid-service
-            }
-        }
+        processed.receive(record, handlers);
     }
 }

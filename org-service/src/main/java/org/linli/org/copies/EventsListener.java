@@ -1,6 +1,5 @@
 package org.linli.org.copies;
 
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
@@ -11,7 +10,7 @@ import org.linli.events.property.ContractStarted;
 import org.linli.events.property.PatrolAssignmentStarted;
 import org.linli.events.property.PatrolRecorded;
 import org.linli.org.dualregistration.PatrolDuties;
-import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,23 +26,25 @@ import org.springframework.stereotype.Component;
 @Component
 class EventsListener {
 
-    private static final Set<String> COPIED = Set.of("HouseholdRegistered", "CompoundCreated", "ContractStarted",
-            "ContractEnded");
-
     private final ProcessedEvents processed;
-    private final Copies copies;
-    private final PatrolDuties patrolDuties;
+    private final EventHandlers handlers;
 
     EventsListener(ProcessedEvents processed, Copies copies, PatrolDuties patrolDuties) {
         this.processed = processed;
-        this.copies = copies;
-        this.patrolDuties = patrolDuties;
+        this.handlers = EventHandlers.builder()
+                .onInOrderWithTime(HouseholdRegistered.class, copies::apply)
+                .onInOrderWithTime(CompoundCreated.class, copies::apply)
+                .onInOrderWithTime(ContractStarted.class, copies::apply)
+                .onInOrderWithTime(ContractEnded.class, copies::apply)
+                .on(PatrolAssignmentStarted.class, patrolDuties::apply)
+                .on(PatrolRecorded.class, patrolDuties::apply)
+                .build();
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = HouseholdRegistered.class))
     @KafkaListener(topics = Topics.GRID_EVENTS)
     void onGridEvent(String record) {
-        processed.receiveInOrder(record, COPIED, this::apply);
+        processed.receive(record, handlers);
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CompoundCreated.class))
@@ -54,20 +55,6 @@ class EventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = PatrolRecorded.class))
     @KafkaListener(topics = Topics.PROPERTY_EVENTS)
     void onPropertyEvent(String record) {
-        processed.receiveInOrder(record, COPIED, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "HouseholdRegistered" -> copies.apply(event.payload(HouseholdRegistered.class), event.occurredAt());
-            case "CompoundCreated" -> copies.apply(event.payload(CompoundCreated.class), event.occurredAt());
-            case "ContractStarted" -> copies.apply(event.payload(ContractStarted.class), event.occurredAt());
-            case "ContractEnded" -> copies.apply(event.payload(ContractEnded.class), event.occurredAt());
-            case "PatrolAssignmentStarted" -> patrolDuties.apply(event.payload(PatrolAssignmentStarted.class));
-            case "PatrolRecorded" -> patrolDuties.apply(event.payload(PatrolRecorded.class));
-            default -> {
-                // not needed by org-service
-            }
-        }
+        processed.receive(record, handlers);
     }
 }

@@ -8,7 +8,12 @@ package org.linli.events;
 public interface DomainEvent {
 
     default String type() {
-        return getClass().getSimpleName();
+        return typeOf(getClass());
+    }
+
+    /** The {@link #type()} of every event of a contract record: its simple name. */
+    static String typeOf(Class<? extends DomainEvent> contract) {
+        return contract.getSimpleName();
     }
 
     default int schemaVersion() {

@@ -6,7 +6,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
 import org.linli.events.issue.IssueClosed;
 import org.linli.events.issue.MicroWishFulfilled;
-import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
@@ -24,13 +24,10 @@ import org.springframework.stereotype.Component;
  * per deed: the processed-event mark skips a redelivered event cheaply, and the ledger's unique
  * reference ({@code issue:<id>}, {@code micro-wish:<id>}) refuses a second credit even when the
  * mark was lost or the same deed arrives under another event id. Every event counts, whatever its
- * aggregate version (plain {@code receive}, not in-order: a credit is an effect, not a copy).
+ * aggregate version (handlers registered plainly, not in order: a credit is an effect, not a copy).
  */
 @Component
 class IssueEventsListener {
-
-    /** The events of the topic this listener acts on; others are dropped without touching the store. */
-    private static final Set<String> HANDLED = Set.of("IssueClosed", "MicroWishFulfilled");
 
     private static final Logger log = LoggerFactory.getLogger(IssueEventsListener.class);
     private static final Set<String> EARNING_HANDLERS = Set.of("PARTY_MEMBER", "VOLUNTEER");
@@ -39,29 +36,25 @@ class IssueEventsListener {
     private final Earnings earnings;
     private final ScoringStandards standards;
     private final OrgUnits orgUnits;
+    /** The events of the topic this listener acts on; others are dropped without touching the store. */
+    private final EventHandlers handlers;
 
     IssueEventsListener(ProcessedEvents processed, Earnings earnings, ScoringStandards standards, OrgUnits orgUnits) {
         this.processed = processed;
         this.earnings = earnings;
         this.standards = standards;
         this.orgUnits = orgUnits;
+        this.handlers = EventHandlers.builder()
+                .on(IssueClosed.class, this::issueClosed)
+                .on(MicroWishFulfilled.class, this::wishFulfilled)
+                .build();
     }
 
     @KafkaListener(topics = Topics.ISSUE_EVENTS)
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = IssueClosed.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = MicroWishFulfilled.class))
     void on(String record) {
-        processed.receive(record, HANDLED, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "IssueClosed" -> issueClosed(event.payload(IssueClosed.class));
-            case "MicroWishFulfilled" -> wishFulfilled(event.payload(MicroWishFulfilled.class));
-            default -> {
-                // not an earning deed
-            }
-        }
+        processed.receive(record, handlers);
     }
 
     private void issueClosed(IssueClosed closed) {

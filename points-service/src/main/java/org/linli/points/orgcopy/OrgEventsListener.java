@@ -1,6 +1,5 @@
 package org.linli.points.orgcopy;
 
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
@@ -10,7 +9,7 @@ import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.PartyMemberRegistered;
-import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.linli.points.ledger.Accounts;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,24 +18,26 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code org.events}: org-unit copies, party-member copies and the accounts that exist
  * ({@code AccountOpened} gives the account its summary, so it can be read and corrected), once per event id and
- * in order per aggregate (an event older than one applied changes nothing); other types are ignored.
+ * in order per aggregate (an event older than one applied changes nothing); other types are dropped without
+ * touching the store.
  */
 @Component
 class OrgEventsListener {
 
-    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
-            "OrgUnitDeactivated", "PartyMemberRegistered", "AccountOpened");
-
     private final ProcessedEvents processed;
-    private final OrgUnits units;
-    private final MemberCopies members;
-    private final Accounts accounts;
+    private final EventHandlers handlers;
 
     OrgEventsListener(ProcessedEvents processed, OrgUnits units, MemberCopies members, Accounts accounts) {
         this.processed = processed;
-        this.units = units;
-        this.members = members;
-        this.accounts = accounts;
+        this.handlers = EventHandlers.builder()
+                .onInOrder(OrgUnitCreated.class, units::apply)
+                .onInOrder(OrgUnitRenamed.class, units::apply)
+                .onInOrder(OrgUnitMoved.class, units::apply)
+                .onInOrder(OrgUnitDeactivated.class, units::apply)
+                .onInOrderWithTime(PartyMemberRegistered.class, members::apply)
+                .onInOrder(AccountOpened.class,
+                        opened -> accounts.noteHolder(opened.accountId(), opened.displayName(), null))
+                .build();
     }
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
@@ -47,23 +48,6 @@ class OrgEventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = PartyMemberRegistered.class))
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = AccountOpened.class))
     void on(String record) {
-        processed.receiveInOrder(record, COPIED, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case "OrgUnitCreated" -> units.apply(event.payload(OrgUnitCreated.class));
-            case "OrgUnitRenamed" -> units.apply(event.payload(OrgUnitRenamed.class));
-            case "OrgUnitMoved" -> units.apply(event.payload(OrgUnitMoved.class));
-            case "OrgUnitDeactivated" -> units.apply(event.payload(OrgUnitDeactivated.class));
-            case "PartyMemberRegistered" -> members.apply(event.payload(PartyMemberRegistered.class), event.occurredAt());
-            case "AccountOpened" -> {
-                AccountOpened opened = event.payload(AccountOpened.class);
-                accounts.noteHolder(opened.accountId(), opened.displayName(), null);
-            }
-            default -> {
-                // not needed by points-service
-            }
-        }
+        processed.receive(record, handlers);
     }
 }

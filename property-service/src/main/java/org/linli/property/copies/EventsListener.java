@@ -1,6 +1,5 @@
 package org.linli.property.copies;
 
-import java.util.Set;
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
 import org.linli.events.Topics;
@@ -13,28 +12,34 @@ import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.OwnersCommitteeFormed;
 import org.linli.events.org.OwnersCommitteeReElected;
 import org.linli.events.org.PropertyCompanyPartyStatusChanged;
-import org.linli.platform.messaging.IncomingEvent;
+import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code org.events} and {@code grid.events} into the read copies, once per event id and in order per
- * aggregate (an event older than one applied changes nothing); other types are ignored.
+ * aggregate (an event older than one applied changes nothing); other types are dropped without touching the store.
  */
 @Component
 class EventsListener {
 
-    private static final Set<String> COPIED = Set.of("OrgUnitCreated", "OrgUnitRenamed", "OrgUnitMoved",
-            "OrgUnitDeactivated", "OwnersCommitteeFormed", "OwnersCommitteeReElected",
-            "PropertyCompanyPartyStatusChanged", "GridCreated", "DualRegistrationUnitRegistered");
-
     private final ProcessedEvents processed;
-    private final Copies copies;
+    private final EventHandlers handlers;
 
     EventsListener(ProcessedEvents processed, Copies copies) {
         this.processed = processed;
-        this.copies = copies;
+        this.handlers = EventHandlers.builder()
+                .onInOrderWithTime(OrgUnitCreated.class, copies::apply)
+                .onInOrderWithTime(OrgUnitRenamed.class, copies::apply)
+                .onInOrderWithTime(OrgUnitMoved.class, copies::apply)
+                .onInOrderWithTime(OrgUnitDeactivated.class, copies::apply)
+                .onInOrder(OwnersCommitteeFormed.class, copies::apply)
+                .onInOrder(OwnersCommitteeReElected.class, copies::apply)
+                .onInOrderWithTime(PropertyCompanyPartyStatusChanged.class, copies::apply)
+                .onInOrder(DualRegistrationUnitRegistered.class, copies::apply)
+                .onInOrder(GridCreated.class, copies::apply)
+                .build();
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = OrgUnitCreated.class))
@@ -47,33 +52,12 @@ class EventsListener {
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = DualRegistrationUnitRegistered.class))
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void onOrgEvent(String record) {
-        processed.receiveInOrder(record, COPIED, this::applyOrg);
+        processed.receive(record, handlers);
     }
 
     @AsyncListener(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = GridCreated.class))
     @KafkaListener(topics = Topics.GRID_EVENTS)
     void onGridEvent(String record) {
-        processed.receiveInOrder(record, COPIED, event -> {
-            if ("GridCreated".equals(event.type())) {
-                copies.apply(event.payload(GridCreated.class));
-            }
-        });
-    }
-
-    private void applyOrg(IncomingEvent event) {
-        switch (event.type()) {
-            case "OrgUnitCreated" -> copies.apply(event.payload(OrgUnitCreated.class), event.occurredAt());
-            case "OrgUnitRenamed" -> copies.apply(event.payload(OrgUnitRenamed.class), event.occurredAt());
-            case "OrgUnitMoved" -> copies.apply(event.payload(OrgUnitMoved.class), event.occurredAt());
-            case "OrgUnitDeactivated" -> copies.apply(event.payload(OrgUnitDeactivated.class), event.occurredAt());
-            case "OwnersCommitteeFormed" -> copies.apply(event.payload(OwnersCommitteeFormed.class));
-            case "OwnersCommitteeReElected" -> copies.apply(event.payload(OwnersCommitteeReElected.class));
-            case "PropertyCompanyPartyStatusChanged" ->
-                    copies.apply(event.payload(PropertyCompanyPartyStatusChanged.class), event.occurredAt());
-            case "DualRegistrationUnitRegistered" -> copies.apply(event.payload(DualRegistrationUnitRegistered.class));
-            default -> {
-                // not needed by property-service
-            }
-        }
+        processed.receive(record, handlers);
     }
 }

@@ -29,10 +29,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * the same document as the effect and lets a conditional write refuse the repeat; the mark here
  * then only saves work.
  *
- * <p>Listeners that keep a read copy use {@link #receiveInOrder}: for the event types they copy, an
- * event whose {@code aggregateVersion} is not above the highest one applied for that aggregate is
- * skipped, so a late or replayed older event never overwrites a newer state. Listeners whose every
- * event is an effect to count (a credit, a complaint) use {@link #receive}.
+ * <p>A listener names what it does per event type in an {@link EventHandlers} table. The types it keeps a read
+ * copy from are registered in order: an event whose {@code aggregateVersion} is not above the highest one
+ * applied for that aggregate is skipped, so a late or replayed older event never overwrites a newer state.
+ * The types whose every event is an effect to count (a credit, a complaint) are registered plainly.
  *
  * <p>A record re-published by the dead-letter replay carries {@value #REPLAY_FOR_HEADER}: only the
  * consumer group named there handles it ({@link #isReplayForAnotherGroup}, applied to every listener
@@ -54,38 +54,37 @@ public class ProcessedEvents {
         this.consumer = consumer;
     }
 
-    /** Decodes a record and runs the handler unless this event was handled before. */
-    public void receive(String json, Consumer<IncomingEvent> handler) {
-        receiveInOrder(json, Set.of(), handler);
-    }
-
     /**
-     * As {@link #receive}, for a listener that acts on {@code handledTypes} only: any other event of the topic is
-     * decoded and dropped without a read or a mark in the store (a busy topic's other events cost nothing).
+     * Decodes a record and, when {@code handlers} has a handler for its type, runs it unless this event was
+     * handled before; for a type registered in order, also unless its aggregate version is not above the highest
+     * applied for its aggregate (events without a version are applied). Any other type is dropped without a read
+     * or a mark in the store (a busy topic's other events cost nothing).
      */
-    public void receive(String json, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
+    public void receive(String json, EventHandlers handlers) {
         IncomingEvent event = EventJson.fromWire(json);
-        if (handledTypes.contains(event.type())) {
-            receive(event, Set.of(), handler);
+        if (handlers.handles(event.type())) {
+            receive(event, handlers.inOrder(event.type()), handlers::dispatch);
         }
     }
 
     /**
-     * As {@link #receive}, and for the {@code orderedTypes} (the events this listener copies state from)
-     * also skips an event whose aggregate version is not above the highest applied for its aggregate.
-     * Events without a version are applied as before.
+     * As {@link #receive(String, EventHandlers)}, for a listener that treats every type alike and learns the
+     * {@code handledTypes} only at run time (the webhook subscriptions): none is applied in order.
      */
-    public void receiveInOrder(String json, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
-        receive(EventJson.fromWire(json), orderedTypes, handler);
+    public void receive(String json, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = EventJson.fromWire(json);
+        if (handledTypes.contains(event.type())) {
+            receive(event, false, handler);
+        }
     }
 
-    private void receive(IncomingEvent event, Set<String> orderedTypes, Consumer<IncomingEvent> handler) {
+    private void receive(IncomingEvent event, boolean inOrder, Consumer<IncomingEvent> handler) {
         String key = consumer + ":" + event.eventId();
         if (mongo.exists(Query.query(Criteria.where("_id").is(key)), Mark.class)) {
             log.debug("skipping {} {}: already processed", event.type(), event.eventId());
             return;
         }
-        boolean ordered = event.aggregateVersion() != null && orderedTypes.contains(event.type());
+        boolean ordered = inOrder && event.aggregateVersion() != null;
         if (ordered && !newerThanApplied(event)) {
             log.debug("skipping {} {}: version {} of {} is not newer than the one applied", event.type(),
                     event.eventId(), event.aggregateVersion(), event.aggregateId());

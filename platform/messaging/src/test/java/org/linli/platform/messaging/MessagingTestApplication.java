@@ -36,29 +36,33 @@ class MessagingTestApplication {
         private final AtomicInteger flakyFailures = new AtomicInteger();
         private final ProcessedEvents processed;
         private final MongoOperations mongo;
+        private final EventHandlers handlers;
 
         ParcelListener(ProcessedEvents processed, MongoOperations mongo) {
             this.processed = processed;
             this.mongo = mongo;
+            this.handlers = EventHandlers.builder().on(Parcel.ParcelMoved.class, this::moved).build();
         }
 
         @KafkaListener(topics = TOPIC)
         void on(String record) {
             deliveries.add(record);
-            processed.receive(record, event -> {
-                String place = event.payload(Parcel.ParcelMoved.class).place();
-                if (place.equals("poison")) {
-                    throw new IllegalStateException("cannot handle poison");
-                }
-                if (place.equals("invalid")) {
-                    throw new InvalidEventException("breaks the contract");
-                }
-                if (place.equals("flaky") && flakyFailures.incrementAndGet() <= 4) {
-                    throw new DataAccessResourceFailureException("store unreachable (simulated)");
-                }
-                mongo.upsert(Query.query(Criteria.where("_id").is(event.aggregateId())),
-                        new Update().inc("moves", 1), "parcel_effects");
-            });
+            processed.receive(record, handlers);
+        }
+
+        private void moved(Parcel.ParcelMoved moved) {
+            String place = moved.place();
+            if (place.equals("poison")) {
+                throw new IllegalStateException("cannot handle poison");
+            }
+            if (place.equals("invalid")) {
+                throw new InvalidEventException("breaks the contract");
+            }
+            if (place.equals("flaky") && flakyFailures.incrementAndGet() <= 4) {
+                throw new DataAccessResourceFailureException("store unreachable (simulated)");
+            }
+            mongo.upsert(Query.query(Criteria.where("_id").is(moved.parcelId())),
+                    new Update().inc("moves", 1), "parcel_effects");
         }
 
         int effectsFor(String parcelId) {

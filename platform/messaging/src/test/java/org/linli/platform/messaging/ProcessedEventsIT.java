@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.query.Query;
 @EmbeddedInfrastructure
 class ProcessedEventsIT {
 
-    private static final Set<String> COPIED = Set.of("ParcelMoved");
+    private static final EventHandlers COPY = EventHandlers.builder().onInOrder(Parcel.ParcelMoved.class, moved -> { })
+            .build();
 
     @Autowired
     MongoTemplate mongo;
@@ -29,26 +30,30 @@ class ProcessedEventsIT {
         ProcessedEvents processed = new ProcessedEvents(mongo, "copy-" + UUID.randomUUID());
         String parcel = UUID.randomUUID().toString();
         List<String> applied = new ArrayList<>();
+        EventHandlers copy = EventHandlers.builder()
+                .onInOrder(Parcel.ParcelMoved.class, moved -> applied.add(moved.place())).build();
 
-        processed.receiveInOrder(event(parcel, "second", 2L), COPIED, e -> applied.add(place(e)));
-        processed.receiveInOrder(event(parcel, "first", 1L), COPIED, e -> applied.add(place(e)));
-        processed.receiveInOrder(event(parcel, "second-again-under-another-id", 2L), COPIED, e -> applied.add(place(e)));
-        processed.receiveInOrder(event(parcel, "third", 3L), COPIED, e -> applied.add(place(e)));
-        processed.receiveInOrder(event(parcel, "unversioned", null), COPIED, e -> applied.add(place(e)));
+        processed.receive(event(parcel, "second", 2L), copy);
+        processed.receive(event(parcel, "first", 1L), copy);
+        processed.receive(event(parcel, "second-again-under-another-id", 2L), copy);
+        processed.receive(event(parcel, "third", 3L), copy);
+        processed.receive(event(parcel, "unversioned", null), copy);
 
         assertThat(applied).containsExactly("second", "third", "unversioned");
     }
 
     @Test
-    void anOrderedConsumerStillAppliesTypesItDoesNotOrderAndAPlainConsumerAppliesEveryEvent() {
+    void aPlainHandlerAndTheTypeListFormApplyEveryEventWhateverItsVersion() {
         String parcel = UUID.randomUUID().toString();
         List<String> applied = new ArrayList<>();
-        ProcessedEvents ordered = new ProcessedEvents(mongo, "copy-" + UUID.randomUUID());
-        ordered.receiveInOrder(event(parcel, "second", 2L), Set.of("SomethingElse"), e -> applied.add(place(e)));
-        ordered.receiveInOrder(event(parcel, "first", 1L), Set.of("SomethingElse"), e -> applied.add(place(e)));
-        ProcessedEvents plain = new ProcessedEvents(mongo, "effects-" + UUID.randomUUID());
-        plain.receive(event(parcel, "second", 2L), e -> applied.add(place(e)));
-        plain.receive(event(parcel, "first", 1L), e -> applied.add(place(e)));
+        ProcessedEvents effects = new ProcessedEvents(mongo, "effects-" + UUID.randomUUID());
+        EventHandlers plain = EventHandlers.builder().on(Parcel.ParcelMoved.class, moved -> applied.add(moved.place()))
+                .build();
+        effects.receive(event(parcel, "second", 2L), plain);
+        effects.receive(event(parcel, "first", 1L), plain);
+        ProcessedEvents queue = new ProcessedEvents(mongo, "queue-" + UUID.randomUUID());
+        queue.receive(event(parcel, "second", 2L), Set.of("ParcelMoved"), e -> applied.add(place(e)));
+        queue.receive(event(parcel, "first", 1L), Set.of("ParcelMoved"), e -> applied.add(place(e)));
 
         assertThat(applied).containsExactly("second", "first", "second", "first");
     }
@@ -58,7 +63,7 @@ class ProcessedEventsIT {
         String consumer = "purged-" + UUID.randomUUID();
         ProcessedEvents processed = new ProcessedEvents(mongo, consumer);
         for (int i = 0; i < 7; i++) {
-            processed.receiveInOrder(event("parcel-" + consumer + i, "p", 1L), COPIED, e -> { });
+            processed.receive(event("parcel-" + consumer + i, "p", 1L), COPY);
         }
         mongo.updateMulti(Query.query(Criteria.where("consumer").is(consumer)),
                 new org.springframework.data.mongodb.core.query.Update().set("processedAt", Instant.EPOCH),
@@ -66,7 +71,7 @@ class ProcessedEventsIT {
         mongo.updateMulti(Query.query(Criteria.where("_id").regex("^" + consumer + ":parcel-" + consumer)),
                 new org.springframework.data.mongodb.core.query.Update().set("updatedAt", Instant.EPOCH),
                 ProcessedEvents.APPLIED);
-        processed.receiveInOrder(event("parcel-recent-" + consumer, "p", 1L), COPIED, e -> { });
+        processed.receive(event("parcel-recent-" + consumer, "p", 1L), COPY);
 
         int deleted = processed.purgeOlderThan(Instant.now().minusSeconds(60), 3);
 

@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -147,6 +148,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("the client went away before the answer was written: {}", e.toString());
+            return null;
+        }
         if (dependencyDown(e)) {
             log.warn("a dependency is unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -255,6 +260,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         String kind = KIND_BY_STATUS.getOrDefault(status.value(), status.is4xxClientError() ? "bad-request" : "internal-error");
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a load generator's or a phone's closed connection (broken pipe): nobody is left to answer, nothing failed
+            log.debug("the client went away before the answer was written: {}", e.toString());
+            return null;
+        }
         if (status.is5xxServerError()) {
             log.error("request failed", e);
         }

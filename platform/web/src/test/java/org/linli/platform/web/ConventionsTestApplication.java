@@ -84,6 +84,11 @@ class ConventionsTestApplication {
             throw new IllegalStateException("secret internals at com.example.Db:42");
         }
 
+        @GetMapping("/hung-up")
+        void hungUp() throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+        }
+
         @GetMapping("/whoami")
         Caller whoami(Caller caller) {
             return caller;

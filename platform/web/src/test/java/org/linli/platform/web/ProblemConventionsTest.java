@@ -1,5 +1,6 @@
 package org.linli.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -12,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +29,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(classes = ConventionsTestApplication.class,
         properties = "linli.protection.data-dir=target/test-data/protection")
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemConventionsTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -214,6 +219,16 @@ class ProblemConventionsTest {
                 .andExpect(content().string(not(containsString("secret"))))
                 .andExpect(content().string(not(containsString("Exception"))))
                 .andExpect(jsonPath("$.type").value("https://linli.example/problems/internal-error"));
+    }
+
+    @Test
+    void aClientThatHungUpIsNeitherAnsweredWithAProblemNorLoggedAsAnError(CapturedOutput output) throws Exception {
+        mvc.perform(get("/hung-up").with(admin()))
+                .andExpect(content().string(""));
+        mvc.perform(get("/boom").with(admin()));
+
+        assertThat(output.getOut()).contains("unexpected error")
+                .doesNotContain("Broken pipe");
     }
 
     @Test
