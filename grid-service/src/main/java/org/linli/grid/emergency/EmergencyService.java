@@ -19,7 +19,7 @@ import org.linli.grid.worker.WorkerDirectory;
 import org.linli.grid.worker.WorkerDirectory.WorkerView;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

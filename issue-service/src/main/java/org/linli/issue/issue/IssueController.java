@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.OriginalTime;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.linli.platform.messaging.IncomingEvent;
 import org.linli.platform.messaging.MongoPages;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

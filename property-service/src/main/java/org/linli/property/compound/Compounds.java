@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.linli.platform.messaging.IndexedCriteria;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -14,7 +14,7 @@ import org.linli.events.property.FocusListEntered;
 import org.linli.events.property.FocusListLeft;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
