@@ -1,4 +1,4 @@
-package org.linli.platform.messaging;
+package org.linli.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-@SpringBootTest(classes = MessagingTestApplication.class)
+@SpringBootTest(classes = MongoTestApplication.class)
 @EmbeddedInfrastructure
 class GenerationCounterIT {
 
