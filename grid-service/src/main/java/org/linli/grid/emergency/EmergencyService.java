@@ -17,7 +17,7 @@ import org.linli.grid.grid.GridDirectory;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.worker.WorkerDirectory;
 import org.linli.grid.worker.WorkerDirectory.WorkerView;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -22,7 +22,7 @@ import org.linli.grid.notice.DeliveryTask.Method;
 import org.linli.grid.notice.DeliveryTask.Status;
 import org.linli.grid.worker.WorkerDirectory;
 import org.linli.grid.worker.WorkerDirectory.WorkerView;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.domain.Page;

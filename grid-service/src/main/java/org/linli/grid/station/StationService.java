@@ -14,7 +14,7 @@ import org.linli.grid.orgcopy.KnownOrgUnits;
 import org.linli.grid.orgcopy.KnownOrgUnits.KnownOrgUnit;
 import org.linli.grid.orgcopy.KnownPartyMembers;
 import org.linli.grid.orgcopy.KnownPartyMembers.KnownPartyMember;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;

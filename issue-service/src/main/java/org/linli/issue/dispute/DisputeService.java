@@ -16,7 +16,7 @@ import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueService;
 import org.linli.issue.place.Places;
 import org.linli.issue.place.Route;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;

@@ -8,7 +8,7 @@ import org.linli.events.org.OrgUnitCreated;
 import org.linli.events.org.OrgUnitDeactivated;
 import org.linli.events.org.OrgUnitMoved;
 import org.linli.events.org.OrgUnitRenamed;
-import org.linli.platform.messaging.SubtreePaths;
+import org.linli.platform.mongo.SubtreePaths;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;

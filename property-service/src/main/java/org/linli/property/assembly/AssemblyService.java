@@ -8,7 +8,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.linli.events.Topics;
 import org.linli.events.property.AssemblyDecisionClosed;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;

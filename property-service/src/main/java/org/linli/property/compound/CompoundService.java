@@ -13,7 +13,7 @@ import org.linli.events.Topics;
 import org.linli.events.property.CompoundCreated;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.linli.platform.messaging.IndexedCriteria;
+import org.linli.platform.mongo.IndexedCriteria;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.linli.property.PropertySettings;

@@ -12,7 +12,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.property.FocusListEntered;
 import org.linli.events.property.FocusListLeft;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.linli.property.PropertySettings;

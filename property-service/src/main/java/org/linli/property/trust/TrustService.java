@@ -11,7 +11,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.property.TrustEntryBooked;
 import org.linli.events.property.TrustObjectionRaised;
-import org.linli.platform.messaging.MongoPages;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
