@@ -3,7 +3,7 @@ package org.linli.grid.grid;
 import java.util.List;
 import java.util.Optional;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

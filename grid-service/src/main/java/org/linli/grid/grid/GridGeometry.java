@@ -2,8 +2,8 @@ package org.linli.grid.grid;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.GreatCircle;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.GreatCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

@@ -3,7 +3,7 @@ package org.linli.grid.grid;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.linli.platform.messaging.GenerationCounter;
+import org.linli.platform.mongo.GenerationCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;

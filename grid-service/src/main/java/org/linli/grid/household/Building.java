@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.linli.events.grid.BuildingRegistered;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,6 +1,6 @@
 package org.linli.grid.household;
 
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.protection.SensitiveText;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NewIds;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

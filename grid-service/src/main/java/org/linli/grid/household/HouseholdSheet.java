@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.linli.platform.sheets.SheetColumn;
 import org.linli.platform.sheets.SheetLayout;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * The households roster as a sheet (住户花名册): its columns, a household as a row and a row's special groups.

@@ -1,12 +1,12 @@
 package org.linli.grid.station;
 
-import static org.linli.platform.web.GreatCircle.EARTH_RADIUS_METRES;
+import static org.linli.platform.domain.GreatCircle.EARTH_RADIUS_METRES;
 
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * The lat/lng box that holds every point within a radius of a centre, for index queries, on the same mean sphere
- * as {@link org.linli.platform.web.GreatCircle}, which measures the distances themselves.
+ * as {@link org.linli.platform.domain.GreatCircle}, which measures the distances themselves.
  */
 final class Geo {
 

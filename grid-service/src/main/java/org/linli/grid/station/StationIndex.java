@@ -1,6 +1,6 @@
 package org.linli.grid.station;
 
-import org.linli.platform.messaging.GenerationCounter;
+import org.linli.platform.mongo.GenerationCounter;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;

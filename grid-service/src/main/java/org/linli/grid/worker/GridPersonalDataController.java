@@ -5,10 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.linli.grid.worker.GridWorkerController.WorkerResponse;
 import org.linli.platform.web.Caller;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GridPersonalDataController {
 
-    private final MongoTemplate mongo;
+    private final GridWorkerRepository workers;
 
-    GridPersonalDataController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    GridPersonalDataController(GridWorkerRepository workers) {
+        this.workers = workers;
     }
 
     @Operation(operationId = "getMyGridData", summary = "What grid-service holds about you",
@@ -29,9 +25,7 @@ class GridPersonalDataController {
                     + "GET /api/v1/personal-data, which org-service assembles. Errors: 401 without a token.")
     @GetMapping("/api/v1/personal-data/grid")
     GridPersonalData mine(Caller caller) {
-        Query query = Query.query(Criteria.where("accountId").is(caller.accountId()))
-                .with(Sort.by(Sort.Direction.DESC, "from"));
-        return new GridPersonalData(mongo.find(query, GridWorker.class).stream()
+        return new GridPersonalData(workers.findByAccountIdOrderByFromDesc(caller.accountId()).stream()
                 .map(worker -> WorkerResponse.of(worker, true)).toList());
     }
 

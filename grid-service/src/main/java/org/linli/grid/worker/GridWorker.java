@@ -1,6 +1,6 @@
 package org.linli.grid.worker;
 
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -15,7 +15,7 @@ import org.linli.events.grid.GridWorkerReplaced;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.protection.SensitiveText;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,7 +1,7 @@
 package org.linli.grid.worker;
 
 import org.linli.platform.audit.UnmaskedReads;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -13,4 +13,7 @@ interface GridWorkerRepository extends MongoRepository<GridWorker, String> {
     List<GridWorker> findByCommunityUnitId(String communityUnitId);
 
     List<GridWorker> findByAccountIdAndStatus(String accountId, GridWorker.Status status);
+
+    /** Every appointment made with the account, current and past, the latest first. */
+    List<GridWorker> findByAccountIdOrderByFromDesc(String accountId);
 }

@@ -9,8 +9,8 @@ import org.linli.grid.worker.GridWorker.Appointee;
 import org.linli.platform.sheets.SheetColumn;
 import org.linli.platform.sheets.SheetLayout;
 import org.linli.platform.sheets.SheetRow;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.MobileNumber;
 
 /**
  * The grid workers roster as a sheet (网格员花名册): its columns, an appointment as a row, a row as an appointee. An

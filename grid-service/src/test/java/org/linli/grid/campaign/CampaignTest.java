@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.grid.campaign.Campaign.Area;
 import org.linli.grid.campaign.Campaign.CaseGrid;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class CampaignTest {
 

@@ -11,7 +11,7 @@ import org.linli.grid.emergency.Emergency.Kind;
 import org.linli.grid.emergency.Emergency.Outcome;
 import org.linli.grid.emergency.Emergency.Phase;
 import org.linli.grid.emergency.Emergency.Site;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class EmergencyTest {
 

@@ -8,7 +8,7 @@ import static org.linli.grid.grid.Grids.rectangle;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class GridTest {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.events.grid.HouseholdRegistered;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.grid.GridLevel;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class HouseholdTest {
 

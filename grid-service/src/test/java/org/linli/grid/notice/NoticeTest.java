@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.grid.GridLevel;
 import org.linli.platform.messaging.PendingEvent;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class NoticeTest {
 

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.linli.grid.station.Residences.BuildingSpot;
 import org.linli.grid.station.Residences.HouseholdCount;
-import org.linli.platform.web.GreatCircle;
+import org.linli.platform.domain.GreatCircle;
 
 /** The spatial part without Spring: nearest stations by great-circle distance and the 15-minute report. */
 class LifeCircleTest {

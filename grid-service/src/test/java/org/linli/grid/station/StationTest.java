@@ -16,8 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.grid.station.OpeningHours.Period;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NotFoundException;
 
 class StationTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.events.grid.GridWorkerAppointed;
 import org.linli.events.grid.GridWorkerReplaced;
 import org.linli.platform.messaging.PendingEvent;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class GridWorkerTest {
 

@@ -23,7 +23,7 @@ import org.linli.issue.issue.Category;
 import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.InvalidParameterException;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;

@@ -15,7 +15,7 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.issue.IssueImported;
 import org.linli.issue.place.Route;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;

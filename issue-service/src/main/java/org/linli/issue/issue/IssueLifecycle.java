@@ -14,7 +14,7 @@ import org.linli.events.issue.IssueDispatched;
 import org.linli.events.issue.IssueEscalated;
 import org.linli.events.issue.IssueReopened;
 import org.linli.events.issue.IssueResolved;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;

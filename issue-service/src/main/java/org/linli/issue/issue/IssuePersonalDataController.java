@@ -5,10 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.linli.issue.wish.ResidentWishes;
 import org.linli.platform.web.Caller;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IssuePersonalDataController {
 
-    private final MongoTemplate mongo;
+    private final IssueRepository issues;
     private final ResidentWishes wishes;
 
-    IssuePersonalDataController(MongoTemplate mongo, ResidentWishes wishes) {
-        this.mongo = mongo;
+    IssuePersonalDataController(IssueRepository issues, ResidentWishes wishes) {
+        this.issues = issues;
         this.wishes = wishes;
     }
 
@@ -33,11 +29,9 @@ class IssuePersonalDataController {
                     + "token.")
     @GetMapping("/api/v1/personal-data/issues")
     IssuePersonalData mine(Caller caller) {
-        Query query = Query.query(Criteria.where("reporterAccountId").is(caller.accountId()))
-                .with(Sort.by(Sort.Direction.DESC, "reportedAt"));
-        List<IssueResponse> issues = mongo.find(query, Issue.class).stream()
+        List<IssueResponse> reported = issues.findByReporterAccountIdOrderByReportedAtDesc(caller.accountId()).stream()
                 .map(issue -> IssueResponse.of(issue, caller)).toList();
-        return new IssuePersonalData(issues, wishes.of(caller.accountId()));
+        return new IssuePersonalData(reported, wishes.of(caller.accountId()));
     }
 
     /** The caller's issues, as the reporter sees them (phone unmasked), and micro-wishes. */

@@ -1,7 +1,5 @@
 package org.linli.issue.issue;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +15,14 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * Figures per grid, community, compound or company: counts by status, on-time rates that count open
- * overdue issues as late (not only closed ones), average handling time and satisfaction.
+ * overdue issues as late (not only closed ones), average handling time and satisfaction. Served by
+ * {@link IssueStatisticsController}.
  */
-@Tag(name = "Issue statistics")
-@RestController
+@Component
 class IssueStatistics {
 
     /** A year and a leap day's margin, as far back as an original report time may lie. */
@@ -45,21 +40,12 @@ class IssueStatistics {
         this.clock = clock;
     }
 
-    @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
-            description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
-                    + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from or the period is longer than 400 days). The county's and a street's figures come from sums kept per hour and day. A communityUnitId, gridId or compoundId outside "
-                    + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
-                    + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
-                    + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "
-                    + "(an open overdue issue counts as late). Rates are null when nothing counts yet.")
-    @GetMapping("/api/v1/issues/statistics")
-    @PreAuthorize("hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN','GRID_WORKER','PROPERTY_STAFF')")
-    Figures figures(Caller caller, @RequestParam(required = false) String gridId,
-                    @RequestParam(required = false) String communityUnitId,
-                    @RequestParam(required = false) String compoundId,
-                    @RequestParam(required = false) String companyId,
-                    @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    /**
+     * The figures the caller may see for the filter (all optional) over {@code from}..{@code to} (default: the last
+     * 30 days): a 400 for a reversed or too long period, a 403 for a filter outside the caller's scope.
+     */
+    Figures figures(Caller caller, String gridId, String communityUnitId, String compoundId, String companyId,
+                    Instant from, Instant to) {
         Instant now = clock.instant();
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;

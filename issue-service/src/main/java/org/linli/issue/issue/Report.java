@@ -2,8 +2,8 @@ package org.linli.issue.issue;
 
 import java.time.Instant;
 import java.util.List;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.MobileNumber;
 
 /**
  * What a reporter submits, after validation. Its {@code toString} hides the phone. {@code receivedAt} is the

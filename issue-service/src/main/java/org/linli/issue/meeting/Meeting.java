@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.linli.events.issue.MeetingResolutionRecorded;
 import org.linli.issue.issue.MeetingDecision;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,8 +1,8 @@
 package org.linli.issue.open311;
 
 import java.util.List;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -21,7 +21,7 @@ import org.linli.issue.place.Copies.Contract;
 import org.linli.issue.place.Copies.GridCopy;
 import org.linli.issue.place.Copies.OrgUnitCopy;
 import org.linli.issue.place.Copies.WorkerCopy;
-import org.linli.platform.messaging.SubtreePaths;
+import org.linli.platform.mongo.SubtreePaths;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.linli.issue.place.Copies.CompoundCopy;
 import org.linli.issue.place.Copies.GridCopy;
-import org.linli.platform.messaging.GenerationCounter;
+import org.linli.platform.mongo.GenerationCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;

@@ -15,9 +15,12 @@ import org.linli.issue.issue.Issue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +73,13 @@ class IssueReporterRetention {
         } finally {
             running.set(false);
         }
+    }
+
+    /** A page of the runs recorded, as {@code pageable} sorts them. */
+    Page<RetentionRun> runs(Pageable pageable) {
+        Query query = new Query().with(pageable);
+        return PageableExecutionUtils.getPage(mongo.find(query, RetentionRun.class), pageable,
+                () -> mongo.count(new Query(), RetentionRun.class));
     }
 
     private RetentionRun runOnce() {

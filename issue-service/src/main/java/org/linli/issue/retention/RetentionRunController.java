@@ -5,9 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.web.PagedModel;
 import org.springframework.data.web.SortDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RetentionRunController {
 
-    private final MongoTemplate mongo;
+    private final IssueReporterRetention retention;
 
-    RetentionRunController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    RetentionRunController(IssueReporterRetention retention) {
+        this.retention = retention;
     }
 
     @Operation(operationId = "listRetentionRuns", summary = "Runs of the retention jobs, newest first",
@@ -31,9 +28,7 @@ class RetentionRunController {
     @GetMapping("/api/v1/retention-runs")
     @PreAuthorize("hasAnyRole('COUNTY_ADMIN','SYSTEM_ADMIN')")
     PagedModel<RetentionRunResponse> list(@SortDefault(sort = "startedAt", direction = Sort.Direction.DESC) Pageable pageable) {
-        Query query = new Query().with(pageable);
-        return new PagedModel<>(PageableExecutionUtils.getPage(mongo.find(query, RetentionRun.class), pageable,
-                () -> mongo.count(new Query(), RetentionRun.class)).map(RetentionRunResponse::of));
+        return new PagedModel<>(retention.runs(pageable).map(RetentionRunResponse::of));
     }
 
     record RetentionRunResponse(String id, String kind, String retention, Instant cutoff, long examined,

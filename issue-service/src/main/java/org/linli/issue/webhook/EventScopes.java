@@ -3,7 +3,7 @@ package org.linli.issue.webhook;
 import org.linli.issue.issue.IssueQueries;
 import org.linli.issue.place.Places;
 import org.linli.platform.messaging.IncomingEvent;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.events.issue.IssueImported;
 import org.linli.platform.messaging.EventJson;
 import org.linli.platform.messaging.PendingEvent;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class IssueImportTest {
 

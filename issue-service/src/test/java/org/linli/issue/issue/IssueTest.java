@@ -14,7 +14,7 @@ import org.linli.events.issue.IssueEscalated;
 import org.linli.events.issue.IssueOverdue;
 import org.linli.events.issue.IssueReopened;
 import org.linli.platform.messaging.PendingEvent;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class IssueTest {
 

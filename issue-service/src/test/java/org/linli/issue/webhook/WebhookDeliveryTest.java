@@ -6,7 +6,7 @@ import static org.linli.issue.webhook.WebhookSubscriptionTest.T0;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class WebhookDeliveryTest {
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.linli.events.org.CrossAppointmentEnded;
 import org.linli.events.org.CrossAppointmentStarted;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -3,7 +3,7 @@ package org.linli.org.committee;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * One term (届) of a committee: 1 to 5 years (the last day counts), exactly one director.

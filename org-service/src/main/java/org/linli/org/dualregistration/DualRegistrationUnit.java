@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.linli.events.org.DualRegistrationUnitRegistered;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -3,7 +3,7 @@ package org.linli.org.duty;
 import java.time.Instant;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.ScopePath;
-import org.linli.platform.web.NewIds;
+import org.linli.platform.domain.NewIds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;

@@ -1,7 +1,7 @@
 package org.linli.org.duty;
 
 import java.util.regex.Pattern;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * One line of a duty quota: a kind of duty (code and label), how many are due and per which period

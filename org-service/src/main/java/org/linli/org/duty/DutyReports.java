@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

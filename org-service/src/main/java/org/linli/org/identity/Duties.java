@@ -2,7 +2,7 @@ package org.linli.org.identity;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * The separated administrator duties (三员分立): {@link Role#SYSTEM_ADMIN}, {@link Role#SECURITY_ADMIN} and

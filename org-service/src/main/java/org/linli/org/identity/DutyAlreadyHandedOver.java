@@ -1,6 +1,6 @@
 package org.linli.org.identity;
 
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /** The bootstrap admin already created the first holder of this duty: 409 {@code duty-already-handed-over}. */
 class DutyAlreadyHandedOver extends BusinessRuleViolation {

@@ -1,7 +1,7 @@
 package org.linli.org.identity;
 
 import java.util.List;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /** A new password breaks the password policy: 422 {@code weak-password}, naming the unmet rules. */
 class WeakPassword extends BusinessRuleViolation {

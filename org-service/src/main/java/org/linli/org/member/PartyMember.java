@@ -1,6 +1,6 @@
 package org.linli.org.member;
 
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import org.linli.org.unit.ScopePath;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import org.linli.org.unit.OrgUnitType;
 import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.protection.KeyedHashOf;
 import org.linli.platform.protection.SensitiveText;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NewIds;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NewIds;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.linli.platform.sheets.SheetColumn;
 import org.linli.platform.sheets.SheetLayout;
 import org.linli.platform.sheets.SheetRow;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * The party members roster as a sheet (党员花名册): its columns, a member as a row, a row as a registration. A person

@@ -16,7 +16,7 @@ import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

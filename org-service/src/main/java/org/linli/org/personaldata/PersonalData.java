@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.linli.org.identity.Account;
 import org.linli.org.member.PartyMember;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

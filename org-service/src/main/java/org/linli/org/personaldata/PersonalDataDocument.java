@@ -11,7 +11,7 @@ import org.linli.org.member.HouseholdLink;
 import org.linli.org.member.MemberKind;
 import org.linli.org.member.PartyMember;
 import org.linli.org.member.Transfer;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import tools.jackson.databind.JsonNode;
 
 /**

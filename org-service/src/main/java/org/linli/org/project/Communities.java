@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.linli.org.appointment.CrossAppointment.NewAppointment;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class CrossAppointmentTest {
 

@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class DutyRecordTest {
 

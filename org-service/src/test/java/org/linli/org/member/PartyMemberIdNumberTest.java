@@ -1,13 +1,13 @@
 package org.linli.org.member;
 
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.MobileNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 class PartyMemberIdNumberTest {
 

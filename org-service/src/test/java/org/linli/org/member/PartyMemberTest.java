@@ -13,8 +13,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NotFoundException;
 
 class PartyMemberTest {
 

@@ -10,7 +10,7 @@ import org.linli.org.personaldata.CorrectionRequest.Correction;
 import org.linli.org.personaldata.CorrectionRequest.Decision;
 import org.linli.org.personaldata.CorrectionRequest.Requester;
 import org.linli.org.personaldata.CorrectionRequest.Status;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 
 class CorrectionRequestTest {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /** The rules of the three lists, without Spring: needs' and projects' steps, overdue, capacity, the suggestions' order. */
 class NeedsAndProjectsTest {

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;

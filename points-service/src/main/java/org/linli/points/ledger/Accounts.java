@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -149,6 +149,13 @@ public class Accounts {
         return new Statement(accountId, month.toString(), opening, credits, debits, opening + credits - debits, lines);
     }
 
+    /** The holder's own account, for their personal-data download: the summary, if any, and every entry, oldest first. */
+    OwnAccount own(String accountId) {
+        AccountSummary summary = mongo.findById(accountId, AccountSummary.class);
+        return new OwnAccount(summary, mongo.find(Query.query(Criteria.where("accountId").is(accountId))
+                .with(Sort.by("sequence")), LedgerEntry.class));
+    }
+
     /** A correction by an admin: a new entry (never an edit), credit or debit, once per reference. */
     Posting correct(Caller caller, String accountId, long amount, String reference, String note) {
         requireReadable(caller, accountId, mongo.findById(accountId, AccountSummary.class));
@@ -163,6 +170,10 @@ public class Accounts {
 
     /** An account as a reader sees it. */
     public record AccountView(String accountId, long balance, long entries, String holderName, String communityUnitId) {
+    }
+
+    /** An account as its holder's download has it; {@code summary} is {@code null} when there never was one. */
+    record OwnAccount(AccountSummary summary, List<LedgerEntry> entries) {
     }
 
     /** A month of an account's ledger. */

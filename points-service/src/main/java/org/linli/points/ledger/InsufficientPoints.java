@@ -1,6 +1,6 @@
 package org.linli.points.ledger;
 
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /** A debit larger than the balance: refused, nothing written (422 {@code insufficient-points}). */
 public class InsufficientPoints extends BusinessRuleViolation {

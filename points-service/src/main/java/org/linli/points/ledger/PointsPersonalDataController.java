@@ -5,10 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PointsPersonalDataController {
 
-    private final MongoTemplate mongo;
+    private final Accounts accounts;
 
-    PointsPersonalDataController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    PointsPersonalDataController(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @Operation(operationId = "getMyPointsData", summary = "What points-service holds about you",
@@ -29,11 +25,10 @@ class PointsPersonalDataController {
                     + "assembles. Errors: 401 without a token.")
     @GetMapping("/api/v1/personal-data/points")
     PointsPersonalData mine(Caller caller) {
-        AccountSummary summary = mongo.findById(caller.accountId(), AccountSummary.class);
-        List<LedgerController.EntryResponse> entries = mongo.find(
-                Query.query(Criteria.where("accountId").is(caller.accountId())).with(Sort.by("sequence")),
-                LedgerEntry.class).stream().map(LedgerController.EntryResponse::of).toList();
-        return new PointsPersonalData(summary == null ? null : PointsAccount.of(summary), entries);
+        Accounts.OwnAccount own = accounts.own(caller.accountId());
+        List<LedgerController.EntryResponse> entries = own.entries().stream()
+                .map(LedgerController.EntryResponse::of).toList();
+        return new PointsPersonalData(own.summary() == null ? null : PointsAccount.of(own.summary()), entries);
     }
 
     /** The caller's points account and ledger. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.points.activity.Activity.ParticipantStatus;
 import org.linli.points.activity.Activity.Plan;
 import org.linli.points.scoring.ActivityType;

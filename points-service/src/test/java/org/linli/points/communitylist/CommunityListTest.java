@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.points.communitylist.CommunityList.Board;
 import org.linli.points.communitylist.CommunityList.Line;
 import org.linli.points.communitylist.CommunityList.Scope;

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerEntry;
 import org.linli.points.ledger.LedgerEntry.Context;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.linli.platform.test.MutableClock;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;

@@ -1,7 +1,7 @@
 package org.linli.property.assembly;
 
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.property.compound.OwnersSelections;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;

@@ -12,7 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
-import org.linli.platform.web.NotFoundException;
+import org.linli.platform.domain.NotFoundException;
 import org.linli.property.copies.Copies;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;

@@ -2,7 +2,7 @@ package org.linli.property.company;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /**
  * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from

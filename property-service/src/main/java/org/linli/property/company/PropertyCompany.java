@@ -3,7 +3,7 @@ package org.linli.property.company;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;

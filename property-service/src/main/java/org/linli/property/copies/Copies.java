@@ -16,7 +16,7 @@ import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.org.OwnersCommitteeFormed;
 import org.linli.events.org.OwnersCommitteeReElected;
 import org.linli.events.org.PropertyCompanyPartyStatusChanged;
-import org.linli.platform.messaging.SubtreePaths;
+import org.linli.platform.mongo.SubtreePaths;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;

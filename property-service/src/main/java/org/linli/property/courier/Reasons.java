@@ -1,6 +1,6 @@
 package org.linli.property.courier;
 
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 
 /** A refusal's reason: required, stripped, bounded. */
 final class Reasons {

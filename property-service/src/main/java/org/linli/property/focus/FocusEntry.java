@@ -7,7 +7,7 @@ import java.util.List;
 import org.linli.events.property.FocusListEntered;
 import org.linli.events.property.FocusListLeft;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.linli.events.property.SanctionIssued;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;

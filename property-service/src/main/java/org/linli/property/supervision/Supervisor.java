@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.linli.events.property.PropertySupervisorAppointed;
 import org.linli.events.property.PropertySupervisorDismissed;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

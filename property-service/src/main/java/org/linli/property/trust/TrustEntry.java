@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.linli.events.property.TrustEntryBooked;
 import org.linli.platform.messaging.AggregateRoot;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.linli.platform.web.BusinessRuleViolation;
-import org.linli.platform.web.MobileNumber;
+import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.domain.MobileNumber;
 
 class CourierRegistrationTest {
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.messaging.PendingEvent;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.property.trust.TrustEntry.Booking;
 import org.linli.property.trust.TrustEntry.Head;
 

@@ -44,14 +44,6 @@ class MessagingUnitTest {
     }
 
     @Test
-    void subtreePathsRefusesABlankPathWhichWouldRewriteEveryPath() {
-        assertThatThrownBy(() -> SubtreePaths.rebase("/a/b/", "", "/c/")).isInstanceOf(InvalidEventException.class);
-        assertThatThrownBy(() -> SubtreePaths.rebase(null, "collection", "path", "/a/", " "))
-                .isInstanceOf(InvalidEventException.class);
-        assertThat(SubtreePaths.rebase("/a/b/", "/a/", "/c/a/")).isEqualTo("/c/a/b/");
-    }
-
-    @Test
     void storeAndBrokerOutagesAreTransientAndBadRecordsAreNot() {
         assertThat(FailureKinds.isTransient(new ListenerExecutionFailedException("x",
                 new DataAccessResourceFailureException("down")))).isTrue();

@@ -2,7 +2,7 @@ package org.linli.platform.sheets;
 
 import java.util.List;
 import java.util.function.Function;
-import org.linli.platform.web.BusinessRuleViolation;
+import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Problems;
 
 /**

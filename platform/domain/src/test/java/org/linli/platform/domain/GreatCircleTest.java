@@ -1,4 +1,4 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;

@@ -1,4 +1,4 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
 /**
  * Distances between WGS-84 coordinates on the mean Earth sphere (R = 6,371,008.8 m): the one haversine that
@@ -6,10 +6,8 @@ package org.linli.platform.web;
  * circle) measure with. Metres of great circle, good to about 0.5 % against the ellipsoid, which is far below
  * what a phone's fix or a 50 m duplicate radius can tell apart.
  *
- * <p>Plain Java, no Spring: it lives here beside the other value helpers every service already takes from
- * {@code platform/web} ({@link MobileNumber}) rather than in a module of its own for one formula, and not in
- * {@code platform/events}, which holds only the published contracts. It moves with them if those value types
- * get a Spring-free kernel module.
+ * <p>Plain Java, no Spring: it lives in the domain kernel beside the other value types aggregates use
+ * ({@link MobileNumber}), not in {@code platform/events}, which holds only the published contracts.
  */
 public final class GreatCircle {
 

@@ -1,4 +1,4 @@
-package org.linli.platform.messaging;
+package org.linli.platform.mongo;
 
 import com.mongodb.client.model.Filters;
 import java.time.Duration;

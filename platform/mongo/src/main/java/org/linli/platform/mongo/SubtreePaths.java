@@ -1,4 +1,4 @@
-package org.linli.platform.messaging;
+package org.linli.platform.mongo;
 
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -9,11 +9,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Follows a subtree move of org-service ({@code OrgUnitMoved}) in the org paths a service scopes its
- * documents by: every value that starts with the old path gets the new prefix. A document is rewritten
- * only while it still holds the value read, so a redelivered move, or one applied twice, changes nothing.
- * A blank old or new path would rewrite every document (every path starts with ""): it is refused as an
- * {@link InvalidEventException}, before anything is read.
+ * Follows the move of a subtree in materialised paths ({@code /a/b/c/}) a service scopes its documents by:
+ * every value that starts with the old path gets the new prefix. A document is rewritten only while it still
+ * holds the value read, so a move applied twice changes nothing. A blank old or new path would rewrite every
+ * document (every path starts with ""): it is refused with an {@link IllegalArgumentException}, before
+ * anything is read. Which event moves a subtree, and which fields follow it, is the calling service's
+ * knowledge.
  */
 public final class SubtreePaths {
 
@@ -49,7 +50,7 @@ public final class SubtreePaths {
 
     private static void requirePaths(String oldPath, String newPath) {
         if (oldPath == null || oldPath.isBlank() || newPath == null || newPath.isBlank()) {
-            throw new InvalidEventException("a subtree move needs a non-blank old and new path");
+            throw new IllegalArgumentException("a subtree move needs a non-blank old and new path");
         }
     }
 }

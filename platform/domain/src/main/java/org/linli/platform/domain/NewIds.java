@@ -1,4 +1,4 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,8 +38,11 @@ public final class NewIds {
         return seed == null ? Optional.empty() : findById.apply(seed.id(0));
     }
 
-    /** Makes ids deterministic on this thread until the returned scope is closed. */
-    static Scope seeded(String seed) {
+    /**
+     * Makes ids deterministic on this thread until the returned scope is closed. Called by the edge that knows
+     * the request's key (platform/web's {@code IdempotencyFilter}), never by domain code.
+     */
+    public static Scope seeded(String seed) {
         Seed previous = SEED.get();
         SEED.set(new Seed(seed));
         return () -> {
@@ -52,7 +55,7 @@ public final class NewIds {
     }
 
     /** The seeded stretch of a request. */
-    interface Scope extends AutoCloseable {
+    public interface Scope extends AutoCloseable {
         @Override
         void close();
     }

@@ -1,12 +1,13 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
 import java.util.Arrays;
 
 /**
- * A request that is well-formed but breaks a business rule (an illegal state transition, a limit):
- * answers 422 problem+json with a machine-readable {@code code}. The detail is read from the
- * service's {@code messages} bundle under {@code problem.<code>.detail} in the caller's language, with the
- * arguments filled in; the exception's own message is the fallback.
+ * A request that is well-formed but breaks a business rule (an illegal state transition, a limit), with a
+ * machine-readable {@code code}. At the edge, platform/web's {@code ProblemHandler} answers it with 422
+ * problem+json; the detail is read from the service's {@code messages} bundle under
+ * {@code problem.<code>.detail} in the caller's language, with the arguments filled in; the exception's own
+ * message is the fallback.
  *
  * <p>Thrown by aggregates; it carries no HTTP or Spring types.
  */

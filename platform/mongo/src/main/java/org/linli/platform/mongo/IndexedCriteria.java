@@ -1,4 +1,4 @@
-package org.linli.platform.messaging;
+package org.linli.platform.mongo;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 

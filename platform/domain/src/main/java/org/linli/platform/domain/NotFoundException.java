@@ -1,6 +1,9 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
-/** An id that names nothing the caller may see: answers 404 problem+json. */
+/**
+ * An id that names nothing the caller may see. At the edge, platform/web's {@code ProblemHandler} answers it
+ * with 404 problem+json.
+ */
 public class NotFoundException extends RuntimeException {
 
     private final String resource;

@@ -1,4 +1,4 @@
-package org.linli.platform.web;
+package org.linli.platform.domain;
 
 import java.util.regex.Pattern;
 

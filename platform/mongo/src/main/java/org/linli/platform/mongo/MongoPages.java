@@ -1,4 +1,4 @@
-package org.linli.platform.messaging;
+package org.linli.platform.mongo;
 
 import java.util.List;
 import org.springframework.data.domain.Page;
