@@ -3,6 +3,7 @@ package org.linli.issue.retention;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RetentionRunController {
 
+    private static final String RETENTION_READERS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.SYSTEM_ADMIN
+            + "')";
+
     private final MongoTemplate mongo;
 
     RetentionRunController(MongoTemplate mongo) {
@@ -29,7 +33,7 @@ class RetentionRunController {
                     + "name and phone of issues ended longer ago than linli.retention.issue-reporter, P3Y), cutoff and "
                     + "counts (examined, anonymised, skipped); never personal data. Paged (?page, ?size ≤ 200, ?sort).")
     @GetMapping("/api/v1/retention-runs")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','SYSTEM_ADMIN')")
+    @PreAuthorize(RETENTION_READERS)
     PagedModel<RetentionRunResponse> list(@SortDefault(sort = "startedAt", direction = Sort.Direction.DESC) Pageable pageable) {
         Query query = new Query().with(pageable);
         return new PagedModel<>(PageableExecutionUtils.getPage(mongo.find(query, RetentionRun.class), pageable,
