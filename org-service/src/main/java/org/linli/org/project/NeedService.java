@@ -9,6 +9,7 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.messaging.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -39,7 +40,7 @@ class NeedService {
     }
 
     Need raise(Caller caller, String communityId, Need.Details details) {
-        UnitView community = caller.hasRole("RESIDENT") && !ListAccess.isAdmin(caller)
+        UnitView community = caller.hasRole(Roles.RESIDENT) && !ListAccess.isAdmin(caller)
                 ? communities.ownOf(caller, communityId) : communities.reachableBy(caller, communityId);
         return mongo.insert(Need.raise(community.id(), community.path(), details, caller.accountId(),
                 clock.instant()));
