@@ -37,6 +37,11 @@ public final class Api {
         return caller("PROPERTY_STAFF", null, null, companyId);
     }
 
+    /** A county-wide account with this one role. */
+    public static RequestPostProcessor countyWide(String role) {
+        return caller(role, null, null, null);
+    }
+
     private static RequestPostProcessor caller(String role, String unit, String path, String company) {
         return jwt().jwt(token -> {
             token.subject("account-" + role.toLowerCase()).claim("roles", List.of(role));

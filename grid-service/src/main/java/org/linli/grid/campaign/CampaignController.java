@@ -18,6 +18,7 @@ import java.util.List;
 import org.linli.grid.campaign.CampaignFigures.Counts;
 import org.linli.grid.campaign.CampaignService.Counted;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns")
 class CampaignController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-
     private final CampaignService service;
 
     CampaignController(CampaignService service) {
@@ -52,7 +50,7 @@ class CampaignController {
                     + "invalid-campaign-title, invalid-campaign-period (ends after it starts, within 366 days), "
                     + "invalid-days-to-fix (1 to 90). Honours Idempotency-Key.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<CampaignResponse> launch(Caller caller, @Valid @RequestBody LaunchRequest request) {
         Campaign campaign = service.launch(caller, request.hazard(), request.title(), request.areaUnitId(),
                 request.startsOn(), request.endsOn(), request.daysToFix());
@@ -63,7 +61,7 @@ class CampaignController {
     @Operation(summary = "Read a campaign",
             description = "Roles: admins and GRID_WORKER covering its area or inside it (403); 404 unknown id.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     CampaignResponse get(Caller caller, @PathVariable String id) {
         return CampaignResponse.of(service.get(caller, id), service.today());
     }
@@ -71,7 +69,7 @@ class CampaignController {
     @Operation(summary = "List campaigns above, at or inside the caller's scope, the latest start first",
             description = "Roles: admins and GRID_WORKER; paged; ?status=PLANNED|ACTIVE|CLOSED, ?hazard=.")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<CampaignResponse> list(Caller caller, @RequestParam(required = false) Campaign.Status status,
                                       @RequestParam(required = false) Hazard hazard, Pageable pageable) {
         var today = service.today();
@@ -83,7 +81,7 @@ class CampaignController {
             description = "Roles: admins covering the unit that launched it (403). 422 wrong-step when already "
                     + "closed; 409 stale version. A closed campaign takes no more cases nor fixings.")
     @PostMapping("/{id}/closure")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     CampaignResponse close(Caller caller, @PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return CampaignResponse.of(service.close(caller, id, request.version()), service.today());
     }
@@ -95,7 +93,7 @@ class CampaignController {
                     + "wrong-step (campaign closed). The deadline is the found day plus the campaign's daysToFix. "
                     + "Honours Idempotency-Key.")
     @PostMapping("/{id}/cases")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<CaseResponse> recordCase(Caller caller, @PathVariable String id,
                                             @Valid @RequestBody CaseRequest request) {
         RectificationCase found = service.recordCase(caller, id, request.place().lat(), request.place().lng(),
@@ -109,7 +107,7 @@ class CampaignController {
                     + "wrong-step (already fixed, or campaign closed), invalid-fixed-on (before the day found or in "
                     + "the future), invalid-photo.")
     @PostMapping("/{id}/cases/{caseId}/fixing")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     CaseResponse fixCase(Caller caller, @PathVariable String id, @PathVariable String caseId,
                          @Valid @RequestBody FixRequest request) {
         return CaseResponse.of(service.fixCase(caller, id, caseId, request.photo(), request.fixedOn()),
@@ -119,7 +117,7 @@ class CampaignController {
     @Operation(summary = "Read a case",
             description = "Roles: admins and GRID_WORKER covering the case's community (403); 404 unknown case.")
     @GetMapping("/{id}/cases/{caseId}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     CaseResponse getCase(Caller caller, @PathVariable String id, @PathVariable String caseId) {
         return CaseResponse.of(service.getCase(caller, id, caseId), service.today());
     }
@@ -128,7 +126,7 @@ class CampaignController {
             description = "Roles: admins and GRID_WORKER who see the campaign (403); paged; ?gridId= (its subtree; "
                     + "403/404), ?status=OPEN|OVERDUE|FIXED.")
     @GetMapping("/{id}/cases")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<CaseResponse> listCases(Caller caller, @PathVariable String id,
                                        @RequestParam(required = false) String gridId,
                                        @RequestParam(required = false) RectificationCase.Status status,
@@ -142,7 +140,7 @@ class CampaignController {
             description = "Roles: admins and GRID_WORKER who see the campaign (403); counts the cases in the caller's "
                     + "scope as of today. Grid rows are paged (?page=&size=, by grid name; the sort is fixed).")
     @GetMapping("/{id}/report")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     ReportResponse report(Caller caller, @PathVariable String id, Pageable pageable) {
         Counted counted = service.count(caller, id);
         List<RowResponse> communities = counted.figures().communities().stream()

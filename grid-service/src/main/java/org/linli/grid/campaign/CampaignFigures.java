@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linli.platform.mongo.MongoPages;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 
@@ -52,10 +52,7 @@ final class CampaignFigures {
     /** A page of the per-grid rows, by grid name then id (the page's own sort is not used). */
     Page<Row> grids(Pageable pageable) {
         List<Row> all = rows(grids).stream().sorted(Comparator.comparing(Row::name).thenComparing(Row::id)).toList();
-        int from = (int) Math.min(pageable.getOffset(), all.size());
-        int to = Math.min(from + pageable.getPageSize(), all.size());
-        return new PageImpl<>(all.subList(from, to), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()),
-                all.size());
+        return MongoPages.page(all, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
     }
 
     private static List<Row> rows(Map<String, Count> counts) {

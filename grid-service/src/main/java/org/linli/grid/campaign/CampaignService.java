@@ -20,6 +20,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -48,7 +49,7 @@ class CampaignService {
     /** Org unit types a campaign may cover: a street or township, or a community. */
     static final Set<String> AREA_TYPES = Set.of("STREET_COMMITTEE", "TOWNSHIP_COMMITTEE",
             KnownOrgUnits.COMMUNITY_COMMITTEE);
-    private static final Set<String> ADMINS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    private static final Set<String> ADMINS = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     private final MongoOperations mongo;
     private final GridDirectory grids;
@@ -204,7 +205,7 @@ class CampaignService {
 
     /** The grids a grid worker (without an admin role) is appointed to; empty Optional for admins (no limit). */
     private Optional<Set<String>> workerGrids(Caller caller) {
-        if (!caller.hasRole("GRID_WORKER") || ADMINS.stream().anyMatch(caller::hasRole)) {
+        if (!caller.hasRole(Roles.GRID_WORKER) || ADMINS.stream().anyMatch(caller::hasRole)) {
             return Optional.empty();
         }
         return Optional.of(workers.gridsServedBy(caller.accountId()));

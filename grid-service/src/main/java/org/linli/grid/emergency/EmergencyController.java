@@ -17,6 +17,7 @@ import org.linli.grid.emergency.Emergency.Phase;
 import org.linli.grid.emergency.Emergency.Site;
 import org.linli.grid.emergency.Emergency.TimelineEntry;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/emergencies")
 class EmergencyController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-
     private final EmergencyService service;
 
     EmergencyController(EmergencyService service) {
@@ -50,7 +48,7 @@ class EmergencyController {
                     + "422 invalid-emergency-title, invalid-emergency-grids (1 to 50, each once), invalid-emergency-note. "
                     + "Honours Idempotency-Key. Publishes EmergencyDeclared.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<EmergencyResponse> declare(Caller caller, @Valid @RequestBody DeclareRequest request) {
         Emergency emergency = service.declare(caller, request.kind(), request.title(), request.gridIds(),
                 request.note());
@@ -61,7 +59,7 @@ class EmergencyController {
     @Operation(summary = "Read an emergency with its sites, commanders and timeline",
             description = "Roles: admins and GRID_WORKER covering one of its communities (403); 404 unknown id.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     EmergencyResponse get(Caller caller, @PathVariable String id) {
         return EmergencyResponse.of(service.get(caller, id));
     }
@@ -69,7 +67,7 @@ class EmergencyController {
     @Operation(summary = "List emergencies touching the caller's scope, newest first",
             description = "Roles: admins and GRID_WORKER; paged; ?gridId= (its subtree; 403/404), ?status=ACTIVE|CLOSED.")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<EmergencyResponse> list(Caller caller, @RequestParam(required = false) String gridId,
                                        @RequestParam(required = false) Emergency.Status status, Pageable pageable) {
         return new PagedModel<>(service.list(caller, gridId, status, pageable).map(EmergencyResponse::of));
@@ -80,7 +78,7 @@ class EmergencyController {
                     + "ON_SITE (names gridId; the first report marks the site reached), HANDLING or CONTAINED. 422 "
                     + "invalid-emergency-phase, grid-not-in-emergency, emergency-closed; 409 stale version.")
     @PostMapping("/{id}/updates")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     EmergencyResponse update(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateRequest request) {
         return EmergencyResponse.of(service.update(caller, id, request.phase(), request.gridId(), request.note(),
                 request.version()));
@@ -91,7 +89,7 @@ class EmergencyController {
                     + "ESCALATED_TO_COUNTY; initialHandlingSucceeded says whether the first on-site handling contained "
                     + "it. 422 emergency-closed; 409 stale version. Publishes EmergencyClosed.")
     @PostMapping("/{id}/closure")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     EmergencyResponse close(Caller caller, @PathVariable String id, @Valid @RequestBody CloseRequest request) {
         return EmergencyResponse.of(service.close(caller, id, request.outcome(), request.initialHandlingSucceeded(),
                 request.note(), request.version()));
@@ -101,7 +99,7 @@ class EmergencyController {
             description = "Roles: admins and GRID_WORKER covering the grid's community (403); 404 unknown grid. Rates "
                     + "are 0..1 and null when there is nothing to divide by.")
     @GetMapping("/statistics")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     EmergencyStatistics statistics(Caller caller, @RequestParam String gridId) {
         return service.statistics(caller, gridId);
     }

@@ -20,6 +20,7 @@ import org.linli.grid.worker.WorkerDirectory.WorkerView;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -129,8 +130,8 @@ class EmergencyService {
     }
 
     private static boolean isAdminOverAll(Caller caller, Emergency emergency) {
-        boolean admin = caller.hasRole("COUNTY_ADMIN") || caller.hasRole("STREET_ADMIN")
-                || caller.hasRole("COMMUNITY_ADMIN");
+        boolean admin = caller.hasRole(Roles.COUNTY_ADMIN) || caller.hasRole(Roles.STREET_ADMIN)
+                || caller.hasRole(Roles.COMMUNITY_ADMIN);
         return admin && emergency.communityPaths().stream().allMatch(caller::covers);
     }
 

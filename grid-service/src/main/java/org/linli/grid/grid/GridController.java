@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.Problems;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -36,10 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/grids")
 class GridController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
     /** Everyone but residents. */
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER','DEPARTMENT_STAFF','PROPERTY_STAFF','INTEGRATION_CLIENT')";
 
     private final GridService service;
     private final GridLocator locator;
@@ -60,7 +58,7 @@ class GridController {
                     + "outside-parent, overlaps-sibling (naming the sibling; more than 0.5% of the smaller grid, a shared "
                     + "border is fine). 404 unknown parent.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<GridResponse> create(Caller caller, @Valid @RequestBody CreateGridRequest request) {
         Grid grid = service.create(caller, new GridService.NewGrid(request.level(), request.name(), request.parentId(),
                 request.communityUnitId(), request.branchUnitId(), request.boundary(), request.residents(),
@@ -72,7 +70,7 @@ class GridController {
             description = "Roles: admins covering the grid's community (403). 422 invalid-boundary, outside-parent, "
                     + "overlaps-sibling, child-outside (a child grid would stick out); 409 stale version; 404 unknown id.")
     @PutMapping("/{id}/boundary")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     GridResponse changeBoundary(Caller caller, @PathVariable String id, @Valid @RequestBody BoundaryRequest request) {
         return GridResponse.of(service.changeBoundary(caller, id, request.boundary(), request.version()));
     }
@@ -81,7 +79,7 @@ class GridController {
             description = "Roles: admins covering the grid's community (403). Absent fields stay. 409 stale version; "
                     + "404 unknown id.")
     @PatchMapping("/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     GridResponse describe(Caller caller, @PathVariable String id, @Valid @RequestBody DescribeRequest request) {
         return GridResponse.of(service.describe(caller, id, request.name(), request.residents(), request.households(),
                 request.version()));
@@ -100,7 +98,7 @@ class GridController {
 
     @Operation(summary = "Read a grid", description = "Any role but RESIDENT; 403 outside the caller's scope, 404 unknown id.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     GridResponse get(Caller caller, @PathVariable String id) {
         return GridResponse.of(service.get(caller, id));
     }
@@ -108,7 +106,7 @@ class GridController {
     @Operation(summary = "Figures of a grid's subtree: grids per level, residents, households, average micro-grid area",
             description = "Any role but RESIDENT; 403 outside the caller's scope, 404 unknown id.")
     @GetMapping("/{id}/statistics")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     GridService.Statistics statistics(Caller caller, @PathVariable String id) {
         return service.statistics(caller, id);
     }
@@ -116,7 +114,7 @@ class GridController {
     @Operation(summary = "List grids in the caller's scope, optionally the children of one grid or one level",
             description = "Any role but RESIDENT; paged (?page, ?size ≤ 200, ?sort); ?parentId=, ?level=.")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     PagedModel<GridResponse> list(Caller caller, @RequestParam(required = false) String parentId,
                                   @RequestParam(required = false) GridLevel level, Pageable pageable) {
         return new PagedModel<>(service.list(caller, parentId, level, pageable).map(GridResponse::of));

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.linli.grid.household.Building.Location;
 import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,10 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/households")
 class HouseholdController {
 
-    private static final String WRITERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER')";
-
     private final HouseholdService service;
 
     HouseholdController(HouseholdService service) {
@@ -56,7 +53,7 @@ class HouseholdController {
                     + "community (403). 404 unknown grid; 422 invalid-building-name, invalid-building-units (none, "
                     + "more than 50, blank or repeated); 400 lat/lng out of range.")
     @PostMapping("/buildings")
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<BuildingResponse> createBuilding(Caller caller, @Valid @RequestBody CreateBuildingRequest request) {
         Building building = service.createBuilding(caller, request.gridId(), request.name(), request.address(),
                 request.location() == null ? null : new Location(request.location().lat(), request.location().lng()),
@@ -68,7 +65,7 @@ class HouseholdController {
     @Operation(summary = "Read a building",
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER; 403 outside the caller's scope, 404 unknown id.")
     @GetMapping("/buildings/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     BuildingResponse getBuilding(Caller caller, @PathVariable String id) {
         return BuildingResponse.of(service.getBuilding(caller, id));
     }
@@ -77,7 +74,7 @@ class HouseholdController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER; others 403. Paged (?page, ?size ≤ 200, ?sort); "
                     + "?gridId= (404 unknown, 403 outside the scope).")
     @GetMapping("/buildings")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     PagedModel<BuildingResponse> listBuildings(Caller caller, @RequestParam(required = false) String gridId,
                                                Pageable pageable) {
         return new PagedModel<>(service.listBuildings(caller, gridId, pageable).map(BuildingResponse::of));
@@ -88,7 +85,7 @@ class HouseholdController {
                     + "building; 422 unknown-building-unit, invalid-residents (1 to 20), invalid-phone (11-digit mobile), "
                     + "not-a-key-household (a linked member needs a special group).")
     @PostMapping
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<HouseholdResponse> register(Caller caller, @Valid @RequestBody RegisterHouseholdRequest request) {
         Household household = service.register(caller, new HouseholdService.NewHousehold(request.buildingId(),
                 request.buildingUnit(), request.room(), request.residents(), request.headName(), request.phone(),
@@ -103,7 +100,7 @@ class HouseholdController {
                     + "keyHouseholds with 4 decimals, null without key households; grids list each grid's own "
                     + "households. 404 unknown grid; 400 a missing or malformed since.")
     @GetMapping("/revisit-rate")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     HouseholdService.RevisitRate revisitRate(Caller caller, @RequestParam String gridId,
                                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
         return service.revisitRate(caller, gridId, since);
@@ -113,7 +110,7 @@ class HouseholdController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER; 403 outside the caller's scope, 404 unknown id. "
                     + "The phone is masked (138****5678) except for admins and grid workers.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     HouseholdResponse get(Caller caller, @PathVariable String id) {
         Household household = service.get(caller, id);
         return HouseholdResponse.of(household, HouseholdService.seesPhone(caller, household));
@@ -124,7 +121,7 @@ class HouseholdController {
                     + "?gridId= (the grid's subtree; 404 unknown, 403 outside the scope), ?buildingId=, ?keyOnly=true "
                     + "for key households 重点户. Phones masked except for admins and grid workers.")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     PagedModel<HouseholdResponse> list(Caller caller, @RequestParam(required = false) String gridId,
                                        @RequestParam(required = false) String buildingId,
                                        @RequestParam(defaultValue = "false") boolean keyOnly, Pageable pageable) {
@@ -137,7 +134,7 @@ class HouseholdController {
                     + "an empty linkedMemberId unlinks. 422 not-a-key-household (a link needs a special group); "
                     + "409 stale version; 404 unknown id.")
     @PatchMapping("/{id}")
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(Roles.STAFF)
     HouseholdResponse classify(Caller caller, @PathVariable String id, @Valid @RequestBody ClassifyRequest request) {
         Household household = service.classify(caller, id, request.specialGroups(), request.linkedMemberId(),
                 request.version());
@@ -148,7 +145,7 @@ class HouseholdController {
             description = "Roles: admins and GRID_WORKER covering the household's community (403). 404 unknown id; "
                     + "400 a missing byName.")
     @PostMapping("/{id}/revisits")
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<Household.Revisit> revisit(Caller caller, @PathVariable String id,
                                               @Valid @RequestBody RevisitRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)

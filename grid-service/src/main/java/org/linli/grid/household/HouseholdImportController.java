@@ -16,6 +16,7 @@ import java.util.List;
 import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +49,7 @@ class HouseholdImportController {
     @Operation(summary = HouseholdSheetController.IMPORTS_SUMMARY,
             description = HouseholdSheetController.IMPORTS_DESCRIPTION)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     HouseholdImports.Result importEntries(Caller caller, @Valid @RequestBody ImportRequest request) {
         return imports.importEntries(caller, request.households());
     }
@@ -61,7 +62,7 @@ class HouseholdImportController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetImport.Upload.class),
             encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
-    @PreAuthorize(HouseholdSheetController.WRITERS)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<?> importHouseholdSheet(Caller caller, @RequestPart("file") MultipartFile file,
                                            @Parameter(description = "`all` (default) or `valid-rows`")
                                            @RequestParam(defaultValue = "all") String mode,

@@ -27,6 +27,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -43,8 +44,8 @@ import org.springframework.stereotype.Service;
 class HouseholdService {
 
     /** Roles that see a household's phone in full within their scope; everyone else sees it masked. */
-    private static final Set<String> PHONE_ROLES = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN",
-            "GRID_WORKER");
+    private static final Set<String> PHONE_ROLES = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.GRID_WORKER);
 
     private final BuildingRepository buildings;
     private final HouseholdRepository households;

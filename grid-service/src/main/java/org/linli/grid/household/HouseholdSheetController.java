@@ -11,6 +11,7 @@ import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,10 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/households")
 class HouseholdSheetController {
-
-    static final String WRITERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER')";
 
     /**
      * One path, two bodies: OpenAPI has one operation per path and method, so the JSON register import
@@ -61,7 +58,7 @@ class HouseholdSheetController {
             description = "Roles: admins and GRID_WORKER (those who may import); others 403.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<byte[]> householdSheetTemplate() {
         return SheetMedia.template(HouseholdSheet.LAYOUT, "住户导入模板.xlsx");
     }
@@ -73,7 +70,7 @@ class HouseholdSheetController {
                     + "of a household without one; imported again, such rows are refused as already-registered.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/export", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     void exportHouseholds(Caller caller, @RequestParam(required = false) String gridId,
                           @RequestParam(required = false) String buildingId,
                           @RequestParam(defaultValue = "false") boolean keyOnly, HttpServletResponse response)

@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.linli.grid.notice.DeliveryTask.Method;
 import org.linli.grid.notice.DeliveryTask.Status;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/notices")
 class NoticeController {
 
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-
     private final NoticeService service;
 
     NoticeController(NoticeService service) {
@@ -45,7 +44,7 @@ class NoticeController {
                     + "nearest grid above that has one). 404 unknown grid; 422 no-households, invalid-notice-title, "
                     + "invalid-notice-body. Honours Idempotency-Key. Publishes NoticePublished.")
     @PostMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<NoticeResponse> publish(Caller caller, @Valid @RequestBody PublishRequest request) {
         Notice notice = service.publish(caller, request.gridId(), request.kind() == null ? Notice.Kind.POLICY
                 : request.kind(), request.title(), request.body());
@@ -56,7 +55,7 @@ class NoticeController {
             description = "Roles: admins and GRID_WORKER covering its community (403); 404 unknown id. deliveredShare "
                     + "is acknowledged / households (0..1); timeToFullDelivery (ISO-8601) once all acknowledged.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     NoticeResponse get(Caller caller, @PathVariable String id) {
         return NoticeResponse.of(service.get(caller, id));
     }
@@ -65,7 +64,7 @@ class NoticeController {
             description = "Roles: admins and GRID_WORKER; paged; ?gridId= limits to notices published to that grid's "
                     + "subtree (403 outside the scope, 404 unknown grid).")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<NoticeResponse> list(Caller caller, @RequestParam(required = false) String gridId, Pageable pageable) {
         return new PagedModel<>(service.list(caller, gridId, pageable).map(NoticeResponse::of));
     }
@@ -74,7 +73,7 @@ class NoticeController {
             description = "Roles: admins and GRID_WORKER, within their scope; paged. ?noticeId= one notice's tasks; "
                     + "?mine=true only tasks assigned to the caller's account; ?status=PENDING|ACKNOWLEDGED.")
     @GetMapping("/tasks")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<TaskResponse> tasks(Caller caller, @RequestParam(required = false) String noticeId,
                                    @RequestParam(defaultValue = "false") boolean mine,
                                    @RequestParam(required = false) Status status, Pageable pageable) {
@@ -86,7 +85,7 @@ class NoticeController {
                     + "acknowledging again returns the task as first acknowledged and counts once. 404 unknown notice "
                     + "or household not among its recipients.")
     @PostMapping("/{id}/acknowledgements")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     TaskResponse acknowledge(Caller caller, @PathVariable String id, @Valid @RequestBody AcknowledgementRequest request) {
         return TaskResponse.of(service.acknowledge(caller, id, request.householdId(),
                 request.method() == null ? Method.IN_PERSON : request.method()));

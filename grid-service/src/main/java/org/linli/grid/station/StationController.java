@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/stations")
 class StationController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER')";
-
     private final StationService service;
 
     StationController(StationService service) {
@@ -59,7 +56,7 @@ class StationController {
                     + "day), other-service-needs-text, invalid-volunteer-posts, invalid-station-name; 400 invalid fields. "
                     + "A new station has no star and no 八有 item met.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<StationResponse> create(Caller caller, @Valid @RequestBody CreateStationRequest request) {
         Station station = service.create(caller, request.gridId(), request.description());
         return ResponseEntity.created(URI.create("/api/v1/stations/" + station.id()))
@@ -89,7 +86,7 @@ class StationController {
                     + "most households first, up to buildingsLimit (1..1000, default 100). Any station counts, whichever "
                     + "community it belongs to.")
     @GetMapping("/life-circle")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     LifeCircle.Report lifeCircle(Caller caller, @RequestParam(required = false) @Size(max = 64) String communityUnitId,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int buildingsLimit) {
         return service.lifeCircle(caller, communityUnitId, buildingsLimit);
@@ -99,7 +96,7 @@ class StationController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER whose scope covers the station's community (403); "
                     + "404 unknown id. The roster is at /{id}/duties.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     StationResponse get(Caller caller, @PathVariable String id) {
         return StationResponse.of(service.get(caller, id), service.now());
     }
@@ -109,7 +106,7 @@ class StationController {
                     + "?gridId= (the grid and below; 403 outside the scope, 404 unknown), ?communityUnitId= (403/404), "
                     + "?kind=, ?minStars=.")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     PagedModel<StationResponse> list(Caller caller, @RequestParam(required = false) String gridId,
                                      @RequestParam(required = false) String communityUnitId,
                                      @RequestParam(required = false) StationKind kind,
@@ -123,7 +120,7 @@ class StationController {
             description = "Roles: admins covering the station's community (403). Absent fields stay; an empty list "
                     + "clears. Same 422s as create; 409 stale version; 404 unknown id.")
     @PatchMapping("/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     StationResponse describe(Caller caller, @PathVariable String id, @Valid @RequestBody UpdateStationRequest request) {
         return StationResponse.of(service.describe(caller, id, request.description(), request.version()), service.now());
     }
@@ -133,7 +130,7 @@ class StationController {
                     + "(CODE, SIGN, FACILITIES, RULES, TEAM, ACTIVITIES, SERVICE, FUNDING). Does not change the stars: "
                     + "meetsStarStandard shows whether the current level is still backed. 409 stale version.")
     @PutMapping("/{id}/eight-haves")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     StationResponse assess(Caller caller, @PathVariable String id, @Valid @RequestBody EightHavesRequest request) {
         return StationResponse.of(service.assess(caller, id, request.met(), request.version()), service.now());
     }
@@ -144,7 +141,7 @@ class StationController {
                     + "stars needs at least 6 of the 八有 items, to 3–5 stars all eight (422 eight-haves-incomplete, "
                     + "naming the missing ones). 422 invalid-star-change (same level); 409 stale version.")
     @PostMapping("/{id}/star-changes")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     StationResponse changeStars(Caller caller, @PathVariable String id, @Valid @RequestBody StarChangeRequest request) {
         return StationResponse.of(service.changeStars(caller, id, request.stars(), request.reason(), request.on(),
                 request.version()), service.now());
@@ -157,7 +154,7 @@ class StationController {
                     + "duty-date-out-of-range (30 days back to 90 ahead), duplicate-duty (same member, date and post), "
                     + "roster-full; 409 stale version. Answers the shift and the station's new version.")
     @PostMapping("/{id}/duties")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<DutyResponse> addDuty(Caller caller, @PathVariable String id, @Valid @RequestBody DutyRequest request) {
         StationService.DutyAdded added = service.addDuty(caller, id, request.date(), request.memberId(), request.post(),
                 request.note(), request.version());
@@ -169,7 +166,7 @@ class StationController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER covering the station's community (403); "
                     + "?from=&to= (inclusive dates), paged.")
     @GetMapping("/{id}/duties")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     PagedModel<DutyResponse> duties(Caller caller, @PathVariable String id,
                                     @RequestParam(required = false) LocalDate from,
                                     @RequestParam(required = false) LocalDate to, Pageable pageable) {
@@ -180,7 +177,7 @@ class StationController {
             description = "Roles: admins covering the station's community (403). ?version= required; 409 stale "
                     + "version; 404 unknown station or shift.")
     @DeleteMapping("/{id}/duties/{dutyId}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     StationResponse removeDuty(Caller caller, @PathVariable String id, @PathVariable String dutyId,
                                @RequestParam long version) {
         return StationResponse.of(service.removeDuty(caller, id, dutyId, version), service.now());
@@ -190,7 +187,7 @@ class StationController {
             description = "Roles: admins covering the station's community (403). ?version= required; 409 stale "
                     + "version; 404 unknown id. It no longer counts for nearest or the life circle.")
     @DeleteMapping("/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id, @RequestParam long version) {
         service.delete(caller, id, version);
         return ResponseEntity.noContent().build();

@@ -20,7 +20,6 @@ import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -153,9 +152,7 @@ class StationService {
         List<Station.Duty> matching = readable(caller, id).duties().stream()
                 .filter(duty -> (from == null || !duty.date().isBefore(from)) && (to == null || !duty.date().isAfter(to)))
                 .toList();
-        int start = (int) Math.min(pageable.getOffset(), matching.size());
-        int end = Math.min(start + pageable.getPageSize(), matching.size());
-        return new PageImpl<>(matching.subList(start, end), pageable, matching.size());
+        return MongoPages.page(matching, pageable);
     }
 
     /** The {@code limit} stations closest to the point, with their great-circle distance. */

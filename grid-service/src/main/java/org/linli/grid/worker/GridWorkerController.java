@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.linli.grid.worker.GridWorker.Appointee;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/grid-workers")
 class GridWorkerController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
     private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
     private static final String PERIOD = "^\\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$";
     private static final String PHONE = MobileNumber.FORMAT;
@@ -55,7 +54,7 @@ class GridWorkerController {
                     + "/{id}/replacement instead); 422 invalid-person-name; 400 invalid fields; 404 unknown grid. "
                     + "from defaults to today in the county's zone. Publishes GridWorkerAppointed.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<WorkerResponse> appoint(Caller caller, @Valid @RequestBody AppointRequest request) {
         GridWorker worker = service.appoint(caller, request.gridId(), request.role(), request.appointee(),
                 request.from());
@@ -67,7 +66,7 @@ class GridWorkerController {
             description = "Roles: admins and GRID_WORKER whose scope covers the grid's community (403); 404 unknown "
                     + "id. The phone number is masked except for admins.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     WorkerResponse get(Caller caller, @PathVariable String id) {
         return WorkerResponse.of(service.get(caller, id), caller);
     }
@@ -76,7 +75,7 @@ class GridWorkerController {
             description = "Roles: admins and GRID_WORKER; paged (?page, ?size ≤ 200, ?sort); ?gridId= (403 outside the "
                     + "scope, 404 unknown grid), ?role=GRID_WORKER|ALLEY_CHIEF, ?active=true|false.")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<WorkerResponse> list(Caller caller, @RequestParam(required = false) String gridId,
                                     @RequestParam(required = false) WorkerRole role,
                                     @RequestParam(required = false) Boolean active, Pageable pageable) {
@@ -91,7 +90,7 @@ class GridWorkerController {
                     + "again. 422 appointment-ended, invalid-end-date (on not after the first day), invalid-person-name; "
                     + "409 stale version; 404 unknown id. Publishes GridWorkerAppointed and GridWorkerReplaced.")
     @PostMapping("/{id}/replacement")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<WorkerResponse> replace(Caller caller, @PathVariable String id,
                                            @Valid @RequestBody ReplacementRequest request) {
         GridWorker successor = service.replace(caller, id, request.appointee(), request.on(), request.version());
@@ -103,7 +102,7 @@ class GridWorkerController {
             description = "Roles: admins covering the grid's community (403). lastDay defaults to today. "
                     + "422 appointment-ended, invalid-end-date (before the first day); 409 stale version; 404 unknown id.")
     @PostMapping("/{id}/end")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     WorkerResponse end(Caller caller, @PathVariable String id, @Valid @RequestBody EndRequest request) {
         return WorkerResponse.of(service.end(caller, id, request.lastDay(), request.version()), caller);
     }
@@ -113,7 +112,7 @@ class GridWorkerController {
                     + "replacementDue. 422 invalid-score, already-assessed (one per period); 400 invalid period "
                     + "(2026, 2026-H1, 2026-Q3 or 2026-07); 409 stale version; 404 unknown id.")
     @PostMapping("/{id}/assessments")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     WorkerResponse assess(Caller caller, @PathVariable String id, @Valid @RequestBody AssessmentRequest request) {
         return WorkerResponse.of(service.assess(caller, id, request.period(), request.score(), request.outcome(),
                 request.note(), request.version()), caller);
@@ -124,7 +123,7 @@ class GridWorkerController {
                     + "replacementDue. 422 not-an-alley-chief, already-rated (one per year); 409 stale version; "
                     + "404 unknown id.")
     @PostMapping("/{id}/ratings")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     WorkerResponse rate(Caller caller, @PathVariable String id, @Valid @RequestBody RatingRequest request) {
         return WorkerResponse.of(service.rate(caller, id, Year.of(request.year()), request.rating(),
                 request.version()), caller);
@@ -135,7 +134,7 @@ class GridWorkerController {
                     + "month. 422 invalid-emergency-days (more than the month has), not-serving-in-month; 400 invalid "
                     + "month (2026-11); 409 stale version; 404 unknown id.")
     @PostMapping("/{id}/emergency-days")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     WorkerResponse emergencyDays(Caller caller, @PathVariable String id,
                                  @Valid @RequestBody EmergencyDaysRequest request) {
         return WorkerResponse.of(service.recordEmergencyDays(caller, id, YearMonth.parse(request.month()),
@@ -147,7 +146,7 @@ class GridWorkerController {
                     + "400 invalid month. Base = the tier of the grid's current resident population × active days / "
                     + "days in the month, rounded down to the fen; plus emergency days × the daily subsidy.")
     @GetMapping("/{id}/stipends/{month}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     Stipends.Statement statement(Caller caller, @PathVariable String id,
                                  @PathVariable @Pattern(regexp = MONTH) String month) {
         return service.statement(caller, id, YearMonth.parse(month));
@@ -158,7 +157,7 @@ class GridWorkerController {
             description = "Roles: admins and GRID_WORKER covering the community (403); 404 unknown community; "
                     + "400 invalid month.")
     @GetMapping("/stipends")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     GridWorkerService.CommunityStatement communityStatement(Caller caller, @RequestParam @NotBlank String communityUnitId,
                                                             @RequestParam @Pattern(regexp = MONTH) String month) {
         return service.communityStatement(caller, communityUnitId, YearMonth.parse(month));
@@ -235,8 +234,8 @@ class GridWorkerController {
 
         /** The full phone number only for admins (who reach this only when covering the grid's community). */
         static WorkerResponse of(GridWorker worker, Caller caller) {
-            boolean admin = caller.hasRole("COUNTY_ADMIN") || caller.hasRole("STREET_ADMIN")
-                    || caller.hasRole("COMMUNITY_ADMIN");
+            boolean admin = caller.hasRole(Roles.COUNTY_ADMIN) || caller.hasRole(Roles.STREET_ADMIN)
+                    || caller.hasRole(Roles.COMMUNITY_ADMIN);
             if (admin) {
                 UnmaskedReads.record(worker.accountId(), "grid-worker", worker.id(), "phone");
             }

@@ -16,6 +16,7 @@ import org.linli.platform.sheets.SheetImport;
 import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/grid-workers")
 class GridWorkerSheetController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-
     private final GridWorkerSheetImports imports;
     private final GridWorkerService workers;
 
@@ -49,7 +47,7 @@ class GridWorkerSheetController {
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN (those who may import); others 403.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<byte[]> gridWorkerSheetTemplate() {
         return SheetMedia.template(GridWorkerSheet.LAYOUT, "网格员导入模板.xlsx");
     }
@@ -71,7 +69,7 @@ class GridWorkerSheetController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetImport.Upload.class),
             encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<?> importGridWorkerSheet(Caller caller, @RequestPart("file") MultipartFile file,
                                             @Parameter(description = "`all` (default) or `valid-rows`")
                                             @RequestParam(defaultValue = "all") String mode,
@@ -87,13 +85,13 @@ class GridWorkerSheetController {
                     + "?active=); admins and GRID_WORKER, others 403. Phones in full for admins only, as in GET /{id}.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/export", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     void exportGridWorkers(Caller caller, @RequestParam(required = false) String gridId,
                            @RequestParam(required = false) WorkerRole role,
                            @RequestParam(required = false) Boolean active, HttpServletResponse response)
             throws IOException {
-        boolean admin = caller.hasRole("COUNTY_ADMIN") || caller.hasRole("STREET_ADMIN")
-                || caller.hasRole("COMMUNITY_ADMIN");
+        boolean admin = caller.hasRole(Roles.COUNTY_ADMIN) || caller.hasRole(Roles.STREET_ADMIN)
+                || caller.hasRole(Roles.COMMUNITY_ADMIN);
         try (Stream<GridWorker> found = workers.stream(caller, gridId, role, active);
              SheetWriter writer = new SheetWriter(GridWorkerSheet.LAYOUT, false)) {
             found.forEach(worker -> {

@@ -24,6 +24,7 @@ import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.InvalidParameterException;
 import org.linli.platform.domain.MobileNumber;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/disputes")
 class DisputeController {
 
-    private static final String MEDIATORS = "hasAnyRole('GRID_WORKER','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
+    private static final String MEDIATORS = "hasAnyRole('" + Roles.GRID_WORKER + "','" + Roles.COMMUNITY_ADMIN + "')";
     private static final Duration LONGEST_PERIOD = Duration.ofDays(400);
 
     private final DisputeService service;
@@ -80,7 +79,7 @@ class DisputeController {
                     + "otherwise); 404 unknown id. "
                     + "Parties' phones in full for GRID_WORKER and COMMUNITY_ADMIN covering it, masked for others.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     DisputeResponse getDispute(Caller caller, @PathVariable String id) {
         return DisputeResponse.of(service.get(caller, id), caller);
     }
@@ -90,7 +89,7 @@ class DisputeController {
                     + "without an appointment) and admins (their scope's disputes; county-wide accounts all). Paged, "
                     + "newest first; ?status=, ?gridId=, ?communityUnitId=.")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<DisputeResponse> listDisputes(Caller caller, @RequestParam(required = false) Dispute.Status status,
                                              @RequestParam(required = false) String gridId,
                                              @RequestParam(required = false) String communityUnitId,
@@ -148,7 +147,7 @@ class DisputeController {
                     + "?communityUnitId= and ?gridId= (each 403 outside the scope or unknown), ?workerAccountId= "
                     + "narrow it.")
     @GetMapping("/success-rates")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<SuccessRates.SuccessRate> disputeSuccessRates(Caller caller,
                                                      @RequestParam(defaultValue = "GRID") SuccessRates.By by,
                                                      @RequestParam(required = false) String communityUnitId,
@@ -212,7 +211,7 @@ class DisputeController {
                            Instant concludedAt, Instant updatedAt, Long version) {
 
         static DisputeResponse of(Dispute dispute, Caller caller) {
-            boolean phones = (caller.hasRole("GRID_WORKER") || caller.hasRole("COMMUNITY_ADMIN"))
+            boolean phones = (caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.COMMUNITY_ADMIN))
                     && caller.covers(dispute.communityPath());
             if (phones && dispute.parties().stream().anyMatch(party -> party.phone() != null)) {
                 UnmaskedReads.record(null, "dispute", dispute.id(), "parties.phone");

@@ -20,6 +20,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -41,9 +42,10 @@ import org.springframework.stereotype.Service;
 @Service
 class DisputeService {
 
-    private static final Set<String> MEDIATORS = Set.of("GRID_WORKER", "COMMUNITY_ADMIN");
-    private static final Set<String> READERS = Set.of("GRID_WORKER", "COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
-    private static final Set<String> ADMINS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
+    private static final Set<String> MEDIATORS = Set.of(Roles.GRID_WORKER, Roles.COMMUNITY_ADMIN);
+    private static final Set<String> READERS = Set.of(Roles.GRID_WORKER, Roles.COMMUNITY_ADMIN, Roles.STREET_ADMIN,
+            Roles.COUNTY_ADMIN);
+    private static final Set<String> ADMINS = Set.of(Roles.COMMUNITY_ADMIN, Roles.STREET_ADMIN, Roles.COUNTY_ADMIN);
 
     private final MongoOperations mongo;
     private final IssueIntake issues;
@@ -178,7 +180,7 @@ class DisputeService {
 
     /** A GRID_WORKER without an admin role: limited to the grids they are the appointed worker of. */
     private static boolean gridWorkerOnly(Caller caller) {
-        return caller.hasRole("GRID_WORKER") && ADMINS.stream().noneMatch(caller::hasRole);
+        return caller.hasRole(Roles.GRID_WORKER) && ADMINS.stream().noneMatch(caller::hasRole);
     }
 
     private static void checkVersion(Dispute dispute, Long version) {

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linli.platform.mongo.MongoPages;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,9 +57,7 @@ class SuccessRates {
                 .sorted(Comparator.comparingInt(SuccessRate::recorded).reversed().thenComparing(SuccessRate::key,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        int start = (int) Math.min(pageable.getOffset(), sorted.size());
-        int end = Math.min(start + pageable.getPageSize(), sorted.size());
-        return new PageImpl<>(sorted.subList(start, end), pageable, sorted.size());
+        return MongoPages.page(sorted, pageable);
     }
 
     /** What the rows are per. */

@@ -12,7 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
+import org.linli.platform.mongo.MongoPages;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,9 +67,7 @@ public class IssueQueries {
         if (pageable.getSort().isUnsorted()) {
             query.with(Sort.by(Sort.Direction.DESC, "reportedAt"));
         }
-        List<Issue> content = mongo.find(query, Issue.class);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.query(criteria), Issue.class));
+        return MongoPages.page(mongo, query, pageable, Issue.class);
     }
 
     /** Open311 search: all issues (integration clients are county-wide), newest first. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.issue.issue.MeetingDecision;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/meetings")
 class MeetingController {
 
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-
     private final MeetingService service;
 
     MeetingController(MeetingService service) {
@@ -44,7 +43,7 @@ class MeetingController {
                     + "DEPARTMENT/OTHER are the N. agendaFromEscalated=true puts the community's open escalated or "
                     + "supervised issues on the agenda; issueIds adds others (422 issue-outside-community, 404 unknown).")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<MeetingResponse> schedule(Caller caller, @Valid @RequestBody ScheduleRequest request) {
         Meeting meeting = service.schedule(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id())).body(MeetingResponse.of(meeting));
@@ -52,14 +51,14 @@ class MeetingController {
 
     @Operation(summary = "Read a meeting", description = "Roles: admins covering the community (403); 404 unknown id.")
     @GetMapping("/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MeetingResponse get(Caller caller, @PathVariable String id) {
         return MeetingResponse.of(service.get(caller, id));
     }
 
     @Operation(summary = "List meetings in the caller's scope", description = "Roles: admins; paged; ?communityUnitId=.")
     @GetMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<MeetingResponse> list(Caller caller, @RequestParam(required = false) String communityUnitId,
                                      Pageable pageable) {
         return new PagedModel<>(service.list(caller, communityUnitId, false, pageable).map(MeetingResponse::of));
@@ -71,7 +70,7 @@ class MeetingController {
                     + "not-on-agenda, already-resolved, redirect-target-required, illegal-transition (issue already "
                     + "ended), meeting-published. Publishes MeetingResolutionRecorded (and IssueClosed/IssueEscalated).")
     @PostMapping("/{id}/resolutions")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MeetingResponse resolve(Caller caller, @PathVariable String id, @Valid @RequestBody ResolutionRequest request) {
         return MeetingResponse.of(service.resolve(caller, id, request));
     }
@@ -79,7 +78,7 @@ class MeetingController {
     @Operation(summary = "Publish the decisions (公示)",
             description = "Roles: admins covering the community (403). 422 unresolved-items, meeting-published.")
     @PostMapping("/{id}/publication")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MeetingResponse publish(Caller caller, @PathVariable String id) {
         return MeetingResponse.of(service.publish(caller, id));
     }

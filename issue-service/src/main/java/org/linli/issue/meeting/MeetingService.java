@@ -13,6 +13,7 @@ import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueLifecycle;
 import org.linli.issue.issue.IssueQueries;
 import org.linli.issue.place.Places;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
@@ -24,7 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -104,8 +104,7 @@ class MeetingService {
         if (pageable.getSort().isUnsorted()) {
             query.with(Sort.by(Sort.Direction.DESC, "scheduledAt"));
         }
-        return PageableExecutionUtils.getPage(mongo.find(query, Meeting.class), pageable,
-                () -> mongo.count(Query.query(criteria), Meeting.class));
+        return MongoPages.page(mongo, query, pageable, Meeting.class);
     }
 
     /** The community's name for the public record, {@code null} when org-service's events have not arrived. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Open311 API keys", description = "Keys of county systems that use the Open311 GeoReport v2 API")
 @RestController
 @RequestMapping("/api/v1/issues/api-keys")
-@PreAuthorize("hasRole('COUNTY_ADMIN')")
+@PreAuthorize("hasRole('" + Roles.COUNTY_ADMIN + "')")
 class ApiKeyController {
 
     private final ApiKeys keys;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -15,7 +16,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Creates, lists, revokes and checks Open311 API keys. */
@@ -42,9 +42,7 @@ class ApiKeys {
     }
 
     Page<ApiKey> list(Pageable pageable) {
-        Query query = new Query().with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, ApiKey.class), pageable,
-                () -> mongo.count(new Query(), ApiKey.class));
+        return MongoPages.page(mongo, new Query().with(pageable), pageable, ApiKey.class);
     }
 
     ApiKey revoke(String id) {

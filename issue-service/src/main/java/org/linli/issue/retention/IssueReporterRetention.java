@@ -20,7 +20,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
+import org.linli.platform.mongo.MongoPages;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -77,9 +77,7 @@ class IssueReporterRetention {
 
     /** A page of the runs recorded, as {@code pageable} sorts them. */
     Page<RetentionRun> runs(Pageable pageable) {
-        Query query = new Query().with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(query, RetentionRun.class), pageable,
-                () -> mongo.count(new Query(), RetentionRun.class));
+        return MongoPages.page(mongo, new Query().with(pageable), pageable, RetentionRun.class);
     }
 
     private RetentionRun runOnce() {

@@ -3,6 +3,7 @@ package org.linli.issue.retention;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RetentionRunController {
 
+    private static final String RETENTION_READERS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.SYSTEM_ADMIN
+            + "')";
+
     private final IssueReporterRetention retention;
 
     RetentionRunController(IssueReporterRetention retention) {
@@ -26,7 +30,7 @@ class RetentionRunController {
                     + "name and phone of issues ended longer ago than linli.retention.issue-reporter, P3Y), cutoff and "
                     + "counts (examined, anonymised, skipped); never personal data. Paged (?page, ?size ≤ 200, ?sort).")
     @GetMapping("/api/v1/retention-runs")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','SYSTEM_ADMIN')")
+    @PreAuthorize(RETENTION_READERS)
     PagedModel<RetentionRunResponse> list(@SortDefault(sort = "startedAt", direction = Sort.Direction.DESC) Pageable pageable) {
         return new PagedModel<>(retention.runs(pageable).map(RetentionRunResponse::of));
     }

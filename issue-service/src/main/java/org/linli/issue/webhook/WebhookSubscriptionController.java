@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Webhook subscriptions", description = "Signed webhooks of issue events for county systems (docs/webhooks.md)")
 @RestController
 @RequestMapping("/api/v1/webhook-subscriptions")
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN', 'STREET_ADMIN', 'COMMUNITY_ADMIN')")
+@PreAuthorize(Roles.ADMINS)
 class WebhookSubscriptionController {
 
     private static final String ROLES = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN; ";

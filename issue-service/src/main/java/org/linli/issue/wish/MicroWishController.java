@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/micro-wishes")
 class MicroWishController {
 
+    private static final String WISHERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.RESIDENT + "','"
+            + Roles.GRID_WORKER + "')";
+
     private final MicroWishService service;
 
     MicroWishController(MicroWishService service) {
@@ -36,7 +40,7 @@ class MicroWishController {
             description = "communityUnitId must be known from org events (422 unknown-community); staff must cover it "
                     + "(403) and name the beneficiary (422 beneficiary-required).")
     @PostMapping
-    @PreAuthorize("hasAnyRole('RESIDENT','GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
+    @PreAuthorize(WISHERS)
     ResponseEntity<WishResponse> publish(Caller caller, @Valid @RequestBody PublishRequest request) {
         MicroWish wish = service.publish(caller, request.title(), request.description(), request.communityUnitId(),
                 request.beneficiaryName());
@@ -63,7 +67,7 @@ class MicroWishController {
                     + "dual-registration unit (claimantKind DUAL_REGISTRATION_UNIT, claimantId = its org unit id). "
                     + "403 outside the scope; 422 illegal-transition unless PUBLISHED.")
     @PostMapping("/{id}/claim")
-    @PreAuthorize("hasAnyRole('PARTY_MEMBER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS_AND_PARTY_MEMBERS)
     WishResponse claim(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) ClaimRequest request) {
         ClaimRequest claim = request == null ? new ClaimRequest(null, null, null, null) : request;
         return WishResponse.of(service.claim(caller, id, claim.claimantKind(), claim.claimantId(), claim.claimantName(),

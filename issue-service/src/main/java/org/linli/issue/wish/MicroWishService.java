@@ -13,9 +13,11 @@ import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
 import org.linli.events.Topics;
 import org.linli.events.issue.MicroWishFulfilled;
 import org.linli.issue.place.Places;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,7 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 class MicroWishService {
 
-    private static final Set<String> ADMINS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
+    private static final Set<String> ADMINS = Set.of(Roles.COMMUNITY_ADMIN, Roles.STREET_ADMIN, Roles.COUNTY_ADMIN);
 
     private final MongoOperations mongo;
     private final Places places;
@@ -49,7 +50,7 @@ class MicroWishService {
             throw new BusinessRuleViolation("unknown-community", "community " + communityUnitId + " is not known",
                     communityUnitId);
         }
-        boolean staff = isAdmin(caller) || caller.hasRole("GRID_WORKER");
+        boolean staff = isAdmin(caller) || caller.hasRole(Roles.GRID_WORKER);
         if (staff && !caller.covers(path)) {
             throw new AccessDeniedException("community outside the caller's scope");
         }
@@ -83,8 +84,7 @@ class MicroWishService {
         if (pageable.getSort().isUnsorted()) {
             query.with(Sort.by(Sort.Direction.DESC, "publishedAt"));
         }
-        return PageableExecutionUtils.getPage(mongo.find(query, MicroWish.class), pageable,
-                () -> mongo.count(Query.query(criteria), MicroWish.class));
+        return MongoPages.page(mongo, query, pageable, MicroWish.class);
     }
 
     MicroWish claim(Caller caller, String id, MicroWish.ClaimantKind kind, String claimantId, String claimantName,
@@ -99,7 +99,7 @@ class MicroWishService {
                 }
                 wish.claim(MicroWish.ClaimantKind.DUAL_REGISTRATION_UNIT, claimantId, claimantName, now);
             } else {
-                if (!caller.hasRole("PARTY_MEMBER")) {
+                if (!caller.hasRole(Roles.PARTY_MEMBER)) {
                     throw new AccessDeniedException("party members claim for themselves");
                 }
                 wish.claim(MicroWish.ClaimantKind.PARTY_MEMBER, caller.accountId(), caller.username(), now);
@@ -158,6 +158,6 @@ class MicroWishService {
     }
 
     private static boolean staff(Caller caller) {
-        return isAdmin(caller) || caller.hasRole("GRID_WORKER") || caller.hasRole("PARTY_MEMBER");
+        return isAdmin(caller) || caller.hasRole(Roles.GRID_WORKER) || caller.hasRole(Roles.PARTY_MEMBER);
     }
 }

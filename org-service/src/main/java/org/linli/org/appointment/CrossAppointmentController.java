@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.linli.org.appointment.CrossAppointment.NewAppointment;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
         + "owners' committee or property company, and when")
 @RestController
 @RequestMapping("/api/v1/appointments")
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+@PreAuthorize(Roles.ADMINS)
 class CrossAppointmentController {
 
     private final CrossAppointmentService service;

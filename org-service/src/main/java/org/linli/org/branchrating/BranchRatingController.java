@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/branch-ratings")
 class BranchRatingController {
 
-    private static final String ORGANISERS = "hasAnyRole('STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String READERS = "hasAnyRole('RESIDENT','PARTY_MEMBER','COMMUNITY_ADMIN','STREET_ADMIN',"
-            + "'COUNTY_ADMIN')";
-    private static final String RESULT_READERS = "hasAnyRole('PARTY_MEMBER','COMMUNITY_ADMIN','STREET_ADMIN',"
-            + "'COUNTY_ADMIN')";
+    private static final String RESIDENTS = "hasRole('" + Roles.RESIDENT + "')";
+    private static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.RESIDENT + "','"
+            + Roles.PARTY_MEMBER + "')";
 
     private final BranchRatingService service;
 
@@ -50,7 +49,7 @@ class BranchRatingController {
                     + "round holds every active GRID_BRANCH below the unit as it stands now. 422 invalid-rating-period "
                     + "(endsOn before startsOn, over 366 days), no-branches, too-many-branches.")
     @PostMapping("/rounds")
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<RoundResponse> openRatingRound(Caller caller, @Valid @RequestBody OpenRequest request) {
         RatingRound round = service.open(caller, request.unitId(), request.title().strip(), request.startsOn(),
                 request.endsOn());
@@ -82,7 +81,7 @@ class BranchRatingController {
             description = "Roles: STREET_ADMIN, COUNTY_ADMIN covering the round's unit (403). 422 round-closed (closed "
                     + "already); 409 stale version; 404.")
     @PostMapping("/rounds/{id}/closing")
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     RoundResponse closeRatingRound(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody VersionRequest request) {
         return RoundResponse.of(service.close(caller, id, request.version()));
@@ -92,7 +91,7 @@ class BranchRatingController {
             description = "Role: RESIDENT whose unit lies in the branch's area (403 another branch). 422 round-closed, "
                     + "outside-rating-period, branch-not-in-round, already-rated; 404 unknown round or branch.")
     @PostMapping("/rounds/{id}/ratings")
-    @PreAuthorize("hasRole('RESIDENT')")
+    @PreAuthorize(RESIDENTS)
     ResponseEntity<RatingResponse> rateBranch(Caller caller, @PathVariable String id,
                                               @Valid @RequestBody RatingRequest request) {
         BranchRating rating = service.rate(caller, id, request.branchId(), request.score(), request.comment());
@@ -117,7 +116,7 @@ class BranchRatingController {
                     + "this once; only their hashes are kept. 422 round-closed, outside-rating-period (visitedOn), "
                     + "branch-not-in-round, visit-in-future; 404.")
     @PostMapping("/rounds/{id}/visits")
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<IssuedVisitResponse> recordRandomVisit(Caller caller, @PathVariable String id,
                                                           @Valid @RequestBody VisitRequest request) {
         BranchRatingService.IssuedVisit issued = service.recordVisit(caller, id, request.branchId(),
@@ -129,7 +128,7 @@ class BranchRatingController {
     @Operation(summary = "The random visits of a round",
             description = "Roles: STREET_ADMIN, COUNTY_ADMIN covering the round's unit (403). Paged; ?branchId=.")
     @GetMapping("/rounds/{id}/visits")
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     PagedModel<VisitResponse> listRandomVisits(Caller caller, @PathVariable String id,
                                                @RequestParam(required = false) String branchId, Pageable pageable) {
         return new PagedModel<>(service.visits(caller, id, branchId, pageable).map(VisitResponse::of));
@@ -140,7 +139,7 @@ class BranchRatingController {
                     + "COMMUNITY_ADMIN and PARTY_MEMBER the branches of their community or their own branch (403 when "
                     + "none). Paged; open rounds show the standing so far.")
     @GetMapping("/rounds/{id}/results")
-    @PreAuthorize(RESULT_READERS)
+    @PreAuthorize(Roles.ADMINS_AND_PARTY_MEMBERS)
     PagedModel<BranchResult> branchRatingResults(Caller caller, @PathVariable String id, Pageable pageable) {
         return new PagedModel<>(service.results(caller, id, pageable));
     }
@@ -148,7 +147,7 @@ class BranchRatingController {
     @Operation(summary = "The comments residents left for one branch, newest first, without who left them",
             description = "Roles and visibility as for the results (403). Paged.")
     @GetMapping("/rounds/{id}/branches/{branchId}/comments")
-    @PreAuthorize(RESULT_READERS)
+    @PreAuthorize(Roles.ADMINS_AND_PARTY_MEMBERS)
     PagedModel<CommentResponse> branchRatingComments(Caller caller, @PathVariable String id,
                                                      @PathVariable String branchId, Pageable pageable) {
         return new PagedModel<>(service.comments(caller, id, branchId, pageable).map(CommentResponse::of));

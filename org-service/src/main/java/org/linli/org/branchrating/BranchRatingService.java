@@ -17,6 +17,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,7 +42,7 @@ class BranchRatingService {
     /** Branches one round may hold: a county's worth (Xiangcheng: 215 grid branches), with room. */
     static final int MAX_BRANCHES = 1000;
     /** Roles that open and close rounds and record visits, within their scope. */
-    static final List<String> ORGANISERS = List.of("COUNTY_ADMIN", "STREET_ADMIN");
+    static final List<String> ORGANISERS = List.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN);
 
     private final MongoOperations mongo;
     private final OrgUnitDirectory units;

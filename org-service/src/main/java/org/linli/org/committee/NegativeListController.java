@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Owners' committees", description = "业委会 and 物管会 of compounds")
 @RestController
 @RequestMapping("/api/v1/owners-committees/negative-list")
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN')")
+@PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
 class NegativeListController {
 
     private final NegativeList negativeList;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
         + "party-member share and major decisions reported in advance (事前报告)")
 @RestController
 @RequestMapping("/api/v1/owners-committees")
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+@PreAuthorize(Roles.ADMINS)
 class OwnersCommitteeController {
 
     static final int MAX_MEMBERS = 50;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +35,7 @@ class PropertyCompanyCoverageController {
                     + "422 branch-required (branch modes need an active PROPERTY_COMPANY_BRANCH of the same region), "
                     + "instructor-required.")
     @PutMapping("/{companyId}")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     CompanyCoverageResponse record(Caller caller, @PathVariable String unitId, @PathVariable String companyId,
                                    @Valid @RequestBody CompanyCoverageRequest request) {
         return CompanyCoverageResponse.of(coverage.record(caller, unitId, companyId, request.companyName(),

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -31,8 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
         + "commitments, yearly livelihood projects (承包制) and year-end scores by the communities")
 @RestController
 @RequestMapping("/api/v1/dual-registration")
-@PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+@PreAuthorize(Roles.ADMINS)
 class DualRegistrationController {
+
+    private static final String COUNTY_ADMINS = "hasRole('" + Roles.COUNTY_ADMIN + "')";
 
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;
@@ -49,7 +52,7 @@ class DualRegistrationController {
             description = "Roles: COUNTY_ADMIN (else 403). Errors: 400 invalid body, 422 invalid-community "
                     + "(every paired id must be an active COMMUNITY_COMMITTEE unit).")
     @PostMapping("/units")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
+    @PreAuthorize(COUNTY_ADMINS)
     ResponseEntity<UnitResponse> register(@Valid @RequestBody RegisterUnitRequest request) {
         DualRegistrationUnit unit = service.register(request.name(), request.pairedCommunityIds());
         return ResponseEntity.created(URI.create("/api/v1/dual-registration/units/" + unit.id()))

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/duty-holders")
 class DutyHolderController {
 
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-
     private final DutyService service;
 
     DutyHolderController(DutyService service) {
@@ -38,7 +37,7 @@ class DutyHolderController {
             description = "Roles: admins; the unit in the caller's scope (403; 404 unknown unit or account). One per "
                     + "account and role (409 already-exists). The nearest quota for the role above the unit applies.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<HolderResponse> assignDutyHolder(Caller caller, @Valid @RequestBody AssignRequest request) {
         DutyAssignment holder = service.assign(caller, request.accountId(), request.role(), request.unitId());
         return ResponseEntity.created(URI.create("/api/v1/duty-holders/" + holder.id()))
@@ -48,7 +47,7 @@ class DutyHolderController {
     @Operation(summary = "Duty holders in the caller's scope",
             description = "Roles: admins. Paged; ?unitId= (the unit and below; 403 outside the scope).")
     @GetMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<HolderResponse> listDutyHolders(Caller caller, @RequestParam(required = false) String unitId,
                                                Pageable pageable) {
         return new PagedModel<>(service.holders(caller, unitId, pageable).map(HolderResponse::of));

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/duty-quotas")
 class DutyQuotaController {
 
-    private static final String SETTERS = "hasAnyRole('STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-
     private final DutyService service;
 
     DutyQuotaController(DutyService service) {
@@ -46,7 +44,7 @@ class DutyQuotaController {
                     + "already-exists (one quota per unit and role); 422 template-or-items, invalid-duty-quota, "
                     + "invalid-duty-item, quota-start-too-early.")
     @PostMapping
-    @PreAuthorize(SETTERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<QuotaResponse> defineDutyQuota(Caller caller, @Valid @RequestBody DefineRequest request) {
         DutyQuota quota = service.define(caller, request.unitId(), request.template(), request.role(),
                 items(request.items()), request.fromMonth());
@@ -58,7 +56,7 @@ class DutyQuotaController {
                     + "month (a quarterly item from the next quarter); a revision not yet in force is replaced; past "
                     + "months keep their version. 409 stale version; 422 invalid-duty-quota, invalid-duty-item; 404.")
     @PostMapping("/{id}/revisions")
-    @PreAuthorize(SETTERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     QuotaResponse reviseDutyQuota(Caller caller, @PathVariable String id,
                                   @Valid @RequestBody ReviseRequest request) {
         return QuotaResponse.of(service.revise(caller, id, request.version(), items(request.items())));
@@ -67,7 +65,7 @@ class DutyQuotaController {
     @Operation(summary = "Duty quotas set in the caller's scope",
             description = "Roles: admins. Paged; ?unitId= (the unit and below; 403 outside the scope).")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<QuotaResponse> listDutyQuotas(Caller caller, @RequestParam(required = false) String unitId,
                                              Pageable pageable) {
         return new PagedModel<>(service.quotas(caller, unitId, pageable).map(QuotaResponse::of));
@@ -76,7 +74,7 @@ class DutyQuotaController {
     @Operation(summary = "Read a duty quota with all its versions",
             description = "Roles: admins covering its unit (403); 404.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.ADMINS)
     QuotaResponse getDutyQuota(Caller caller, @PathVariable String id) {
         return QuotaResponse.of(service.quota(caller, id));
     }
@@ -84,7 +82,7 @@ class DutyQuotaController {
     @Operation(summary = "The duty quota templates Linli ships (四个一 for 包联干部, 三帮五督 for 红色巷长)",
             description = "Roles: admins. The duties come from the seed articles; the counts are Linli's defaults.")
     @GetMapping("/templates")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.ADMINS)
     List<TemplateResponse> dutyQuotaTemplates() {
         return Arrays.stream(DutyTemplate.values()).map(TemplateResponse::of).toList();
     }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/duty-records")
 class DutyRecordController {
 
-    private static final String RECORDERS = "hasAnyRole('RESIDENT','PARTY_MEMBER','GRID_WORKER','DEPARTMENT_STAFF',"
-            + "'COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
+    private static final String RECORDERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.RESIDENT + "','"
+            + Roles.PARTY_MEMBER + "','" + Roles.GRID_WORKER + "','" + Roles.DEPARTMENT_STAFF + "')";
 
     private final DutyService service;
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/duty-reports")
 class DutyReportController {
 
-    private static final String PERSONS = "hasAnyRole('RESIDENT','PARTY_MEMBER','GRID_WORKER','DEPARTMENT_STAFF',"
-            + "'COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
+    private static final String PERSONS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.RESIDENT + "','"
+            + Roles.PARTY_MEMBER + "','" + Roles.GRID_WORKER + "','" + Roles.DEPARTMENT_STAFF + "')";
 
     private final DutyReports reports;
 
@@ -44,7 +44,7 @@ class DutyReportController {
                     + "The summary (average completion, fully complete, with overdue items) counts the holders a "
                     + "quota applies to.")
     @GetMapping("/units/{unitId}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     UnitReportResponse unitDutyReport(Caller caller, @PathVariable String unitId, @RequestParam YearMonth month) {
         DutyReports.UnitReport report = reports.unit(caller, unitId, month);
         return new UnitReportResponse(report.unitId(), report.unitName(), report.month(), report.summary(),

@@ -19,6 +19,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Service;
 @Service
 class DutyService {
 
-    static final List<String> ADMINS = List.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    static final List<String> ADMINS = List.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     private final MongoOperations mongo;
     private final OrgUnitDirectory units;

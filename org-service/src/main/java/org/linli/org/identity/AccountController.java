@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounts")
 class AccountController {
 
+    private static final String ACCOUNT_CREATORS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.SYSTEM_ADMIN + "')";
+    private static final String ACCOUNT_READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.SYSTEM_ADMIN + "','"
+            + Roles.SECURITY_ADMIN + "')";
+    private static final String SYSTEM_ADMINS = "hasRole('" + Roles.SYSTEM_ADMIN + "')";
+    private static final String SECURITY_ADMINS = "hasRole('" + Roles.SECURITY_ADMIN + "')";
+
     private final AccountService service;
 
     AccountController(AccountService service) {
@@ -46,7 +53,7 @@ class AccountController {
                     + "company-only-for-property-staff). 422 roles-required (empty roles, but for SYSTEM_ADMIN), "
                     + "404 unknown org unit, 422 username taken.")
     @PostMapping
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','SYSTEM_ADMIN')")
+    @PreAuthorize(ACCOUNT_CREATORS)
     ResponseEntity<AccountResponse> create(Caller caller, @Valid @RequestBody CreateAccountRequest request) {
         Account account = service.create(caller, new AccountService.NewAccount(request.username(), request.displayName(),
                 request.password(), request.roles(), request.orgUnitId(), request.companyId()));
@@ -70,7 +77,7 @@ class AccountController {
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN (their subtree), SYSTEM_ADMIN, "
                     + "SECURITY_ADMIN (county-wide). Paged.")
     @GetMapping
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','SYSTEM_ADMIN','SECURITY_ADMIN')")
+    @PreAuthorize(ACCOUNT_READERS)
     PagedModel<AccountResponse> list(Caller caller, Pageable pageable) {
         return new PagedModel<>(service.list(caller, pageable).map(AccountResponse::of));
     }
@@ -79,14 +86,14 @@ class AccountController {
             description = "Role: SYSTEM_ADMIN (county-wide; else 403). The last enabled holder of a duty stays enabled "
                     + "(422 last-duty-holder). 404 unknown id. Idempotent.")
     @PostMapping("/{id}/deactivation")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(SYSTEM_ADMINS)
     AccountResponse disable(@PathVariable String id) {
         return AccountResponse.of(service.disable(id));
     }
 
     @Operation(summary = "Enable a disabled account", description = "Role: SYSTEM_ADMIN (else 403). 404 unknown id.")
     @PostMapping("/{id}/reactivation")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(SYSTEM_ADMINS)
     AccountResponse enable(@PathVariable String id) {
         return AccountResponse.of(service.enable(id));
     }
@@ -96,7 +103,7 @@ class AccountController {
                     + "(password-change-required); the account's sessions end. 422 weak-password (unmetRules). "
                     + "404 unknown id.")
     @PostMapping("/{id}/password-resets")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(SYSTEM_ADMINS)
     AccountResponse resetAccountPassword(@PathVariable String id, @Valid @RequestBody PasswordResetRequest request) {
         return AccountResponse.of(service.resetPassword(id, request.newPassword()));
     }
@@ -109,7 +116,7 @@ class AccountController {
                     + "company-required); INTEGRATION_CLIENT is fixed at creation (422 client-role-fixed). Takes "
                     + "effect with the account's next token. 404 unknown id.")
     @PutMapping("/{id}/roles")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(SECURITY_ADMINS)
     AccountResponse changeAccountRoles(@PathVariable String id, @Valid @RequestBody RolesRequest request) {
         return AccountResponse.of(service.changeRoles(id, request.roles()));
     }
@@ -117,7 +124,7 @@ class AccountController {
     @Operation(summary = "Lift the lock of an account locked after wrong passwords",
             description = "Role: SECURITY_ADMIN (else 403). 404 unknown id. Idempotent.")
     @PostMapping("/{id}/unlock")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(SECURITY_ADMINS)
     AccountResponse unlock(@PathVariable String id) {
         return AccountResponse.of(service.unlock(id));
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
+import org.linli.platform.web.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth")
 @RestController
 class JwksController {
+
+    private static final String SECURITY_ADMINS = "hasRole('" + Roles.SECURITY_ADMIN + "')";
 
     private final SigningKeys keys;
     private final IdentityProperties properties;
@@ -36,7 +39,7 @@ class JwksController {
                     + "rotation-too-soon within one access-token lifetime of the last rotation. Refresh tokens are "
                     + "not signed and keep working.")
     @PostMapping("/api/v1/signing-keys/rotation")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(SECURITY_ADMINS)
     SigningKeys.Rotation rotateSigningKey() {
         return keys.rotate(properties.accessTokenTtl(), clock.instant());
     }

@@ -3,6 +3,7 @@ package org.linli.org.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import org.linli.platform.web.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth")
 @RestController
 class PasswordPolicyController {
+
+    private static final String POLICY_READERS = "hasAnyRole('" + Roles.SECURITY_ADMIN + "','" + Roles.SYSTEM_ADMIN
+            + "')";
 
     private final PasswordPolicy policy;
 
@@ -21,7 +25,7 @@ class PasswordPolicyController {
             description = "Roles: SECURITY_ADMIN, SYSTEM_ADMIN (county-wide; else 403). maxAge null = passwords do not "
                     + "expire.")
     @GetMapping("/api/v1/auth/password-policy")
-    @PreAuthorize("hasAnyRole('SECURITY_ADMIN','SYSTEM_ADMIN')")
+    @PreAuthorize(POLICY_READERS)
     PolicyResponse getPasswordPolicy() {
         return new PolicyResponse(policy.minLength(), PasswordPolicy.MAX_BYTES, policy.minCharacterClasses(),
                 policy.maxAge(), policy.history());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -34,10 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/party-members")
 class PartyMemberController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER')";
-
     private final PartyMemberService service;
 
     PartyMemberController(PartyMemberService service) {
@@ -51,7 +48,7 @@ class PartyMemberController {
                     + "invalid-id-number, dual-registration-required, dual-registration-not-applicable, invalid-branch, "
                     + "invalid-group, invalid-residence-community, unit-inactive, building-unit-required, unit-leader-taken.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<MemberResponse> register(Caller caller, @Valid @RequestBody RegisterRequest request) {
         PartyMember member = service.register(caller, request.registration(), request.branchId(), request.groupId(),
                 Boolean.TRUE.equals(request.unitLeader()));
@@ -70,7 +67,7 @@ class PartyMemberController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER; 403 outside the caller's scope, 404 unknown id. "
                     + "idNumber and phone are masked unless the caller is an admin whose scope covers the member.")
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     MemberResponse get(Caller caller, @PathVariable String id) {
         return MemberResponse.of(service.get(caller, id), caller);
     }
@@ -79,7 +76,7 @@ class PartyMemberController {
             description = "Roles: admins, GRID_WORKER, PARTY_MEMBER; county-wide accounts see all. Paged (?page, "
                     + "?size ≤ 200, ?sort). 403 for a branch outside the scope, 404 unknown branch. Masked as in GET /{id}.")
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     PagedModel<MemberResponse> list(Caller caller, @RequestParam(required = false) String branchId,
                                     @RequestParam(required = false) MemberKind kind, Pageable pageable) {
         return new PagedModel<>(service.list(caller, branchId, kind, pageable).map(m -> MemberResponse.of(m, caller)));
@@ -90,7 +87,7 @@ class PartyMemberController {
                     + "unit (else 403). Errors: 400 invalid body, 404 unknown member or unit, 409 stale version, 422 "
                     + "transfer-to-same-unit, invalid-branch, invalid-group, unit-inactive, member-not-active.")
     @PostMapping("/{id}/transfers")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MemberResponse transfer(Caller caller, @PathVariable String id, @Valid @RequestBody TransferRequest request) {
         return MemberResponse.of(service.transfer(caller, id, request.version(), request.toUnitId(), request.toGroupId(),
                 request.reason()), caller);
@@ -104,7 +101,7 @@ class PartyMemberController {
                     + "household-already-linked, not-a-unit-leader, special-group-required, outside-building-unit, "
                     + "member-not-active.")
     @PostMapping("/{id}/household-links")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<MemberResponse> linkHousehold(Caller caller, @PathVariable String id,
                                                  @Valid @RequestBody HouseholdLinkRequest request) {
         boolean special = Boolean.TRUE.equals(request.special()) || request.specialGroup() != null;
@@ -119,7 +116,7 @@ class PartyMemberController {
                     + "?version required. Answers the member. Errors: 404 unknown member or link, 409 stale version, "
                     + "422 member-not-active.")
     @DeleteMapping("/{id}/household-links/{householdId}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MemberResponse unlinkHousehold(Caller caller, @PathVariable String id, @PathVariable String householdId,
                                    @RequestParam long version) {
         return MemberResponse.of(service.unlinkHousehold(caller, id, version, householdId), caller);

@@ -24,6 +24,7 @@ import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 class PartyMemberService {
 
-    private static final Set<String> ADMIN_ROLES = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    private static final Set<String> ADMIN_ROLES =
+            Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     private final PartyMemberRepository members;
     private final MongoTemplate mongo;

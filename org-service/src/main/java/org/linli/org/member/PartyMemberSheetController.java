@@ -17,6 +17,7 @@ import org.linli.platform.sheets.SheetMedia;
 import org.linli.platform.sheets.SheetWriter;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.MobileNumber;
+import org.linli.platform.web.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +36,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/party-members")
 class PartyMemberSheetController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    private static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER')";
-
     private final PartyMemberSheetImports imports;
     private final PartyMemberService members;
 
@@ -51,7 +48,7 @@ class PartyMemberSheetController {
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN (those who may import); others 403.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/sheet-template", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<byte[]> partyMemberSheetTemplate() {
         return SheetMedia.template(PartyMemberSheet.LAYOUT, "党员导入模板.xlsx");
     }
@@ -73,7 +70,7 @@ class PartyMemberSheetController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = SheetImport.Upload.class),
             encoding = @Encoding(name = "file", contentType = SheetMedia.XLSX_VALUE)))
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<?> importPartyMemberSheet(Caller caller, @RequestPart("file") MultipartFile file,
                                              @Parameter(description = "`all` (default) or `valid-rows`")
                                              @RequestParam(defaultValue = "all") String mode,
@@ -90,7 +87,7 @@ class PartyMemberSheetController {
                     + "caller is an admin whose scope covers the member (each unmasked member is in the audit trail).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetMedia.XLSX_VALUE))
     @GetMapping(path = "/export", produces = SheetMedia.XLSX_VALUE)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     void exportPartyMembers(Caller caller, @RequestParam(required = false) String branchId,
                             @RequestParam(required = false) MemberKind kind, HttpServletResponse response)
             throws IOException {

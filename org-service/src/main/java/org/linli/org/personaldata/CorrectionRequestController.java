@@ -10,6 +10,7 @@ import java.net.URI;
 import org.linli.org.personaldata.CorrectionRequest.Correction;
 import org.linli.org.personaldata.CorrectionRequest.Decision;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "ask for a correction (answered on the record by your community), see who read your data unmasked")
 @RestController
 class CorrectionRequestController {
-
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
 
     private final CorrectionRequests requests;
 
@@ -61,7 +60,7 @@ class CorrectionRequestController {
                     + "unit the caller's scope covers (county-wide admins see all). Paged (?page, ?size ≤ 200, ?sort); "
                     + "?status=OPEN|CORRECTED|REFUSED.")
     @GetMapping("/api/v1/correction-requests")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<CorrectionRequestResponse> inScope(Caller caller,
                                                   @RequestParam(required = false) CorrectionRequest.Status status,
                                                   Pageable pageable) {
@@ -75,7 +74,7 @@ class CorrectionRequestController {
                     + "Errors: 400 invalid body; 404 unknown id; 409 stale version (answered concurrently); 422 "
                     + "correction-request-answered (already answered), correction-refusal-unexplained.")
     @PostMapping("/api/v1/correction-requests/{id}/answer")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     CorrectionRequestResponse answer(Caller caller, @PathVariable String id, @Valid @RequestBody AnswerRequest request) {
         return CorrectionRequestResponse.of(requests.answer(caller, id, request.decision(), request.answer()));
     }

@@ -8,6 +8,7 @@ import org.linli.org.personaldata.CorrectionRequest.Correction;
 import org.linli.org.personaldata.CorrectionRequest.Decision;
 import org.linli.org.personaldata.CorrectionRequest.Requester;
 import org.linli.org.personaldata.CorrectionRequest.Status;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
@@ -16,7 +17,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Files, lists and answers correction requests; the aggregate guards scope and the one answer. */
@@ -59,8 +59,7 @@ class CorrectionRequests {
             criteria.add(Criteria.where("status").is(status));
         }
         Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
-        List<CorrectionRequest> content = mongo.find(Query.of(query).with(pageable), CorrectionRequest.class);
-        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(query, CorrectionRequest.class));
+        return MongoPages.page(mongo, query.with(pageable), pageable, CorrectionRequest.class);
     }
 
     CorrectionRequest answer(Caller caller, String id, Decision decision, String text) {

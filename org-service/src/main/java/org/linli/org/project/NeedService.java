@@ -9,6 +9,7 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -39,7 +40,7 @@ class NeedService {
     }
 
     Need raise(Caller caller, String communityId, Need.Details details) {
-        UnitView community = caller.hasRole("RESIDENT") && !Roles.isAdmin(caller)
+        UnitView community = caller.hasRole(Roles.RESIDENT) && !ListAccess.isAdmin(caller)
                 ? communities.ownOf(caller, communityId) : communities.reachableBy(caller, communityId);
         return mongo.insert(Need.raise(community.id(), community.path(), details, caller.accountId(),
                 clock.instant()));
@@ -53,7 +54,7 @@ class NeedService {
         List<Criteria> filters = new ArrayList<>();
         if (mine) {
             filters.add(Criteria.where("raisedBy").is(caller.accountId()));
-        } else if (Roles.isAdmin(caller)) {
+        } else if (ListAccess.isAdmin(caller)) {
             if (communityId != null) {
                 filters.add(under(communities.managedBy(caller, communityId).path()));
             } else if (!caller.isCountyWide()) {
@@ -77,7 +78,7 @@ class NeedService {
     /** Admins covering it, its raiser, or anyone of its community while it is open (403 otherwise, 404 unknown). */
     Need get(Caller caller, String id) {
         Need need = find(id);
-        boolean visible = Roles.isAdmin(caller) ? caller.covers(need.unitPath()) : need.raisedBy(caller.accountId())
+        boolean visible = ListAccess.isAdmin(caller) ? caller.covers(need.unitPath()) : need.raisedBy(caller.accountId())
                 || need.status() == Need.Status.OPEN && caller.orgUnitPath() != null
                 && caller.orgUnitPath().startsWith(need.unitPath());
         if (!visible) {
@@ -89,10 +90,10 @@ class NeedService {
     /** Its raiser, or admins covering it. */
     Need withdraw(Caller caller, String id, long version) {
         Need need = find(id);
-        if (!need.raisedBy(caller.accountId()) && !(Roles.isAdmin(caller) && caller.covers(need.unitPath()))) {
+        if (!need.raisedBy(caller.accountId()) && !(ListAccess.isAdmin(caller) && caller.covers(need.unitPath()))) {
             throw new AccessDeniedException("only the raiser or the community's admins withdraw a need");
         }
-        Roles.requireVersion("need " + id, need.version(), version);
+        ListAccess.requireVersion("need " + id, need.version(), version);
         need.withdraw(clock.instant());
         return mongo.save(need);
     }
@@ -103,7 +104,7 @@ class NeedService {
      */
     Page<Resource> suggestions(Caller caller, String id, Pageable pageable) {
         Need need = find(id);
-        if (!Roles.isAdmin(caller) || !caller.covers(need.unitPath())) {
+        if (!ListAccess.isAdmin(caller) || !caller.covers(need.unitPath())) {
             throw new AccessDeniedException("need " + id + " is outside the caller's scope");
         }
         Query candidates = Query.query(Criteria.where("communityIds").is(need.communityId())

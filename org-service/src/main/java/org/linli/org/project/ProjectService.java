@@ -136,7 +136,7 @@ class ProjectService {
 
     private Project change(Caller caller, String id, long version, Consumer<Project> step) {
         Project project = get(caller, id);
-        Roles.requireVersion("project " + id, project.version(), version);
+        ListAccess.requireVersion("project " + id, project.version(), version);
         step.accept(project);
         return mongo.save(project);
     }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/resources")
 class ResourceController {
 
-    private static final String OFFERERS = "hasAnyRole('PARTY_MEMBER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-
     private final ResourceService service;
 
     ResourceController(ResourceService service) {
@@ -47,7 +46,7 @@ class ResourceController {
                     + "know the company). 404 unknown member, unit or community; 422 invalid-community, not-paired, "
                     + "member-not-in-community, provider-name-required, invalid-capacity.")
     @PostMapping
-    @PreAuthorize(OFFERERS)
+    @PreAuthorize(Roles.ADMINS_AND_PARTY_MEMBERS)
     ResponseEntity<ResourceResponse> offerResource(Caller caller, @Valid @RequestBody OfferRequest request) {
         Resource resource = service.offer(caller, request.providerKind(), request.providerId(), request.providerName(),
                 new Resource.Offer(request.category(), request.description(), request.capacity(),

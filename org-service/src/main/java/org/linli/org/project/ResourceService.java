@@ -42,7 +42,7 @@ class ResourceService {
     /** Admins: for any provider, every community in their scope; a party member: for itself, its own community. */
     Resource offer(Caller caller, Provider.Kind kind, String providerId, String providerName, Resource.Offer offer) {
         Provider provider;
-        if (Roles.isAdmin(caller)) {
+        if (ListAccess.isAdmin(caller)) {
             List<UnitView> served = offer.communityIds().stream().distinct()
                     .map(id -> communities.managedBy(caller, id)).toList();
             provider = providers.resolve(kind, providerId, providerName, served);

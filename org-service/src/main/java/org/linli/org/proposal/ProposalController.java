@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/proposals")
 class ProposalController {
 
-    private static final String PROPOSERS = "hasAnyRole('RESIDENT','PARTY_MEMBER','GRID_WORKER','COMMUNITY_ADMIN',"
-            + "'STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String DISCUSSANTS = "hasAnyRole('PARTY_MEMBER','GRID_WORKER','COMMUNITY_ADMIN',"
-            + "'STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-
     private final ProposalService service;
     private final Clock clock;
 
@@ -49,7 +44,7 @@ class ProposalController {
             description = "Roles: RESIDENT, PARTY_MEMBER, GRID_WORKER, admins; the unit (an alley's branch, a "
                     + "community) must lie in the caller's scope (403; 404 unknown).")
     @PostMapping
-    @PreAuthorize(PROPOSERS)
+    @PreAuthorize(Roles.COMMUNITY_PEOPLE)
     ResponseEntity<ProposalResponse> propose(Caller caller, @Valid @RequestBody ProposeRequest request) {
         Proposal proposal = service.propose(caller, request.unitId(), request.title().strip(), request.content());
         return ResponseEntity.created(URI.create("/api/v1/proposals/" + proposal.id()))
@@ -60,7 +55,7 @@ class ProposalController {
             description = "Roles as for proposing. Paged; ?unitId= (the unit and below; 403 outside the scope), "
                     + "?status=PROPOSED|DISCUSSED|DECIDED|POSTED|WITHDRAWN.")
     @GetMapping
-    @PreAuthorize(PROPOSERS)
+    @PreAuthorize(Roles.COMMUNITY_PEOPLE)
     PagedModel<ProposalResponse> list(Caller caller, @RequestParam(required = false) String unitId,
                                       @RequestParam(required = false) Proposal.Status status, Pageable pageable) {
         return new PagedModel<>(service.list(caller, unitId, status, pageable).map(ProposalResponse::of));
@@ -69,7 +64,7 @@ class ProposalController {
     @Operation(summary = "Read a proposal with every step recorded",
             description = "Staff covering its unit, or its proposer (403 otherwise); 404.")
     @GetMapping("/{id}")
-    @PreAuthorize(PROPOSERS)
+    @PreAuthorize(Roles.COMMUNITY_PEOPLE)
     ProposalResponse get(Caller caller, @PathVariable String id) {
         return ProposalResponse.of(service.get(caller, id));
     }
@@ -78,7 +73,7 @@ class ProposalController {
             description = "Roles: PARTY_MEMBER, GRID_WORKER, admins covering the unit (403). 422 wrong-step (only a "
                     + "PROPOSED proposal); 409 stale version; 404.")
     @PostMapping("/{id}/discussion")
-    @PreAuthorize(DISCUSSANTS)
+    @PreAuthorize(Roles.STAFF_AND_PARTY_MEMBERS)
     ProposalResponse discuss(Caller caller, @PathVariable String id, @Valid @RequestBody DiscussionRequest request) {
         return ProposalResponse.of(service.discuss(caller, id, request.version(), request.recommendation(),
                 request.summary()));
@@ -88,7 +83,7 @@ class ProposalController {
             description = "Roles: admins covering the unit (403). 422 wrong-step (only after the discussion); 409 "
                     + "stale version; 404.")
     @PostMapping("/{id}/decision")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ProposalResponse decide(Caller caller, @PathVariable String id, @Valid @RequestBody DecisionRequest request) {
         return ProposalResponse.of(service.decide(caller, id, request.version(), request.adopted(),
                 request.resolution()));
@@ -98,7 +93,7 @@ class ProposalController {
             description = "Roles: admins covering the unit (403). Public from then on (GET /api/v1/proposals/posted). "
                     + "422 wrong-step (only after the decision), invalid-posting-period; 409 stale version; 404.")
     @PostMapping("/{id}/posting")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ProposalResponse post(Caller caller, @PathVariable String id, @Valid @RequestBody PostingRequest request) {
         return ProposalResponse.of(service.post(caller, id, request.version(), request.notice(), request.days()));
     }
@@ -106,7 +101,7 @@ class ProposalController {
     @Operation(summary = "Withdraw one's own proposal before the alley chiefs discuss it",
             description = "The proposer only (403). 422 wrong-step; 409 stale version; 404.")
     @PostMapping("/{id}/withdrawal")
-    @PreAuthorize(PROPOSERS)
+    @PreAuthorize(Roles.COMMUNITY_PEOPLE)
     ProposalResponse withdraw(Caller caller, @PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return ProposalResponse.of(service.withdraw(caller, id, request.version()));
     }

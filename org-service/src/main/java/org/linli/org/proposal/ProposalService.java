@@ -11,6 +11,7 @@ import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Service;
 class ProposalService {
 
     /** Roles that read and discuss every proposal of their scope (alley chiefs are party members or grid workers). */
-    static final List<String> STAFF = List.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER",
-            "PARTY_MEMBER");
+    static final List<String> STAFF = List.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.GRID_WORKER, Roles.PARTY_MEMBER);
 
     private final MongoOperations mongo;
     private final OrgUnitDirectory units;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/org-units")
 class OrgUnitController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
     /** Everyone but residents, who see the public boards only. */
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER',"
-            + "'PARTY_MEMBER','DEPARTMENT_STAFF','PROPERTY_STAFF','INTEGRATION_CLIENT')";
+    private static final String COUNTY_ADMINS = "hasRole('" + Roles.COUNTY_ADMIN + "')";
 
     private final OrgUnitService service;
 
@@ -50,7 +49,7 @@ class OrgUnitController {
                     + "and a type the region's template allows under the parent (422 invalid-parent-type naming the "
                     + "allowed types). 404 unknown parent.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<OrgUnitResponse> create(Caller caller, @Valid @RequestBody CreateOrgUnitRequest request) {
         OrgUnit unit = service.create(caller, request.type(), request.name(), request.parentId(), request.templateId());
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id())).body(OrgUnitResponse.of(unit));
@@ -58,7 +57,7 @@ class OrgUnitController {
 
     @Operation(summary = "Rename an org unit", description = "Roles: admins covering the unit (403). 409 stale version.")
     @PatchMapping("/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     OrgUnitResponse rename(Caller caller, @PathVariable String id, @Valid @RequestBody RenameRequest request) {
         return OrgUnitResponse.of(service.rename(caller, id, request.name(), request.version()));
     }
@@ -67,7 +66,7 @@ class OrgUnitController {
             description = "Roles: admins covering both the unit and the new parent (403). Every descendant's path "
                     + "follows. 422 invalid-parent-type, move-into-own-subtree, move-across-regions; 409 stale version.")
     @PostMapping("/{id}/move")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     OrgUnitResponse move(Caller caller, @PathVariable String id, @Valid @RequestBody MoveRequest request) {
         return OrgUnitResponse.of(service.move(caller, id, request.newParentId(), request.version()));
     }
@@ -75,7 +74,7 @@ class OrgUnitController {
     @Operation(summary = "Deactivate a unit",
             description = "Roles: admins covering the unit. 422 unit-not-empty while active children or members remain.")
     @PostMapping("/{id}/deactivation")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     OrgUnitResponse deactivate(Caller caller, @PathVariable String id, @Valid @RequestBody VersionRequest request) {
         return OrgUnitResponse.of(service.deactivate(caller, id, request.version()));
     }
@@ -83,7 +82,7 @@ class OrgUnitController {
     @Operation(summary = "Set the grids, compounds and property companies a unit serves",
             description = "Roles: admins covering the unit. Ids belong to grid-service and property-service.")
     @PutMapping("/{id}/links")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     OrgUnitResponse link(Caller caller, @PathVariable String id, @Valid @RequestBody LinksRequest request) {
         UnitLinks links = new UnitLinks(request.gridIds(), request.compoundIds(), request.propertyCompanyIds());
         return OrgUnitResponse.of(service.link(caller, id, links, request.version()));
@@ -91,7 +90,7 @@ class OrgUnitController {
 
     @Operation(summary = "Read an org unit", description = "Any role but RESIDENT; 403 outside the caller's scope, 404 unknown id.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     OrgUnitResponse get(Caller caller, @PathVariable String id) {
         return OrgUnitResponse.of(service.get(caller, id));
     }
@@ -99,7 +98,7 @@ class OrgUnitController {
     @Operation(summary = "List org units in the caller's scope, optionally the children of one unit",
             description = "Any role but RESIDENT; paged (?page, ?size ≤ 200, ?sort).")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     PagedModel<OrgUnitResponse> list(Caller caller, @RequestParam(required = false) String parentId, Pageable pageable) {
         return new PagedModel<>(service.list(caller, parentId, pageable).map(OrgUnitResponse::of));
     }
@@ -109,7 +108,7 @@ class OrgUnitController {
                     + "id); the unit itself is not listed. ?type (e.g. GRID_BRANCH) keeps one type; paged (?page, "
                     + "?size ≤ 200, ?sort).")
     @GetMapping("/{id}/subtree")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     PagedModel<OrgUnitResponse> subtree(Caller caller, @PathVariable String id,
                                         @RequestParam(required = false) OrgUnitType type, Pageable pageable) {
         return new PagedModel<>(service.subtree(caller, id, type, pageable).map(OrgUnitResponse::of));
@@ -120,7 +119,7 @@ class OrgUnitController {
                     + "id). The ancestors are named even above the caller's own unit (a community admin sees the "
                     + "street and county it belongs to): id, type, name and path only.")
     @GetMapping("/{id}/ancestors")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.WORKING_ROLES)
     List<UnitSummary> ancestors(Caller caller, @PathVariable String id) {
         return service.ancestors(caller, id).stream().map(UnitSummary::of).toList();
     }
@@ -133,7 +132,7 @@ class OrgUnitController {
 
     @Operation(summary = "Add a hierarchy template", description = "Role: COUNTY_ADMIN. 422 template-exists.")
     @PostMapping("/templates")
-    @PreAuthorize("hasRole('COUNTY_ADMIN')")
+    @PreAuthorize(COUNTY_ADMINS)
     ResponseEntity<HierarchyTemplate> addTemplate(@Valid @RequestBody TemplateRequest request) {
         HierarchyTemplate template = service.addTemplate(
                 new HierarchyTemplate(request.id(), request.label(), request.rootTypes(), request.children()));

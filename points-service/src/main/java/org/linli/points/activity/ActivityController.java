@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.points.activity.Activity.Participant;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.data.domain.Pageable;
@@ -46,7 +47,7 @@ class ActivityController {
                     + "(ends after it starts, at most a day), invalid-capacity (1..500); 404 unknown community. The "
                     + "answer carries the check-in code for volunteers to check themselves in.")
     @PostMapping
-    @PreAuthorize("hasAnyRole('GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
+    @PreAuthorize(Roles.STAFF)
     ResponseEntity<ActivityResponse> launch(Caller caller, @Valid @RequestBody LaunchRequest request) {
         Activity activity = service.launch(caller, request.communityUnitId(), request.title(), request.type(),
                 request.place(), request.description(), request.startsAt(), request.endsAt(), request.capacity(),

@@ -15,6 +15,7 @@ import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.points.activity.Activity.Participant;
 import org.linli.points.activity.Activity.Plan;
 import org.linli.points.earning.Earnings;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityService {
 
-    static final Set<String> ORGANISERS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER");
+    static final Set<String> ORGANISERS = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.GRID_WORKER);
     private static final int ATTEMPTS = 20;
     /** The outcome recorded for an attendee who disputed their hours: nothing credited. */
     static final String HOURS_DISPUTED = "HOURS_DISPUTED";

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.points.communitylist.CommunityList.Line;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/community-lists")
 class CommunityListController {
 
-    private static final String PUBLISHERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN')";
-
     private final CommunityLists lists;
 
     CommunityListController(CommunityLists lists) {
@@ -51,7 +50,7 @@ class CommunityListController {
                     + "invalid-list-scope, nothing-to-supersede, invalid-size; 409 already-exists or stale-version "
                     + "when the same list was computed at the same moment (one draft is kept: compute again).")
     @PostMapping
-    @PreAuthorize(PUBLISHERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<CommunityListResponse> computeCommunityList(Caller caller, @Valid @RequestBody ComputeRequest request) {
         CommunityList list = lists.compute(caller, request.scopeUnitId(), request.month(),
                 request.size() == null ? 3 : request.size(), request.supersedeReason());
@@ -64,7 +63,7 @@ class CommunityListController {
                     + "month-not-over); 422 list-published, list-superseded; 409 stale version; 404. A new version "
                     + "supersedes the list it was computed against, which stays readable with supersededBy.")
     @PostMapping("/{id}/publication")
-    @PreAuthorize(PUBLISHERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     CommunityListResponse publishCommunityList(Caller caller, @PathVariable String id,
                                                @Valid @RequestBody PublishRequest request) {
         return CommunityListResponse.of(lists.publish(caller, id, request.version()));
@@ -73,7 +72,7 @@ class CommunityListController {
     @Operation(summary = "Read a community list, draft or published",
             description = "Roles as computing, covering the list's scope (403); 404.")
     @GetMapping("/{id}")
-    @PreAuthorize(PUBLISHERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     CommunityListResponse communityList(Caller caller, @PathVariable String id) {
         return CommunityListResponse.of(lists.visible(caller, id));
     }

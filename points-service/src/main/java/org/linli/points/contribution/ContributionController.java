@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.points.orgcopy.MemberCopy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/points/party-members")
 class ContributionController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-
     private final ContributionService service;
 
     ContributionController(ContributionService service) {
@@ -39,7 +38,7 @@ class ContributionController {
     @Operation(summary = "Party members known to points-service, in the caller's scope",
             description = "Roles: admins; paged. Members arrive from org-service's PartyMemberRegistered.")
     @GetMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<MemberResponse> page(Caller caller, Pageable pageable) {
         return new PagedModel<>(service.page(caller, pageable).map(MemberResponse::of));
     }
@@ -58,7 +57,7 @@ class ContributionController {
             description = "Roles: admins covering the member (403); 404. The registration event carries no account, "
                     + "so participation and points count once linked.")
     @PutMapping("/{memberId}/account")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MemberResponse link(Caller caller, @PathVariable String memberId, @Valid @RequestBody LinkRequest request) {
         return MemberResponse.of(service.link(caller, memberId, request.accountId()));
     }
@@ -67,7 +66,7 @@ class ContributionController {
             description = "Roles: admins covering the member (403). status PAID, PARTLY_PAID or UNPAID (422 "
                     + "invalid-fee-status); replaces an earlier record of the year. 404 unknown member.")
     @PutMapping("/{memberId}/property-fees/{year}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     MemberResponse fee(Caller caller, @PathVariable String memberId, @PathVariable @Min(2000) @Max(2100) int year,
                        @Valid @RequestBody FeeRequest request) {
         return MemberResponse.of(service.recordFee(caller, memberId, year, request.status(), request.note()));

@@ -15,6 +15,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.points.activity.Activity;
 import org.linli.points.ledger.LedgerEntry;
 import org.linli.points.ledger.Reason;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Service;
 class ContributionService {
 
     static final Set<String> FEE_STATUSES = Set.of("PAID", "PARTLY_PAID", "UNPAID");
-    private static final Set<String> ADMINS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    private static final Set<String> ADMINS = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     private final MongoOperations mongo;
     private final Clock clock;

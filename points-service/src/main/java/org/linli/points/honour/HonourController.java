@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 class HonourController {
 
     private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
 
     private final RedList redList;
     private final BlackList blackList;
@@ -70,7 +70,7 @@ class HonourController {
                     + "from defaults to now. 422 invalid-expiry, unknown-account (points-service never saw the "
                     + "account: no AccountOpened, no ledger, no activity); 404 unknown community.")
     @PostMapping("/black-list")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<BlackListResponse> list(Caller caller, @Valid @RequestBody BlackListRequest request) {
         BlackListEntry entry = blackList.list(caller, request.accountId(), request.communityUnitId(), request.reason(),
                 request.evidence() == null ? List.of() : request.evidence(), request.from(), request.until());
@@ -82,7 +82,7 @@ class HonourController {
             description = "Roles: admins. Paged; ?communityUnitId= (403 outside), ?active=true for those in force, "
                     + "?appeal=PENDING for the appeals awaiting a decision (or GRANTED, REJECTED).")
     @GetMapping("/black-list")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     PagedModel<BlackListResponse> page(Caller caller, @RequestParam(required = false) String communityUnitId,
                                        @RequestParam(required = false) Boolean active,
                                        @RequestParam(required = false) BlackListEntry.AppealState appeal,
@@ -113,7 +113,7 @@ class HonourController {
             description = "Roles: admins covering its community (403). 422 no-appeal, appeal-decided; 409 stale "
                     + "version; 404.")
     @PostMapping("/black-list/{id}/appeal/decision")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     BlackListResponse decideAppeal(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody AppealDecisionRequest request) {
         return BlackListResponse.of(blackList.decideAppeal(caller, id, request.grant(), request.note(),
@@ -122,7 +122,7 @@ class HonourController {
 
     @Operation(summary = "Read a black-list entry", description = "Roles: admins covering its community (403); 404.")
     @GetMapping("/black-list/{id}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     BlackListResponse get(Caller caller, @PathVariable String id) {
         return BlackListResponse.of(blackList.visible(caller, id), clock.instant());
     }
@@ -131,7 +131,7 @@ class HonourController {
             description = "Roles: admins covering its community (403). 422 already-lifted, already-expired; 409 stale "
                     + "version; 404. Credits refused while it was active stay refused.")
     @PostMapping("/black-list/{id}/lift")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     BlackListResponse lift(Caller caller, @PathVariable String id, @Valid @RequestBody LiftRequest request) {
         return BlackListResponse.of(blackList.lift(caller, id, request.version()), clock.instant());
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Accounts {
 
-    static final Set<String> ADMINS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    static final Set<String> ADMINS = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     private final MongoOperations mongo;
     private final Ledger ledger;

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -82,7 +83,7 @@ class LedgerController {
                     + "422 insufficient-points (a debit never overdraws); 400 amount 0 or beyond ±100000; "
                     + "404 not-found for an id no account has.")
     @PostMapping("/{accountId}/corrections")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<EntryResponse> correct(Caller caller, @PathVariable String accountId,
                                           @Valid @RequestBody CorrectionRequest request) {
         if (request.amount() == 0) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +78,7 @@ class RedemptionController {
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN, GRID_WORKER covering the redemption's "
                     + "community (403). 404 unknown code; 422 redemption-fulfilled/cancelled. Publishes RedemptionFulfilled.")
     @PostMapping("/fulfilment")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')")
+    @PreAuthorize(Roles.STAFF)
     RedemptionResponse fulfil(Caller caller, @Valid @RequestBody FulfilRequest request) {
         return RedemptionResponse.of(service.fulfil(caller, request.pickupCode()), caller);
     }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,7 @@ class RewardController {
             description = "Roles: COUNTY_ADMIN, STREET_ADMIN, COMMUNITY_ADMIN covering the community (403). 422 "
                     + "invalid-price, invalid-stock, invalid-period; 404 unknown community; 400 invalid fields.")
     @PostMapping
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<RewardResponse> create(Caller caller, @Valid @RequestBody RewardRequest request) {
         Reward reward = service.create(caller, request.communityUnitId(), request.name(), request.description(),
                 request.pointsPrice(), request.stock(), request.perPersonLimit(), request.activeFrom(),
@@ -64,7 +65,7 @@ class RewardController {
     @Operation(summary = "Add stock", description = "Roles: admins covering the reward's community (403); 404. "
             + "An atomic increment: concurrent redemptions never lose it.")
     @PostMapping("/{id}/restock")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     RewardResponse restock(Caller caller, @PathVariable String id, @Valid @RequestBody RestockRequest request) {
         return RewardResponse.of(service.restock(caller, id, request.quantity()));
     }

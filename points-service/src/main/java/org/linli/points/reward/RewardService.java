@@ -12,6 +12,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.orgcopy.OrgUnits;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
 public class RewardService {
 
     /** Who works the supermarket's counter of a community (fulfils and cancels redemptions there). */
-    static final Set<String> STAFF = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER");
+    static final Set<String> STAFF = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.GRID_WORKER);
 
     private final MongoOperations mongo;
     private final Redemptions redemptions;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Map;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +40,7 @@ class ScoringController {
                     + "version: the one read (omit for the first publication); 409 stale version. 422 invalid-scoring "
                     + "(figures 0..1000, daily cap 1..1000); 404 unknown community. Applies to points earned from now on.")
     @PutMapping("/{communityUnitId}")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')")
+    @PreAuthorize(Roles.ADMINS)
     StandardResponse publish(Caller caller, @PathVariable String communityUnitId,
                              @Valid @RequestBody StandardRequest request) {
         return StandardResponse.of(standards.publish(caller, communityUnitId, request.pointsPerHour(),

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "the law's verdict")
 @RestController
 class AssemblyController {
-
-    static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
 
     private final AssemblyService service;
 
@@ -55,7 +54,7 @@ class AssemblyController {
                     + "committee-member-without-account, duplicate-unit, unit-owner-required, unknown-owner; 409 "
                     + "stale version; 404 unknown compound.")
     @PutMapping("/api/v1/compounds/{id}/owners-register")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     RegisterResponse replaceRegister(Caller caller, @PathVariable String id,
                                      @Valid @RequestBody RegisterRequest request) {
         List<OwnersRegister.Owner> owners = request.owners().stream().map(owner -> new OwnersRegister.Owner(owner.id(),

@@ -12,6 +12,7 @@ import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.company.Companies;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
@@ -46,7 +47,8 @@ class AssemblyService {
     private static final String BALLOT_NUMBERS = "assembly_ballot_numbers";
 
     private static final Logger log = LoggerFactory.getLogger(AssemblyService.class);
-    private static final List<String> ADMIN_ROLES = List.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    private static final List<String> ADMIN_ROLES = List.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN,
+            Roles.COMMUNITY_ADMIN);
 
     private final MongoOperations mongo;
     private final Compounds compounds;

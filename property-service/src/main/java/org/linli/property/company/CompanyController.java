@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.copies.Copies;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -33,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/property-companies")
 class CompanyController {
 
-    static final String REGISTRARS = "hasAnyRole('COUNTY_ADMIN','DEPARTMENT_STAFF')";
-    static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
-            + "'PROPERTY_STAFF','INTEGRATION_CLIENT')";
+    static final String REGISTRARS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.DEPARTMENT_STAFF + "')";
+    static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.DEPARTMENT_STAFF + "','"
+            + Roles.PROPERTY_STAFF + "','" + Roles.INTEGRATION_CLIENT + "')";
 
     private final CompanyService service;
     private final Copies copies;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -45,7 +46,7 @@ class CompanyService {
 
     PropertyCompany get(Caller caller, String id) {
         PropertyCompany company = companies.findById(id).orElseThrow(() -> new NotFoundException("company", id));
-        if (caller.hasRole("PROPERTY_STAFF") && !caller.worksFor(id)) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF) && !caller.worksFor(id)) {
             throw new AccessDeniedException("property staff see only their own company");
         }
         return company;
@@ -56,7 +57,7 @@ class CompanyService {
     }
 
     Page<PropertyCompany> list(Caller caller, Pageable pageable) {
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             return new PageImpl<>(caller.companyId() == null ? List.of()
                     : companies.findById(caller.companyId()).stream().toList(), pageable, caller.companyId() == null ? 0 : 1);
         }

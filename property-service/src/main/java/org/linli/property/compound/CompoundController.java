@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/compounds")
 class CompoundController {
 
-    static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
-            + "'GRID_WORKER','PROPERTY_STAFF','INTEGRATION_CLIENT')";
+    private static final String FEE_RECORDERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.PROPERTY_STAFF + "')";
+    static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.DEPARTMENT_STAFF + "','"
+            + Roles.GRID_WORKER + "','" + Roles.PROPERTY_STAFF + "','" + Roles.INTEGRATION_CLIENT + "')";
 
     private final CompoundService service;
 
@@ -54,7 +55,7 @@ class CompoundController {
                     + "of that community known from grid events), invalid-management-mode, invalid-responsible-unit "
                     + "(responsibleUnitId without WORK_UNIT), unknown-responsible-unit.")
     @PostMapping
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<CompoundResponse> register(Caller caller, @Valid @RequestBody RegisterRequest request) {
         Compound compound = service.register(caller, new CompoundService.NewCompound(request.name(), request.kind(),
                 request.communityUnitId(), request.gridId(), request.households(), request.lat(), request.lng(),
@@ -87,7 +88,7 @@ class CompoundController {
     @Operation(summary = "Compounds without any management today (should be empty: 动态清零)",
             description = "Roles: admins and DEPARTMENT_STAFF, within their scope. Paged.")
     @GetMapping("/unmanaged")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')")
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     PagedModel<CompoundResponse> unmanaged(Caller caller, Pageable pageable) {
         LocalDate today = service.today();
         return new PagedModel<>(service.unmanaged(caller, pageable).map(compound -> CompoundResponse.of(compound, today)));
@@ -96,7 +97,7 @@ class CompoundController {
     @Operation(summary = "Put a compound without a company under one of the five modes (统管/接管/直管/自管/助管), or clear it",
             description = "Roles: admins covering the compound (403). 422 invalid-management-mode; 409 stale version.")
     @PutMapping("/{id}/management-mode")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     CompoundResponse manage(Caller caller, @PathVariable String id, @Valid @RequestBody ModeRequest request) {
         return CompoundResponse.of(service.manageWithoutCompany(caller, id, request.mode(), request.version()),
                 service.today());
@@ -106,7 +107,7 @@ class CompoundController {
             description = "Roles: admins covering the compound, or PROPERTY_STAFF of the company serving it (403). "
                     + "Replaces the year's figures. 422 invalid-fee-collection (collected above due).")
     @PostMapping("/{id}/fee-collections")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','PROPERTY_STAFF')")
+    @PreAuthorize(FEE_RECORDERS)
     CompoundResponse reportFees(Caller caller, @PathVariable String id, @Valid @RequestBody FeeRequest request) {
         return CompoundResponse.of(service.reportFees(caller, id, request.year(), request.dueFen(),
                 request.collectedFen()), service.today());

@@ -18,13 +18,13 @@ import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
 import org.linli.property.copies.Copies;
 import org.linli.property.copies.Copies.OrgUnit;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -145,7 +145,7 @@ class CompoundService {
     }
 
     Page<Compound> list(Caller caller, String communityUnitId, CompoundKind kind, Pageable pageable) {
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             LocalDate today = settings.today(clock);
             List<Compound> served = caller.companyId() == null ? List.of()
                     : repository.findEverServedBy(caller.companyId()).stream()
@@ -153,7 +153,7 @@ class CompoundService {
                     .filter(compound -> communityUnitId == null || communityUnitId.equals(compound.communityUnitId()))
                     .filter(compound -> kind == null || kind == compound.kind())
                     .sorted(Comparator.comparing(Compound::name)).toList();
-            return page(served, pageable);
+            return MongoPages.page(served, pageable);
         }
         List<Criteria> filters = new ArrayList<>();
         if (!caller.isCountyWide()) {
@@ -175,20 +175,11 @@ class CompoundService {
         List<Compound> unmanaged = compounds.under(caller.orgUnitPath()).stream()
                 .filter(compound -> compound.modeOn(today) == ManagementMode.UNMANAGED)
                 .sorted(Comparator.comparing(Compound::name)).toList();
-        return page(unmanaged, pageable);
+        return MongoPages.page(unmanaged, pageable);
     }
 
     LocalDate today() {
         return settings.today(clock);
-    }
-
-    private static <T> Page<T> page(List<T> all, Pageable pageable) {
-        if (pageable.isUnpaged()) {
-            return new PageImpl<>(all);
-        }
-        int from = (int) Math.min(pageable.getOffset(), all.size());
-        int to = Math.min(from + pageable.getPageSize(), all.size());
-        return new PageImpl<>(all.subList(from, to), pageable, all.size());
     }
 
     private static Compound current(Compound compound, long version) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.linli.platform.mongo.IndexedCriteria;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,7 +51,7 @@ public class Compounds {
     /** The compound when the caller is an admin or department account whose org scope covers it (403 otherwise). */
     public Compound administered(Caller caller, String id) {
         Compound compound = require(id);
-        if (caller.hasRole("PROPERTY_STAFF") || !caller.covers(compound.communityPath())) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF) || !caller.covers(compound.communityPath())) {
             throw new AccessDeniedException("compound " + id + " is outside the caller's administration");
         }
         return compound;
@@ -65,8 +66,8 @@ public class Compounds {
     public Compound sanctionable(Caller caller, String id) {
         Compound compound = require(id);
         boolean covers = caller.covers(compound.communityPath());
-        boolean admin = caller.hasRole("COUNTY_ADMIN") && covers || caller.hasRole("STREET_ADMIN") && covers;
-        boolean department = caller.hasRole("DEPARTMENT_STAFF") && switch (compound.compoundClass()) {
+        boolean admin = caller.hasRole(Roles.COUNTY_ADMIN) && covers || caller.hasRole(Roles.STREET_ADMIN) && covers;
+        boolean department = caller.hasRole(Roles.DEPARTMENT_STAFF) && switch (compound.compoundClass()) {
             case COMMERCIAL -> covers;
             case WORK_UNIT -> compound.responsibleUnitId() != null
                     && compound.responsibleUnitId().equals(caller.orgUnitId());
@@ -80,7 +81,7 @@ public class Compounds {
     }
 
     public boolean sees(Caller caller, Compound compound) {
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             return compound.contractOn(settings.today(clock))
                     .map(contract -> caller.worksFor(contract.companyId())).orElse(false);
         }
@@ -92,7 +93,7 @@ public class Compounds {
      * served, through the index on {@code contracts.companyId}, with a contract in force today.
      */
     public List<Compound> servedToday(Caller caller) {
-        if (!caller.hasRole("PROPERTY_STAFF") || caller.companyId() == null) {
+        if (!caller.hasRole(Roles.PROPERTY_STAFF) || caller.companyId() == null) {
             return List.of();
         }
         return compounds.findEverServedBy(caller.companyId()).stream().filter(compound -> sees(caller, compound)).toList();

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class ContractController {
                     + "decision-of-another-compound, decision-not-for-company; 404 unknown compound, company or "
                     + "decision; 409 concurrent change.")
     @PostMapping
-    @PreAuthorize(CompoundController.ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<ContractResponse> sign(Caller caller, @Valid @RequestBody SignRequest request) {
         CompoundService.ContractView view = service.sign(caller, request.compoundId(), request.companyId(),
                 request.kind(), request.startsOn(), request.endsOn(), request.feeStandards() == null ? List.of()
@@ -63,7 +64,7 @@ class ContractController {
             description = "Roles: admins covering the compound (403). lastDay is its last day in force. 422 "
                     + "contract-ended, invalid-end-date (outside the contract's period); 404 unknown id.")
     @PostMapping("/{id}/termination")
-    @PreAuthorize(CompoundController.ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ContractResponse end(Caller caller, @PathVariable String id, @Valid @RequestBody EndRequest request) {
         return ContractResponse.of(service.end(caller, id, request.lastDay()), service.today());
     }

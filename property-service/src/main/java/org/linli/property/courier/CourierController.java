@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.MobileNumber;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -32,9 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/couriers")
 class CourierController {
 
-    private static final String REGISTRANTS = "hasAnyRole('RESIDENT','COMMUNITY_ADMIN','GRID_WORKER')";
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','GRID_WORKER')";
-    private static final String VERIFIERS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN')";
+    private static final String COMPANY_STAFF = "hasRole('" + Roles.PROPERTY_STAFF + "')";
+    private static final String REGISTRANTS = "hasAnyRole('" + Roles.RESIDENT + "','" + Roles.COMMUNITY_ADMIN + "','"
+            + Roles.GRID_WORKER + "')";
+    private static final String VERIFIERS = "hasAnyRole('" + Roles.COMMUNITY_ADMIN + "','" + Roles.STREET_ADMIN + "')";
 
     private final CourierService service;
 
@@ -64,7 +66,7 @@ class CourierController {
                     + "lies in the caller's subtree (county-wide accounts: all). Filter ?status=PENDING|VERIFIED|"
                     + "REJECTED. Phones masked in the list. Paged, newest first (fixed order).")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.STAFF)
     PagedModel<RegistrationResponse> list(Caller caller,
                                           @RequestParam(required = false) CourierRegistration.Status status,
                                           Pageable pageable) {
@@ -117,7 +119,7 @@ class CourierController {
             description = "Roles: PROPERTY_STAFF; the compounds their company serves today. ?status (default PENDING; "
                     + "GRANTED, REFUSED), oldest first. The courier's phone is masked. Paged.")
     @GetMapping("/access-requests")
-    @PreAuthorize("hasRole('PROPERTY_STAFF')")
+    @PreAuthorize(COMPANY_STAFF)
     PagedModel<AccessRequestResponse> listCourierAccessRequests(
             Caller caller, @RequestParam(required = false) AccessRequest.Status status, Pageable pageable) {
         Page<AccessRequest> page = service.accessRequests(caller, status, pageable);
@@ -131,7 +133,7 @@ class CourierController {
                     + "wrong-step when decided already; a refusal states its reason (422 reason-required), "
                     + "reason-too-long; 404 unknown request; 409 concurrent change.")
     @PostMapping("/access-requests/{requestId}/decision")
-    @PreAuthorize("hasRole('PROPERTY_STAFF')")
+    @PreAuthorize(COMPANY_STAFF)
     AccessRequestResponse decideCourierAccess(Caller caller, @PathVariable String requestId,
                                               @Valid @RequestBody DecisionRequest request) {
         AccessRequest decided = service.decide(caller, requestId, request.granted(), request.reason());

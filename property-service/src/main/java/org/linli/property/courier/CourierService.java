@@ -14,6 +14,7 @@ import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.MobileNumber;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
 import org.linli.property.copies.Copies;
@@ -39,9 +40,10 @@ class CourierService {
 
     /** Org unit types a courier may name as the area they serve. */
     static final Set<String> AREA_TYPES = Set.of("COMMUNITY_COMMITTEE", "STREET_COMMITTEE", "TOWNSHIP_COMMITTEE");
-    static final Set<String> REGISTRARS = Set.of("COMMUNITY_ADMIN", "GRID_WORKER");
-    static final Set<String> VERIFIERS = Set.of("COMMUNITY_ADMIN", "STREET_ADMIN");
-    static final Set<String> STAFF = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN", "GRID_WORKER");
+    static final Set<String> REGISTRARS = Set.of(Roles.COMMUNITY_ADMIN, Roles.GRID_WORKER);
+    static final Set<String> VERIFIERS = Set.of(Roles.COMMUNITY_ADMIN, Roles.STREET_ADMIN);
+    static final Set<String> STAFF = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.GRID_WORKER);
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "registeredAt");
     private static final Sort OLDEST_FIRST = Sort.by("requestedAt", "_id");
 
@@ -206,7 +208,7 @@ class CourierService {
         if (request == null) {
             throw new NotFoundException("courier-access-request", requestId);
         }
-        if (!caller.hasRole("PROPERTY_STAFF") || !compounds.sees(caller, compounds.require(request.compoundId()))) {
+        if (!caller.hasRole(Roles.PROPERTY_STAFF) || !compounds.sees(caller, compounds.require(request.compoundId()))) {
             throw new AccessDeniedException("compound " + request.compoundId()
                     + " is not served by the caller's company");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.platform.audit.UnmaskedReads;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 
 /**
  * A courier registration as its courier and staff see it. The phone is whole for the courier and for admins (who
@@ -15,7 +16,7 @@ record RegistrationResponse(String id, String accountId, String personName, Cour
                             Integer pushedCompounds, Instant pushedAt, List<AccessDecision> accessRequests,
                             Instant registeredAt, Long version) {
 
-    private static final List<String> ADMINS = List.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
+    private static final List<String> ADMINS = List.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
 
     static RegistrationResponse of(CourierRegistration registration, List<AccessRequest> requests, Caller caller) {
         boolean own = registration.heldBy(caller.accountId());

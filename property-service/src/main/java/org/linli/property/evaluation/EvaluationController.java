@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/evaluations")
 class EvaluationController {
 
-    static final String EVALUATORS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')";
-    static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
-            + "'PROPERTY_STAFF','INTEGRATION_CLIENT')";
+    private static final String SCHEME_AUTHORS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.DEPARTMENT_STAFF
+            + "')";
+    static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.DEPARTMENT_STAFF + "','"
+            + Roles.PROPERTY_STAFF + "','" + Roles.INTEGRATION_CLIENT + "')";
 
     private final EvaluationService service;
 
@@ -51,7 +53,7 @@ class EvaluationController {
                     + "invalid-scheme (duplicate codes, no items); 409 a scheme already starts that month. Without any "
                     + "scheme the standard one applies (inspection 15+15, organisation 20, residents 50).")
     @PostMapping("/schemes")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','DEPARTMENT_STAFF')")
+    @PreAuthorize(SCHEME_AUTHORS)
     ResponseEntity<SchemeResponse> defineScheme(@Valid @RequestBody SchemeRequest request) {
         Scheme scheme = service.defineScheme(request.name(), request.effectiveFrom(), request.items().stream()
                 .map(item -> new Scheme.Item(item.code(), item.name(), item.scorer(), item.weight())).toList());
@@ -69,7 +71,7 @@ class EvaluationController {
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). 422 unknown-item, "
                     + "not-an-inspection-item, inspection-in-future, invalid-deduction (1-100 points); 404 unknown compound.")
     @PostMapping("/inspections")
-    @PreAuthorize(EVALUATORS)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     ResponseEntity<InspectionResponse> inspect(Caller caller, @Valid @RequestBody InspectionRequest request) {
         Inspection inspection = service.inspect(caller, request.compoundId(), request.inspectedOn(), request.itemCode(),
                 request.deductions() == null ? List.of() : request.deductions().stream()
@@ -90,7 +92,7 @@ class EvaluationController {
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). 422 invalid-survey "
                     + "(satisfied above respondents), invalid-survey-date (not within the quarter, or after today).")
     @PutMapping("/surveys")
-    @PreAuthorize(EVALUATORS)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     SurveyResponse survey(Caller caller, @Valid @RequestBody SurveyRequest request) {
         return SurveyResponse.of(service.survey(caller, request.compoundId(), request.quarter(), request.respondents(), request.satisfied(),
                 request.conductedOn()));
@@ -100,7 +102,7 @@ class EvaluationController {
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). Again replaces it. 422 "
                     + "unknown-item, month-in-future.")
     @PutMapping("/organisation-scores")
-    @PreAuthorize(EVALUATORS)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     OrganisationScoreResponse organisationScore(Caller caller,
                                                 @Valid @RequestBody OrganisationScoreRequest request) {
         return OrganisationScoreResponse.of(service.scoreByOrganisation(caller, request.compoundId(), request.month(), request.itemCode(),

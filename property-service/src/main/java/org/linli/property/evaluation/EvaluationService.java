@@ -17,7 +17,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Records schemes, inspections, surveys and organisation scores, and reads a compound's monthly score. */
@@ -47,8 +46,7 @@ class EvaluationService {
         Query query = new Query().with(pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by(Sort.Direction.DESC, "effectiveFrom")));
-        List<Scheme> content = mongo.find(query, Scheme.class);
-        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(new Query(), Scheme.class));
+        return MongoPages.page(mongo, query, pageable, Scheme.class);
     }
 
     Inspection inspect(Caller caller, String compoundId, LocalDate inspectedOn, String itemCode,

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.OriginalTime;
+import org.linli.platform.web.Roles;
 import org.linli.property.patrol.Patrols;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -35,9 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/compounds")
 class FocusController {
 
-    private static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')";
-    private static final String ACTORS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
-            + "'PROPERTY_STAFF')";
+    private static final String ACTORS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.DEPARTMENT_STAFF + "','"
+            + Roles.PROPERTY_STAFF + "')";
 
     private final FocusService service;
     private final Patrols patrols;
@@ -55,7 +55,7 @@ class FocusController {
                     + "linli.intake.max-backdate (400 days) and not in the future beyond linli.intake.clock-skew "
                     + "(5 minutes), else 400 invalid-request naming receivedAt.")
     @PostMapping("/{id}/complaints")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     ResponseEntity<FocusService.FocusState> complain(Caller caller, @PathVariable String id,
                                                      @Valid @RequestBody ComplaintRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.register(caller, id, request.channel(),
@@ -115,7 +115,7 @@ class FocusController {
                     + "a resident property supervisor's sign-off filed since the last acceptance: POST "
                     + "/api/v1/compounds/{id}/focus/supervision-records with signOff).")
     @PostMapping("/{id}/focus/acceptance")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     FocusResponse accept(Caller caller, @PathVariable String id, @Valid @RequestBody AcceptanceRequest request) {
         return response(service.accept(caller, id, request.acceptedOn(), request.acceptor(), request.passed(),
                 request.reportRef()));

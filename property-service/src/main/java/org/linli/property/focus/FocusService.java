@@ -15,13 +15,13 @@ import org.linli.events.property.FocusListLeft;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -184,12 +184,10 @@ class FocusService {
     Page<FocusEntry> list(Caller caller, Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
         filters.add(Criteria.where("onList").is(true));
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             List<FocusEntry> served = mongo.find(Query.query(filters.get(0)), FocusEntry.class).stream()
                     .filter(entry -> compounds.sees(caller, compounds.require(entry.compoundId()))).toList();
-            int from = (int) Math.min(pageable.getOffset(), served.size());
-            return new PageImpl<>(served.subList(from, Math.min(from + pageable.getPageSize(), served.size())), pageable,
-                    served.size());
+            return MongoPages.page(served, pageable);
         }
         if (!caller.isCountyWide()) {
             filters.add(Criteria.where("communityPath").regex("^" + Pattern.quote(caller.orgUnitPath())));
@@ -200,8 +198,8 @@ class FocusService {
 
     private FocusEntry actedOnBy(Caller caller, String compoundId) {
         Compound compound = compounds.require(compoundId);
-        boolean admin = !caller.hasRole("PROPERTY_STAFF") && caller.covers(compound.communityPath());
-        if (!admin && !(caller.hasRole("PROPERTY_STAFF") && compounds.sees(caller, compound))) {
+        boolean admin = !caller.hasRole(Roles.PROPERTY_STAFF) && caller.covers(compound.communityPath());
+        if (!admin && !(caller.hasRole(Roles.PROPERTY_STAFF) && compounds.sees(caller, compound))) {
             throw new AccessDeniedException("compound " + compoundId + " is outside the caller's scope");
         }
         return find(compoundId);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class KpiController {
                     + "Overdue patrols: 包保 assignments in force today whose next patrol was due before today, of all in "
                     + "force (the list: GET /api/v1/patrol-assignments/overdue).")
     @GetMapping("/api/v1/evaluations/kpis")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')")
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     KpiService.Kpis kpis(Caller caller, @RequestParam(required = false) String unitId,
                          @RequestParam(required = false) Integer year,
                          @RequestParam(required = false) YearMonth month) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/patrol-assignments")
 class PatrolController {
 
-    private static final String ASSIGNERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN')";
-    private static final String STAFF = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')";
-
     private final Patrols patrols;
 
     PatrolController(Patrols patrols) {
@@ -42,7 +40,7 @@ class PatrolController {
                     + "from org-service), invalid-assignment-period, invalid-patrol-frequency, overlapping-assignment "
                     + "(one unit per compound at a time).")
     @PostMapping
-    @PreAuthorize(ASSIGNERS)
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<AssignmentResponse> assign(Caller caller, @Valid @RequestBody AssignRequest request) {
         PatrolAssignment assignment = patrols.assign(caller, request.compoundId(), request.unitId(), request.startsOn(),
                 request.endsOn(), request.everyDays());
@@ -53,7 +51,7 @@ class PatrolController {
     @Operation(summary = "A 包保 assignment with its patrols",
             description = "Roles: admins and DEPARTMENT_STAFF whose scope covers the compound (403); 404 unknown.")
     @GetMapping("/{id}")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     AssignmentResponse get(Caller caller, @PathVariable String id) {
         return AssignmentResponse.of(patrols.get(caller, id), patrols);
     }
@@ -61,7 +59,7 @@ class PatrolController {
     @Operation(summary = "A compound's 包保 assignments, newest first",
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403); 404 unknown compound.")
     @GetMapping
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     List<AssignmentResponse> ofCompound(Caller caller, @RequestParam String compoundId) {
         return patrols.ofCompound(caller, compoundId).stream().map(a -> AssignmentResponse.of(a, patrols)).toList();
     }
@@ -70,7 +68,7 @@ class PatrolController {
             description = "Roles: admins and DEPARTMENT_STAFF covering the compound (403). 422 patrol-in-future, "
                     + "patrol-outside-assignment.")
     @PostMapping("/{id}/patrols")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     ResponseEntity<AssignmentResponse> patrol(Caller caller, @PathVariable String id,
                                               @Valid @RequestBody PatrolRequest request) {
         PatrolAssignment assignment = patrols.recordPatrol(caller, id, request.patrolledOn(), request.patrollers(),
@@ -82,7 +80,7 @@ class PatrolController {
             + "before today", description = "Roles: admins and DEPARTMENT_STAFF; ?unitId= (\"county\" or absent: the "
             + "caller's own scope) must lie in the caller's scope (403); 422 unknown-unit. Longest overdue first; paged.")
     @GetMapping("/overdue")
-    @PreAuthorize(STAFF)
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     PagedModel<AssignmentResponse> overdue(Caller caller, @RequestParam(required = false) String unitId,
                                            Pageable pageable) {
         return new PagedModel<>(patrols.overdue(caller, unitId, pageable).map(a -> AssignmentResponse.of(a, patrols)));

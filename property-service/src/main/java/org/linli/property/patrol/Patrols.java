@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 import org.linli.events.Topics;
 import org.linli.events.property.PatrolAssignmentStarted;
 import org.linli.events.property.PatrolRecorded;
+import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
 import org.linli.property.copies.Copies;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -103,9 +104,7 @@ public class Patrols {
     /** The assignments in force today under the unit's path whose patrol is overdue, longest overdue first; paged. */
     Page<PatrolAssignment> overdue(Caller caller, String unitId, Pageable pageable) {
         List<PatrolAssignment> overdue = overdueUnder(scopePath(caller, unitId));
-        int from = (int) Math.min(pageable.getOffset(), overdue.size());
-        return new PageImpl<>(overdue.subList(from, Math.min(from + pageable.getPageSize(), overdue.size())), pageable,
-                overdue.size());
+        return MongoPages.page(overdue, pageable);
     }
 
     /** The assignments in force today under a path ({@code null}: the county), and the overdue ones among them. */
@@ -164,7 +163,7 @@ public class Patrols {
 
     private PatrolAssignment administered(Caller caller, String id) {
         PatrolAssignment assignment = find(id);
-        if (caller.hasRole("PROPERTY_STAFF") || !caller.covers(assignment.communityPath())) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF) || !caller.covers(assignment.communityPath())) {
             throw new AccessDeniedException("assignment " + id + " is outside the caller's administration");
         }
         return assignment;

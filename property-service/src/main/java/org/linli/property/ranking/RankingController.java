@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.property.evaluation.MonthlyScores;
 import org.linli.property.evaluation.Scheme;
 import org.springframework.data.domain.Pageable;
@@ -34,7 +35,8 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/rankings")
 class RankingController {
 
-    private static final String PUBLISHERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','DEPARTMENT_STAFF')";
+    private static final String PUBLISHERS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.STREET_ADMIN + "','"
+            + Roles.DEPARTMENT_STAFF + "')";
 
     /** A published snapshot never changes: clients and proxies may keep it. */
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(30)).cachePublic().immutable();

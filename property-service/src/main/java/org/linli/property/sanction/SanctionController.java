@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Contract;
 import org.springframework.data.domain.Pageable;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SanctionController {
 
-    static final String ISSUERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','DEPARTMENT_STAFF')";
-    static final String READERS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF',"
-            + "'PROPERTY_STAFF','INTEGRATION_CLIENT')";
+    private static final String COMPANY_STAFF = "hasRole('" + Roles.PROPERTY_STAFF + "')";
+    static final String ISSUERS = "hasAnyRole('" + Roles.COUNTY_ADMIN + "','" + Roles.STREET_ADMIN + "','"
+            + Roles.DEPARTMENT_STAFF + "')";
+    static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.DEPARTMENT_STAFF + "','"
+            + Roles.PROPERTY_STAFF + "','" + Roles.INTEGRATION_CLIENT + "')";
 
     private final SanctionService service;
 
@@ -71,7 +74,7 @@ class SanctionController {
                     + "not-fallback-qualified, fallback-is-evicted-company, overlapping-contract, "
                     + "invalid-contract-period; 404 unknown compound, company or decision; 409 concurrent change.")
     @PostMapping("/api/v1/compounds/{id}/evictions")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN')")
+    @PreAuthorize(Roles.STREET_AND_COUNTY_ADMINS)
     ResponseEntity<EvictionResponse> evict(Caller caller, @PathVariable String id,
                                            @Valid @RequestBody EvictionRequest request) {
         ConsultationRequest consultation = request.consultation();
@@ -131,7 +134,7 @@ class SanctionController {
     @Operation(summary = "Appeal a sanction (the company, within its appeal window)",
             description = "Role: PROPERTY_STAFF of the sanctioned company (403). 422 appeal-window-closed, already-appealed.")
     @PostMapping("/api/v1/sanctions/{id}/appeal")
-    @PreAuthorize("hasRole('PROPERTY_STAFF')")
+    @PreAuthorize(COMPANY_STAFF)
     SanctionResponse appeal(Caller caller, @PathVariable String id, @Valid @RequestBody AppealRequest request) {
         return SanctionResponse.of(service.appeal(caller, id, request.grounds()), service.today());
     }

@@ -18,6 +18,7 @@ import org.linli.events.property.SanctionIssued;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
 import org.linli.property.company.PropertyCompany;
@@ -29,7 +30,6 @@ import org.linli.property.compound.ContractKind;
 import org.linli.property.compound.Compounds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -231,7 +231,7 @@ public class SanctionService {
     Page<Sanction> list(Caller caller, String companyId, SanctionKind kind, Sanction.Status status, boolean overdue,
                         Pageable pageable) {
         List<Criteria> filters = new ArrayList<>();
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             filters.add(Criteria.where("companyId").is(caller.companyId() == null ? "-" : caller.companyId()));
         } else if (!caller.isCountyWide()) {
             filters.add(new Criteria().orOperator(Criteria.where("communityPath").is(null),
@@ -264,7 +264,7 @@ public class SanctionService {
      */
     CreditRecord creditRecord(Caller caller, String companyId) {
         PropertyCompany company = companies.require(companyId);
-        if (caller.hasRole("PROPERTY_STAFF") && !caller.worksFor(companyId)) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF) && !caller.worksFor(companyId)) {
             throw new AccessDeniedException("property staff see only their own company");
         }
         List<Sanction> all = mongo.find(Query.query(Criteria.where("companyId").is(companyId)), Sanction.class).stream()
@@ -294,9 +294,7 @@ public class SanctionService {
             return new CautionEntry(card.companyId(), company == null ? null : company.name(),
                     company == null ? null : company.creditCode(), card.id(), card.issuedOn(), card.reason());
         }).toList();
-        int from = (int) Math.min(pageable.getOffset(), entries.size());
-        int to = Math.min(from + pageable.getPageSize(), entries.size());
-        return new PageImpl<>(entries.subList(from, to), pageable, entries.size());
+        return MongoPages.page(entries, pageable);
     }
 
     private Sanction find(String id) {
@@ -304,7 +302,7 @@ public class SanctionService {
     }
 
     private boolean sees(Caller caller, Sanction sanction) {
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             return caller.worksFor(sanction.companyId());
         }
         return sanction.communityPath() == null || caller.covers(sanction.communityPath());
@@ -313,7 +311,7 @@ public class SanctionService {
     /** Decisions on a sanction: county-wide accounts, or for a compound's sanction an account covering it. */
     private Sanction administered(Caller caller, String id) {
         Sanction sanction = find(id);
-        boolean allowed = !caller.hasRole("PROPERTY_STAFF") && (sanction.communityPath() == null
+        boolean allowed = !caller.hasRole(Roles.PROPERTY_STAFF) && (sanction.communityPath() == null
                 ? caller.isCountyWide() : caller.covers(sanction.communityPath()));
         if (!allowed) {
             throw new AccessDeniedException("sanction " + id + " is outside the caller's administration");

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.property.focus.FocusEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/compounds/{id}")
 class SupervisionController {
 
-    private static final String COMMUNITY = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
+    private static final String RESIDENTS = "hasRole('" + Roles.RESIDENT + "')";
 
     private final Supervision supervision;
 
@@ -38,7 +39,7 @@ class SupervisionController {
                     + "do not appoint. accountId: the resident's Linli account (they file records with it). A dismissed "
                     + "supervisor may be appointed again. 422 already-supervisor.")
     @PostMapping("/supervisors")
-    @PreAuthorize(COMMUNITY)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<SupervisorResponse> appoint(Caller caller, @PathVariable String id,
                                                @Valid @RequestBody AppointRequest request) {
         Supervisor supervisor = supervision.appoint(caller, id, request.accountId(), request.name());
@@ -49,7 +50,7 @@ class SupervisionController {
     @Operation(summary = "Dismiss a property supervisor of the compound",
             description = "Roles: as appointing (403). 404 never appointed; 422 not-a-supervisor (already dismissed).")
     @PostMapping("/supervisors/{accountId}/dismissal")
-    @PreAuthorize(COMMUNITY)
+    @PreAuthorize(Roles.ADMINS)
     SupervisorResponse dismiss(Caller caller, @PathVariable String id, @PathVariable String accountId) {
         return SupervisorResponse.of(supervision.dismiss(caller, id, accountId));
     }
@@ -57,7 +58,7 @@ class SupervisionController {
     @Operation(summary = "The compound's property supervisors, appointed ones first",
             description = "Roles: admins and DEPARTMENT_STAFF who may see the compound (403); 404 unknown compound.")
     @GetMapping("/supervisors")
-    @PreAuthorize("hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN','DEPARTMENT_STAFF')")
+    @PreAuthorize(Roles.ADMINS_AND_DEPARTMENTS)
     List<SupervisorResponse> list(Caller caller, @PathVariable String id) {
         return supervision.of(caller, id).stream().map(SupervisorResponse::of).toList();
     }
@@ -69,7 +70,7 @@ class SupervisionController {
                     + "(403 for anyone else, e.g. a supervisor of another compound). 422 not-on-focus-list, "
                     + "unknown-plan-item, plan-not-complete (a sign-off before every item is done).")
     @PostMapping("/focus/supervision-records")
-    @PreAuthorize("hasRole('RESIDENT')")
+    @PreAuthorize(RESIDENTS)
     ResponseEntity<SupervisionResponse> file(Caller caller, @PathVariable String id,
                                              @Valid @RequestBody RecordRequest request) {
         FocusEntry entry = supervision.file(caller, id, request.note(), request.planItem(),

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -37,10 +38,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/trust-accounts/{compoundId}")
 class TrustController {
 
-    static final String READERS = "hasAnyRole('RESIDENT','COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN',"
-            + "'DEPARTMENT_STAFF','GRID_WORKER','PROPERTY_STAFF','INTEGRATION_CLIENT')";
-    static final String BOOKERS = "hasAnyRole('PROPERTY_STAFF','COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
-    static final String ADMINS = "hasAnyRole('COUNTY_ADMIN','STREET_ADMIN','COMMUNITY_ADMIN')";
+    private static final String RESIDENTS = "hasRole('" + Roles.RESIDENT + "')";
+    static final String READERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.RESIDENT + "','"
+            + Roles.DEPARTMENT_STAFF + "','" + Roles.GRID_WORKER + "','" + Roles.PROPERTY_STAFF + "','"
+            + Roles.INTEGRATION_CLIENT + "')";
+    static final String BOOKERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.PROPERTY_STAFF + "')";
     private static final String READ_SCOPE = "RESIDENT accounts registered in the compound; staff seeing the compound "
             + "(admins, DEPARTMENT_STAFF, GRID_WORKER covering it, PROPERTY_STAFF of the serving company). 403 "
             + "otherwise (a resident of another compound too); 404 unknown compound.";
@@ -66,7 +68,7 @@ class TrustController {
                     + "(assembly or committee) decided, with its basis (403). Until set, the county default applies "
                     + "(linli.property.trust.default-threshold-fen). 422 invalid-amount, invalid-step-date.")
     @PutMapping("/threshold")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     TrustService.Account setTrustThreshold(Caller caller, @PathVariable String compoundId,
                                    @Valid @RequestBody ThresholdRequest request) {
         return service.setThreshold(caller, compoundId, request.thresholdFen(), request.basis(), request.decidedOn());
@@ -148,7 +150,7 @@ class TrustController {
             description = "Roles: COUNTY/STREET/COMMUNITY_ADMIN covering the compound (403). 422 invalid-amount, "
                     + "invalid-deliberation-text, invalid-step-date.")
     @PostMapping("/deliberations")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<DeliberationResponse> proposeTrustDeliberation(Caller caller, @PathVariable String compoundId,
                                                  @Valid @RequestBody ProposalRequest request) {
         Deliberation deliberation = service.propose(caller, compoundId, request.subject(), request.amountFen(),
@@ -164,7 +166,7 @@ class TrustController {
             + "deliberation-rejected, expense-not-booked, invalid-deliberation-text; 404 unknown record; 409 "
             + "concurrent change.")
     @PostMapping("/deliberations/{id}/steps")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     DeliberationResponse recordTrustDeliberationStep(Caller caller, @PathVariable String compoundId, @PathVariable String id,
                               @Valid @RequestBody StepRequest request) {
         return DeliberationResponse.of(service.recordStep(caller, compoundId, id, request.step(), request.on(),
@@ -188,7 +190,7 @@ class TrustController {
     @Operation(summary = "Object to a line (异议)", description = "Role: RESIDENT registered in the compound (403). "
             + "422 invalid-objection-text; 404 unknown line.")
     @PostMapping("/entries/{sequence}/objections")
-    @PreAuthorize("hasRole('RESIDENT')")
+    @PreAuthorize(RESIDENTS)
     ResponseEntity<ObjectionResponse> objectToTrustEntry(Caller caller, @PathVariable String compoundId,
                                              @PathVariable long sequence, @Valid @RequestBody TextRequest request) {
         Objection objection = service.object(caller, compoundId, sequence, request.text());
@@ -218,7 +220,7 @@ class TrustController {
             description = "Roles: COUNTY/STREET/COMMUNITY_ADMIN covering the compound (403). Idempotent. The stand-in "
                     + "until accounts are tied to households or the owners' register.")
     @PutMapping("/residents/{accountId}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResidentResponse registerCompoundResident(Caller caller, @PathVariable String compoundId,
                                       @PathVariable @Size(max = 64) String accountId) {
         return ResidentResponse.of(service.registerResident(caller, compoundId, accountId));
@@ -226,7 +228,7 @@ class TrustController {
 
     @Operation(summary = "Remove a resident registration", description = "As registering; 404 not registered.")
     @DeleteMapping("/residents/{accountId}")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     ResponseEntity<Void> removeCompoundResident(Caller caller, @PathVariable String compoundId, @PathVariable String accountId) {
         service.removeResident(caller, compoundId, accountId);
         return ResponseEntity.noContent().build();
@@ -234,7 +236,7 @@ class TrustController {
 
     @Operation(summary = "The resident accounts registered in the compound", description = "As registering.")
     @GetMapping("/residents")
-    @PreAuthorize(ADMINS)
+    @PreAuthorize(Roles.ADMINS)
     List<ResidentResponse> listCompoundResidents(Caller caller, @PathVariable String compoundId) {
         return service.residents(caller, compoundId).stream().map(ResidentResponse::of).toList();
     }

@@ -16,6 +16,7 @@ import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NewIds;
 import org.linli.platform.domain.NotFoundException;
+import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
@@ -45,9 +46,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class TrustService {
 
-    private static final Set<String> ADMINS = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN");
-    private static final Set<String> STAFF = Set.of("COUNTY_ADMIN", "STREET_ADMIN", "COMMUNITY_ADMIN",
-            "DEPARTMENT_STAFF", "GRID_WORKER", "PROPERTY_STAFF", "INTEGRATION_CLIENT");
+    private static final Set<String> ADMINS = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN);
+    private static final Set<String> STAFF = Set.of(Roles.COUNTY_ADMIN, Roles.STREET_ADMIN, Roles.COMMUNITY_ADMIN,
+            Roles.DEPARTMENT_STAFF, Roles.GRID_WORKER, Roles.PROPERTY_STAFF, Roles.INTEGRATION_CLIENT);
 
     private final TrustLedger ledger;
     private final Compounds compounds;
@@ -232,7 +233,7 @@ class TrustService {
 
     Objection answer(Caller caller, String compoundId, String objectionId, String text) {
         Compound compound = compounds.require(compoundId);
-        String answeredAs = caller.hasRole("PROPERTY_STAFF") ? "PROPERTY_COMPANY" : "COMMUNITY";
+        String answeredAs = caller.hasRole(Roles.PROPERTY_STAFF) ? "PROPERTY_COMPANY" : "COMMUNITY";
         if (!mayBook(caller, compound)) {
             throw new AccessDeniedException("compound " + compoundId + " is outside the caller's answers");
         }
@@ -295,7 +296,7 @@ class TrustService {
 
     /** PROPERTY_STAFF of the company serving the compound today, or an admin covering it. */
     private boolean mayBook(Caller caller, Compound compound) {
-        if (caller.hasRole("PROPERTY_STAFF")) {
+        if (caller.hasRole(Roles.PROPERTY_STAFF)) {
             return compounds.sees(caller, compound);
         }
         return caller.roles().stream().anyMatch(ADMINS::contains) && caller.covers(compound.communityPath());

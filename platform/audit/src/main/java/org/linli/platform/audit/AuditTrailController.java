@@ -21,6 +21,7 @@ import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -44,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit-trails/${linli.audit.service}")
 class AuditTrailController {
 
-    private static final String AUDITORS = "hasRole('AUDIT_ADMIN')";
+    private static final String AUDITORS = "hasRole('" + Roles.AUDIT_ADMIN + "')";
     private static final String FILTERS = " Filters: from, to (ISO-8601 instants, from inclusive, to exclusive), "
             + "accountId (the actor), operation (exact, e.g. `POST /api/v1/issues/{id}/assignments`), "
             + "outcome SUCCEEDED|REFUSED|FAILED, subjectAccountId (whose unmasked data was read).";

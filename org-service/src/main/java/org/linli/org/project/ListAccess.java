@@ -3,17 +3,15 @@ package org.linli.org.project;
 import java.util.List;
 import java.util.Objects;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /** Who manages the lists (community admins and above, within their scope), and the version check of every change. */
-final class Roles {
+final class ListAccess {
 
-    static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-    static final String COMMUNITY_PEOPLE = "hasAnyRole('RESIDENT','GRID_WORKER','PARTY_MEMBER','COMMUNITY_ADMIN',"
-            + "'STREET_ADMIN','COUNTY_ADMIN')";
-    private static final List<String> ADMIN_ROLES = List.of("COMMUNITY_ADMIN", "STREET_ADMIN", "COUNTY_ADMIN");
+    private static final List<String> ADMIN_ROLES = List.of(Roles.COMMUNITY_ADMIN, Roles.STREET_ADMIN, Roles.COUNTY_ADMIN);
 
-    private Roles() {
+    private ListAccess() {
     }
 
     static boolean isAdmin(Caller caller) {
