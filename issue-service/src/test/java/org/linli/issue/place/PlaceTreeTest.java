@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.events.grid.GeoJsonPolygon;
-import org.linli.issue.place.Copies.CompoundCopy;
-import org.linli.issue.place.Copies.GridCopy;
+import org.linli.issue.copies.Copies.CompoundCopy;
+import org.linli.issue.copies.Copies.GridCopy;
 
 class PlaceTreeTest {
 

@@ -1,4 +1,4 @@
-package org.linli.grid.orgcopy;
+package org.linli.grid.copies;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.linli.grid.orgcopy;
+package org.linli.grid.copies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;

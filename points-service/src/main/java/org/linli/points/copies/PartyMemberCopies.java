@@ -1,4 +1,4 @@
-package org.linli.points.orgcopy;
+package org.linli.points.copies;
 
 import java.time.Instant;
 import org.linli.events.org.PartyMemberRegistered;
@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the party-member copies (used by the contribution records) from org events: an upsert on exact fields, so a replay changes nothing. */
 @Component
-class MemberCopies {
+class PartyMemberCopies {
 
     private final MongoOperations mongo;
 
-    MemberCopies(MongoOperations mongo) {
+    PartyMemberCopies(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
@@ -26,6 +26,6 @@ class MemberCopies {
         if (registered.accountId() != null) {
             update.setOnInsert("accountId", registered.accountId());
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())), update, MemberCopy.class);
+        mongo.upsert(Query.query(Criteria.where("_id").is(registered.memberId())), update, PartyMemberCopy.class);
     }
 }

@@ -1,4 +1,4 @@
-package org.linli.issue.place;
+package org.linli.issue.copies;
 
 import java.time.Instant;
 import java.time.LocalDate;

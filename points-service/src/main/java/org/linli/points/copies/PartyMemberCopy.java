@@ -1,4 +1,4 @@
-package org.linli.points.orgcopy;
+package org.linli.points.copies;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * per year, a reference for the member's evaluation.
  */
 @Document("party_members")
-public record MemberCopy(@Id String memberId, String name, String kind, String branchId, @Indexed String unitPath, String accountId,
+public record PartyMemberCopy(@Id String memberId, String name, String kind, String branchId, @Indexed String unitPath, String accountId,
                   List<FeeStatus> propertyFees, Instant registeredAt) {
 
     /** The property-fee status of one year: PAID, PARTLY_PAID or UNPAID, with who recorded it. */

@@ -1,4 +1,4 @@
-package org.linli.issue.place;
+package org.linli.issue.copies;
 
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
  * (an event older than one applied changes nothing); other types are dropped without touching the store.
  */
 @Component
-class PlaceEventsListener {
+class OrgGridAndPropertyEventsListener {
 
     private final ProcessedEvents processed;
     private final EventHandlers handlers;
 
-    PlaceEventsListener(ProcessedEvents processed, PlaceCopies copies) {
+    OrgGridAndPropertyEventsListener(ProcessedEvents processed, OrgGridAndPropertyCopies copies) {
         this.processed = processed;
         this.handlers = EventHandlers.builder()
                 .onInOrderWithTime(GridCreated.class, copies::apply)

@@ -1,4 +1,4 @@
-package org.linli.grid.orgcopy;
+package org.linli.grid.copies;
 
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;

@@ -1,4 +1,4 @@
-package org.linli.grid.orgcopy;
+package org.linli.grid.copies;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * Every write is an upsert by id with {@code $set} on exact fields, so a redelivered event changes nothing.
  */
 @Component
-class Copies {
+class GridAndPropertyCopies {
 
     private final MongoOperations mongo;
     private final OrgUnitDirectory units;
 
-    Copies(MongoOperations mongo, OrgUnitDirectory units) {
+    GridAndPropertyCopies(MongoOperations mongo, OrgUnitDirectory units) {
         this.mongo = mongo;
         this.units = units;
     }

@@ -1,4 +1,4 @@
-package org.linli.issue.place;
+package org.linli.issue.copies;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +15,12 @@ import org.linli.events.org.OrgUnitRenamed;
 import org.linli.events.property.CompoundCreated;
 import org.linli.events.property.ContractEnded;
 import org.linli.events.property.ContractStarted;
-import org.linli.issue.place.Copies.BuildingCopy;
-import org.linli.issue.place.Copies.CompoundCopy;
-import org.linli.issue.place.Copies.Contract;
-import org.linli.issue.place.Copies.GridCopy;
-import org.linli.issue.place.Copies.OrgUnitCopy;
-import org.linli.issue.place.Copies.WorkerCopy;
+import org.linli.issue.copies.Copies.BuildingCopy;
+import org.linli.issue.copies.Copies.CompoundCopy;
+import org.linli.issue.copies.Copies.Contract;
+import org.linli.issue.copies.Copies.GridCopy;
+import org.linli.issue.copies.Copies.OrgUnitCopy;
+import org.linli.issue.copies.Copies.WorkerCopy;
 import org.linli.platform.messaging.SubtreePaths;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * nothing; grid writes bump the locator's generation so its index is rebuilt.
  */
 @Component
-class PlaceCopies {
+class OrgGridAndPropertyCopies {
 
     /** Collections whose documents carry their community's org path ({@code communityPath}), which scopes readers. */
     private static final List<String> SCOPED_BY_COMMUNITY_PATH = List.of("issues", "micro_wishes", "meetings",
@@ -45,7 +45,7 @@ class PlaceCopies {
     private final PlaceLocator locator;
     private final ApplicationEventPublisher events;
 
-    PlaceCopies(MongoOperations mongo, PlaceLocator locator, ApplicationEventPublisher events) {
+    OrgGridAndPropertyCopies(MongoOperations mongo, PlaceLocator locator, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.locator = locator;
         this.events = events;

@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * aggregate (an event older than one applied changes nothing); other types are dropped without touching the store.
  */
 @Component
-class EventsListener {
+class OrgAndGridEventsListener {
 
     private final ProcessedEvents processed;
     private final EventHandlers handlers;
 
-    EventsListener(ProcessedEvents processed, Copies copies) {
+    OrgAndGridEventsListener(ProcessedEvents processed, OrgAndGridCopies copies) {
         this.processed = processed;
         this.handlers = EventHandlers.builder()
                 .onInOrderWithTime(OrgUnitCreated.class, copies::apply)

@@ -1,4 +1,4 @@
-package org.linli.grid.orgcopy;
+package org.linli.grid.copies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
-import org.linli.grid.orgcopy.KnownPartyMembers.KnownPartyMember;
+import org.linli.grid.copies.KnownPartyMembers.KnownPartyMember;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

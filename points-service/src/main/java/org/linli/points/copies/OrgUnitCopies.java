@@ -1,4 +1,4 @@
-package org.linli.points.orgcopy;
+package org.linli.points.copies;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * earned and goods are kept, and their paths scope who may read accounts, rewards and lists.
  */
 @Component
-public class OrgUnits {
+public class OrgUnitCopies {
 
     static final String COLLECTION = "org_unit_copies";
     /**
@@ -37,7 +37,7 @@ public class OrgUnits {
 
     private final MongoOperations mongo;
 
-    OrgUnits(MongoOperations mongo) {
+    OrgUnitCopies(MongoOperations mongo) {
         this.mongo = mongo;
     }
 

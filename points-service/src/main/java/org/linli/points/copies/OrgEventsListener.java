@@ -1,4 +1,4 @@
-package org.linli.points.orgcopy;
+package org.linli.points.copies;
 
 import io.github.springwolf.core.asyncapi.annotations.AsyncListener;
 import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
@@ -27,7 +27,7 @@ class OrgEventsListener {
     private final ProcessedEvents processed;
     private final EventHandlers handlers;
 
-    OrgEventsListener(ProcessedEvents processed, OrgUnits units, MemberCopies members, Accounts accounts) {
+    OrgEventsListener(ProcessedEvents processed, OrgUnitCopies units, PartyMemberCopies members, Accounts accounts) {
         this.processed = processed;
         this.handlers = EventHandlers.builder()
                 .onInOrder(OrgUnitCreated.class, units::apply)

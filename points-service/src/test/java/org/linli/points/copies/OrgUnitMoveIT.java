@@ -1,4 +1,4 @@
-package org.linli.points.orgcopy;
+package org.linli.points.copies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.linli.issue.place;
+package org.linli.issue.copies;
 
 /**
  * Published in this service when an org unit moved and the issues below it took its new path by a bulk rewrite

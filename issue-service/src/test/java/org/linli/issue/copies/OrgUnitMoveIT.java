@@ -1,4 +1,4 @@
-package org.linli.issue.place;
+package org.linli.issue.copies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

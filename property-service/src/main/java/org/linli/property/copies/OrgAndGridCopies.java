@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * once rewritten, no longer matches), so applying an event twice changes nothing.
  */
 @Component
-public class Copies {
+public class OrgAndGridCopies {
 
     public static final String COMMUNITY_COMMITTEE = "COMMUNITY_COMMITTEE";
     static final String ORG_UNITS = "org_unit_copies";
@@ -47,7 +47,7 @@ public class Copies {
 
     private final MongoOperations mongo;
 
-    Copies(MongoOperations mongo) {
+    OrgAndGridCopies(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
@@ -142,14 +142,14 @@ public class Copies {
 
     /** The active org unit with this id, if its events have arrived. */
     public Optional<OrgUnit> orgUnit(String id) {
-        return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class)).filter(OrgUnitCopy::active).map(Copies::view);
+        return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class)).filter(OrgUnitCopy::active).map(OrgAndGridCopies::view);
     }
 
     /** Active community party committees, by id. */
     public List<OrgUnit> communities() {
         Query query = Query.query(Criteria.where("unitType").is(COMMUNITY_COMMITTEE).and("active").is(true))
                 .with(Sort.by("_id"));
-        return mongo.find(query, OrgUnitCopy.class).stream().map(Copies::view).toList();
+        return mongo.find(query, OrgUnitCopy.class).stream().map(OrgAndGridCopies::view).toList();
     }
 
     /** The grid with this id, if its GridCreated has arrived: its community's unit id. */

@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  * a late patrol still counts).
  */
 @Component
-class EventsListener {
+class GridAndPropertyEventsListener {
 
     private final ProcessedEvents processed;
     private final EventHandlers handlers;
 
-    EventsListener(ProcessedEvents processed, Copies copies, PatrolDuties patrolDuties) {
+    GridAndPropertyEventsListener(ProcessedEvents processed, GridAndPropertyCopies copies, PatrolDuties patrolDuties) {
         this.processed = processed;
         this.handlers = EventHandlers.builder()
                 .onInOrderWithTime(HouseholdRegistered.class, copies::apply)
