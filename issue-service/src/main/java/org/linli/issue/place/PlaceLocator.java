@@ -2,8 +2,8 @@ package org.linli.issue.place;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.linli.issue.copies.Copies.CompoundCopy;
-import org.linli.issue.copies.Copies.GridCopy;
+import org.linli.issue.copies.CompoundCopy;
+import org.linli.issue.copies.GridCopy;
 import org.linli.platform.messaging.GenerationCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
