@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Applies grid, property and org events to the read copies. Every write is an upsert by id setting
  * exact fields (or a pull-then-push of one contract by its id), so an event applied twice changes
- * nothing; grid writes bump the locator's generation so its index is rebuilt.
+ * nothing; grid and compound writes publish {@link BoundariesChanged}, so the place locator rebuilds its index.
  */
 @Component
 class OrgGridAndPropertyCopies {
@@ -37,12 +37,10 @@ class OrgGridAndPropertyCopies {
             "compound_copies");
 
     private final MongoOperations mongo;
-    private final PlaceLocator locator;
     private final ApplicationEventPublisher events;
 
-    OrgGridAndPropertyCopies(MongoOperations mongo, PlaceLocator locator, ApplicationEventPublisher events) {
+    OrgGridAndPropertyCopies(MongoOperations mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
-        this.locator = locator;
         this.events = events;
     }
 
@@ -51,13 +49,13 @@ class OrgGridAndPropertyCopies {
                 .set("parentId", created.parentId()).set("path", created.path())
                 .set("communityUnitId", created.communityUnitId()).set("boundary", created.boundary())
                 .set("updatedAt", at), GridCopy.class);
-        locator.changed();
+        events.publishEvent(new BoundariesChanged());
     }
 
     void apply(GridBoundaryChanged changed, Instant at) {
         mongo.upsert(byId(changed.gridId()), new Update().set("path", changed.path())
                 .set("boundary", changed.boundary()).set("updatedAt", at), GridCopy.class);
-        locator.changed();
+        events.publishEvent(new BoundariesChanged());
     }
 
     void apply(BuildingRegistered building, Instant at) {
@@ -87,7 +85,7 @@ class OrgGridAndPropertyCopies {
                 .set("gridId", created.gridId()).set("lat", created.lat()).set("lng", created.lng())
                 .set("boundary", created.boundary()).set("compoundClass", created.compoundClass())
                 .set("responsibleUnitId", created.responsibleUnitId()).set("updatedAt", at), CompoundCopy.class);
-        locator.changed();
+        events.publishEvent(new BoundariesChanged());
     }
 
     void apply(ContractStarted started, Instant at) {
