@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("compound_copies")
 public record CompoundCopy(@Id String id, String name, String communityUnitId, String communityPath,
                            @Indexed String gridId, Double lat, Double lng, GeoJsonPolygon boundary,
-                           List<Contract> contracts, Instant updatedAt, String compoundClass, String responsibleUnitId) {
+                           List<Contract> contracts, Instant updatedAt, String compoundClass,
+                           String responsibleUnitId) {
 
     public CompoundCopy {
         contracts = contracts == null ? new ArrayList<>() : contracts;

@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * per year, a reference for the member's evaluation.
  */
 @Document("party_members")
-public record PartyMemberCopy(@Id String memberId, String name, String kind, String branchId, @Indexed String unitPath, String accountId,
-                  List<FeeStatus> propertyFees, Instant registeredAt) {
+public record PartyMemberCopy(@Id String memberId, String name, String kind, String branchId, @Indexed String unitPath,
+                              String accountId, List<FeeStatus> propertyFees, Instant registeredAt) {
 
     /** The property-fee status of one year: PAID, PARTLY_PAID or UNPAID, with who recorded it. */
     public record FeeStatus(int year, String status, String note, String recordedBy, Instant recordedAt) {

@@ -39,7 +39,8 @@ class IssueEventsListener {
     /** The events of the topic this listener acts on; others are dropped without touching the store. */
     private final EventHandlers handlers;
 
-    IssueEventsListener(ProcessedEvents processed, Earnings earnings, ScoringStandards standards, OrgUnitCopies orgUnits) {
+    IssueEventsListener(ProcessedEvents processed, Earnings earnings, ScoringStandards standards,
+                        OrgUnitCopies orgUnits) {
         this.processed = processed;
         this.earnings = earnings;
         this.standards = standards;

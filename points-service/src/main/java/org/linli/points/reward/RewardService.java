@@ -40,8 +40,8 @@ public class RewardService {
     private final Clock clock;
     private final ZoneId zone;
 
-    RewardService(MongoOperations mongo, Redemptions redemptions, OrgUnitCopies orgUnits, Accounts accounts, Clock clock,
-                  @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
+    RewardService(MongoOperations mongo, Redemptions redemptions, OrgUnitCopies orgUnits, Accounts accounts,
+                  Clock clock, @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
         this.redemptions = redemptions;
         this.orgUnits = orgUnits;

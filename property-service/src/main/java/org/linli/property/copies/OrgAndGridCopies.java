@@ -142,7 +142,8 @@ public class OrgAndGridCopies {
 
     /** The active org unit with this id, if its events have arrived. */
     public Optional<OrgUnit> orgUnit(String id) {
-        return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class)).filter(OrgUnitCopy::active).map(OrgAndGridCopies::view);
+        return Optional.ofNullable(mongo.findById(id, OrgUnitCopy.class)).filter(OrgUnitCopy::active)
+                .map(OrgAndGridCopies::view);
     }
 
     /** Active community party committees, by id. */

@@ -34,8 +34,8 @@ class KpiService {
     private final PropertySettings settings;
     private final Clock clock;
 
-    KpiService(Compounds compounds, OrgAndGridCopies copies, Evaluations evaluations, Patrols patrols, PropertySettings settings,
-               Clock clock) {
+    KpiService(Compounds compounds, OrgAndGridCopies copies, Evaluations evaluations, Patrols patrols,
+               PropertySettings settings, Clock clock) {
         this.compounds = compounds;
         this.copies = copies;
         this.evaluations = evaluations;
@@ -52,8 +52,8 @@ class KpiService {
             path = caller.orgUnitPath();
             scope = caller.isCountyWide() ? "county" : caller.orgUnitId();
         } else {
-            OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation("unknown-unit",
-                    "no org unit " + unitId + " is known to property-service", unitId));
+            OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation(
+                    "unknown-unit", "no org unit " + unitId + " is known to property-service", unitId));
             if (!caller.covers(unit.path())) {
                 throw new AccessDeniedException("unit " + unitId + " is outside the caller's scope");
             }

@@ -42,7 +42,8 @@ public class Patrols {
     private final PropertySettings settings;
     private final Clock clock;
 
-    Patrols(MongoOperations mongo, Compounds compounds, OrgAndGridCopies copies, PropertySettings settings, Clock clock) {
+    Patrols(MongoOperations mongo, Compounds compounds, OrgAndGridCopies copies, PropertySettings settings,
+            Clock clock) {
         this.mongo = mongo;
         this.compounds = compounds;
         this.copies = copies;
@@ -154,8 +155,8 @@ public class Patrols {
         if (unitId == null || "county".equals(unitId)) {
             return caller.orgUnitPath();
         }
-        OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation("unknown-unit",
-                "no org unit " + unitId + " is known to property-service", unitId));
+        OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation(
+                "unknown-unit", "no org unit " + unitId + " is known to property-service", unitId));
         if (!caller.covers(unit.path())) {
             throw new AccessDeniedException("unit " + unitId + " is outside the caller's scope");
         }
