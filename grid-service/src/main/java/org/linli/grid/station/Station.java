@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.linli.grid.orgcopy.KnownPartyMembers.KnownPartyMember;
+import org.linli.grid.copies.KnownPartyMembers.KnownPartyMember;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.domain.NotFoundException;
 import org.springframework.data.annotation.Id;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.linli.grid.grid.GridDirectory.GridView;
 import org.linli.grid.grid.GridLevel;
-import org.linli.grid.orgcopy.KnownPartyMembers.KnownPartyMember;
+import org.linli.grid.copies.KnownPartyMembers.KnownPartyMember;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 

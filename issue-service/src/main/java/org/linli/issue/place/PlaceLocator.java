@@ -2,10 +2,12 @@ package org.linli.issue.place;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.linli.issue.place.Copies.CompoundCopy;
-import org.linli.issue.place.Copies.GridCopy;
+import org.linli.issue.copies.BoundariesChanged;
+import org.linli.issue.copies.CompoundCopy;
+import org.linli.issue.copies.GridCopy;
 import org.linli.platform.mongo.GenerationCounter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,7 @@ class PlaceLocator {
         return current().tree().compound(lat, lng);
     }
 
+    @EventListener(BoundariesChanged.class)
     void changed() {
         generations.bump();
     }

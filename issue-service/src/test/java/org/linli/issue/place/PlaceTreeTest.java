@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.events.grid.GeoJsonPolygon;
-import org.linli.issue.place.Copies.CompoundCopy;
-import org.linli.issue.place.Copies.GridCopy;
+import org.linli.issue.copies.CompoundCopy;
+import org.linli.issue.copies.GridCopy;
 
 class PlaceTreeTest {
 
@@ -33,11 +33,11 @@ class PlaceTreeTest {
     @Test
     void theCompanyInChargeIsTheOneWhoseContractIsInForce() {
         CompoundCopy compound = new CompoundCopy("c1", "n", "c", "/c/", "g", 0.0, 0.0, null, new java.util.ArrayList<>(
-                List.of(new Copies.Contract("k1", "old", java.time.LocalDate.of(2020, 1, 1),
+                List.of(new CompoundCopy.Contract("k1", "old", java.time.LocalDate.of(2020, 1, 1),
                                 java.time.LocalDate.of(2025, 12, 31), false),
-                        new Copies.Contract("k2", "evicted", java.time.LocalDate.of(2026, 1, 1),
+                        new CompoundCopy.Contract("k2", "evicted", java.time.LocalDate.of(2026, 1, 1),
                                 java.time.LocalDate.of(2028, 12, 31), true),
-                        new Copies.Contract("k3", "fallback", java.time.LocalDate.of(2026, 6, 1),
+                        new CompoundCopy.Contract("k3", "fallback", java.time.LocalDate.of(2026, 6, 1),
                                 java.time.LocalDate.of(2026, 12, 31), false))), Instant.EPOCH, null, null);
 
         assertThat(compound.companyOn(java.time.LocalDate.of(2026, 11, 22))).isEqualTo("fallback");

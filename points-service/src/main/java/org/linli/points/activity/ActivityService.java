@@ -22,8 +22,8 @@ import org.linli.points.earning.Earnings;
 import org.linli.points.ledger.AccountSummary;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
-import org.linli.points.orgcopy.OrgUnits;
-import org.linli.points.orgcopy.OrgUnits.Community;
+import org.linli.points.copies.OrgUnitCopies;
+import org.linli.points.copies.OrgUnitCopies.Community;
 import org.linli.points.scoring.ActivityType;
 import org.linli.points.scoring.ScoringStandards;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,13 +53,13 @@ public class ActivityService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoOperations mongo;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     private final ScoringStandards standards;
     private final Earnings earnings;
     private final NoShowRule noShows;
     private final Clock clock;
 
-    ActivityService(MongoOperations mongo, OrgUnits orgUnits, ScoringStandards standards, Earnings earnings,
+    ActivityService(MongoOperations mongo, OrgUnitCopies orgUnits, ScoringStandards standards, Earnings earnings,
                     NoShowRule noShows, Clock clock) {
         this.mongo = mongo;
         this.orgUnits = orgUnits;

@@ -13,8 +13,8 @@ import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.linli.points.activity.Activity;
 import org.linli.points.communitylist.CommunityList.Scope;
-import org.linli.points.orgcopy.OrgUnits;
-import org.linli.points.orgcopy.OrgUnits.Community;
+import org.linli.points.copies.OrgUnitCopies;
+import org.linli.points.copies.OrgUnitCopies.Community;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -34,11 +34,11 @@ import org.springframework.stereotype.Component;
 class CommunityLists {
 
     private final MongoOperations mongo;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     private final Clock clock;
     private final ZoneId zone;
 
-    CommunityLists(MongoOperations mongo, OrgUnits orgUnits, Clock clock,
+    CommunityLists(MongoOperations mongo, OrgUnitCopies orgUnits, Clock clock,
                    @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
         this.orgUnits = orgUnits;
@@ -128,7 +128,7 @@ class CommunityLists {
             }
             return new Scope(CommunityList.COUNTY, "全县", "");
         }
-        OrgUnits.Street street = orgUnits.findStreet(wanted).orElseThrow(() -> new BusinessRuleViolation(
+        OrgUnitCopies.Street street = orgUnits.findStreet(wanted).orElseThrow(() -> new BusinessRuleViolation(
                 "invalid-list-scope", "community lists are for the county or a known street or township", wanted));
         if (!caller.covers(street.path())) {
             throw new AccessDeniedException("street " + wanted + " is outside the caller's scope");

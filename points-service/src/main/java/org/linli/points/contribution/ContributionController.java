@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.web.Roles;
-import org.linli.points.orgcopy.MemberCopy;
+import org.linli.points.copies.PartyMemberCopy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,9 +79,9 @@ class ContributionController {
     }
 
     record MemberResponse(String memberId, String name, String kind, String branchId, String accountId,
-                          List<MemberCopy.FeeStatus> propertyFees, Instant registeredAt) {
+                          List<PartyMemberCopy.FeeStatus> propertyFees, Instant registeredAt) {
 
-        static MemberResponse of(MemberCopy member) {
+        static MemberResponse of(PartyMemberCopy member) {
             return new MemberResponse(member.memberId(), member.name(), member.kind(), member.branchId(),
                     member.accountId(), member.propertyFees() == null ? List.of() : member.propertyFees(),
                     member.registeredAt());

@@ -19,8 +19,8 @@ import org.linli.platform.web.Roles;
 import org.linli.points.activity.Activity;
 import org.linli.points.ledger.LedgerEntry;
 import org.linli.points.ledger.Reason;
-import org.linli.points.orgcopy.MemberCopy;
-import org.linli.points.orgcopy.MemberCopy.FeeStatus;
+import org.linli.points.copies.PartyMemberCopy;
+import org.linli.points.copies.PartyMemberCopy.FeeStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -54,29 +54,29 @@ class ContributionService {
     }
 
     /** Links the member's login account (PartyMemberRegistered carries none); its points then count here. */
-    MemberCopy link(Caller caller, String memberId, String accountId) {
-        MemberCopy member = administered(caller, memberId);
-        mongo.updateFirst(byId(member.memberId()), new Update().set("accountId", accountId), MemberCopy.class);
+    PartyMemberCopy link(Caller caller, String memberId, String accountId) {
+        PartyMemberCopy member = administered(caller, memberId);
+        mongo.updateFirst(byId(member.memberId()), new Update().set("accountId", accountId), PartyMemberCopy.class);
         return find(memberId);
     }
 
     /** Records the property-fee status of a year, replacing an earlier record of that year. */
-    MemberCopy recordFee(Caller caller, String memberId, int year, String status, String note) {
+    PartyMemberCopy recordFee(Caller caller, String memberId, int year, String status, String note) {
         if (!FEE_STATUSES.contains(status)) {
             throw new BusinessRuleViolation("invalid-fee-status", "a fee status is PAID, PARTLY_PAID or UNPAID");
         }
-        MemberCopy member = administered(caller, memberId);
+        PartyMemberCopy member = administered(caller, memberId);
         List<FeeStatus> fees = new ArrayList<>(member.propertyFees() == null ? List.of() : member.propertyFees());
         fees.removeIf(fee -> fee.year() == year);
         fees.add(new FeeStatus(year, status, note, caller.accountId(), clock.instant()));
         fees.sort((a, b) -> Integer.compare(a.year(), b.year()));
-        mongo.updateFirst(byId(memberId), new Update().set("propertyFees", fees), MemberCopy.class);
+        mongo.updateFirst(byId(memberId), new Update().set("propertyFees", fees), PartyMemberCopy.class);
         return find(memberId);
     }
 
     /** A member's record for a year. */
     Record record(Caller caller, String memberId, int year) {
-        MemberCopy member = find(memberId);
+        PartyMemberCopy member = find(memberId);
         boolean self = member.accountId() != null && member.accountId().equals(caller.accountId());
         if (!self) {
             requireAdminCovering(caller, member);
@@ -111,30 +111,30 @@ class ContributionService {
                 activities, minutes, points, points.values().stream().mapToLong(Long::longValue).sum(), fee);
     }
 
-    Page<MemberCopy> page(Caller caller, Pageable pageable) {
+    Page<PartyMemberCopy> page(Caller caller, Pageable pageable) {
         if (ADMINS.stream().noneMatch(caller::hasRole)) {
             throw new AccessDeniedException("admins only");
         }
         Criteria criteria = caller.isCountyWide() ? new Criteria()
                 : Criteria.where("unitPath").regex("^" + Pattern.quote(caller.orgUnitPath()));
         Query query = Query.query(criteria).with(pageable);
-        return MongoPages.page(mongo, query, pageable, MemberCopy.class);
+        return MongoPages.page(mongo, query, pageable, PartyMemberCopy.class);
     }
 
-    private MemberCopy administered(Caller caller, String memberId) {
-        MemberCopy member = find(memberId);
+    private PartyMemberCopy administered(Caller caller, String memberId) {
+        PartyMemberCopy member = find(memberId);
         requireAdminCovering(caller, member);
         return member;
     }
 
-    private static void requireAdminCovering(Caller caller, MemberCopy member) {
+    private static void requireAdminCovering(Caller caller, PartyMemberCopy member) {
         if (ADMINS.stream().noneMatch(caller::hasRole) || !caller.covers(member.unitPath())) {
             throw new AccessDeniedException("party member " + member.memberId() + " is outside the caller's scope");
         }
     }
 
-    private MemberCopy find(String memberId) {
-        return Optional.ofNullable(mongo.findById(memberId, MemberCopy.class))
+    private PartyMemberCopy find(String memberId) {
+        return Optional.ofNullable(mongo.findById(memberId, PartyMemberCopy.class))
                 .orElseThrow(() -> new NotFoundException("party-member", memberId));
     }
 

@@ -10,7 +10,7 @@ import org.linli.platform.messaging.EventHandlers;
 import org.linli.platform.messaging.ProcessedEvents;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
-import org.linli.points.orgcopy.OrgUnits;
+import org.linli.points.copies.OrgUnitCopies;
 import org.linli.points.scoring.ScoringStandards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +35,12 @@ class IssueEventsListener {
     private final ProcessedEvents processed;
     private final Earnings earnings;
     private final ScoringStandards standards;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     /** The events of the topic this listener acts on; others are dropped without touching the store. */
     private final EventHandlers handlers;
 
-    IssueEventsListener(ProcessedEvents processed, Earnings earnings, ScoringStandards standards, OrgUnits orgUnits) {
+    IssueEventsListener(ProcessedEvents processed, Earnings earnings, ScoringStandards standards,
+                        OrgUnitCopies orgUnits) {
         this.processed = processed;
         this.earnings = earnings;
         this.standards = standards;

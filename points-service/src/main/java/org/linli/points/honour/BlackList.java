@@ -14,8 +14,8 @@ import org.linli.platform.domain.NotFoundException;
 import org.linli.points.ledger.AccountSummary;
 import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.LedgerEntry.Context;
-import org.linli.points.orgcopy.OrgUnits;
-import org.linli.points.orgcopy.OrgUnits.Community;
+import org.linli.points.copies.OrgUnitCopies;
+import org.linli.points.copies.OrgUnitCopies.Community;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,11 +37,11 @@ public class BlackList {
     private static final String ACTIVITIES = "activities";
 
     private final MongoOperations mongo;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     private final Accounts accounts;
     private final Clock clock;
 
-    BlackList(MongoOperations mongo, OrgUnits orgUnits, Accounts accounts, Clock clock) {
+    BlackList(MongoOperations mongo, OrgUnitCopies orgUnits, Accounts accounts, Clock clock) {
         this.mongo = mongo;
         this.orgUnits = orgUnits;
         this.accounts = accounts;

@@ -15,8 +15,8 @@ import org.linli.platform.domain.NotFoundException;
 import org.linli.platform.web.Roles;
 import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.LedgerEntry.Context;
-import org.linli.points.orgcopy.OrgUnits;
-import org.linli.points.orgcopy.OrgUnits.Community;
+import org.linli.points.copies.OrgUnitCopies;
+import org.linli.points.copies.OrgUnitCopies.Community;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,13 +37,13 @@ public class RewardService {
 
     private final MongoOperations mongo;
     private final Redemptions redemptions;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     private final Accounts accounts;
     private final Clock clock;
     private final ZoneId zone;
 
-    RewardService(MongoOperations mongo, Redemptions redemptions, OrgUnits orgUnits, Accounts accounts, Clock clock,
-                  @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
+    RewardService(MongoOperations mongo, Redemptions redemptions, OrgUnitCopies orgUnits, Accounts accounts,
+                  Clock clock, @Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
         this.redemptions = redemptions;
         this.orgUnits = orgUnits;

@@ -3,8 +3,8 @@ package org.linli.points.scoring;
 import java.time.Clock;
 import java.util.Map;
 import org.linli.platform.web.Caller;
-import org.linli.points.orgcopy.OrgUnits;
-import org.linli.points.orgcopy.OrgUnits.Community;
+import org.linli.points.copies.OrgUnitCopies;
+import org.linli.points.copies.OrgUnitCopies.Community;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,10 +16,10 @@ public class ScoringStandards {
 
     private final MongoOperations mongo;
     private final ScoringDefaults defaults;
-    private final OrgUnits orgUnits;
+    private final OrgUnitCopies orgUnits;
     private final Clock clock;
 
-    ScoringStandards(MongoOperations mongo, ScoringDefaults defaults, OrgUnits orgUnits, Clock clock) {
+    ScoringStandards(MongoOperations mongo, ScoringDefaults defaults, OrgUnitCopies orgUnits, Clock clock) {
         this.mongo = mongo;
         this.defaults = defaults;
         this.orgUnits = orgUnits;

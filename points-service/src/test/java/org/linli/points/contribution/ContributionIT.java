@@ -20,7 +20,7 @@ import org.linli.points.Callers;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.ledger.Reason;
-import org.linli.points.orgcopy.MemberCopy;
+import org.linli.points.copies.PartyMemberCopy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,8 +53,8 @@ class ContributionIT {
         kafka.send(Topics.ORG_EVENTS, COMMUNITY, pinned("OrgUnitCreated")).get();
         kafka.send(Topics.ORG_EVENTS, MEMBER, pinned("PartyMemberRegistered")).get();
         kafka.send(Topics.ORG_EVENTS, MEMBER, pinned("PartyMemberRegistered")).get();
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(MEMBER, MemberCopy.class) != null);
-        assertThat(mongo.findById(MEMBER, MemberCopy.class).accountId())
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(MEMBER, PartyMemberCopy.class) != null);
+        assertThat(mongo.findById(MEMBER, PartyMemberCopy.class).accountId())
                 .as("the account named at registration").isEqualTo("3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e5f");
 
         mvc.perform(put("/api/v1/points/party-members/" + MEMBER + "/account")

@@ -14,7 +14,7 @@ import java.util.List;
 import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.linli.platform.web.Roles;
-import org.linli.property.copies.Copies;
+import org.linli.property.copies.OrgAndGridCopies;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -39,9 +39,9 @@ class CompanyController {
             + Roles.PROPERTY_STAFF + "','" + Roles.INTEGRATION_CLIENT + "')";
 
     private final CompanyService service;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
 
-    CompanyController(CompanyService service, Copies copies) {
+    CompanyController(CompanyService service, OrgAndGridCopies copies) {
         this.service = service;
         this.copies = copies;
     }
@@ -103,7 +103,7 @@ class CompanyController {
     record CompanyResponse(String id, String name, String creditCode, boolean stateOwned, boolean fallbackQualified,
                            int starLevel, String partyStatus, Instant createdAt, Instant updatedAt, Long version) {
 
-        static CompanyResponse of(PropertyCompany company, Copies copies) {
+        static CompanyResponse of(PropertyCompany company, OrgAndGridCopies copies) {
             return new CompanyResponse(company.id(), company.name(), company.creditCode(), company.stateOwned(),
                     company.fallbackQualified(), company.starLevel(), copies.partyStatus(company.id()).orElse(null),
                     company.createdAt(), company.updatedAt(), company.version());

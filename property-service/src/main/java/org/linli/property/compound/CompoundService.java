@@ -21,8 +21,8 @@ import org.linli.platform.domain.NotFoundException;
 import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
-import org.linli.property.copies.Copies;
-import org.linli.property.copies.Copies.OrgUnit;
+import org.linli.property.copies.OrgAndGridCopies;
+import org.linli.property.copies.OrgAndGridCopies.OrgUnit;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -39,13 +39,13 @@ class CompoundService {
     private final CompoundRepository repository;
     private final Compounds compounds;
     private final Companies companies;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
     private final OwnersSelections selections;
     private final MongoOperations mongo;
     private final PropertySettings settings;
     private final Clock clock;
 
-    CompoundService(CompoundRepository repository, Compounds compounds, Companies companies, Copies copies,
+    CompoundService(CompoundRepository repository, Compounds compounds, Companies companies, OrgAndGridCopies copies,
                     OwnersSelections selections, MongoOperations mongo, PropertySettings settings, Clock clock) {
         this.selections = selections;
         this.repository = repository;
@@ -65,7 +65,7 @@ class CompoundService {
             return earlier.get();
         }
         OrgUnit community = copies.orgUnit(request.communityUnitId())
-                .filter(unit -> Copies.COMMUNITY_COMMITTEE.equals(unit.unitType()))
+                .filter(unit -> OrgAndGridCopies.COMMUNITY_COMMITTEE.equals(unit.unitType()))
                 .orElseThrow(() -> new BusinessRuleViolation("unknown-community",
                         "no community party committee " + request.communityUnitId() + " is known to property-service",
                         request.communityUnitId()));

@@ -17,7 +17,7 @@ import org.linli.platform.domain.NotFoundException;
 import org.linli.platform.web.Roles;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
-import org.linli.property.copies.Copies;
+import org.linli.property.copies.OrgAndGridCopies;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -48,11 +48,11 @@ class CourierService {
     private static final Sort OLDEST_FIRST = Sort.by("requestedAt", "_id");
 
     private final MongoOperations mongo;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
     private final Compounds compounds;
     private final Clock clock;
 
-    CourierService(MongoOperations mongo, Copies copies, Compounds compounds, Clock clock) {
+    CourierService(MongoOperations mongo, OrgAndGridCopies copies, Compounds compounds, Clock clock) {
         this.mongo = mongo;
         this.copies = copies;
         this.compounds = compounds;

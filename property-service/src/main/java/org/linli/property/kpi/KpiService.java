@@ -14,7 +14,7 @@ import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
 import org.linli.property.compound.ManagementMode;
-import org.linli.property.copies.Copies;
+import org.linli.property.copies.OrgAndGridCopies;
 import org.linli.property.evaluation.Evaluations;
 import org.linli.property.patrol.Patrols;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,14 +28,14 @@ import org.springframework.stereotype.Service;
 class KpiService {
 
     private final Compounds compounds;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
     private final Evaluations evaluations;
     private final Patrols patrols;
     private final PropertySettings settings;
     private final Clock clock;
 
-    KpiService(Compounds compounds, Copies copies, Evaluations evaluations, Patrols patrols, PropertySettings settings,
-               Clock clock) {
+    KpiService(Compounds compounds, OrgAndGridCopies copies, Evaluations evaluations, Patrols patrols,
+               PropertySettings settings, Clock clock) {
         this.compounds = compounds;
         this.copies = copies;
         this.evaluations = evaluations;
@@ -52,8 +52,8 @@ class KpiService {
             path = caller.orgUnitPath();
             scope = caller.isCountyWide() ? "county" : caller.orgUnitId();
         } else {
-            Copies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation("unknown-unit",
-                    "no org unit " + unitId + " is known to property-service", unitId));
+            OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation(
+                    "unknown-unit", "no org unit " + unitId + " is known to property-service", unitId));
             if (!caller.covers(unit.path())) {
                 throw new AccessDeniedException("unit " + unitId + " is outside the caller's scope");
             }

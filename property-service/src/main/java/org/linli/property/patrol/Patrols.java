@@ -20,7 +20,7 @@ import org.linli.platform.web.Roles;
 import org.linli.property.PropertySettings;
 import org.linli.property.compound.Compound;
 import org.linli.property.compound.Compounds;
-import org.linli.property.copies.Copies;
+import org.linli.property.copies.OrgAndGridCopies;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -39,11 +39,12 @@ public class Patrols {
 
     private final MongoOperations mongo;
     private final Compounds compounds;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
     private final PropertySettings settings;
     private final Clock clock;
 
-    Patrols(MongoOperations mongo, Compounds compounds, Copies copies, PropertySettings settings, Clock clock) {
+    Patrols(MongoOperations mongo, Compounds compounds, OrgAndGridCopies copies, PropertySettings settings,
+            Clock clock) {
         this.mongo = mongo;
         this.compounds = compounds;
         this.copies = copies;
@@ -153,8 +154,8 @@ public class Patrols {
         if (unitId == null || "county".equals(unitId)) {
             return caller.orgUnitPath();
         }
-        Copies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation("unknown-unit",
-                "no org unit " + unitId + " is known to property-service", unitId));
+        OrgAndGridCopies.OrgUnit unit = copies.orgUnit(unitId).orElseThrow(() -> new BusinessRuleViolation(
+                "unknown-unit", "no org unit " + unitId + " is known to property-service", unitId));
         if (!caller.covers(unit.path())) {
             throw new AccessDeniedException("unit " + unitId + " is outside the caller's scope");
         }

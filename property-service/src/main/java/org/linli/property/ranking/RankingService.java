@@ -20,8 +20,8 @@ import org.linli.platform.web.Caller;
 import org.linli.platform.domain.NotFoundException;
 import org.linli.property.PropertySettings;
 import org.linli.property.company.Companies;
-import org.linli.property.copies.Copies;
-import org.linli.property.copies.Copies.OrgUnit;
+import org.linli.property.copies.OrgAndGridCopies;
+import org.linli.property.copies.OrgAndGridCopies.OrgUnit;
 import org.linli.property.evaluation.Evaluations;
 import org.linli.property.evaluation.MonthlyScores;
 import org.linli.property.sanction.SanctionService;
@@ -45,7 +45,7 @@ class RankingService {
     private final RankingRepository rankings;
     private final Evaluations evaluations;
     private final Companies companies;
-    private final Copies copies;
+    private final OrgAndGridCopies copies;
     private final SanctionService sanctions;
     private final PropertySettings settings;
     private final Clock clock;
@@ -56,7 +56,7 @@ class RankingService {
         }
     });
 
-    RankingService(RankingRepository rankings, Evaluations evaluations, Companies companies, Copies copies,
+    RankingService(RankingRepository rankings, Evaluations evaluations, Companies companies, OrgAndGridCopies copies,
                    SanctionService sanctions, PropertySettings settings, Clock clock) {
         this.rankings = rankings;
         this.evaluations = evaluations;

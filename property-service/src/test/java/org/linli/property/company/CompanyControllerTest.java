@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.web.Roles;
 import org.linli.platform.web.WebAutoConfiguration;
-import org.linli.property.copies.Copies;
+import org.linli.property.copies.OrgAndGridCopies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -43,7 +43,7 @@ class CompanyControllerTest {
     @MockitoBean
     CompanyService service;
     @MockitoBean
-    Copies copies;
+    OrgAndGridCopies copies;
     @MockitoBean
     JwtDecoder jwtDecoder;
 
