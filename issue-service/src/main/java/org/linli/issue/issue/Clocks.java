@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
 
 /**
@@ -16,6 +17,14 @@ import org.springframework.data.mongodb.core.index.Indexed;
  */
 record Clocks(Instant onSiteDueAt, Instant firstSolutionDueAt, Instant solutionDueAt, Instant checkInDueAt,
               Instant callbackDueAt, @Indexed Instant nextDueAt, boolean onSiteOverdue, boolean solutionOverdue) {
+
+    /** How the store reads it back: a projection without the overdue flags reads them as not overdue. */
+    @PersistenceCreator
+    static Clocks stored(Instant onSiteDueAt, Instant firstSolutionDueAt, Instant solutionDueAt, Instant checkInDueAt,
+                         Instant callbackDueAt, Instant nextDueAt, Boolean onSiteOverdue, Boolean solutionOverdue) {
+        return new Clocks(onSiteDueAt, firstSolutionDueAt, solutionDueAt, checkInDueAt, callbackDueAt, nextDueAt,
+                Boolean.TRUE.equals(onSiteOverdue), Boolean.TRUE.equals(solutionOverdue));
+    }
 
     /** The clocks of an issue received at {@code received}: on site and solution run from then. */
     static Clocks startedAt(Instant received, Severity severity, DeadlinePolicy policy) {

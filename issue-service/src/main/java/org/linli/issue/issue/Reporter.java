@@ -3,6 +3,7 @@ package org.linli.issue.issue;
 import java.time.Instant;
 import org.linli.platform.protection.SensitiveText;
 import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
@@ -17,6 +18,16 @@ import org.springframework.data.mongodb.core.mapping.Field;
 record Reporter(boolean anonymous, @Indexed @Field("reporterAccountId") String accountId,
                 @Field("reporterName") String name, @Field("reporterPhone") SensitiveText phone,
                 String callbackTokenHash, @Field("reporterAnonymisedAt") Instant anonymisedAt) {
+
+    /**
+     * How the store reads it back: a query that projects only some of the issue's fields leaves {@code anonymous}
+     * out, and a missing primitive would make the whole issue unreadable (issue-service then failed to start).
+     */
+    @PersistenceCreator
+    static Reporter stored(Boolean anonymous, String accountId, String name, SensitiveText phone,
+                           String callbackTokenHash, Instant anonymisedAt) {
+        return new Reporter(Boolean.TRUE.equals(anonymous), accountId, name, phone, callbackTokenHash, anonymisedAt);
+    }
 
     /** The reporter of a report made here: name and phone only when it is not anonymous. */
     static Reporter of(Report report) {
