@@ -100,14 +100,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);
         String owner = UUID.randomUUID().toString();
         try {
-            Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
-            if (earlier.isPresent()) {
-                answerFrom(earlier.get(), bodyHash, request, response);
-                return;
-            }
-            if (!store.begin(id, bodyHash, owner, clock.instant(), clock.instant().plus(leases.lease()))) {
-                problems.write(request, response, 409, "idempotency-key-in-progress");
-                return;
+            // a new key (almost every request) costs one insert; the key's earlier entry is read only on a clash
+            if (!store.claim(id, bodyHash, owner, clock.instant().plus(leases.lease()))) {
+                Optional<IdempotencyStore.Entry> earlier = store.find(id, clock.instant());
+                if (earlier.isPresent()) {
+                    answerFrom(earlier.get(), bodyHash, request, response);
+                    return;
+                }
+                if (!store.begin(id, bodyHash, owner, clock.instant(), clock.instant().plus(leases.lease()))) {
+                    problems.write(request, response, 409, "idempotency-key-in-progress");
+                    return;
+                }
             }
         } catch (DataAccessResourceFailureException storeDown) {
             response.setHeader(HttpHeaders.RETRY_AFTER, ProblemHandler.RETRY_AFTER_SECONDS);

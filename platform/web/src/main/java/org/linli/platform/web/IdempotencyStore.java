@@ -58,6 +58,11 @@ class IdempotencyStore {
      */
     boolean begin(String id, String bodyHash, String owner, Instant now, Instant leaseUntil) {
         mongo.remove(Query.query(Criteria.where("_id").is(id).and("expiresAt").lt(Date.from(now))), COLLECTION);
+        return claim(id, bodyHash, owner, leaseUntil);
+    }
+
+    /** Claims a key no entry holds (one insert); {@code false} when any entry, alive or expired, holds it. */
+    boolean claim(String id, String bodyHash, String owner, Instant leaseUntil) {
         try {
             mongo.insert(new Document("_id", id).append("bodyHash", bodyHash).append("completed", false)
                     .append("owner", owner).append("expiresAt", Date.from(leaseUntil)), COLLECTION);
