@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies grid, property and org events to the read copies. Every write is an upsert by id setting
  * exact fields (or a pull-then-push of one contract by its id), so an event applied twice changes
- * nothing; grid and compound writes publish {@link BoundariesChanged}, so the place locator rebuilds its index.
+ * nothing; every write of a copy routing reads (grids, compounds and their contracts, org units, worker appointments)
+ * publishes {@link RoutingCopiesChanged} after it, so the place locator rebuilds its in-memory index and copies.
  */
 @Component
 class OrgGridAndPropertyCopies {
@@ -49,13 +50,13 @@ class OrgGridAndPropertyCopies {
                 .set("parentId", created.parentId()).set("path", created.path())
                 .set("communityUnitId", created.communityUnitId()).set("boundary", created.boundary())
                 .set("updatedAt", at), GridCopy.class);
-        events.publishEvent(new BoundariesChanged());
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(GridBoundaryChanged changed, Instant at) {
         mongo.upsert(byId(changed.gridId()), new Update().set("path", changed.path())
                 .set("boundary", changed.boundary()).set("updatedAt", at), GridCopy.class);
-        events.publishEvent(new BoundariesChanged());
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(BuildingRegistered building, Instant at) {
@@ -69,6 +70,7 @@ class OrgGridAndPropertyCopies {
                 .set("role", appointed.role()).setOnInsert("active", true).set("from", appointed.from())
                 .set("accountId", appointed.accountId())
                 .set("updatedAt", at), WorkerCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(GridWorkerReplaced replaced, Instant at) {
@@ -77,6 +79,7 @@ class OrgGridAndPropertyCopies {
         mongo.upsert(byId(replaced.newAppointmentId()), new Update().set("gridId", replaced.gridId())
                 .set("role", replaced.role()).set("active", true).set("from", replaced.on())
                 .set("updatedAt", at), WorkerCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(CompoundCreated created, Instant at) {
@@ -85,7 +88,7 @@ class OrgGridAndPropertyCopies {
                 .set("gridId", created.gridId()).set("lat", created.lat()).set("lng", created.lng())
                 .set("boundary", created.boundary()).set("compoundClass", created.compoundClass())
                 .set("responsibleUnitId", created.responsibleUnitId()).set("updatedAt", at), CompoundCopy.class);
-        events.publishEvent(new BoundariesChanged());
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(ContractStarted started, Instant at) {
@@ -95,6 +98,7 @@ class OrgGridAndPropertyCopies {
         mongo.updateFirst(compound, new Update().push("contracts", new Contract(started.contractId(),
                 started.companyId(), started.startsOn(), started.endsOn(), false)).set("updatedAt", at),
                 CompoundCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(ContractEnded ended, Instant at) {
@@ -102,22 +106,26 @@ class OrgGridAndPropertyCopies {
                         .and("contracts.contractId").is(ended.contractId())),
                 new Update().set("contracts.$.ended", true).set("contracts.$.endsOn", ended.endedOn())
                         .set("updatedAt", at), CompoundCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(OrgUnitCreated created, Instant at) {
         mongo.upsert(byId(created.unitId()), new Update().set("unitType", created.unitType())
                 .set("name", created.name()).set("parentId", created.parentId()).set("path", created.path())
                 .set("active", true).set("updatedAt", at), OrgUnitCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(OrgUnitRenamed renamed, Instant at) {
         mongo.updateFirst(byId(renamed.unitId()), new Update().set("name", renamed.name()).set("updatedAt", at),
                 OrgUnitCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     void apply(OrgUnitDeactivated deactivated, Instant at) {
         mongo.updateFirst(byId(deactivated.unitId()), new Update().set("active", false).set("updatedAt", at),
                 OrgUnitCopy.class);
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     /**
@@ -137,6 +145,7 @@ class OrgGridAndPropertyCopies {
                         .and("streetUnitId").is(moved.oldParentId())),
                 new Update().set("streetUnitId", moved.newParentId()), "issues");
         events.publishEvent(new SubtreeMoved(moved.oldPath(), moved.newPath()));
+        events.publishEvent(new RoutingCopiesChanged());
     }
 
     private static Query byId(String id) {

@@ -1,8 +1,9 @@
 package org.linli.issue.copies;
 
 /**
- * Published in this service when the copy of a grid or a compound was written (created, or its boundary changed),
- * for whatever indexes the copied boundaries (the place locator).
+ * Published in this service after a copy that routing reads was written: a grid or a compound (created, its boundary
+ * or contracts changed), an org unit, or a grid worker appointment. The place locator then rebuilds its in-memory
+ * index and copies.
  */
-public record BoundariesChanged() {
+public record RoutingCopiesChanged() {
 }

@@ -1,10 +1,13 @@
 package org.linli.issue.place;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import org.linli.issue.copies.BoundariesChanged;
+import org.linli.issue.copies.RoutingCopiesChanged;
 import org.linli.issue.copies.CompoundCopy;
 import org.linli.issue.copies.GridCopy;
+import org.linli.issue.copies.OrgUnitCopy;
+import org.linli.issue.copies.WorkerCopy;
 import org.linli.platform.mongo.GenerationCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -12,8 +15,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-memory {@link PlaceTree} of the copied grids and compounds, rebuilt when a
- * {@link GenerationCounter} shows that a copy changed (own writes at once, another instance's within
+ * The in-memory {@link PlaceTree} of the copied grids and compounds and the {@link RoutingCopies}, rebuilt when a
+ * {@link GenerationCounter} shows that a copy routing reads changed (own writes at once, another instance's within
  * {@code linli.issue.locate.max-staleness}). One thread rebuilds while the others wait for it.
  */
 @Component
@@ -36,7 +39,12 @@ class PlaceLocator {
         return current().tree().compound(lat, lng);
     }
 
-    @EventListener(BoundariesChanged.class)
+    /** The copies routing reads, as of the last change this instance knows of. */
+    RoutingCopies copies() {
+        return current().copies();
+    }
+
+    @EventListener(RoutingCopiesChanged.class)
     void changed() {
         generations.bump();
     }
@@ -48,8 +56,10 @@ class PlaceLocator {
             synchronized (this) {
                 known = snapshot;
                 if (known == null || known.generation() != generation) {
-                    known = new Snapshot(generation, new PlaceTree(mongo.findAll(GridCopy.class),
-                            mongo.findAll(CompoundCopy.class)));
+                    List<GridCopy> grids = mongo.findAll(GridCopy.class);
+                    List<CompoundCopy> compounds = mongo.findAll(CompoundCopy.class);
+                    known = new Snapshot(generation, new PlaceTree(grids, compounds), new RoutingCopies(grids,
+                            compounds, mongo.findAll(OrgUnitCopy.class), mongo.findAll(WorkerCopy.class)));
                     snapshot = known;
                 }
             }
@@ -57,6 +67,6 @@ class PlaceLocator {
         return known;
     }
 
-    private record Snapshot(long generation, PlaceTree tree) {
+    private record Snapshot(long generation, PlaceTree tree, RoutingCopies copies) {
     }
 }

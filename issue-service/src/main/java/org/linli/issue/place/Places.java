@@ -63,7 +63,7 @@ public class Places {
      * unknown compound or one whose event came before the class existed.
      */
     public Optional<Responsibility> responsibility(String compoundId) {
-        return Optional.ofNullable(mongo.findById(compoundId, CompoundCopy.class))
+        return compoundCopy(compoundId)
                 .filter(compound -> compound.compoundClass() != null)
                 .map(compound -> new Responsibility(compound.compoundClass(), compound.responsibleUnitId()));
     }
@@ -103,29 +103,26 @@ public class Places {
 
     /** The org path of a unit from the copy, {@code null} when its events have not arrived. */
     public String pathOf(String unitId) {
-        return unitId == null ? null : Optional.ofNullable(mongo.findById(unitId, OrgUnitCopy.class))
-                .map(OrgUnitCopy::path).orElse(null);
+        return unitCopy(unitId).map(OrgUnitCopy::path).orElse(null);
     }
 
     /** The name of a unit from the copy, {@code null} when its events have not arrived. */
     public String nameOf(String unitId) {
-        return unitId == null ? null : Optional.ofNullable(mongo.findById(unitId, OrgUnitCopy.class))
-                .map(OrgUnitCopy::name).orElse(null);
+        return unitCopy(unitId).map(OrgUnitCopy::name).orElse(null);
     }
 
     /** The community of a grid from the copies, {@code null} when its events have not arrived. */
     public String communityOfGrid(String gridId) {
-        return Optional.ofNullable(mongo.findById(gridId, GridCopy.class)).map(GridCopy::communityUnitId).orElse(null);
+        return gridCopy(gridId).map(GridCopy::communityUnitId).orElse(null);
     }
 
     /** The community of a compound from the copies, {@code null} when its events have not arrived. */
     public String communityOfCompound(String compoundId) {
-        return Optional.ofNullable(mongo.findById(compoundId, CompoundCopy.class)).map(CompoundCopy::communityUnitId)
-                .orElse(null);
+        return compoundCopy(compoundId).map(CompoundCopy::communityUnitId).orElse(null);
     }
 
     private Route route(String gridId, Double lat, Double lng, Route.Source source) {
-        GridCopy grid = mongo.findById(gridId, GridCopy.class);
+        GridCopy grid = gridCopy(gridId).orElse(null);
         CompoundCopy compound = compoundAt(gridId, lat, lng);
         String communityUnitId = grid != null ? grid.communityUnitId()
                 : compound != null ? compound.communityUnitId() : null;
@@ -142,7 +139,7 @@ public class Places {
     }
 
     private Route queue(String communityUnitId, String compoundId) {
-        CompoundCopy compound = compoundId == null ? null : mongo.findById(compoundId, CompoundCopy.class);
+        CompoundCopy compound = compoundCopy(compoundId).orElse(null);
         String community = communityUnitId != null ? communityUnitId
                 : compound != null ? compound.communityUnitId() : null;
         if (community == null) {
@@ -157,10 +154,13 @@ public class Places {
     private CompoundCopy compoundAt(String gridId, Double lat, Double lng) {
         Optional<String> covering = lat == null || lng == null ? Optional.empty() : locator.compound(lat, lng);
         if (covering.isPresent()) {
-            return mongo.findById(covering.get(), CompoundCopy.class);
+            return compoundCopy(covering.get()).orElse(null);
         }
-        List<CompoundCopy> inGrid = mongo.find(Query.query(Criteria.where("gridId").is(gridId)).limit(2),
-                CompoundCopy.class);
+        RoutingCopies copies = locator.copies();
+        List<CompoundCopy> inGrid = copies.compoundsIn(gridId);
+        if (inGrid.isEmpty() && copies.grid(gridId).isEmpty()) { // a grid newer than the copies: ask the store
+            inGrid = mongo.find(Query.query(Criteria.where("gridId").is(gridId)).limit(2), CompoundCopy.class);
+        }
         return inGrid.size() == 1 ? inGrid.get(0) : null;
     }
 
@@ -178,20 +178,43 @@ public class Places {
         if (accountId == null) {
             return Set.of();
         }
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("role").is("GRID_WORKER")
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("role").is(RoutingCopies.GRID_WORKER)
                 .and("active").is(true));
         return mongo.find(query, WorkerCopy.class).stream().map(WorkerCopy::gridId)
                 .filter(gridId -> servesGrid(accountId, gridId)).collect(Collectors.toUnmodifiableSet());
     }
 
     private Optional<WorkerCopy> activeWorker(String gridId) {
-        Query query = Query.query(Criteria.where("gridId").is(gridId).and("role").is("GRID_WORKER")
+        Optional<WorkerCopy> known = locator.copies().activeWorker(gridId);
+        if (known.isPresent()) {
+            return known;
+        }
+        Query query = Query.query(Criteria.where("gridId").is(gridId).and("role").is(RoutingCopies.GRID_WORKER)
                 .and("active").is(true)).with(Sort.by(Sort.Direction.DESC, "from")).limit(1);
         return mongo.find(query, WorkerCopy.class).stream().findFirst();
     }
 
+    /*
+     * The copies below come from the locator's in-memory copies, else (written after its last rebuild) from the store.
+     */
+
+    private Optional<GridCopy> gridCopy(String gridId) {
+        return locator.copies().grid(gridId).or(() -> Optional.ofNullable(gridId == null ? null
+                : mongo.findById(gridId, GridCopy.class)));
+    }
+
+    private Optional<CompoundCopy> compoundCopy(String compoundId) {
+        return locator.copies().compound(compoundId).or(() -> Optional.ofNullable(compoundId == null ? null
+                : mongo.findById(compoundId, CompoundCopy.class)));
+    }
+
+    private Optional<OrgUnitCopy> unitCopy(String unitId) {
+        return locator.copies().unit(unitId).or(() -> Optional.ofNullable(unitId == null ? null
+                : mongo.findById(unitId, OrgUnitCopy.class)));
+    }
+
     private Community community(String unitId, String knownPath) {
-        OrgUnitCopy unit = unitId == null ? null : mongo.findById(unitId, OrgUnitCopy.class);
+        OrgUnitCopy unit = unitCopy(unitId).orElse(null);
         if (unit == null) {
             return new Community(knownPath, streetFromPath(knownPath));
         }
