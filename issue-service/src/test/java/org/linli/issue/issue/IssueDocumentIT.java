@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=figures-it-${random.uuid}",
         "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9",
-        "linli.issue.statistics.warm-up=false"})
+        "linli.issue.statistics.warm-up=false", "linli.messaging.outbox.enabled=false"})
 @EmbeddedInfrastructure
 class IssueDocumentIT {
 
