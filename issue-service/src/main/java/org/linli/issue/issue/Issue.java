@@ -41,9 +41,11 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * after the callback window.
  *
  * <p>Its values: where routing placed it ({@link Placement}), who reported it ({@link Reporter}: personal data, stored
- * encrypted, {@link SensitiveText}), how far up it went ({@link Escalation}) and its clocks ({@link Clocks}, whose
- * {@code nextDueAt} is the earliest running, so that one indexed query finds what is due). They are stored flat
- * ({@code @Unwrapped}): the document keeps the field names that queries, indexes and other services' updates use.
+ * encrypted, {@link SensitiveText}), to whom it was handed ({@link Assignment}), how far up it went
+ * ({@link Escalation}), its clocks ({@link Clocks}, whose {@code nextDueAt} is the earliest running, so that one
+ * indexed query finds what is due), its hold ({@link Hold}) and how it was resolved and rated ({@link Resolution}).
+ * They are stored flat ({@code @Unwrapped}): the document keeps the field names that queries, indexes and other
+ * services' updates use. An imported record's state is replayed by {@link ImportedState}.
  * The lifecycle actions are package-private: {@link IssueLifecycle} and {@link DeadlineSweep} apply them.
  */
 @Document("issues")
@@ -333,7 +335,7 @@ public class Issue extends AggregateRoot {
         }
         escalation = Escalation.redirectedTo(unitId);
         checkedInAt = null;
-        clocks = clocks.checkInFrom(now, policy.departmentCheckIn()).solutionFrom(now, policy.solution(severity));
+        clocks = clocks.escalatedTo(EscalationLevel.DEPARTMENT, now, severity, policy);
         touch(now, "REDIRECTED", actor, unitId);
         recordEvent(id, new IssueEscalated(id, EscalationLevel.DEPARTMENT.name(), unitId, "MEETING_REDIRECT"), now);
     }
@@ -484,15 +486,10 @@ public class Issue extends AggregateRoot {
             return false;
         }
         escalation = up.get();
-        EscalationLevel next = escalation.level();
-        String target = escalation.responsibleUnitId();
-        if (next == EscalationLevel.DEPARTMENT) {
-            clocks = clocks.checkInFrom(now, policy.departmentCheckIn());
-        }
-        clocks = clocks.solutionFrom(now, policy.solution(severity));
+        clocks = clocks.escalatedTo(escalation.level(), now, severity, policy);
         updatedAt = now;
-        step(now, "ESCALATED", actor, next.name() + " " + reason);
-        recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
+        step(now, "ESCALATED", actor, escalation.level().name() + " " + reason);
+        recordEvent(id, new IssueEscalated(id, escalation.level().name(), escalation.responsibleUnitId(), reason), now);
         return true;
     }
 
