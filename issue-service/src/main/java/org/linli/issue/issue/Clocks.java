@@ -46,9 +46,15 @@ record Clocks(Instant onSiteDueAt, Instant firstSolutionDueAt, Instant solutionD
     }
 
     /** A department is called: it must check in within the window. */
-    Clocks checkInFrom(Instant now, Duration checkIn) {
+    private Clocks checkInFrom(Instant now, Duration checkIn) {
         return new Clocks(onSiteDueAt, firstSolutionDueAt, solutionDueAt, now.plus(checkIn), callbackDueAt, nextDueAt,
                 onSiteOverdue, solutionOverdue);
+    }
+
+    /** Escalated or redirected to {@code level}: a fresh solution window there, and a department must check in. */
+    Clocks escalatedTo(EscalationLevel level, Instant now, Severity severity, DeadlinePolicy policy) {
+        Clocks called = level == EscalationLevel.DEPARTMENT ? checkInFrom(now, policy.departmentCheckIn()) : this;
+        return called.solutionFrom(now, policy.solution(severity));
     }
 
     /** The check-in clock stops: the department checked in, or missing it was recorded. */

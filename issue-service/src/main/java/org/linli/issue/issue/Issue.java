@@ -1,6 +1,5 @@
 package org.linli.issue.issue;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +41,11 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * after the callback window.
  *
  * <p>Its values: where routing placed it ({@link Placement}), who reported it ({@link Reporter}: personal data, stored
- * encrypted, {@link SensitiveText}), how far up it went ({@link Escalation}) and its clocks ({@link Clocks}, whose
- * {@code nextDueAt} is the earliest running, so that one indexed query finds what is due). They are stored flat
- * ({@code @Unwrapped}): the document keeps the field names that queries, indexes and other services' updates use.
+ * encrypted, {@link SensitiveText}), to whom it was handed ({@link Assignment}), how far up it went
+ * ({@link Escalation}), its clocks ({@link Clocks}, whose {@code nextDueAt} is the earliest running, so that one
+ * indexed query finds what is due), its hold ({@link Hold}) and how it was resolved and rated ({@link Resolution}).
+ * They are stored flat ({@code @Unwrapped}): the document keeps the field names that queries, indexes and other
+ * services' updates use. An imported record's state is replayed by {@link ImportedState}.
  * The lifecycle actions are package-private: {@link IssueLifecycle} and {@link DeadlineSweep} apply them.
  */
 @Document("issues")
@@ -78,13 +79,8 @@ public class Issue extends AggregateRoot {
     private Placement placement;
     @Indexed
     private IssueStatus status;
-    private IssueStatus heldFrom;
-    private String dispatchMode;
-    private String assigneeAppointmentId;
-    private String assigneeAccountId;
-    private String claimantAccountId;
-    private String handlerAccountId;
-    private HandlerKind handlerKind;
+    @Unwrapped.Empty
+    private Assignment assignment = Assignment.NONE;
     @Unwrapped.Empty
     private Escalation escalation;
     private boolean supervised;
@@ -92,15 +88,12 @@ public class Issue extends AggregateRoot {
     private Clocks clocks;
     private Instant onSiteAt;
     private Instant checkedInAt;
-    private Instant resolvedAt;
     @Indexed // the reporter retention job's daily range (closedAt < cutoff), so it does not read every issue
     private Instant closedAt;
-    private Instant heldSince;
-    private String holdReason;
-    private String resolutionNote;
-    private List<String> resolutionPhotoIds = new ArrayList<>();
-    private Integer rating;
-    private String ratingComment;
+    @Unwrapped.Empty
+    private Hold hold = Hold.NONE;
+    @Unwrapped.Empty
+    private Resolution resolution = Resolution.NONE;
     private int reopenCount;
     private String duplicateOf;
     private String suggestedDuplicateOf;
@@ -177,12 +170,10 @@ public class Issue extends AggregateRoot {
                 issue.channel.name(), issue.gridId(), issue.communityUnitId(), issue.compoundId(), issue.companyId(),
                 issue.lat, issue.lng, received), now);
         if (route.workerAppointmentId() != null) {
-            issue.assigneeAppointmentId = route.workerAppointmentId();
-            issue.assigneeAccountId = route.workerAccountId();
-            issue.dispatchMode = "ASSIGNED";
+            issue.assignment = Assignment.toWorker(route);
             issue.status = IssueStatus.DISPATCHED;
             issue.step(now, "DISPATCHED", null, "grid worker appointment " + route.workerAppointmentId());
-            issue.recordEvent(issue.id, new IssueDispatched(issue.id, "ASSIGNED", issue.assigneeAccountId,
+            issue.recordEvent(issue.id, new IssueDispatched(issue.id, Assignment.ASSIGNED, route.workerAccountId(),
                     issue.gridId()), now);
         }
         issue.scheduleFromOriginalTime(now);
@@ -200,23 +191,26 @@ public class Issue extends AggregateRoot {
     static Issue imported(HistoricalRecord record, String batchId, Route route, String departmentUnitId,
                           DeadlinePolicy policy, Instant now) {
         record.requireNotAfter(now);
-        Instant received = record.receivedAt();
         Issue issue = new Issue(importedId(record.source(), record.sourceRecordId()), record.category(),
                 record.severity(), Channel.HOTLINE, record.description(), record.lat(), record.lng(),
-                record.buildingId(), record.address(), Reporter.of(record), route, departmentUnitId, received, policy);
+                record.buildingId(), record.address(), Reporter.of(record), route, departmentUnitId,
+                record.receivedAt(), policy);
         issue.importSource = record.source();
         issue.sourceRecordId = record.sourceRecordId();
         issue.importBatchId = Objects.requireNonNull(batchId);
-        issue.step(received, "REPORTED", null, Channel.HOTLINE.label() + " " + record.source() + " "
-                + record.sourceRecordId());
-        issue.reachImportedState(record, route, policy);
+        ImportedState reached = ImportedState.of(record, route, issue.clocks, policy, now);
+        issue.status = reached.status();
+        issue.assignment = reached.assignment();
+        issue.resolution = reached.resolution();
+        issue.closedAt = reached.closedAt();
+        issue.clocks = reached.clocks();
+        issue.history.addAll(reached.timeline());
         issue.updatedAt = now;
-        issue.step(now, "IMPORTED", null, record.source());
         issue.scheduleFromOriginalTime(now);
         issue.recordEvent(issue.id, new IssueImported(issue.id, record.source(), record.sourceRecordId(),
-                issue.category.name(), issue.severity.name(), issue.status.name(), received, issue.resolvedAt,
-                issue.closedAt, issue.rating, issue.gridId(), issue.communityUnitId(), issue.compoundId(),
-                issue.companyId(), issue.lat, issue.lng), now);
+                issue.category.name(), issue.severity.name(), issue.status.name(), record.receivedAt(),
+                issue.resolvedAt(), issue.closedAt, issue.rating(), issue.gridId(), issue.communityUnitId(),
+                issue.compoundId(), issue.companyId(), issue.lat, issue.lng), now);
         return issue;
     }
 
@@ -224,41 +218,6 @@ public class Issue extends AggregateRoot {
     static String importedId(String source, String sourceRecordId) {
         return UUID.nameUUIDFromBytes(("import:" + source + ":" + sourceRecordId).getBytes(StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    private void reachImportedState(HistoricalRecord record, Route route, DeadlinePolicy policy) {
-        IssueStatus target = record.status();
-        status = target;
-        if (target == IssueStatus.REPORTED) {
-            return;
-        }
-        if (target == IssueStatus.REJECTED) {
-            closedAt = record.closedAt();
-            step(closedAt, "REJECTED", null, record.note());
-            return;
-        }
-        if (target == IssueStatus.OPEN_FOR_CLAIM) {
-            dispatchMode = "OPEN_FOR_CLAIM";
-        } else {
-            dispatchMode = "ASSIGNED";
-            assigneeAppointmentId = route.workerAppointmentId();
-            assigneeAccountId = route.workerAccountId();
-        }
-        step(reportedAt, dispatchMode.equals("ASSIGNED") ? "DISPATCHED" : "OPEN_FOR_CLAIM", null, null);
-        if (target == IssueStatus.RESOLVED || target == IssueStatus.CLOSED) {
-            resolvedAt = record.resolvedAt() != null ? record.resolvedAt() : record.closedAt();
-            resolutionNote = record.note();
-            clocks = clocks.solvedAt(resolvedAt);
-            step(resolvedAt, "RESOLVED", null, resolutionNote);
-        }
-        if (target == IssueStatus.RESOLVED) {
-            clocks = clocks.callbackFrom(resolvedAt, policy.callbackWindow());
-        }
-        if (target == IssueStatus.CLOSED) {
-            rating = record.rating();
-            closedAt = record.closedAt();
-            step(closedAt, "CLOSED", null, rating == null ? null : "rating " + rating);
-        }
     }
 
     /** Clocks that ran out before the import or intake are facts: overdue and supervised ({@link Clocks#scheduledFromOriginalTime}). */
@@ -276,24 +235,16 @@ public class Issue extends AggregateRoot {
             clocks = reopenCount > 0 ? clocks.solutionFrom(now, policy.solution(severity))
                     : clocks.reclassifiedFrom(reportedAt, policy.solution(severity));
         }
-        claimantAccountId = null;
-        if (assigneeAccountId == null) {
-            dispatchMode = "OPEN_FOR_CLAIM";
-            this.assigneeAccountId = null;
-            status = IssueStatus.OPEN_FOR_CLAIM;
-        } else {
-            dispatchMode = "ASSIGNED";
-            this.assigneeAccountId = assigneeAccountId;
-            status = IssueStatus.DISPATCHED;
-        }
+        assignment = assignment.dispatchedTo(assigneeAccountId);
+        status = assignment.openForClaim() ? IssueStatus.OPEN_FOR_CLAIM : IssueStatus.DISPATCHED;
         touch(now, status.name(), actor, assigneeAccountId);
-        recordEvent(id, new IssueDispatched(id, dispatchMode, assigneeAccountId, gridId()), now);
+        recordEvent(id, new IssueDispatched(id, assignment.dispatchMode(), assigneeAccountId, gridId()), now);
     }
 
     /** A party member (or volunteer) claims an issue open for claiming. */
     void claim(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.OPEN_FOR_CLAIM), "claim");
-        claimantAccountId = Objects.requireNonNull(accountId);
+        assignment = assignment.claimedBy(accountId);
         status = IssueStatus.CLAIMED;
         touch(now, "CLAIMED", accountId, null);
         recordEvent(id, new IssueClaimed(id, accountId), now);
@@ -302,7 +253,7 @@ public class Issue extends AggregateRoot {
     /** The handler arrives (到场): the on-site clock stops. */
     void arrive(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.DISPATCHED, IssueStatus.CLAIMED, IssueStatus.REOPENED), "arrive");
-        requireHandler(accountId);
+        assignment.requireHandler(accountId, id);
         onSiteAt = now;
         status = IssueStatus.ON_SITE;
         touch(now, "ON_SITE", accountId, null);
@@ -311,7 +262,7 @@ public class Issue extends AggregateRoot {
     /** Work starts after the handler has seen the place. */
     void start(String accountId, Instant now) {
         require(EnumSet.of(IssueStatus.ON_SITE), "start");
-        requireHandler(accountId);
+        assignment.requireHandler(accountId, id);
         status = IssueStatus.IN_PROGRESS;
         touch(now, "IN_PROGRESS", accountId, null);
     }
@@ -320,21 +271,11 @@ public class Issue extends AggregateRoot {
     void resolve(String accountId, HandlerKind kind, String note, List<String> photos, DeadlinePolicy policy,
                         Instant now) {
         require(EnumSet.of(IssueStatus.ON_SITE, IssueStatus.IN_PROGRESS), "resolve");
-        requireHandler(accountId);
-        if (note == null || note.isBlank()) {
-            throw new BusinessRuleViolation("resolution-note-required", "resolving needs a note");
-        }
-        if (photos.size() > MAX_PHOTOS) {
-            throw new BusinessRuleViolation("too-many-photos", "at most 9 photos", MAX_PHOTOS);
-        }
-        handlerAccountId = accountId;
-        handlerKind = Objects.requireNonNull(kind);
-        resolutionNote = note.strip();
-        resolutionPhotoIds = new ArrayList<>(photos);
-        resolvedAt = now;
+        assignment.requireHandler(accountId, id);
+        resolution = resolution.resolvedBy(accountId, kind, note, photos, now);
         clocks = clocks.callbackFrom(now, policy.callbackWindow());
         status = IssueStatus.RESOLVED;
-        touch(now, "RESOLVED", accountId, resolutionNote);
+        touch(now, "RESOLVED", accountId, resolution.note());
         recordEvent(id, new IssueResolved(id, accountId, kind.name(), communityUnitId(), compoundId()), now);
     }
 
@@ -344,16 +285,12 @@ public class Issue extends AggregateRoot {
      */
     void rate(int stars, boolean fixed, String comment, String actor, DeadlinePolicy policy, Instant now) {
         require(EnumSet.of(IssueStatus.RESOLVED), "rate");
-        if (stars < 1 || stars > 5) {
-            throw new BusinessRuleViolation("invalid-rating", "a rating lies between 1 and 5", stars);
-        }
-        rating = stars;
-        ratingComment = comment;
+        resolution = resolution.ratedWith(stars, comment);
         if (stars <= 2 || !fixed) {
             String reason = fixed ? "BAD_RATING" : "NOT_FIXED";
             reopenCount++;
             status = IssueStatus.REOPENED;
-            resolvedAt = null;
+            resolution = resolution.reopened();
             onSiteAt = null;
             clocks = clocks.reopenedAt(now, severity, policy);
             touch(now, "REOPENED", actor, reason + " " + stars);
@@ -374,7 +311,7 @@ public class Issue extends AggregateRoot {
         if (!status.open() || status == IssueStatus.HELD) {
             throw illegal("close");
         }
-        resolutionNote = summary;
+        resolution = resolution.decided(summary);
         close(false, actor, now);
     }
 
@@ -383,9 +320,9 @@ public class Issue extends AggregateRoot {
         closedAt = now;
         clocks = clocks.callbackStopped();
         touch(now, "CLOSED", actor, automatic ? "AUTOMATIC" : null);
-        recordEvent(id, new IssueClosed(id, rating, automatic, handlerAccountId,
-                handlerKind == null ? null : handlerKind.name(), category.name(), communityUnitId(), compoundId(),
-                companyId()), now);
+        recordEvent(id, new IssueClosed(id, resolution.rating(), automatic, resolution.handlerAccountId(),
+                resolution.handlerKind() == null ? null : resolution.handlerKind().name(), category.name(),
+                communityUnitId(), compoundId(), companyId()), now);
     }
 
     /**
@@ -398,7 +335,7 @@ public class Issue extends AggregateRoot {
         }
         escalation = Escalation.redirectedTo(unitId);
         checkedInAt = null;
-        clocks = clocks.checkInFrom(now, policy.departmentCheckIn()).solutionFrom(now, policy.solution(severity));
+        clocks = clocks.escalatedTo(EscalationLevel.DEPARTMENT, now, severity, policy);
         touch(now, "REDIRECTED", actor, unitId);
         recordEvent(id, new IssueEscalated(id, EscalationLevel.DEPARTMENT.name(), unitId, "MEETING_REDIRECT"), now);
     }
@@ -454,23 +391,17 @@ public class Issue extends AggregateRoot {
     /** An approved pause (挂账): every clock stops until resumed. */
     void hold(String reason, String actor, Instant now) {
         require(HOLDABLE, "hold");
-        if (reason == null || reason.isBlank()) {
-            throw new BusinessRuleViolation("hold-reason-required", "a hold needs a reason");
-        }
-        heldFrom = status;
-        heldSince = now;
-        holdReason = reason.strip();
+        hold = Hold.of(status, reason, now);
         status = IssueStatus.HELD;
-        touch(now, "HELD", actor, holdReason);
+        touch(now, "HELD", actor, hold.reason());
     }
 
     /** Ends a hold: the clocks move on by the time held. */
     void resume(String actor, Instant now) {
         require(EnumSet.of(IssueStatus.HELD), "resume");
-        clocks = clocks.shiftedBy(Duration.between(heldSince, now));
-        status = heldFrom;
-        heldFrom = null;
-        heldSince = null;
+        clocks = clocks.shiftedBy(hold.lasted(now));
+        status = hold.from();
+        hold = hold.ended();
         touch(now, "RESUMED", actor, null);
     }
 
@@ -555,26 +486,15 @@ public class Issue extends AggregateRoot {
             return false;
         }
         escalation = up.get();
-        EscalationLevel next = escalation.level();
-        String target = escalation.responsibleUnitId();
-        if (next == EscalationLevel.DEPARTMENT) {
-            clocks = clocks.checkInFrom(now, policy.departmentCheckIn());
-        }
-        clocks = clocks.solutionFrom(now, policy.solution(severity));
+        clocks = clocks.escalatedTo(escalation.level(), now, severity, policy);
         updatedAt = now;
-        step(now, "ESCALATED", actor, next.name() + " " + reason);
-        recordEvent(id, new IssueEscalated(id, next.name(), target, reason), now);
+        step(now, "ESCALATED", actor, escalation.level().name() + " " + reason);
+        recordEvent(id, new IssueEscalated(id, escalation.level().name(), escalation.responsibleUnitId(), reason), now);
         return true;
     }
 
     private void scheduleNext() {
         clocks = clocks.scheduledFor(status);
-    }
-
-    private void requireHandler(String accountId) {
-        if (claimantAccountId != null && !claimantAccountId.equals(accountId)) {
-            throw new BusinessRuleViolation("not-the-claimant", "issue " + id + " was claimed by someone else", id);
-        }
     }
 
     private void require(Set<IssueStatus> allowed, String action) {
@@ -605,8 +525,7 @@ public class Issue extends AggregateRoot {
 
     /** Whether the assignment, the claim or the handling is this account's. */
     boolean handledBy(String accountId) {
-        return accountId != null && (accountId.equals(assigneeAccountId) || accountId.equals(claimantAccountId)
-                || accountId.equals(handlerAccountId));
+        return accountId != null && (assignment.involves(accountId) || resolution.handledBy(accountId));
     }
 
     void suggestDuplicateOf(String issueId) {
@@ -633,40 +552,36 @@ public class Issue extends AggregateRoot {
     public String gridId() { return placement.gridId(); }
     public String communityUnitId() { return placement.communityUnitId(); }
     public String communityPath() { return placement.communityPath(); }
-    StaleFigures.Counted countedAsLoaded() { return countedAsLoaded; }
-    void countedAs(StaleFigures.Counted counted) { countedAsLoaded = counted; }
-    public String streetUnitId() { return placement.streetUnitId(); }
     public String compoundId() { return placement.compoundId(); }
     public String companyId() { return placement.companyId(); }
     public String departmentUnitId() { return escalation.departmentUnitId(); }
     public Route.Source routedBy() { return placement.routedBy(); }
     public IssueStatus status() { return status; }
-    public String dispatchMode() { return dispatchMode; }
-    public String assigneeAppointmentId() { return assigneeAppointmentId; }
-    public String assigneeAccountId() { return assigneeAccountId; }
-    public String claimantAccountId() { return claimantAccountId; }
-    public String handlerAccountId() { return handlerAccountId; }
-    public HandlerKind handlerKind() { return handlerKind; }
+    public String dispatchMode() { return assignment.dispatchMode(); }
+    public String assigneeAppointmentId() { return assignment.assigneeAppointmentId(); }
+    public String assigneeAccountId() { return assignment.assigneeAccountId(); }
+    public String claimantAccountId() { return assignment.claimantAccountId(); }
+    public String handlerAccountId() { return resolution.handlerAccountId(); }
+    public HandlerKind handlerKind() { return resolution.handlerKind(); }
     public EscalationLevel level() { return escalation.level(); }
     public String responsibleUnitId() { return escalation.responsibleUnitId(); }
     public boolean supervised() { return supervised; }
     public Instant onSiteDueAt() { return clocks.onSiteDueAt(); }
-    public Instant firstSolutionDueAt() { return clocks.firstSolutionDueAt(); }
     public Instant solutionDueAt() { return clocks.solutionDueAt(); }
     public Instant checkInDueAt() { return clocks.checkInDueAt(); }
     public Instant callbackDueAt() { return clocks.callbackDueAt(); }
     public Instant nextDueAt() { return clocks.nextDueAt(); }
     public Instant onSiteAt() { return onSiteAt; }
     public Instant checkedInAt() { return checkedInAt; }
-    public Instant resolvedAt() { return resolvedAt; }
+    public Instant resolvedAt() { return resolution.resolvedAt(); }
     public Instant closedAt() { return closedAt; }
     public boolean onSiteOverdue() { return clocks.onSiteOverdue(); }
     public boolean solutionOverdue() { return clocks.solutionOverdue(); }
-    public String holdReason() { return holdReason; }
-    public String resolutionNote() { return resolutionNote; }
-    public List<String> resolutionPhotoIds() { return Collections.unmodifiableList(resolutionPhotoIds); }
-    public Integer rating() { return rating; }
-    public String ratingComment() { return ratingComment; }
+    public String holdReason() { return hold.reason(); }
+    public String resolutionNote() { return resolution.note(); }
+    public List<String> resolutionPhotoIds() { return resolution.photoIds(); }
+    public Integer rating() { return resolution.rating(); }
+    public String ratingComment() { return resolution.ratingComment(); }
     public int reopenCount() { return reopenCount; }
     public String duplicateOf() { return duplicateOf; }
     public String suggestedDuplicateOf() { return suggestedDuplicateOf; }
@@ -677,10 +592,10 @@ public class Issue extends AggregateRoot {
     /** The system an imported issue came from ({@code 12345}), {@code null} for one reported here. */
     public String importSource() { return importSource; }
     public String sourceRecordId() { return sourceRecordId; }
-    /** The import request that brought an imported issue in. */
-    public String importBatchId() { return importBatchId; }
     /** When retention removed the reporter's name and phone, {@code null} while they are kept. */
     public Instant reporterAnonymisedAt() { return reporter.anonymisedAt(); }
+    StaleFigures.Counted countedAsLoaded() { return countedAsLoaded; }
+    void countedAs(StaleFigures.Counted counted) { countedAsLoaded = counted; }
 
     /** One entry of the issue's timeline (what the reporter sees as updates). */
     public record Step(Instant at, String action, String actorAccountId, String note) {

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The stored shape of an issue does not depend on how the class groups its fields: the values it holds (where it was
@@ -25,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=figures-it-${random.uuid}",
         "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9",
-        "linli.issue.statistics.warm-up=false"})
+        "linli.issue.statistics.warm-up=false", "linli.messaging.outbox.enabled=false"})
 @EmbeddedInfrastructure
 class IssueDocumentIT {
 
@@ -60,6 +62,33 @@ class IssueDocumentIT {
                     .ignoringFields("countedAsLoaded").isEqualTo(issue);
         }
         assertThat(seen).as("the samples store every field").isEqualTo(FIELDS);
+    }
+
+    /**
+     * A query that projects some of an issue's fields (as {@link RecentReports} does at start) leaves the reporter's
+     * and the clocks' flags out: the issue still reads, and the flags read as false. Before the
+     * {@code @PersistenceCreator} factories a missing flag was passed as null to the records' primitives, and
+     * issue-service failed to start on a store holding issues.
+     */
+    @Test
+    void anIssueReadThroughAProjectionWithoutItsFlagsReadsThemAsFalse() {
+        Issue stored = Issue.report(new Report(Category.PROPERTY_REPAIR, null, Channel.HOTLINE, "楼道灯不亮", 36.2,
+                113.4, null, null, true, "resident-1", null, null, null, List.of(), T0.minusSeconds(30 * 86_400)),
+                Issues.TO_GRID_WORKER, "dept-housing", POLICY, T0);
+        assertThat(List.of(stored.anonymous(), stored.onSiteOverdue(), stored.solutionOverdue()))
+                .as("stored with every flag set").containsOnly(true);
+        mongo.save(stored);
+
+        Query projected = Query.query(Criteria.where("_id").is(stored.id()));
+        projected.fields().include("category").include("lat").include("lng").include("reportedAt");
+        Issue read = mongo.findOne(projected, Issue.class);
+
+        assertThat(read).isNotNull();
+        assertThat(read.reportedAt()).isEqualTo(stored.reportedAt());
+        assertThat(read.lat()).isEqualTo(36.2);
+        assertThat(read.anonymous()).isFalse();
+        assertThat(read.onSiteOverdue()).isFalse();
+        assertThat(read.solutionOverdue()).isFalse();
     }
 
     @Test
