@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code issue.events} once per event id: a reported issue about a compound is a complaint counted for
  * the focus list on the day it was received ({@code receivedAt}, else the event's time); a closed issue's rating feeds the residents' satisfaction of the month it was closed in.
- * Every event counts, whatever its aggregate version (handlers registered plainly, not in order: these are effects, not a copy).
+ * Every event counts, whatever its aggregate version (not in order: these are effects, not a copy). Both effects are
+ * upserts by issue id, so they are registered {@code onIdempotent…}: no processed-event mark per event, which halved
+ * the store round trips of every report and let this consumer keep up with a county's submissions (issue #13).
  */
 @Component
 class IssueEventsListener {
@@ -36,8 +38,8 @@ class IssueEventsListener {
         this.evaluations = evaluations;
         this.settings = settings;
         this.handlers = EventHandlers.builder()
-                .onWithTime(IssueReported.class, this::issueReported)
-                .onWithTime(IssueClosed.class, this::issueClosed)
+                .onIdempotentWithTime(IssueReported.class, this::issueReported)
+                .onIdempotentWithTime(IssueClosed.class, this::issueClosed)
                 .build();
     }
 

@@ -45,6 +45,11 @@ public final class EventHandlers {
         return handles(type) && byType.get(type).inOrder();
     }
 
+    /** Whether events of this type are marked as processed (all but those registered {@code onIdempotent…}). */
+    boolean marked(String type) {
+        return handles(type) && byType.get(type).marked();
+    }
+
     /** Reads the event's payload into its contract record and runs the handler registered for its type. */
     void dispatch(IncomingEvent event) {
         Handler handler = byType.get(event.type());
@@ -54,7 +59,7 @@ public final class EventHandlers {
         handler.run().accept(event);
     }
 
-    private record Handler(boolean inOrder, Consumer<IncomingEvent> run) {
+    private record Handler(boolean inOrder, boolean marked, Consumer<IncomingEvent> run) {
     }
 
     /** Registers one handler per contract type; a second one for a type is refused. */
@@ -68,35 +73,46 @@ public final class EventHandlers {
         /** An effect of each event of {@code contract}, whatever its aggregate version. */
         public <P extends DomainEvent> Builder on(Class<P> contract, Consumer<? super P> handler) {
             Objects.requireNonNull(handler, "handler");
-            return register(contract, false, (payload, occurredAt) -> handler.accept(payload));
+            return register(contract, false, true, (payload, occurredAt) -> handler.accept(payload));
         }
 
         /** As {@link #on}, for a handler that also takes the time the event occurred. */
         public <P extends DomainEvent> Builder onWithTime(Class<P> contract, BiConsumer<? super P, Instant> handler) {
-            return register(contract, false, handler);
+            return register(contract, false, true, handler);
+        }
+
+        /**
+         * An effect that is idempotent by itself (an upsert by the event's aggregate id, say), with the time the event
+         * occurred: no processed-event mark is read or written for it, since a mark would cost two store round trips
+         * per event to spare an upsert on the rare redelivery. For busy topics (every issue report).
+         */
+        public <P extends DomainEvent> Builder onIdempotentWithTime(Class<P> contract,
+                                                                    BiConsumer<? super P, Instant> handler) {
+            return register(contract, false, false, handler);
         }
 
         /** A copy kept from events of {@code contract}: an event not newer than the one applied is skipped. */
         public <P extends DomainEvent> Builder onInOrder(Class<P> contract, Consumer<? super P> handler) {
             Objects.requireNonNull(handler, "handler");
-            return register(contract, true, (payload, occurredAt) -> handler.accept(payload));
+            return register(contract, true, true, (payload, occurredAt) -> handler.accept(payload));
         }
 
         /** As {@link #onInOrder}, for a handler that also takes the time the event occurred. */
         public <P extends DomainEvent> Builder onInOrderWithTime(Class<P> contract,
                                                                  BiConsumer<? super P, Instant> handler) {
-            return register(contract, true, handler);
+            return register(contract, true, true, handler);
         }
 
         public EventHandlers build() {
             return new EventHandlers(byType);
         }
 
-        private <P extends DomainEvent> Builder register(Class<P> contract, boolean inOrder,
+        private <P extends DomainEvent> Builder register(Class<P> contract, boolean inOrder, boolean marked,
                                                          BiConsumer<? super P, Instant> handler) {
             Objects.requireNonNull(handler, "handler");
             String type = DomainEvent.typeOf(contract);
-            Handler added = new Handler(inOrder, event -> handler.accept(event.payload(contract), event.occurredAt()));
+            Handler added = new Handler(inOrder, marked,
+                    event -> handler.accept(event.payload(contract), event.occurredAt()));
             if (byType.putIfAbsent(type, added) != null) {
                 throw new IllegalArgumentException("a second handler for " + type);
             }

@@ -32,7 +32,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>A listener names what it does per event type in an {@link EventHandlers} table. The types it keeps a read
  * copy from are registered in order: an event whose {@code aggregateVersion} is not above the highest one
  * applied for that aggregate is skipped, so a late or replayed older event never overwrites a newer state.
- * The types whose every event is an effect to count (a credit, a complaint) are registered plainly.
+ * The types whose every event is an effect to count (a credit) are registered plainly; an effect that is
+ * idempotent by itself on a busy topic (a complaint upserted by issue id) may skip the mark ({@code onIdempotent…}).
  *
  * <p>A record re-published by the dead-letter replay carries {@value #REPLAY_FOR_HEADER}: only the
  * consumer group named there handles it ({@link #isReplayForAnotherGroup}, applied to every listener
@@ -62,8 +63,13 @@ public class ProcessedEvents {
      */
     public void receive(String json, EventHandlers handlers) {
         IncomingEvent event = EventJson.fromWire(json);
-        if (handlers.handles(event.type())) {
+        if (!handlers.handles(event.type())) {
+            return;
+        }
+        if (handlers.marked(event.type())) {
             receive(event, handlers.inOrder(event.type()), handlers::dispatch);
+        } else {
+            handlers.dispatch(event); // idempotent by itself: no mark to read or write
         }
     }
 

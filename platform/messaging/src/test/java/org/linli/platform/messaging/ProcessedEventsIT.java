@@ -59,6 +59,27 @@ class ProcessedEventsIT {
     }
 
     @Test
+    void anIdempotentHandlerRunsOnEveryDeliveryAndLeavesNoMarkWhileAPlainOneRunsOnce() {
+        String consumer = "idempotent-" + UUID.randomUUID();
+        ProcessedEvents processed = new ProcessedEvents(mongo, consumer);
+        List<String> applied = new ArrayList<>();
+        EventHandlers idempotent = EventHandlers.builder()
+                .onIdempotentWithTime(Parcel.ParcelMoved.class, (moved, at) -> applied.add(moved.place())).build();
+        EventHandlers plain = EventHandlers.builder().on(Parcel.ParcelMoved.class, moved -> applied.add("plain"))
+                .build();
+        String redelivered = event(UUID.randomUUID().toString(), "twice", 1L);
+
+        processed.receive(redelivered, idempotent);
+        processed.receive(redelivered, idempotent);
+        assertThat(mongo.count(Query.query(Criteria.where("consumer").is(consumer)), ProcessedEvents.COLLECTION))
+                .as("no mark for an idempotent handler").isZero();
+        processed.receive(redelivered, plain);
+        processed.receive(redelivered, plain);
+
+        assertThat(applied).containsExactly("twice", "twice", "plain");
+    }
+
+    @Test
     void thePurgeDeletesMarksAndAppliedVersionsOlderThanTheCutoffInBatchesAndKeepsRecentOnes() {
         String consumer = "purged-" + UUID.randomUUID();
         ProcessedEvents processed = new ProcessedEvents(mongo, consumer);
