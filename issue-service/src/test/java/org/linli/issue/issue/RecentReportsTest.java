@@ -115,9 +115,25 @@ class RecentReportsTest {
         return random.nextBoolean() ? Category.ENVIRONMENT : Category.PROPERTY_REPAIR;
     }
 
-    private RecentReports recentReports() {
+    @Test
+    void theWindowsReportsStoredBeforeAStartAreSuggestedAfterItAndUnreadableOnesAreSkipped() {
+        Issue before = Issues.reportedAt(Category.ENVIRONMENT, 36.2, 113.4, Issues.T0.minusSeconds(600));
+        stored.put(before.id(), before);
+        RecentReports restarted = recentReports(
+                new org.bson.Document("_id", before.id()).append("category", "ENVIRONMENT").append("lat", 36.2)
+                        .append("lng", 113.4).append("reportedAt", java.util.Date.from(before.reportedAt())),
+                new org.bson.Document("_id", "no-longer-a-category").append("category", "RETIRED").append("lat", 36.2)
+                        .append("lng", 113.4).append("reportedAt", java.util.Date.from(before.reportedAt())));
+
+        assertThat(restarted.duplicateOf(Issues.reportedAt(Category.ENVIRONMENT, 36.2, 113.4, Issues.T0)))
+                .contains(before.id());
+    }
+
+    private RecentReports recentReports(org.bson.Document... storedReports) {
         MongoOperations mongo = mock(MongoOperations.class);
-        when(mongo.stream(any(Query.class), eq(Issue.class))).thenReturn(Stream.empty());
+        when(mongo.getCollectionName(Issue.class)).thenReturn("issues");
+        when(mongo.stream(any(Query.class), eq(org.bson.Document.class), eq("issues")))
+                .thenReturn(Stream.of(storedReports));
         when(mongo.findById(anyString(), eq(Issue.class))).thenAnswer(call -> stored.get(call.<String>getArgument(0)));
         return new RecentReports(mongo, SETTINGS, Clock.fixed(Issues.T0, ZoneOffset.UTC));
     }
