@@ -205,6 +205,7 @@ public class WebAutoConfiguration {
                         .requestMatchers(open).permitAll()
                         .anyRequest().access(new AdministratorDuties()))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) ->
                                 responses.write(request, response, 401, "unauthorized")))
