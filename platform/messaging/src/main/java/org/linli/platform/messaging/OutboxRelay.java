@@ -143,10 +143,13 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    /** Kicked documents waiting for a thread (at most {@code kickQueue}). */
+    /**
+     * Kicked documents waiting for a thread (at most {@code kickQueue}: each came with a task the bounded queue
+     * accepted). Not the tasks waiting: a task may relay documents kicked after it, and the later kicks' own tasks
+     * then find nothing left to do.
+     */
     int waitingKicks() {
-        ThreadPoolExecutor running = kicks;
-        return running == null ? 0 : running.getQueue().size();
+        return kicked.size();
     }
 
     /**
