@@ -88,9 +88,6 @@ final class IssueAccess {
         if (caller.hasRole("PARTY_MEMBER")) {
             return HandlerKind.PARTY_MEMBER;
         }
-        if (caller.hasRole("VOLUNTEER")) {
-            return HandlerKind.VOLUNTEER;
-        }
         return HandlerKind.STAFF;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.linli.platform.web.Caller;
+import org.linli.platform.web.Roles;
 import org.linli.platform.domain.MobileNumber;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -36,11 +37,11 @@ import org.springframework.web.multipart.MultipartFile;
 class IssueController {
 
     static final String PHONE = MobileNumber.FORMAT;
-    private static final String REPORTERS = "hasAnyRole('RESIDENT','GRID_WORKER','PARTY_MEMBER','COMMUNITY_ADMIN',"
-            + "'STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String ADMINS = "hasAnyRole('COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
-    private static final String HANDLERS = "hasAnyRole('GRID_WORKER','PARTY_MEMBER','VOLUNTEER','DEPARTMENT_STAFF',"
-            + "'COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')";
+    private static final String REPORTERS = Roles.COMMUNITY_PEOPLE;
+    private static final String ADMINS = Roles.ADMINS;
+    /** Who may go on site, work on and resolve; {@link IssueAccess#requireHandler} then narrows it to the issue. */
+    private static final String HANDLERS = "hasAnyRole(" + Roles.ADMIN_LIST + ",'" + Roles.GRID_WORKER + "','"
+            + Roles.PARTY_MEMBER + "','" + Roles.DEPARTMENT_STAFF + "')";
 
     private final IssueIntake intake;
     private final IssueQueries queries;
@@ -136,7 +137,7 @@ class IssueController {
             description = "Role: PARTY_MEMBER whose scope covers the community (403). 422 illegal-transition unless "
                     + "OPEN_FOR_CLAIM. Publishes IssueClaimed.")
     @PostMapping("/{id}/claim")
-    @PreAuthorize("hasRole('PARTY_MEMBER')")
+    @PreAuthorize("hasRole('" + Roles.PARTY_MEMBER + "')")
     IssueResponse claim(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Versioned request) {
         return IssueResponse.of(lifecycle.claim(caller, id, Versioned.of(request)), caller);
     }
@@ -227,7 +228,7 @@ class IssueController {
             description = "Role: DEPARTMENT_STAFF of the department the issue is escalated to (403). 422 "
                     + "no-check-in-due.")
     @PostMapping("/{id}/check-in")
-    @PreAuthorize("hasRole('DEPARTMENT_STAFF')")
+    @PreAuthorize("hasRole('" + Roles.DEPARTMENT_STAFF + "')")
     IssueResponse checkIn(Caller caller, @PathVariable String id,
                           @Valid @RequestBody(required = false) Versioned request) {
         return IssueResponse.of(lifecycle.checkIn(caller, id, Versioned.of(request)), caller);
@@ -248,7 +249,7 @@ class IssueController {
                     + "unknown building (not yet known from grid events). The code's URL carries the token; residents "
                     + "post reports with it to /api/v1/issues/qr-reports without an account.")
     @GetMapping("/qr-codes/{buildingId}")
-    @PreAuthorize("hasAnyRole('GRID_WORKER','COMMUNITY_ADMIN','STREET_ADMIN','COUNTY_ADMIN')")
+    @PreAuthorize(Roles.STAFF)
     QrCodeResponse qrCode(Caller caller, @PathVariable String buildingId) {
         QrReports.QrCode code = qrReports.qrCode(caller, buildingId);
         return new QrCodeResponse(code.buildingId(), code.buildingName(), code.token(),

@@ -291,6 +291,10 @@ class IssuesIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("illegal-transition"));
         act(id, "dispatch", "{}", otherCommunityAdmin()).andExpect(status().isForbidden());
+        // handling is for grid workers, party members, departments and admins: not the reporter, not a company
+        act(id, "arrival", "{}", resident("resident-a")).andExpect(status().isForbidden());
+        act(id, "arrival", "{}", caller("PROPERTY_STAFF", Seeds.COMMUNITY_PATH, "company-staff"))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/issues/" + id).with(resident("resident-b"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/issues").with(resident("resident-b")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(0));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.linli.events.DomainEvent;
@@ -37,6 +39,14 @@ public final class EventHandlers {
         return new Builder();
     }
 
+    /**
+     * The contract types this table handles. A listener documents each of them for AsyncAPI with an
+     * {@code @AsyncListener}; test-support's {@code AsyncApiContract} checks the two agree.
+     */
+    public Set<Class<? extends DomainEvent>> types() {
+        return byType.values().stream().map(Handler::contract).collect(Collectors.toUnmodifiableSet());
+    }
+
     boolean handles(String type) {
         return byType.containsKey(type);
     }
@@ -59,7 +69,8 @@ public final class EventHandlers {
         handler.run().accept(event);
     }
 
-    private record Handler(boolean inOrder, boolean marked, Consumer<IncomingEvent> run) {
+    private record Handler(Class<? extends DomainEvent> contract, boolean inOrder, boolean marked,
+                           Consumer<IncomingEvent> run) {
     }
 
     /** Registers one handler per contract type; a second one for a type is refused. */
@@ -111,7 +122,7 @@ public final class EventHandlers {
                                                          BiConsumer<? super P, Instant> handler) {
             Objects.requireNonNull(handler, "handler");
             String type = DomainEvent.typeOf(contract);
-            Handler added = new Handler(inOrder, marked,
+            Handler added = new Handler(contract, inOrder, marked,
                     event -> handler.accept(event.payload(contract), event.occurredAt()));
             if (byType.putIfAbsent(type, added) != null) {
                 throw new IllegalArgumentException("a second handler for " + type);

@@ -28,7 +28,11 @@ public record IncomingEvent(EventEnvelope<JsonNode> envelope) {
         return envelope.aggregateVersion();
     }
 
-    /** The payload as a contract record; an {@link InvalidEventException} when it breaks the contract. */
+    /**
+     * The payload as a contract record; an {@link InvalidEventException} when it breaks the contract. Listeners
+     * receive their payloads through {@link EventHandlers}; this is public for a producer's test that reads its
+     * event back from the wire ({@link EventJson#fromWire}) as a consumer would.
+     */
     public <P> P payload(Class<P> contract) {
         return EventJson.payload(envelope.payload(), contract);
     }

@@ -60,6 +60,7 @@ class EventHandlersTest {
         assertThat(handlers.inOrder("OrgUnitDeactivated")).isFalse();
         assertThat(handlers.handles("OrgUnitMoved")).isFalse();
         assertThat(handlers.inOrder("OrgUnitMoved")).isFalse();
+        assertThat(handlers.types()).containsExactlyInAnyOrder(OrgUnitRenamed.class, OrgUnitDeactivated.class);
     }
 
     @Test

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A service's AsyncAPI document (springwolf, {@code /springwolf/docs}) names every event the service sends, exactly
  * the contracts linli-events pins for its topic, with a {@code send} operation; and on each topic it reads, exactly
- * the event types its listeners handle, with a {@code receive} operation. Each service's {@code AsyncApiIT} extends
- * this with its Spring Boot test annotations, its own topic and what it reads.
+ * the event types its listeners handle, with a {@code receive} operation; and each listener documents with its
+ * {@code @AsyncListener}s exactly the contract types its {@code EventHandlers} table handles, so the document cannot
+ * claim an event a listener drops nor hide one it acts on. Each service's {@code AsyncApiIT} extends this with its
+ * Spring Boot test annotations, its own topic and what it reads.
  */
 public abstract class AsyncApiContract {
 
@@ -24,6 +27,8 @@ public abstract class AsyncApiContract {
 
     @Autowired
     protected MockMvc mvc;
+    @Autowired
+    private ApplicationContext context;
 
     /**
      * @param topic the topic the service sends on ({@code org.linli.events.Topics})
@@ -53,6 +58,16 @@ public abstract class AsyncApiContract {
             assertThat(doc.messagesOn(read)).as("the messages on " + read).containsExactlyInAnyOrderElementsOf(types);
             assertThat(doc.hasOperation(read, "receive")).as("a receive operation on " + read).isTrue();
         });
+    }
+
+    @Test
+    void eachListenerDocumentsExactlyTheEventTypesItsHandlersTake() {
+        List<DocumentedListeners.Listener> listeners = DocumentedListeners.of(context);
+
+        assertThat(listeners).as("the service's Kafka listeners").isNotEmpty();
+        assertThat(listeners).filteredOn(listener -> !listener.agrees())
+                .extracting(DocumentedListeners.Listener::difference)
+                .as("@AsyncListener payload types against the EventHandlers table, per listener").isEmpty();
     }
 
     /** The served AsyncAPI document. */
