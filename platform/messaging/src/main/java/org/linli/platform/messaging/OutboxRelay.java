@@ -143,13 +143,10 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    /**
-     * Kicked documents waiting for a thread (at most {@code kickQueue}: each came with a task the bounded queue
-     * accepted). Not the tasks waiting: a task may relay documents kicked after it, and the later kicks' own tasks
-     * then find nothing left to do.
-     */
+    /** Kicked documents waiting for a thread (at most {@code kickQueue}). */
     int waitingKicks() {
-        return kicked.size();
+        ThreadPoolExecutor running = kicks;
+        return running == null ? 0 : running.getQueue().size();
     }
 
     /**
