@@ -9,12 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -77,7 +75,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> kickedAgain = ConcurrentHashMap.newKeySet();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final Queue<Kick> kicked = new ConcurrentLinkedQueue<>();
     private final Object backoffLock = new Object();
     private int consecutiveFailures;
     private volatile long pausedUntilNanos;
@@ -103,44 +100,22 @@ public class OutboxRelay implements SmartLifecycle {
                         .setOnInsert("since", Instant.now()), MARKERS);
     }
 
-    /**
-     * Asks for the pending events of one document to be relayed soon, off the caller's thread. Each kick queues a
-     * task that relays every document kicked by the time it runs: one alone as {@link #relayDocument}, several
-     * together as a batch (a handful of round trips for all of them), so under load the store's work per event falls.
-     */
+    /** Asks for the pending events of one document to be relayed soon, off the caller's thread. */
     public void kick(String collection, Object id) {
         ThreadPoolExecutor running = kicks;
-        Kick kick = new Kick(collection, id);
-        if (running == null || paused() || !queued.add(kick.key())) {
+        String key = markerId(collection, id);
+        if (running == null || paused() || !queued.add(key)) {
             return;
         }
-        kicked.add(kick);
         try {
-            running.execute(this::relayKicked);
+            running.execute(() -> {
+                queued.remove(key);
+                relayDocument(collection, id);
+            });
         } catch (RejectedExecutionException full) {
-            kicked.remove(kick);
-            queued.remove(kick.key());
-            log.debug("kick queue full, {} waits for the poll", kick.key());
+            queued.remove(key);
+            log.debug("kick queue full, {} waits for the poll", key);
         }
-    }
-
-    /** Relays the documents kicked so far (at most {@code batchSize}); nothing when an earlier task took them. */
-    private void relayKicked() {
-        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
-        int taken = 0;
-        for (Kick kick; taken < settings.batchSize() && (kick = kicked.poll()) != null; taken++) {
-            queued.remove(kick.key());
-            byCollection.computeIfAbsent(kick.collection(), c -> new ArrayList<>()).add(kick.id());
-        }
-        byCollection.forEach((collection, ids) -> {
-            if (ids.size() == 1) {
-                relayDocument(collection, ids.get(0));
-            } else {
-                Query markers = Query.query(Criteria.where("_id").in(ids.stream().map(id -> markerId(collection, id)).toList()));
-                markers.fields().include("collection").include("documentId").include(WRITES);
-                relayMarkers(collection, mongo.find(markers, Document.class, MARKERS), true);
-            }
-        });
     }
 
     /** Kicked documents waiting for a thread (at most {@code kickQueue}). */
@@ -173,24 +148,17 @@ public class OutboxRelay implements SmartLifecycle {
             if (paused()) {
                 break;
             }
-            batch = batch.plus(relayMarkers(collection.getKey(), collection.getValue(), false));
+            batch = batch.plus(relayMarkers(collection.getKey(), collection.getValue()));
         }
         return batch;
     }
 
-    /**
-     * The documents of these markers of one collection, relayed together. A document another thread is relaying is
-     * left to it; when these markers come from kicks, that thread is told to read the document once more (a save
-     * may have come after its read).
-     */
-    private Batch relayMarkers(String collection, List<Document> markers, boolean kicked) {
+    /** The documents of these markers of one collection, relayed together; documents a kick is relaying are left to it. */
+    private Batch relayMarkers(String collection, List<Document> markers) {
         Map<Object, Document> claimed = new LinkedHashMap<>();
         for (Document marker : markers) {
-            String key = markerId(collection, marker.get("documentId"));
-            if (inFlight.add(key)) {
+            if (inFlight.add(markerId(collection, marker.get("documentId")))) {
                 claimed.put(marker.get("documentId"), marker);
-            } else if (kicked) {
-                kickedAgain.add(key);
             }
         }
         try {
@@ -468,14 +436,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** A document whose save asked for its events to leave. */
-    private record Kick(String collection, Object id) {
-
-        String key() {
-            return markerId(collection, id);
-        }
-    }
-
     /** Event ids to pull (acknowledged or parked), how many were sent, and the transient failure that stopped it. */
     private record Outcome(List<String> done, int sent, Throwable failure) {
     }
@@ -518,7 +478,6 @@ public class OutboxRelay implements SmartLifecycle {
         kicks = null;
         poller = null;
         queued.clear();
-        kicked.clear();
         if (runningKicks == null || runningPoller == null) {
             return;
         }

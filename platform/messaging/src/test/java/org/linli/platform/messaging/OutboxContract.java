@@ -215,33 +215,6 @@ abstract class OutboxContract {
     }
 
     @Test
-    void kicksThatPileUpLeaveTogetherInFewReadsAndEveryEventArrivesOnce() {
-        relay.stop();
-        CountingMarkerReads counting = new CountingMarkerReads(mongo);
-        OutboxRelay oneThread = new OutboxRelay(counting, kafka, properties.topic(), List.of("parcels"),
-                new MessagingProperties.Outbox(true, Duration.ofHours(1), 200, Duration.ofSeconds(5), 1, 1000,
-                        Duration.ofSeconds(1), false), new SimpleMeterRegistry());
-        List<String> ids = new ArrayList<>();
-        try {
-            for (int i = 0; i < 40; i++) {
-                String id = UUID.randomUUID().toString();
-                parcels.save(new Parcel(id, "pile-" + i));
-                ids.add(id);
-            }
-            oneThread.start();
-            ids.forEach(id -> oneThread.kick("parcels", id));
-
-            await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(id -> listener.effectsFor(id) == 1));
-            await().atMost(Duration.ofSeconds(5)).until(() -> ids.stream().allMatch(id -> pendingIn(id).isEmpty()
-                    && mongo.findById("parcels/" + id, org.bson.Document.class, OutboxRelay.MARKERS) == null));
-            assertThat(counting.markerReads.get()).as("markers read one by one would take 40 reads").isLessThan(20);
-        } finally {
-            oneThread.stop();
-            relay.start();
-        }
-    }
-
-    @Test
     void aRelayThatCrashedAfterSendingSendsAgainAndTheEffectHappensOnce() {
         String id = UUID.randomUUID().toString();
         relay.stop();
@@ -368,34 +341,6 @@ abstract class OutboxContract {
     }
 
     /** A store whose clearing write never happens: the process "dies" after the broker acknowledged. */
-    /** Counts the reads of outbox markers, one marker by id or many at once. */
-    private static final class CountingMarkerReads extends MongoTemplate {
-
-        final java.util.concurrent.atomic.AtomicInteger markerReads = new java.util.concurrent.atomic.AtomicInteger();
-
-        CountingMarkerReads(MongoTemplate delegate) {
-            super(delegate.getMongoDatabaseFactory(), (MongoConverter) delegate.getConverter());
-        }
-
-        @Override
-        public <T> T findById(Object id, Class<T> entityClass, String collectionName) {
-            countMarkers(collectionName);
-            return super.findById(id, entityClass, collectionName);
-        }
-
-        @Override
-        public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
-            countMarkers(collectionName);
-            return super.find(query, entityClass, collectionName);
-        }
-
-        private void countMarkers(String collectionName) {
-            if (OutboxRelay.MARKERS.equals(collectionName)) {
-                markerReads.incrementAndGet();
-            }
-        }
-    }
-
     private static final class CrashBeforeClearing extends MongoTemplate {
 
         CrashBeforeClearing(MongoTemplate delegate) {
