@@ -194,23 +194,21 @@ public class Places {
         return mongo.find(query, WorkerCopy.class).stream().findFirst();
     }
 
-    /*
-     * The copies below come from the locator's in-memory copies, else (written after its last rebuild) from the store.
-     */
-
     private Optional<GridCopy> gridCopy(String gridId) {
-        return locator.copies().grid(gridId).or(() -> Optional.ofNullable(gridId == null ? null
-                : mongo.findById(gridId, GridCopy.class)));
+        return copy(locator.copies().grid(gridId), gridId, GridCopy.class);
     }
 
     private Optional<CompoundCopy> compoundCopy(String compoundId) {
-        return locator.copies().compound(compoundId).or(() -> Optional.ofNullable(compoundId == null ? null
-                : mongo.findById(compoundId, CompoundCopy.class)));
+        return copy(locator.copies().compound(compoundId), compoundId, CompoundCopy.class);
     }
 
     private Optional<OrgUnitCopy> unitCopy(String unitId) {
-        return locator.copies().unit(unitId).or(() -> Optional.ofNullable(unitId == null ? null
-                : mongo.findById(unitId, OrgUnitCopy.class)));
+        return copy(locator.copies().unit(unitId), unitId, OrgUnitCopy.class);
+    }
+
+    /** The locator's in-memory copy, else (written after its last rebuild) the store's; empty for a null id. */
+    private <T> Optional<T> copy(Optional<T> inMemory, String id, Class<T> type) {
+        return inMemory.or(() -> Optional.ofNullable(id == null ? null : mongo.findById(id, type)));
     }
 
     private Community community(String unitId, String knownPath) {
