@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,6 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> kickedAgain = ConcurrentHashMap.newKeySet();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Queue<Kick> kicked = new ConcurrentLinkedQueue<>();
     private final Object backoffLock = new Object();
     private int consecutiveFailures;
     private volatile long pausedUntilNanos;
@@ -100,28 +103,63 @@ public class OutboxRelay implements SmartLifecycle {
                         .setOnInsert("since", Instant.now()), MARKERS);
     }
 
-    /** Asks for the pending events of one document to be relayed soon, off the caller's thread. */
+    /**
+     * Asks for the pending events of one document to be relayed soon, off the caller's thread. Each kick queues a
+     * task that relays every document kicked by the time it runs: one alone as {@link #relayDocument}, several
+     * together as a batch (a handful of round trips for all of them), so under load the store's work per event falls.
+     */
     public void kick(String collection, Object id) {
         ThreadPoolExecutor running = kicks;
-        String key = markerId(collection, id);
-        if (running == null || paused() || !queued.add(key)) {
+        Kick kick = new Kick(collection, id);
+        if (running == null || paused() || !queued.add(kick.key())) {
             return;
         }
+        kicked.add(kick);
         try {
-            running.execute(() -> {
-                queued.remove(key);
-                relayDocument(collection, id);
-            });
+            running.execute(this::relayKicked);
         } catch (RejectedExecutionException full) {
-            queued.remove(key);
-            log.debug("kick queue full, {} waits for the poll", key);
+            kicked.remove(kick);
+            queued.remove(kick.key());
+            log.debug("kick queue full, {} waits for the poll", kick.key());
         }
     }
 
-    /** Kicked documents waiting for a thread (at most {@code kickQueue}). */
+    /** Relays the documents kicked so far (at most {@code batchSize}); nothing when an earlier task took them. */
+    private void relayKicked() {
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        int taken = 0;
+        for (Kick kick; taken < settings.batchSize() && (kick = kicked.poll()) != null; taken++) {
+            queued.remove(kick.key());
+            byCollection.computeIfAbsent(kick.collection(), c -> new ArrayList<>()).add(kick.id());
+        }
+        byCollection.forEach((collection, ids) -> {
+            if (ids.size() == 1) {
+                relayDocument(collection, ids.get(0));
+            } else {
+                relayDocuments(collection, ids, markersOf(collection, ids), true);
+            }
+        });
+    }
+
+    /**
+     * The markers of kicked documents, read before the documents: a save after this read raises the marker's
+     * {@code writes}, so the removal of the marker read here misses and the marker stays for the next kick or poll.
+     * A kicked document may have no marker left (the poll dropped it while the document's insert was on its way):
+     * the document is relayed all the same, since the kick came after its save.
+     */
+    private Map<String, Document> markersOf(String collection, List<Object> ids) {
+        Query markers = Query.query(Criteria.where("_id").in(ids.stream().map(id -> markerId(collection, id)).toList()));
+        markers.fields().include("documentId").include(WRITES);
+        return byDocumentId(mongo.find(markers, Document.class, MARKERS));
+    }
+
+    /**
+     * Kicked documents waiting for a thread (at most {@code kickQueue}: each came with a task the bounded queue
+     * accepted). Not the tasks waiting: a task may relay documents kicked after it, and the later kicks' own tasks
+     * then find nothing left to do.
+     */
     int waitingKicks() {
-        ThreadPoolExecutor running = kicks;
-        return running == null ? 0 : running.getQueue().size();
+        return kicked.size();
     }
 
     /**
@@ -148,31 +186,39 @@ public class OutboxRelay implements SmartLifecycle {
             if (paused()) {
                 break;
             }
-            batch = batch.plus(relayMarkers(collection.getKey(), collection.getValue()));
+            List<Object> ids = collection.getValue().stream().map(marker -> marker.get("documentId")).toList();
+            batch = batch.plus(relayDocuments(collection.getKey(), ids, byDocumentId(collection.getValue()), false));
         }
         return batch;
     }
 
-    /** The documents of these markers of one collection, relayed together; documents a kick is relaying are left to it. */
-    private Batch relayMarkers(String collection, List<Document> markers) {
-        Map<Object, Document> claimed = new LinkedHashMap<>();
-        for (Document marker : markers) {
-            if (inFlight.add(markerId(collection, marker.get("documentId")))) {
-                claimed.put(marker.get("documentId"), marker);
+    /**
+     * These documents of one collection, relayed together, then their markers (as read before the documents)
+     * removed. A document another thread is relaying is left to it; when these documents were kicked, that thread
+     * is told to read the document once more (a save may have come after its read).
+     */
+    private Batch relayDocuments(String collection, List<Object> ids, Map<String, Document> markers, boolean kicked) {
+        List<Object> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            String key = markerId(collection, id);
+            if (inFlight.add(key)) {
+                claimed.add(id);
+            } else if (kicked) {
+                kickedAgain.add(key);
             }
         }
         try {
-            Map<String, List<PendingEvent>> pending = pendingEvents(collection, claimed.keySet());
+            Map<String, List<PendingEvent>> pending = pendingEvents(collection, claimed);
             Map<Object, List<CompletableFuture<SendResult<String, String>>>> acks = new LinkedHashMap<>();
-            claimed.keySet().forEach(id -> acks.put(id, sendAll(pending.getOrDefault(String.valueOf(id), List.of()))));
+            claimed.forEach(id -> acks.put(id, sendAll(pending.getOrDefault(String.valueOf(id), List.of()))));
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
             BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKERS);
             int pulled = 0;
             int removed = 0;
+            int failed = 0;
             int published = 0;
-            for (Map.Entry<Object, Document> marker : claimed.entrySet()) {
-                Object id = marker.getKey();
+            for (Object id : claimed) {
                 Outcome outcome = awaitAll(collection, id, pending.getOrDefault(String.valueOf(id), List.of()),
                         acks.get(id), deadline);
                 published += outcome.sent();
@@ -180,27 +226,29 @@ public class OutboxRelay implements SmartLifecycle {
                     pulls.updateOne(Query.query(Criteria.where("_id").is(id)), pullOf(outcome.done()));
                     pulled++;
                 }
+                Document marker = markers.get(String.valueOf(id));
                 if (outcome.failure() != null) {
                     backOff(collection, id, outcome);
-                } else {
+                    failed++;
+                } else if (marker != null) {
                     removals.remove(Query.query(Criteria.where("_id").is(markerId(collection, id))
-                            .and(WRITES).is(marker.getValue().get(WRITES))));
+                            .and(WRITES).is(marker.get(WRITES))));
                     removed++;
                 }
             }
             if (pulled > 0) {
                 pulls.execute();
             }
+            if (failed == 0 && !claimed.isEmpty()) {
+                recovered();
+            }
             if (removed > 0) {
-                if (removed == claimed.size()) {
-                    recovered();
-                }
                 removals.execute();
             }
             return new Batch(0, claimed.size(), published);
         } finally {
             List<Object> kickedMeanwhile = new ArrayList<>();
-            claimed.keySet().forEach(id -> {
+            claimed.forEach(id -> {
                 inFlight.remove(markerId(collection, id));
                 if (kickedAgain.remove(markerId(collection, id))) {
                     kickedMeanwhile.add(id);
@@ -212,12 +260,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Markers by their document's id as text (see {@link #pendingEvents} for why text). */
+    private static Map<String, Document> byDocumentId(List<Document> markers) {
+        Map<String, Document> byId = new HashMap<>();
+        markers.forEach(marker -> byId.put(String.valueOf(marker.get("documentId")), marker));
+        return byId;
+    }
+
     /**
      * Pending events by document id as text: the store may hand back an id of another type than the marker holds
      * (a 24-hex-digit string is queried and stored as an ObjectId), and a missed match would drop the marker with
      * its events unsent.
      */
-    private Map<String, List<PendingEvent>> pendingEvents(String collection, java.util.Collection<Object> ids) {
+    private Map<String, List<PendingEvent>> pendingEvents(String collection, List<Object> ids) {
         Map<String, List<PendingEvent>> pending = new HashMap<>();
         if (ids.isEmpty()) {
             return pending;
@@ -436,6 +491,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** A document whose save asked for its events to leave. */
+    private record Kick(String collection, Object id) {
+
+        String key() {
+            return markerId(collection, id);
+        }
+    }
+
     /** Event ids to pull (acknowledged or parked), how many were sent, and the transient failure that stopped it. */
     private record Outcome(List<String> done, int sent, Throwable failure) {
     }
@@ -478,6 +541,7 @@ public class OutboxRelay implements SmartLifecycle {
         kicks = null;
         poller = null;
         queued.clear();
+        kicked.clear();
         if (runningKicks == null || runningPoller == null) {
             return;
         }

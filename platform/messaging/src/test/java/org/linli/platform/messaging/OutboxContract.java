@@ -215,6 +215,53 @@ abstract class OutboxContract {
     }
 
     @Test
+    void kicksThatPileUpLeaveTogetherInFewReadsAndEveryEventArrivesOnce() {
+        relay.stop();
+        CountingMarkerReads counting = new CountingMarkerReads(mongo);
+        OutboxRelay oneThread = new OutboxRelay(counting, kafka, properties.topic(), List.of("parcels"),
+                new MessagingProperties.Outbox(true, Duration.ofHours(1), 200, Duration.ofSeconds(5), 1, 1000,
+                        Duration.ofSeconds(1), false), new SimpleMeterRegistry());
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                String id = UUID.randomUUID().toString();
+                parcels.save(new Parcel(id, "pile-" + i));
+                ids.add(id);
+            }
+            oneThread.start();
+            ids.forEach(id -> oneThread.kick("parcels", id));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(id -> listener.effectsFor(id) == 1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ids.stream().allMatch(id -> pendingIn(id).isEmpty()
+                    && mongo.findById("parcels/" + id, org.bson.Document.class, OutboxRelay.MARKERS) == null));
+            assertThat(counting.markerReads.get()).as("markers read one by one would take 40 reads").isLessThan(20);
+        } finally {
+            oneThread.stop();
+            relay.start();
+        }
+    }
+
+    /**
+     * An {@code insertAll} writes every marker before it inserts any document, so the poll may drop markers whose
+     * documents do not exist yet; the kicks that follow the insert must relay those documents all the same.
+     */
+    @Test
+    void aThousandDocumentsInsertedAtOnceAllLeaveThoughThePollDroppedMarkersAheadOfThem() {
+        List<Parcel> many = new ArrayList<>();
+        for (int i = 0; i < 990; i++) {
+            many.add(new Parcel(UUID.randomUUID().toString(), "row-" + i));
+        }
+
+        mongo.insertAll(many);
+
+        List<String> ids = many.stream().map(Parcel::id).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
+                Query.query(Criteria.where("_id").in(ids).and("moves").is(1)), "parcel_effects") == ids.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(
+                Query.query(Criteria.where("_id").in(ids).and(AggregateRoot.OUTBOX_FIELD + ".0").exists(true)), "parcels") == 0);
+    }
+
+    @Test
     void aRelayThatCrashedAfterSendingSendsAgainAndTheEffectHappensOnce() {
         String id = UUID.randomUUID().toString();
         relay.stop();
@@ -338,6 +385,34 @@ abstract class OutboxContract {
     private List<Object> pendingIn(String id) {
         org.bson.Document doc = mongo.findById(id, org.bson.Document.class, "parcels");
         return doc == null ? List.of() : (List<Object>) doc.get(AggregateRoot.OUTBOX_FIELD, List.class);
+    }
+
+    /** Counts the reads of outbox markers, one marker by id or many at once. */
+    private static final class CountingMarkerReads extends MongoTemplate {
+
+        final java.util.concurrent.atomic.AtomicInteger markerReads = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingMarkerReads(MongoTemplate delegate) {
+            super(delegate.getMongoDatabaseFactory(), (MongoConverter) delegate.getConverter());
+        }
+
+        @Override
+        public <T> T findById(Object id, Class<T> entityClass, String collectionName) {
+            countMarkers(collectionName);
+            return super.findById(id, entityClass, collectionName);
+        }
+
+        @Override
+        public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
+            countMarkers(collectionName);
+            return super.find(query, entityClass, collectionName);
+        }
+
+        private void countMarkers(String collectionName) {
+            if (OutboxRelay.MARKERS.equals(collectionName)) {
+                markerReads.incrementAndGet();
+            }
+        }
     }
 
     /** A store whose clearing write never happens: the process "dies" after the broker acknowledged. */
