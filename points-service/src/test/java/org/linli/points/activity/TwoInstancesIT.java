@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -20,13 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.points.Communities;
-import org.linli.points.PointsServiceApplication;
+import org.linli.points.SecondInstance;
 import org.linli.points.activity.Activity.Plan;
 import org.linli.points.ledger.Ledger;
 import org.linli.points.ledger.LedgerEntry;
 import org.linli.points.scoring.ActivityType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -45,10 +41,6 @@ import org.springframework.data.mongodb.core.query.Query;
 @EmbeddedInfrastructure
 class TwoInstancesIT {
 
-    private static final String[] SHARED = {"spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-            "spring.kafka.consumer.group-id", "linli.points.activities.settle-interval",
-            "linli.points.redemptions.sweep-interval", "linli.messaging.outbox.poll-interval",
-            "linli.protection.data-dir"};
     private static final int ACTIVITIES = 60;
     private static final int ATTENDEES = 5;
     /** One point an activity (one hour at one point an hour): 60 credits stay below the default daily cap of 100. */
@@ -74,9 +66,7 @@ class TwoInstancesIT {
     @BeforeEach
     void aSecondInstanceOnTheSameStoreAndGroup() {
         if (second == null) {
-            Stream<String> shared = Stream.of(SHARED).map(key -> "--" + key + "=" + environment.getRequiredProperty(key));
-            second = new SpringApplicationBuilder(PointsServiceApplication.class)
-                    .run(Stream.concat(Stream.of("--server.port=0"), shared).toArray(String[]::new));
+            second = SecondInstance.beside(environment);
         }
         community = "community-" + UUID.randomUUID();
         path = Communities.community(mongo, community);
@@ -94,7 +84,7 @@ class TwoInstancesIT {
         List<String> volunteers = volunteers();
         List<Activity> confirmed = confirmedUnsettled(volunteers);
 
-        atOnce(sweeper::settle, second.getBean(ActivitySweeper.class)::settle);
+        SecondInstance.atOnce(sweeper::settle, second.getBean(ActivitySweeper.class)::settle);
 
         assertSettledWithOneCreditEach(confirmed, volunteers);
     }
@@ -104,7 +94,7 @@ class TwoInstancesIT {
         List<String> volunteers = volunteers();
         List<Activity> confirmed = confirmedUnsettled(volunteers);
 
-        atOnce(activities::settleInterrupted, second.getBean(ActivityService.class)::settleInterrupted);
+        SecondInstance.atOnce(activities::settleInterrupted, second.getBean(ActivityService.class)::settleInterrupted);
 
         assertSettledWithOneCreditEach(confirmed, volunteers);
     }
@@ -163,24 +153,5 @@ class TwoInstancesIT {
 
     private List<LedgerEntry> entriesOf(String accountId) {
         return mongo.find(Query.query(Criteria.where("accountId").is(accountId)), LedgerEntry.class);
-    }
-
-    /** Runs both at the same moment and waits for both. */
-    private static void atOnce(Runnable here, Runnable there) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> after(start, here));
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> after(start, there));
-        start.countDown();
-        CompletableFuture.allOf(first, other).get();
-    }
-
-    private static void after(CountDownLatch start, Runnable job) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        job.run();
     }
 }
