@@ -1,6 +1,7 @@
 package org.linli.issue.issue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -27,37 +29,77 @@ import org.springframework.stereotype.Component;
  * newest {@value #PER_CELL} reports: a spot reported more often than that within the window still finds a
  * duplicate among them, and memory stays bounded however busy a spot is.
  * <p>
- * Loaded from the store at start; this instance's reports are added as they come, another instance's are not
- * seen until a restart, which only means a duplicate is not suggested (merging stays a staff decision).
- * Candidates are confirmed against the store (still open).
+ * Loaded from the store at start; this instance's reports are added as they come, and another instance's are read
+ * in by a catch-up: at most every {@link #CATCH_UP_EVERY}, one submission reads the reports stored since the last
+ * catch-up (one indexed range query on {@code reportedAt}, going {@link #CATCH_UP_OVERLAP} further back for a report
+ * stamped before the last catch-up but stored after it, and for instances' clocks a little apart; reports read twice
+ * are kept once). So a report through one instance is suggested as the duplicate of one through another stored a
+ * second or more before; the submissions in between pay nothing. A generation counter, as the routing and unit
+ * indexes use, would cost a write per submission here, and a rebuild on every change. A report another instance
+ * stored with an earlier {@code reportedAt} (a hotline call received before) is missed, which only means a duplicate
+ * is not suggested (merging stays a staff decision). Candidates are confirmed against the store (still open).
  */
 @Component
 class RecentReports {
 
     static final int PER_CELL = 64;
+    static final Duration CATCH_UP_EVERY = Duration.ofSeconds(1);
+    static final Duration CATCH_UP_OVERLAP = Duration.ofSeconds(3);
     private static final double METRES_PER_DEGREE_OF_LATITUDE = 110_000; // rounded down: a cell is at least the radius high
     private static final int PURGE_EVERY = 1_024;
 
     private final Map<Cell, Deque<Entry>> cells = new ConcurrentHashMap<>();
     private final AtomicInteger addsSincePurge = new AtomicInteger();
+    private final AtomicBoolean catchingUp = new AtomicBoolean();
     private final MongoOperations mongo;
     private final IssueSettings settings;
     private final Clock clock;
     private final double cellDegrees;
+    /** When the store was last read: the reports stored since are another instance's to catch up with. */
+    private volatile Instant readUpTo;
 
     RecentReports(MongoOperations mongo, IssueSettings settings, Clock clock) {
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
         this.cellDegrees = Math.max(settings.duplicateRadiusMetres(), 1) / METRES_PER_DEGREE_OF_LATITUDE;
-        Query recent = Query.query(Criteria.where("reportedAt").gte(clock.instant().minus(settings.duplicateWindow()))
-                .and("status").nin(IssueStatus.FINAL)).with(Sort.by("reportedAt"));
-        recent.fields().include("category").include("lat").include("lng").include("reportedAt");
+        readUpTo = clock.instant();
         // read as plain documents: mapping each into an Issue (its flat values) was a fifth of the service's start-up
         // CPU once a day's reports were in the window (25,000 at a benchmark's spot)
-        try (Stream<Document> issues = mongo.stream(recent, Document.class, mongo.getCollectionName(Issue.class))) {
-            issues.forEach(issue -> category(issue).ifPresent(category -> add(String.valueOf(issue.get("_id")),
-                    category, number(issue, "lat"), number(issue, "lng"), issue.getDate("reportedAt").toInstant())));
+        try (Stream<Document> issues = mongo.stream(reportedSince(readUpTo.minus(settings.duplicateWindow())),
+                Document.class, mongo.getCollectionName(Issue.class))) {
+            issues.forEach(this::addStored);
+        }
+    }
+
+    private static Query reportedSince(Instant since) {
+        Query recent = Query.query(Criteria.where("reportedAt").gte(since).and("status").nin(IssueStatus.FINAL))
+                .with(Sort.by("reportedAt"));
+        recent.fields().include("category").include("lat").include("lng").include("reportedAt");
+        return recent;
+    }
+
+    private void addStored(Document issue) {
+        category(issue).ifPresent(category -> add(String.valueOf(issue.get("_id")), category, number(issue, "lat"),
+                number(issue, "lng"), issue.getDate("reportedAt").toInstant()));
+    }
+
+    /**
+     * Reads in the reports stored since the last read (another instance's, and this one's again, kept once), when
+     * that was {@link #CATCH_UP_EVERY} ago; one caller at a time, the others go on with what is known.
+     */
+    private void catchUp() {
+        Instant now = clock.instant();
+        Instant last = readUpTo;
+        if (now.isBefore(last.plus(CATCH_UP_EVERY)) || !catchingUp.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            mongo.find(reportedSince(last.minus(CATCH_UP_OVERLAP)), Document.class, mongo.getCollectionName(Issue.class))
+                    .forEach(this::addStored);
+            readUpTo = now;
+        } finally {
+            catchingUp.set(false);
         }
     }
 
@@ -75,12 +117,14 @@ class RecentReports {
         if (issue.lat() == null || issue.lng() == null || settings.duplicateRadiusMetres() <= 0) {
             return Optional.empty();
         }
+        catchUp();
         Instant since = issue.reportedAt().minus(settings.duplicateWindow());
         Nearest nearest = new Nearest(issue, settings.duplicateRadiusMetres());
         for (Cell cell : cellsAround(issue.category(), issue.lat(), issue.lng())) {
             cells.computeIfPresent(cell, (key, entries) -> {
                 expire(entries, since);
-                entries.forEach(nearest::offer);
+                // a caught-up report may sit behind newer ones: the window is checked on each, not only by expiry
+                entries.stream().filter(entry -> !entry.reportedAt().isBefore(since)).forEach(nearest::offer);
                 return entries.isEmpty() ? null : entries;
             });
         }
@@ -103,6 +147,9 @@ class RecentReports {
         Entry entry = new Entry(id, lat, lng, reportedAt);
         cells.compute(cellOf(category, lat, lng), (key, entries) -> {
             Deque<Entry> kept = entries == null ? new ArrayDeque<>(4) : entries;
+            if (kept.stream().anyMatch(known -> known.id().equals(id))) {
+                return kept; // read again by a catch-up
+            }
             kept.addLast(entry);
             if (kept.size() > PER_CELL) {
                 kept.pollFirst();

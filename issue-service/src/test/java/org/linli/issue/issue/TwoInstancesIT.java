@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two instances of issue-service on one store and one consumer group (issue #18): the deadline sweep runs on one
  * instance per tick, an overdue issue is escalated once however the two sweep, and the in-memory place index of
- * each instance follows the copies whichever instance's consumer wrote them.
+ * each instance follows the copies whichever instance's consumer wrote them, as does each instance's index of recent
+ * reports (the duplicate suggestion) whichever instance took them.
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=two-instances-it-${random.uuid}",
         "linli.issue.sweep.interval=1h", "linli.issue.grid-service.url=http://127.0.0.1:9",
@@ -68,6 +69,8 @@ class TwoInstancesIT {
     DeadlinePolicy policy;
     @Autowired
     Clock clock;
+    @Autowired
+    IssueIntake intake;
 
     @BeforeEach
     void aSecondInstanceOnTheSameStoreAndGroup() {
@@ -142,6 +145,21 @@ class TwoInstancesIT {
                     assertThat(route.gridId()).isEqualTo(Seeds.GRID);
                     assertThat(route.source()).isEqualTo(Route.Source.LOCAL_COPY);
                 }));
+    }
+
+    @Test
+    void aReportThroughOneInstanceIsSuggestedAsTheDuplicateOfANearbyOneThroughTheOther() throws InterruptedException {
+        Issue throughFirst = intake.submitFromIntegration(reportAt(36.251, 113.451));
+        Thread.sleep(RecentReports.CATCH_UP_EVERY.plusMillis(200).toMillis());
+
+        Issue throughSecond = second.getBean(IssueIntake.class).submitFromIntegration(reportAt(36.2511, 113.451));
+
+        assertThat(throughSecond.suggestedDuplicateOf()).isEqualTo(throughFirst.id());
+    }
+
+    private static Report reportAt(double lat, double lng) {
+        return new Report(Category.ENVIRONMENT, null, Channel.APP, "垃圾堆在路边", lat, lng, null, null, false,
+                "resident-1", "张三", "13812345678", null, List.of(), null);
     }
 
     private static Route routeOf(Places instance, double lat, double lng) {

@@ -40,6 +40,11 @@ public abstract class ArchitectureContract {
         LinliArchitecture.platformKnowsNoService().check(classes());
     }
 
+    @Test
+    void everyScheduledJobTakesASchedulerLock() {
+        LinliArchitecture.scheduledJobsTakeASchedulerLock().check(classes());
+    }
+
     private JavaClasses classes() {
         return LinliArchitecture.classesOf(service);
     }

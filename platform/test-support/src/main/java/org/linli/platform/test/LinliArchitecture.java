@@ -1,5 +1,6 @@
 package org.linli.platform.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
  *   <li>controllers leave the store to their feature: no MongoDB type, no Mongo helper;</li>
  *   <li>the domain (stored aggregates, {@code @Document}, and the kernel {@code org.linli.platform.domain}) knows
  *       nothing of the web;</li>
- *   <li>the platform ({@code org.linli.platform..}, {@code org.linli.events..}) knows no service.</li>
+ *   <li>the platform ({@code org.linli.platform..}, {@code org.linli.events..}) knows no service;</li>
+ *   <li>every scheduled job ({@code @Scheduled}) takes a scheduler lock ({@code @SchedulerLock}), so that it runs
+ *       on one instance per tick however many instances run (issue #18, platform/scheduling).</li>
  * </ul>
  * Types are named as strings, so this class needs ArchUnit only.
  */
@@ -38,6 +41,8 @@ public final class LinliArchitecture {
             "org.springframework.http..", "jakarta.servlet.."};
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String DOCUMENT = "org.springframework.data.mongodb.core.mapping.Document";
+    private static final String SCHEDULED = "org.springframework.scheduling.annotation.Scheduled";
+    private static final String SCHEDULER_LOCK = "net.javacrumbs.shedlock.spring.annotation.SchedulerLock";
 
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
@@ -89,6 +94,18 @@ public final class LinliArchitecture {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage(SERVICES.stream().map(service -> root(service) + "..").toArray(String[]::new))
                 .because("nothing domain-specific lives in platform/");
+    }
+
+    /**
+     * A job scheduled in every instance runs in one per tick: its {@code @Scheduled} method also carries
+     * {@code @SchedulerLock(name = …)}. A service without scheduled jobs passes.
+     */
+    public static ArchRule scheduledJobsTakeASchedulerLock() {
+        return methods().that().areAnnotatedWith(SCHEDULED)
+                .should().beAnnotatedWith(SCHEDULER_LOCK)
+                .allowEmptyShould(true)
+                .because("with two instances of a service an unlocked job runs twice per tick (issue #18): double "
+                        + "escalations, double sends");
     }
 
     private static String root(String service) {
