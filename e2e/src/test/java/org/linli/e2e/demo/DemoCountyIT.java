@@ -228,7 +228,7 @@ class DemoCountyIT {
     @Test
     void theResidentDisputesTheHoursRecordedInAnActivityTheySignedUpFor() {
         Session resident = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".resident");
-        List<JsonNode> participations = content(resident.get("/api/v1/activities?status=OPEN&size=200&communityUnitId="
+        List<JsonNode> participations = content(resident.get("/api/v1/activities?size=200&communityUnitId="
                 + communityId).ok()).stream()
                 .flatMap(activity -> StreamSupport.stream(activity.path("participants").spliterator(), false))
                 .toList();
