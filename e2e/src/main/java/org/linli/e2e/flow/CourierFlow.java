@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.linli.e2e.client.Eventually;
 import org.linli.e2e.client.Gateway;
@@ -75,7 +74,7 @@ public final class CourierFlow implements Flow {
         assertThat(Pages.find(verified.path("accessRequests"), "compoundId", n.compoundId())).as("an access request "
                 + "for compound X").hasValueSatisfying(request -> assertThat(request.path("status").asString())
                 .isEqualTo("PENDING"));
-        grantAccess(companyStaff(gateway, admin, n), registrationId, n);
+        grantAccess(People.propertyStaff(gateway, admin, n), registrationId, n);
         JsonNode own = courier.get(COURIERS + "/" + registrationId).ok();
         assertThat(Pages.find(own.path("accessRequests"), "compoundId", n.compoundId()).orElseThrow()
                 .path("status").asString()).as("the courier sees X's company let them in").isEqualTo("GRANTED");
@@ -94,16 +93,6 @@ public final class CourierFlow implements Flow {
                 null);
         String username = "e2e-other-community-" + n.run();
         Neighbourhood.account(admin, username, "COMMUNITY_ADMIN", community);
-        return gateway.signIn(username, Neighbourhood.PASSWORD);
-    }
-
-    /** A PROPERTY_STAFF account of the neighbourhood's company, signed in. */
-    private static Session companyStaff(Gateway gateway, Session admin, Neighbourhood n) {
-        String username = "e2e-property-" + n.run();
-        admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
-                "password", Neighbourhood.INITIAL_PASSWORD, "roles", List.of("PROPERTY_STAFF"),
-                "orgUnitId", n.streetId(), "companyId", n.companyId())).expect(201);
-        gateway.changePassword(username, Neighbourhood.INITIAL_PASSWORD, Neighbourhood.PASSWORD);
         return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 
