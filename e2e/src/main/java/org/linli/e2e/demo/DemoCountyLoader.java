@@ -76,23 +76,33 @@ public final class DemoCountyLoader {
             step("org-service: owners' committees, one with a decision reported in advance (事前报告)",
                     committees::ownersCommittees);
             step("org-service: cross-appointments (交叉任职)", committees::crossAppointments);
+            Session neighbour = gateway.signIn(DemoAccounts.PREFIX + ".neighbour", password);
             step("org-service: a branch rating round, visited, rated and closed (支部好不好，群众说了算)",
-                    () -> new DemoBranchRatings(admin, county).round(gateway.signIn(DemoAccounts.PREFIX + ".neighbour",
-                            password)));
+                    () -> new DemoBranchRatings(admin, county).round(neighbour));
             DemoGridWork gridWork = new DemoGridWork(county, community, worker);
             step("grid-service: a notice to every household of the first community, the worker's delivered but two",
                     gridWork::notice);
             step("grid-service: a 飞线充电 rectification campaign with cases found and fixed", gridWork::campaign);
             step("issue-service: disputes mediated by the grid worker, one referred as an issue",
                     new DemoMediation(county, worker)::disputes);
-            step("property-service: couriers registered, verified and let into compounds (or refused)",
-                    () -> new DemoCouriers(county, worker, community).registrations(property));
+            Session courier = gateway.signIn(DemoAccounts.PREFIX + ".courier", password);
+            step("property-service: couriers registered (one by their own account), verified and let into compounds "
+                    + "(or refused)", () -> new DemoCouriers(county, worker, community).registrations(property, courier));
+            DemoVolunteering volunteering = new DemoVolunteering(county, community);
+            step("points-service: three past activities the courier attended and a neighbour never came to, "
+                    + "black-listed by the no-show rule and appealed", () -> volunteering.noShows(accounts, neighbour));
+            step("points-service: an activity under way, a resident's own sign-up and the hours they dispute",
+                    () -> volunteering.disputedHours(accounts, resident));
             step("org-service: a need met by 县人民医院's project (done) and a resident's need still open (两张清单 → 项目清单)",
                     () -> new DemoProjects(admin, county).lists(community, resident));
+            DemoDuties duties = new DemoDuties(admin, county);
             step("org-service: 三帮五督 for the first street, demo.member its alley chief with three duties recorded",
-                    () -> new DemoDuties(admin, county).alleyChief(accounts, community, member));
-            step("points-service: last month's 社区红黑榜 of the first street (published if last month had activities, "
-                    + "else left a draft)", () -> out.print(new DemoCommunityList(admin, county).lastMonth() + "… "));
+                    () -> duties.alleyChief(accounts, community, member));
+            step("org-service: 四个一 for the first street, demo.housing the first community's linked cadre with two "
+                    + "duties recorded", () -> duties.linkedCadre(accounts,
+                    gateway.signIn(DemoAccounts.PREFIX + ".housing", password)));
+            step("points-service: last month's 社区红黑榜 of the first street, published",
+                    () -> out.print(new DemoCommunityList(admin, county).lastMonth() + "… "));
             step("property-service: the votes counted (one passed, one failed on quorum)", assembly::count);
             DemoAccounts all = accounts.withStreetAdmin(admin, county);
             out.printf("%nloaded in %d s.%n", (System.nanoTime() - started) / 1_000_000_000L);

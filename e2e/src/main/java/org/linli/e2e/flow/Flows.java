@@ -2,7 +2,7 @@ package org.linli.e2e.flow;
 
 import java.util.List;
 
-/** The cross-service flows: the five of issue #8 in the issue's order (a–e), then f, g and h of issue #16, then i of issue #21, then j of issue #20, then k of issue #17. */
+/** The cross-service flows: the five of issue #8 in the issue's order (a–e), then f, g and h of issue #16, then i of issue #21, then j of issue #20, then k, l and m of issue #17. */
 public final class Flows {
 
     private Flows() {
@@ -11,7 +11,8 @@ public final class Flows {
     public static List<Flow> all() {
         return List.of(new QrReportFlow(), new FocusAndSanctionFlow(), new OrgChangeFlow(), new DualRegistrationWishFlow(),
                 new EmergencyNoticeFlow(), new TrustAccountFlow(), new PatrolAndSupervisionFlow(),
-                new AssemblyEvictionFlow(), new AuditAndRightsFlow(), new WebhookFlow(), new NeedToProjectFlow());
+                new AssemblyEvictionFlow(), new AuditAndRightsFlow(), new WebhookFlow(), new NeedToProjectFlow(),
+                new MediationFirstFlow(), new CourierFlow());
     }
 
     /** The flows whose {@link Flow#name()} starts with one of the given letters or names; all when none is given. */

@@ -2,6 +2,7 @@ package org.linli.e2e.flow;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.linli.e2e.client.Gateway;
@@ -11,8 +12,8 @@ import org.linli.e2e.client.Session;
 
 /**
  * The people a flow needs in its {@link Neighbourhood} besides the grid worker: an administrator of the
- * community (whose lists show only this run's data), a resident and a party member with an account, registered in
- * org-service so every other service knows the member by that account.
+ * community (whose lists show only this run's data), a resident, the company's property staff, and a party member
+ * with an account, registered in org-service so every other service knows the member by that account.
  */
 final class People {
 
@@ -38,6 +39,16 @@ final class People {
     static Session resident(Gateway gateway, Session admin, Neighbourhood n) {
         String username = "e2e-resident-" + n.run();
         Neighbourhood.account(admin, username, "RESIDENT", n.communityId());
+        return gateway.signIn(username, Neighbourhood.PASSWORD);
+    }
+
+    /** A PROPERTY_STAFF account of the neighbourhood's company (in its street), signed in. */
+    static Session propertyStaff(Gateway gateway, Session admin, Neighbourhood n) {
+        String username = "e2e-property-" + n.run();
+        admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
+                "password", Neighbourhood.INITIAL_PASSWORD, "roles", List.of("PROPERTY_STAFF"),
+                "orgUnitId", n.streetId(), "companyId", n.companyId())).expect(201);
+        gateway.changePassword(username, Neighbourhood.INITIAL_PASSWORD, Neighbourhood.PASSWORD);
         return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 

@@ -43,7 +43,7 @@ public final class TrustAccountFlow implements Flow {
         Session admin = gateway.admin();
         Neighbourhood n = Neighbourhood.complete(admin);
         Session community = People.communityAdmin(gateway, admin, n);
-        Session staff = staffOf(gateway, admin, n);
+        Session staff = People.propertyStaff(gateway, admin, n);
         String account = "/api/v1/trust-accounts/" + n.compoundId();
         // self-managed (自管), so the county's unmanaged list stays empty as the demo county promises
         String otherCompound = admin.post("/api/v1/compounds", Map.of("name", "端到端邻近小区" + n.run(),
@@ -101,16 +101,6 @@ public final class TrustAccountFlow implements Flow {
             body.put("deliberationId", deliberation);
         }
         return staff.post(account + "/entries", body);
-    }
-
-    /** A PROPERTY_STAFF account of the neighbourhood's company, signed in. */
-    private static Session staffOf(Gateway gateway, Session admin, Neighbourhood n) {
-        String username = "e2e-property-" + n.run();
-        admin.post("/api/v1/accounts", Map.of("username", username, "displayName", username,
-                "password", Neighbourhood.INITIAL_PASSWORD, "roles", List.of("PROPERTY_STAFF"), "orgUnitId", n.streetId(), "companyId", n.companyId()))
-                .expect(201);
-        gateway.changePassword(username, Neighbourhood.INITIAL_PASSWORD, Neighbourhood.PASSWORD);
-        return gateway.signIn(username, Neighbourhood.PASSWORD);
     }
 
     /** A RESIDENT account of the community, registered by the community administrator in one compound. */

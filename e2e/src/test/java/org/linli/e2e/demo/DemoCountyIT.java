@@ -196,6 +196,72 @@ class DemoCountyIT {
                 });
     }
 
+    @Test
+    void theCourierRegisteredThemselvesIsLetIntoACompoundAndCreditedForVolunteering() {
+        Session courier = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".courier");
+        JsonNode registration = content(courier.get("/api/v1/couriers/mine").ok()).stream()
+                .filter(mine -> mine.path("status").asString().equals("VERIFIED")).findFirst().orElseThrow();
+        assertThat(courier.get("/api/v1/couriers/" + registration.path("id").asString()).ok().path("accessRequests"))
+                .anySatisfy(request -> assertThat(request.path("status").asString()).isEqualTo("GRANTED"));
+        String accountId = courier.get("/api/v1/accounts/me").ok().path("id").asString();
+        assertThat(content(courier.get("/api/v1/points/accounts/" + accountId + "/entries?size=50").ok()))
+                .anySatisfy(entry -> assertThat(entry.path("reason").asString()).isEqualTo("ACTIVITY"));
+        assertThat(courier.get("/api/v1/points/accounts/me").ok().path("balance").asLong()).isPositive();
+    }
+
+    @Test
+    void theNoShowRuleBlackListedTheNeighbourWhoseAppealAwaitsTheCommunity() {
+        Session neighbour = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".neighbour");
+        String neighbourId = neighbour.get("/api/v1/accounts/me").ok().path("id").asString();
+        assertThat(neighbour.get("/api/v1/honour-lists/black-list/mine").ok()).anySatisfy(entry -> {
+            assertThat(entry.path("listedBy").asString()).isEqualTo("rule:no-shows");
+            assertThat(entry.path("active").asBoolean()).isTrue();
+            assertThat(entry.path("evidence")).hasSize(3);
+            assertThat(entry.path("appealState").asString()).isEqualTo("PENDING");
+        });
+        Session community = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        assertThat(content(community.get("/api/v1/honour-lists/black-list?communityUnitId=" + communityId
+                + "&appeal=PENDING").ok())).anySatisfy(entry ->
+                assertThat(entry.path("accountId").asString()).isEqualTo(neighbourId));
+    }
+
+    @Test
+    void theResidentDisputesTheHoursRecordedInAnActivityTheySignedUpFor() {
+        Session resident = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".resident");
+        List<JsonNode> participations = content(resident.get("/api/v1/activities?size=200&communityUnitId="
+                + communityId).ok()).stream()
+                .flatMap(activity -> StreamSupport.stream(activity.path("participants").spliterator(), false))
+                .toList();
+        assertThat(participations).anySatisfy(own -> {
+            assertThat(own.path("hours").asString()).isEqualTo("DISPUTED");
+            assertThat(own.path("disputeReason").asString()).isNotBlank();
+        });
+    }
+
+    @Test
+    void lastMonthsCommunityListOfTheFirstStreetIsPublishedWithTheFirstCommunityOnTheRedList() {
+        String streetId = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community").get("/api/v1/org-units/" + communityId)
+                .ok().path("parentId").asString();
+        String lastMonth = YearMonth.now(DemoSeason.COUNTY_ZONE).minusMonths(1).toString();
+        JsonNode list = GATEWAY.anonymous().get("/api/v1/community-lists/published?scopeUnitId=" + streetId + "&month="
+                + lastMonth).ok();
+        assertThat(list.path("red")).anySatisfy(line ->
+                assertThat(line.path("communityUnitId").asString()).isEqualTo(communityId));
+        assertThat(list.path("black")).isNotEmpty();
+    }
+
+    @Test
+    void theHousingDepartmentsCadreHoldsTheLinkedCadresQuotaForTheFirstCommunity() {
+        Session community = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".community");
+        String cadreId = GATEWAY.demoAccount(DemoAccounts.PREFIX + ".housing").get("/api/v1/accounts/me").ok()
+                .path("id").asString();
+        assertThat(community.get("/api/v1/duty-reports/holders/" + cadreId + "?month="
+                + YearMonth.now(DemoSeason.COUNTY_ZONE)).ok()).anySatisfy(report -> {
+                    assertThat(report.path("role").asString()).isEqualTo("LINKED_CADRE");
+                    assertThat(report.path("quotaApplies").asBoolean()).isTrue();
+                });
+    }
+
     private static List<JsonNode> content(JsonNode page) {
         return StreamSupport.stream(page.path("content").spliterator(), false).toList();
     }
