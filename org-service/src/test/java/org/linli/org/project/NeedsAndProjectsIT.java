@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -35,7 +38,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done; capacity; overdue; scope. */
+/**
+ * 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done (ProjectCompleted); capacity;
+ * overdue; scope.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -49,6 +55,8 @@ class NeedsAndProjectsIT {
     MockMvc mvc;
     @Autowired
     MongoOperations mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     private String county;
     private String community;
@@ -114,6 +122,12 @@ class NeedsAndProjectsIT {
 
         read(resident, "/api/v1/needs/" + need).andExpect(jsonPath("$.status").value("CLOSED"));
         read(admin, "/api/v1/resources/" + shared).andExpect(jsonPath("$.capacityLeft").value(10));
+        JsonNode completed = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, project, "ProjectCompleted");
+        PublishedEvents.assertMatchesExample(completed, "org-events");
+        assertThat(completed.at("/payload/unitId").asString()).isEqualTo(unit);
+        assertThat(completed.at("/payload/needId").asString()).isEqualTo(need);
+        assertThat(completed.at("/payload/completedOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(completed.toString()).doesNotContain("每日午餐配送到户");
 
         Project late = claimedTenDaysAgoDueThreeDaysAgo(second);
         read(admin, "/api/v1/projects?overdue=true&communityId=" + community)
