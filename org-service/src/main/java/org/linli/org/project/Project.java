@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("projects")
 // a year's projects in a subtree: what each dual-registration unit claimed, finished, let run late
 @CompoundIndex(name = "year_unitPath", def = "{'year': 1, 'unitPath': 1}")
+// a dual-registration unit's claims per year: its gaps list and year-end figures
+@CompoundIndex(name = "owner_year", def = "{'owner.id': 1, 'year': 1}")
 public class Project extends AggregateRoot {
 
     static final int MAX_TEXT = 2000;

@@ -1,6 +1,8 @@
 package org.linli.org.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -39,8 +41,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done (ProjectCompleted); capacity;
- * overdue; scope.
+ * 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done (ProjectCompleted); the unit's
+ * gaps and year-end figures; capacity; overdue; scope.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -138,6 +140,34 @@ class NeedsAndProjectsIT {
                 .andExpect(jsonPath("$.content[0].done").value(1))
                 .andExpect(jsonPath("$.content[0].claimed").value(late.year() == TODAY.getYear() ? 2 : 1))
                 .andExpect(jsonPath("$.content[0].overdue").value(late.year() == TODAY.getYear() ? 1 : 0));
+    }
+
+    @Test
+    void aProjectListClaimKeepsTheUnitOffTheGapsListAndCountsInItsYearEndFigures() throws Exception {
+        String gaps = "/api/v1/dual-registration/gaps?year=" + TODAY.getYear();
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(hasItem(unit)));
+        String need = create(admin, "/api/v1/needs", need("楼道照明"));
+        String resource = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
+                5, List.of(community)));
+        String project = create(admin, "/api/v1/projects", project(need, resource, 1, TODAY.plusDays(7)));
+
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(not(hasItem(unit))));
+        call(admin, "/api/v1/projects/" + project + "/start", Map.of("version", 0)).andExpect(status().isOk());
+        call(admin, "/api/v1/projects/" + project + "/completion", Map.of("version", 1, "result", "装好十二盏灯",
+                "completedOn", TODAY.toString())).andExpect(status().isOk());
+
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(not(hasItem(unit))));
+        long version = JSON.readTree(read(admin, "/api/v1/dual-registration/units/" + unit).andReturn().getResponse()
+                .getContentAsString()).get("version").asLong();
+        call(admin, "/api/v1/dual-registration/units/" + unit + "/scores", Map.of("version", version,
+                "year", TODAY.getYear(), "communityId", community, "score", 92)).andExpect(status().isOk());
+        read(admin, "/api/v1/dual-registration/units/" + unit).andExpect(status().isOk())
+                .andExpect(jsonPath("$.projects").isEmpty())
+                .andExpect(jsonPath("$.yearEnd[0].year").value(TODAY.getYear()))
+                .andExpect(jsonPath("$.yearEnd[0].claimedProjects").value(1))
+                .andExpect(jsonPath("$.yearEnd[0].completedProjects").value(1))
+                .andExpect(jsonPath("$.yearEnd[0].overdueProjects").value(0))
+                .andExpect(jsonPath("$.yearEnd[0].averageScore").value(92.0));
     }
 
     @Test
