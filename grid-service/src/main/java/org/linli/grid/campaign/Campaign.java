@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
+import org.linli.events.grid.CampaignClosed;
 import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.messaging.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,10 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of days. Grid workers record each case they find inside the area during the period ({@link #recordCase});
  * each case must be fixed within {@code daysToFix} days of being found. The campaign is PLANNED before its
  * first day and ACTIVE from then on until the admins of the unit that launched it close it (CLOSED); once
- * closed it takes no more cases nor fixes.
+ * closed it takes no more cases nor fixes. Closing records {@link CampaignClosed} with the final counts.
  */
 @Document("campaigns")
-class Campaign {
+class Campaign extends AggregateRoot {
 
     static final int MAX_TITLE_LENGTH = 100;
     static final int MAX_DAYS_TO_FIX = 90;
@@ -43,8 +44,6 @@ class Campaign {
     private Instant launchedAt;
     private String closedBy;
     private Instant closedAt;
-    @Version
-    private Long version;
 
     protected Campaign() {
         // for the mapping layer
@@ -112,11 +111,13 @@ class Campaign {
         requireOpen("fixing a case");
     }
 
-    /** Closes the campaign once (422 wrong-step after). */
-    void close(String by, Instant now) {
+    /** Closes the campaign once (422 wrong-step after), with {@code total}, the counts of all its cases now. */
+    void close(CampaignFigures.Counts total, String by, Instant now) {
         requireOpen("closing");
         closedBy = by;
         closedAt = now;
+        recordEvent(id, new CampaignClosed(id, hazard.name(), areaUnitId, startsOn, endsOn, total.found(),
+                total.fixed(), total.overdue()), now);
     }
 
     /** PLANNED before the first day, ACTIVE from it, CLOSED once closed. */
@@ -192,10 +193,6 @@ class Campaign {
 
     Instant closedAt() {
         return closedAt;
-    }
-
-    Long version() {
-        return version;
     }
 
     enum Status {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.grid.CampaignClosed;
 import org.linli.grid.campaign.Campaign.Area;
 import org.linli.grid.campaign.Campaign.CaseGrid;
 import org.linli.grid.grid.GridDirectory;
@@ -108,7 +112,12 @@ class CampaignService {
                 Campaign.class);
     }
 
-    /** Closes the campaign: an admin covering the launcher's unit (the county's admins for a county launch). */
+    /**
+     * Closes the campaign: an admin covering the launcher's unit (the county's admins for a county launch). Records
+     * {@link CampaignClosed} with the counts of all its cases, overdue as of today.
+     */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.GRID_EVENTS, payloadType = CampaignClosed.class,
+            description = "a rectification campaign was closed, with its final found / fixed / overdue counts"))
     Campaign close(Caller caller, String id, long version) {
         Campaign campaign = visible(caller, id);
         if (ADMINS.stream().noneMatch(caller::hasRole) || !caller.covers(campaign.launcherPath())) {
@@ -117,7 +126,7 @@ class CampaignService {
         if (campaign.version() == null || campaign.version() != version) {
             throw new OptimisticLockingFailureException("campaign " + id + " is at version " + campaign.version());
         }
-        campaign.close(caller.username(), clock.instant());
+        campaign.close(allCounts(campaign).total(), caller.username(), clock.instant());
         return mongo.save(campaign);
     }
 
@@ -178,6 +187,14 @@ class CampaignService {
                 .include("deadline");
         LocalDate today = today();
         return new Counted(campaign, today, CampaignFigures.of(mongo.find(query, RectificationCase.class), today));
+    }
+
+    /** Counts of all the campaign's cases, whoever asks (for its closing). */
+    private CampaignFigures allCounts(Campaign campaign) {
+        Query query = Query.query(Criteria.where("campaignId").is(campaign.id()));
+        query.fields().include("gridId").include("gridName").include("communityUnitId").include("fixedOn")
+                .include("deadline");
+        return CampaignFigures.of(mongo.find(query, RectificationCase.class), today());
     }
 
     /** A community's name as grid-service knows it ({@code null} when its copy has not arrived). */

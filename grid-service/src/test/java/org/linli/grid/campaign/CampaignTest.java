@@ -21,6 +21,7 @@ class CampaignTest {
     private static final Instant FOUND = Instant.parse("2026-06-10T01:00:00Z");
     private static final Instant NOW = Instant.parse("2026-06-12T02:00:00Z");
     private static final CaseGrid WEST = new CaseGrid("g-west", "西网格", "/l1/g-west/", "c-a", "/s/c-a/");
+    private static final CampaignFigures.Counts NO_CASES = CampaignFigures.of(List.of(), START).total();
     private static final CaseGrid ELSEWHERE = new CaseGrid("g-far", "远网格", "/l1/g-far/", "c-b", "/s2/c-b/");
 
     @Test
@@ -82,11 +83,25 @@ class CampaignTest {
         Campaign campaign = flyingLeads();
         assertThat(campaign.status(START.minusDays(1))).isEqualTo(Campaign.Status.PLANNED);
         assertThat(campaign.status(END.plusDays(5))).isEqualTo(Campaign.Status.ACTIVE);
-        campaign.close("admin", NOW);
+        campaign.close(NO_CASES, "admin", NOW);
         assertThat(campaign.status(START)).isEqualTo(Campaign.Status.CLOSED);
-        assertRefused(() -> campaign.close("admin", NOW), "wrong-step");
+        assertRefused(() -> campaign.close(NO_CASES, "admin", NOW), "wrong-step");
         assertRefused(() -> record(campaign, WEST, FOUND), "wrong-step");
         assertRefused(campaign::requireFixable, "wrong-step");
+    }
+
+    @Test
+    void closingRecordsCampaignClosedWithTheFinalCountsAndNoPlaceOrPhoto() {
+        Campaign campaign = flyingLeads();
+        RectificationCase found = record(campaign, WEST, FOUND);
+
+        campaign.close(CampaignFigures.of(List.of(found), END.plusDays(5)).total(), "admin", NOW);
+
+        assertThat(campaign.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("CampaignClosed");
+            assertThat(event.payload()).contains("\"found\":1", "\"fixed\":0", "\"overdue\":1",
+                    "\"hazard\":\"FLYING_LEAD_CHARGING\"").doesNotContain("photo-123", "g-west");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.linli.grid.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.grid.GridFixture.admin;
 import static org.linli.grid.GridFixture.caller;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,9 +15,12 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.grid.GridFixture;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,10 +28,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A flying-lead campaign in one community: cases recorded in two micro-grids by their grid worker, one fixed,
- * one overdue; the report's counts; another community's worker and admin refused; a worker of one micro-grid
+ * one overdue; the report's counts; another community's worker and admin refused; the closing published with the
+ * final counts; a worker of one micro-grid
  * refused the other's cases and not shown them, a worker without an appointment shown none.
  */
 @SpringBootTest
@@ -44,6 +50,8 @@ class CampaignsIT {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private String west;
@@ -126,6 +134,11 @@ class CampaignsIT {
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         recordCase(WORKER, id, 0.005, now).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("wrong-step"));
+        JsonNode closed = PublishedEvents.awaitFirst(bootstrapServers, Topics.GRID_EVENTS, id, "CampaignClosed");
+        PublishedEvents.assertMatchesExample(closed, "grid-events");
+        assertThat(closed.at("/payload/areaUnitId").asString()).isEqualTo("community-a");
+        assertThat(List.of(closed.at("/payload/found").asInt(), closed.at("/payload/fixed").asInt(),
+                closed.at("/payload/overdue").asInt())).containsExactly(3, 1, 1);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.linli.events.issue.DisputeMediated;
+import org.linli.events.issue.DisputeReferred;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Channel;
 import org.linli.issue.issue.Issue;
@@ -116,7 +118,10 @@ public class Dispute extends AggregateRoot {
         updatedAt = now;
     }
 
-    /** Settled: an agreement every party consented to (named by the parties' names), agreed on a date. Final. */
+    /**
+     * Settled: an agreement every party consented to (named by the parties' names), agreed on a date. Final; records
+     * {@link DisputeMediated}.
+     */
     void mediate(String agreementText, Set<String> consentedBy, LocalDate agreedOn, String by, Instant now) {
         require(Status.OPEN, "mediation");
         if (agreementText == null || agreementText.isBlank()) {
@@ -132,6 +137,8 @@ public class Dispute extends AggregateRoot {
         agreement = new Agreement(agreementText.strip(), parties.stream().map(Party::name).toList(),
                 Objects.requireNonNull(agreedOn), by);
         conclude(Status.MEDIATED, now);
+        recordEvent(id, new DisputeMediated(id, kind.name(), gridId, communityUnitId, workerAccountId, sessions.size(),
+                agreedOn), now);
     }
 
     /**
@@ -145,7 +152,7 @@ public class Dispute extends AggregateRoot {
         }
     }
 
-    /** Passed on as the issue {@code issueId} (made from {@link #referralReport}). Final. */
+    /** Passed on as the issue {@code issueId} (made from {@link #referralReport}). Final; records {@link DisputeReferred}. */
     void refer(String issueId, String reason, String by, Instant now) {
         checkReferable(reason);
         if (!referralIssueId().equals(issueId)) {
@@ -153,6 +160,7 @@ public class Dispute extends AggregateRoot {
         }
         referral = new Referral(issueId, reason.strip(), by);
         conclude(Status.REFERRED, now);
+        recordEvent(id, new DisputeReferred(id, kind.name(), gridId, communityUnitId, workerAccountId, issueId), now);
     }
 
     /** The id of the issue this dispute is referred as: the same on every try and every instance. */

@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.issue.DisputeMediated;
+import org.linli.events.issue.DisputeReferred;
 import org.linli.issue.issue.Category;
 import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueIntake;
@@ -111,6 +116,8 @@ class DisputeService {
         return change(caller, id, version, (dispute, now) -> dispute.addSession(note, caller.accountId(), now));
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = DisputeMediated.class,
+            description = "a dispute was settled by mediation first (前置调解)"))
     Dispute mediate(Caller caller, String id, String agreement, Set<String> consentedBy, LocalDate agreedOn,
                     Long version) {
         return change(caller, id, version,
@@ -122,6 +129,8 @@ class DisputeService {
      * ({@link Dispute#referralIssueId()}): the issue first, then the dispute. Two single-document writes without a
      * transaction; if the second fails, a retry finds the issue made by the first instead of making a second one.
      */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ISSUE_EVENTS, payloadType = DisputeReferred.class,
+            description = "a dispute mediation could not settle was passed on as an issue"))
     Referred refer(Caller caller, String id, String reason, Category category, Long version, String bearerToken) {
         Dispute dispute = find(id);
         requireCovered(caller, dispute, MEDIATORS);

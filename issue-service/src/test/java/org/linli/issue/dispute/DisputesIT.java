@@ -23,13 +23,16 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.issue.Seeds;
 import org.linli.issue.issue.Issue;
 import org.linli.issue.issue.IssueIntake;
 import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.platform.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +47,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mediation first (前置调解) through the API: one dispute mediated, one referred as an issue exactly once, the
+ * Mediation first (前置调解) through the API: one dispute mediated, one referred as an issue exactly once (each
+ * published, DisputeMediated / DisputeReferred, without the parties), the
  * success rate of the grid and the worker, and the scope: another community refused, and a grid worker limited to
  * the disputes of the grids they are the appointed worker of. Same context as CommunityWorkIT.
  */
@@ -71,6 +75,8 @@ class DisputesIT {
     IssueIntake issues;
     @Autowired
     DisputeService disputes;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @BeforeEach
     void copiesKnowTheGrid() {
@@ -92,6 +98,11 @@ class DisputesIT {
                 .andExpect(jsonPath("$.agreement.agreedOn").value("2026-11-22"));
         post("/api/v1/disputes/" + mediated + "/referral", appointedWorker(), "{\"reason\": \"再报\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
+        JsonNode settled = PublishedEvents.awaitFirst(bootstrapServers, Topics.ISSUE_EVENTS, mediated, "DisputeMediated");
+        PublishedEvents.assertMatchesExample(settled, "issue-events");
+        assertThat(settled.at("/payload/gridId").asString()).isEqualTo(Seeds.GRID);
+        assertThat(settled.at("/payload/sessions").asInt()).isEqualTo(1);
+        assertThat(settled.toString()).doesNotContain("张三", "13812345678", "楼上维修");
 
         String referred = record("宅基地边界争议");
         post("/api/v1/disputes/" + referred + "/sessions", appointedWorker(), "{\"note\": \"第一次调解未果\"}")
@@ -108,6 +119,10 @@ class DisputesIT {
         assertThat(retried.at("/referral/issueId").asString()).isEqualTo(firstTry.id());
         post("/api/v1/disputes/" + referred + "/referral", appointedWorker(), "{\"reason\": \"需国土部门确权\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("wrong-step"));
+        JsonNode passedOn = PublishedEvents.awaitFirst(bootstrapServers, Topics.ISSUE_EVENTS, referred, "DisputeReferred");
+        PublishedEvents.assertMatchesExample(passedOn, "issue-events");
+        assertThat(passedOn.at("/payload/issueId").asString()).isEqualTo(firstTry.id());
+        assertThat(passedOn.toString()).doesNotContain("李四", "13987654321");
         assertThat(mongo.count(Query.query(Criteria.where("description").regex(referred)), Issue.class)).isEqualTo(1);
         mvc.perform(get("/api/v1/issues/" + firstTry.id()).with(admin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.gridId").value(Seeds.GRID))

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.RatingRoundClosed;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.org.unit.OrgUnitType;
@@ -69,6 +73,12 @@ class BranchRatingService {
                 caller.accountId(), clock.instant()));
     }
 
+    /**
+     * Closes the round, recording {@link RatingRoundClosed} with each branch's counts as read now; a rating accepted
+     * while the close is under way (it checked the round before the close was saved) is in the results, not the event.
+     */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = RatingRoundClosed.class,
+            description = "a branch rating round was closed, with each branch's response counts"))
     RatingRound close(Caller caller, String id, long version) {
         RatingRound round = find(id);
         if (!caller.covers(round.unitPath())) {
@@ -77,7 +87,7 @@ class BranchRatingService {
         if (round.version() == null || round.version() != version) {
             throw new OptimisticLockingFailureException("round " + id + " is at version " + round.version());
         }
-        round.close(caller.accountId(), clock.instant());
+        round.close(ranking(round, units.findAll(round.branchIds())), caller.accountId(), clock.instant());
         return mongo.save(round);
     }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linli.events.org.RatingRoundClosed;
 
 /**
  * One branch's standing in a round: how many rated it, how many gave each score, the average points (满意 3,
@@ -62,6 +63,16 @@ public record BranchResult(String branchId, String branchName, long responses, M
             zeros.put(score, 0L);
         }
         return zeros;
+    }
+
+    /** The counts the round's closing publishes ({@link RatingRoundClosed}): no averages, no comments. */
+    RatingRoundClosed.BranchCounts counts() {
+        return new RatingRoundClosed.BranchCounts(branchId, responses, count(Score.SATISFIED),
+                count(Score.BASICALLY_SATISFIED), count(Score.DISSATISFIED));
+    }
+
+    private long count(Score score) {
+        return distribution.getOrDefault(score, 0L);
     }
 
     /** One score given to one branch, as read for the results. */

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.linli.events.org.RatingRoundClosed;
 import org.linli.org.unit.ScopePath;
 import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.messaging.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,7 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("branch_rating_rounds")
 // the public list of an area's closed rounds: status, then the unit path prefix
 @CompoundIndex(name = "status_unitPath", def = "{'status': 1, 'unitPath': 1}")
-public class RatingRound {
+public class RatingRound extends AggregateRoot {
 
     static final int MAX_TITLE = 100;
     static final int MAX_PERIOD_DAYS = 366;
@@ -42,8 +43,6 @@ public class RatingRound {
     private Instant openedAt;
     private String closedBy;
     private Instant closedAt;
-    @Version
-    private Long version;
 
     protected RatingRound() {
         // for the mapping layer
@@ -78,12 +77,17 @@ public class RatingRound {
         return round;
     }
 
-    /** Closes the round: no more ratings or visits; the public summary appears. 422 {@code round-closed} twice. */
-    void close(String by, Instant now) {
+    /**
+     * Closes the round: no more ratings or visits; the public summary appears. 422 {@code round-closed} twice. Records
+     * {@link RatingRoundClosed} with {@code results}, the counts of every branch of the round at closing.
+     */
+    void close(List<BranchResult> results, String by, Instant now) {
         requireOpen();
         status = Status.CLOSED;
         closedBy = by;
         closedAt = now;
+        recordEvent(id, new RatingRoundClosed(id, unitId, startsOn, endsOn,
+                results.stream().map(BranchResult::counts).toList()), now);
     }
 
     /**
@@ -158,10 +162,6 @@ public class RatingRound {
 
     public Instant closedAt() {
         return closedAt;
-    }
-
-    public Long version() {
-        return version;
     }
 
     public enum Status {

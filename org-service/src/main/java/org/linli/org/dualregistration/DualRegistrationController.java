@@ -42,10 +42,12 @@ class DualRegistrationController {
 
     private final DualRegistrationService service;
     private final PatrolDuties patrolDuties;
+    private final ProjectList projectList;
 
-    DualRegistrationController(DualRegistrationService service, PatrolDuties patrolDuties) {
+    DualRegistrationController(DualRegistrationService service, PatrolDuties patrolDuties, ProjectList projectList) {
         this.service = service;
         this.patrolDuties = patrolDuties;
+        this.projectList = projectList;
     }
 
     @Operation(summary = "Register a department paired with communities",
@@ -63,7 +65,9 @@ class DualRegistrationController {
             + "404 unknown id. fulfilledWishes: the micro-wishes it claimed and fulfilled (from issue-service's "
             + "MicroWishFulfilled). patrolDuty: its 包保 of difficult compounds per year, newest first (from "
             + "property-service's PatrolAssignmentStarted/PatrolRecorded): assignments, patrols done, patrols due so "
-            + "far (every everyDays from each start, up to today), assignments overdue today.")
+            + "far (every everyDays from each start, up to today), assignments overdue today. yearEnd: per year, newest "
+            + "first, the projects it claimed (those recorded on the unit and those of the project list, "
+            + "/api/v1/projects, not cancelled), done, overdue today, and the communities' scores with their average.")
     @GetMapping("/units/{id}")
     UnitResponse get(Caller caller, @PathVariable String id) {
         return respond(service.get(caller, id));
@@ -111,7 +115,9 @@ class DualRegistrationController {
     }
 
     @Operation(summary = "Units without a claimed project in a year (at least one a year is required)",
-            description = "Roles: admins; units paired with communities in the caller's scope; paged. ?year= is required.")
+            description = "Roles: admins; units paired with communities in the caller's scope; paged. ?year= is required. "
+                    + "A project counts whether recorded on the unit or claimed by it in the project list "
+                    + "(/api/v1/projects, not cancelled).")
     @GetMapping("/gaps")
     PagedModel<UnitResponse> gaps(Caller caller, @RequestParam @Min(MIN_YEAR) @Max(MAX_YEAR) int year,
                                   Pageable pageable) {
@@ -119,12 +125,17 @@ class DualRegistrationController {
     }
 
     private UnitResponse respond(DualRegistrationUnit unit) {
-        return UnitResponse.of(unit, patrolDuties.byYear(List.of(unit.id())).getOrDefault(unit.id(), List.of()));
+        List<String> id = List.of(unit.id());
+        return UnitResponse.of(unit, patrolDuties.byYear(id).getOrDefault(unit.id(), List.of()),
+                projectList.byYear(id).getOrDefault(unit.id(), List.of()));
     }
 
     private PagedModel<UnitResponse> respond(Page<DualRegistrationUnit> units) {
-        Map<String, List<PatrolDuty.Year>> duties = patrolDuties.byYear(units.map(DualRegistrationUnit::id).getContent());
-        return new PagedModel<>(units.map(unit -> UnitResponse.of(unit, duties.getOrDefault(unit.id(), List.of()))));
+        List<String> ids = units.map(DualRegistrationUnit::id).getContent();
+        Map<String, List<PatrolDuty.Year>> duties = patrolDuties.byYear(ids);
+        Map<String, List<ProjectList.Year>> listed = projectList.byYear(ids);
+        return new PagedModel<>(units.map(unit -> UnitResponse.of(unit, duties.getOrDefault(unit.id(), List.of()),
+                listed.getOrDefault(unit.id(), List.of()))));
     }
 
     record RegisterUnitRequest(@NotBlank @Size(max = 100) String name,
@@ -157,14 +168,15 @@ class DualRegistrationController {
     }
 
     record UnitResponse(String id, String name, List<String> pairedCommunityIds, List<Commitment> commitments,
-                        List<ProjectResponse> projects, List<YearEndScore> yearEndScores,
+                        List<ProjectResponse> projects, List<YearEndScore> yearEndScores, List<YearEnd> yearEnd,
                         List<FulfilledWish> fulfilledWishes, List<PatrolDuty.Year> patrolDuty, Instant createdAt,
                         Long version) {
 
-        static UnitResponse of(DualRegistrationUnit unit, List<PatrolDuty.Year> patrolDuty) {
+        static UnitResponse of(DualRegistrationUnit unit, List<PatrolDuty.Year> patrolDuty,
+                               List<ProjectList.Year> listed) {
             return new UnitResponse(unit.id(), unit.name(), unit.pairedCommunityIds(), unit.commitments(),
                     unit.projects().stream().map(ProjectResponse::of).toList(), unit.yearEndScores(),
-                    unit.fulfilledWishes(), patrolDuty, unit.createdAt(), unit.version());
+                    YearEnd.of(unit, listed), unit.fulfilledWishes(), patrolDuty, unit.createdAt(), unit.version());
         }
     }
 }

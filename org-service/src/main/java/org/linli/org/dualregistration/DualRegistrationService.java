@@ -28,11 +28,14 @@ class DualRegistrationService {
 
     private final DualRegistrationRepository registrations;
     private final OrgUnitDirectory units;
+    private final ProjectList projectList;
     private final Clock clock;
 
-    DualRegistrationService(DualRegistrationRepository registrations, OrgUnitDirectory units, Clock clock) {
+    DualRegistrationService(DualRegistrationRepository registrations, OrgUnitDirectory units, ProjectList projectList,
+                            Clock clock) {
         this.registrations = registrations;
         this.units = units;
+        this.projectList = projectList;
         this.clock = clock;
     }
 
@@ -55,9 +58,13 @@ class DualRegistrationService {
         return registrations.findByPairingsPathStartingWith(scope(caller), pageable);
     }
 
-    /** Units in the caller's scope without a claimed project in the year (each must claim at least one). */
+    /**
+     * Units in the caller's scope without a claimed project in the year (each must claim at least one): neither one
+     * recorded on the unit nor a claim in the project list that was not cancelled.
+     */
     Page<DualRegistrationUnit> gaps(Caller caller, int year, Pageable pageable) {
-        return registrations.findByProjectsYearNotAndPairingsPathStartingWith(year, scope(caller), pageable);
+        return registrations.findByProjectsYearNotAndIdNotInAndPairingsPathStartingWith(year,
+                projectList.unitsWithClaimsIn(year), scope(caller), pageable);
     }
 
     DualRegistrationUnit commit(Caller caller, String id, long version, String communityId, String text) {

@@ -7,10 +7,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.linli.events.org.ProjectCompleted;
 import org.linli.org.unit.ScopePath;
 import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.messaging.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,12 +21,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * claimed (认领) by a dual-registration unit or a party member who answers for it by a deadline (认领制 + 时限制).
  * {@code CLAIMED} → {@code IN_PROGRESS} → {@code DONE} (result text and date; closes the need) or
  * {@code CANCELLED} from either running state (the need is open again). While it runs it holds {@code amount} of each
- * resource's capacity. Overdue: still running after the deadline day.
+ * resource's capacity. Overdue: still running after the deadline day. Done records {@link ProjectCompleted}.
  */
 @Document("projects")
 // a year's projects in a subtree: what each dual-registration unit claimed, finished, let run late
 @CompoundIndex(name = "year_unitPath", def = "{'year': 1, 'unitPath': 1}")
-public class Project {
+// a dual-registration unit's claims per year: its gaps list and year-end figures
+@CompoundIndex(name = "owner_year", def = "{'owner.id': 1, 'year': 1}")
+public class Project extends AggregateRoot {
 
     static final int MAX_TEXT = 2000;
 
@@ -51,8 +54,6 @@ public class Project {
     private LocalDate completedOn;
     private Instant cancelledAt;
     private String cancelReason;
-    @Version
-    private Long version;
 
     protected Project() {
         // for the mapping layer
@@ -97,8 +98,8 @@ public class Project {
         startedAt = now;
     }
 
-    /** Finished on {@code on} (not after today) with what was done. */
-    void complete(String resultText, LocalDate on, LocalDate today) {
+    /** Finished on {@code on} (not after today) with what was done; records {@link ProjectCompleted}. */
+    void complete(String resultText, LocalDate on, LocalDate today, Instant now) {
         require(status == Status.IN_PROGRESS, "completion");
         if (on.isAfter(today)) {
             throw new BusinessRuleViolation("completion-in-future", "a project cannot be done on " + on,
@@ -107,6 +108,9 @@ public class Project {
         status = Status.DONE;
         result = resultText;
         completedOn = on;
+        String unitId = owner.kind() == Provider.Kind.DUAL_REGISTRATION_UNIT ? owner.id() : null;
+        recordEvent(id, new ProjectCompleted(id, needId, communityId, category.name(), owner.kind().name(),
+                owner.id(), unitId, year, deadline, completedOn), now);
     }
 
     /** Called off while it runs. */
@@ -203,10 +207,6 @@ public class Project {
 
     public String cancelReason() {
         return cancelReason;
-    }
-
-    public Long version() {
-        return version;
     }
 
     /** Where a project stands. */

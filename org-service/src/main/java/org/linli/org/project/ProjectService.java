@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.ProjectCompleted;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
@@ -114,9 +118,11 @@ class ProjectService {
         return change(caller, id, version, project -> project.start(clock.instant()));
     }
 
-    /** Done: the resources get their capacity back and the need is closed. */
+    /** Done (recording {@link ProjectCompleted}): the resources get their capacity back and the need is closed. */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = ProjectCompleted.class,
+            description = "a project was done: the need it closes and the dual-registration unit that claimed it"))
     Project complete(Caller caller, String id, long version, String result, LocalDate on) {
-        Project done = change(caller, id, version, project -> project.complete(result, on, today()));
+        Project done = change(caller, id, version, project -> project.complete(result, on, today(), clock.instant()));
         done.uses().forEach(this::giveBack);
         Need need = needs.find(done.needId());
         need.close(clock.instant());

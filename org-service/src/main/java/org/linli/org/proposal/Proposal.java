@@ -3,10 +3,11 @@ package org.linli.org.proposal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.linli.events.org.ProposalPosted;
 import org.linli.org.unit.ScopePath;
 import org.linli.platform.domain.BusinessRuleViolation;
+import org.linli.platform.messaging.AggregateRoot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("proposals")
 // the public posting board of an area: posted proposals under a path
 @CompoundIndex(name = "status_unitPath", def = "{'status': 1, 'unitPath': 1}")
-public class Proposal {
+public class Proposal extends AggregateRoot {
 
     static final int MAX_TITLE = 100;
     static final int MAX_TEXT = 2000;
@@ -42,8 +43,6 @@ public class Proposal {
     private Decision decision;
     private Posting posting;
     private Instant withdrawnAt;
-    @Version
-    private Long version;
 
     protected Proposal() {
         // for the mapping layer
@@ -76,7 +75,7 @@ public class Proposal {
         status = Status.DECIDED;
     }
 
-    /** 结果公示: the decision posted in the area for {@code days} days from now. */
+    /** 结果公示: the decision posted in the area for {@code days} days from now; records {@link ProposalPosted}. */
     void post(String notice, int days, String by, Instant now) {
         require(Status.DECIDED, "the posting");
         if (days < 1 || days > MAX_POSTING_DAYS) {
@@ -85,6 +84,7 @@ public class Proposal {
         }
         posting = new Posting(notice, now, now.plus(Duration.ofDays(days)), by);
         status = Status.POSTED;
+        recordEvent(id, new ProposalPosted(id, unitId, title, decision.adopted(), posting.from(), posting.until()), now);
     }
 
     /** The proposer takes it back, before the alley chiefs have discussed it. */
@@ -151,10 +151,6 @@ public class Proposal {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
-    }
-
-    public Long version() {
-        return version;
     }
 
     public enum Status {

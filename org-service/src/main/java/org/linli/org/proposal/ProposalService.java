@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.org.ProposalPosted;
 import org.linli.org.unit.OrgUnitDirectory;
 import org.linli.org.unit.OrgUnitDirectory.UnitView;
 import org.linli.platform.mongo.MongoPages;
@@ -82,6 +86,8 @@ class ProposalService {
         return record(caller, id, version, p -> p.decide(adopted, resolution, caller.accountId(), clock.instant()));
     }
 
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.ORG_EVENTS, payloadType = ProposalPosted.class,
+            description = "a proposal's decision was posted in its area (三议一示)"))
     Proposal post(Caller caller, String id, long version, String notice, int days) {
         return record(caller, id, version, p -> p.post(notice, days, caller.accountId(), clock.instant()));
     }

@@ -33,11 +33,29 @@ class BranchRatingRulesTest {
         assertRefused(() -> round.requireOpenFor("branch-1", FIRST.minusDays(1)), "outside-rating-period");
         assertRefused(() -> round.requireOpenFor("branch-9", FIRST), "branch-not-in-round");
 
-        round.close("street-admin", NOW);
+        round.close(List.of(), "street-admin", NOW);
         assertThat(round.status()).isEqualTo(RatingRound.Status.CLOSED);
         assertThat(round.closedBy()).isEqualTo("street-admin");
         assertRefused(() -> round.requireOpenFor("branch-1", FIRST), "round-closed");
-        assertRefused(() -> round.close("street-admin", NOW), "round-closed");
+        assertRefused(() -> round.close(List.of(), "street-admin", NOW), "round-closed");
+    }
+
+    @Test
+    void closingARoundRecordsEachBranchsResponseCountsAndNothingElse() {
+        RatingRound round = quarter();
+        List<BranchResult> results = BranchResult.rank(Map.of("branch-1", "一支部", "branch-2", "二支部"), List.of(
+                new BranchResult.Vote("branch-1", Score.SATISFIED), new BranchResult.Vote("branch-1", Score.DISSATISFIED),
+                new BranchResult.Vote("branch-1", Score.BASICALLY_SATISFIED),
+                new BranchResult.Vote("branch-1", Score.SATISFIED)));
+
+        round.close(results, "street-admin", NOW);
+
+        assertThat(round.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("RatingRoundClosed");
+            assertThat(event.payload()).contains("{\"branchId\":\"branch-1\",\"responses\":4,\"satisfied\":2,"
+                    + "\"basicallySatisfied\":1,\"dissatisfied\":1}", "\"branchId\":\"branch-2\",\"responses\":0")
+                    .doesNotContain("一支部", "average");
+        });
     }
 
     @Test

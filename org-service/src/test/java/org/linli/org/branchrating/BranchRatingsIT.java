@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 支部好不好，群众说了算 through the API: the street opens a round for the branches of two communities, a resident
  * rates their own branch once, a random visit's code rates once, each community sees its own branch, the public
- * sees the summary only after the street closes the round.
+ * sees the summary only after the street closes the round, whose closing is published with each branch's counts.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -50,6 +53,8 @@ class BranchRatingsIT {
     MockMvc mvc;
     @Autowired
     MongoOperations mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     @Test
     void residentsAndVisitCodesRateTheirBranchOnceEachCommunitySeesItsOwnAndThePublicTheClosedSummary()
@@ -151,6 +156,18 @@ class BranchRatingsIT {
         mvc.perform(get("/api/v1/branch-ratings/published/" + fujieRound)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/branch-ratings/published").param("unitId", street)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(1));
+
+        // the closing is published with each branch's counts, nothing personal
+        JsonNode closed = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, id, "RatingRoundClosed");
+        PublishedEvents.assertMatchesExample(closed, "org-events");
+        assertThat(closed.at("/payload/unitId").asString()).isEqualTo(street);
+        assertThat(closed.at("/payload/branches")).hasSize(2);
+        for (JsonNode branch : closed.at("/payload/branches")) {
+            boolean fujieOne = branch.get("branchId").asString().equals(fujieBranch);
+            assertThat(branch.get("responses").asLong()).isEqualTo(1);
+            assertThat(branch.get(fujieOne ? "satisfied" : "dissatisfied").asLong()).isEqualTo(1);
+        }
+        assertThat(closed.toString()).doesNotContain("书记常来楼里听意见", "停车难");
     }
 
     /**

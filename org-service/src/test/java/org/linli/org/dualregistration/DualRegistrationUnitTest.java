@@ -25,6 +25,24 @@ class DualRegistrationUnitTest {
     }
 
     @Test
+    void theYearEndFiguresAddTheProjectListsClaimsToTheProjectsRecordedOnTheUnitBesideTheScores() {
+        DualRegistrationUnit unit = paired("community-1", "community-2");
+        ClaimedProject recorded = unit.claimProject(2026, "community-1", "助老食堂", NOW);
+        unit.completeProject(recorded.id(), NOW);
+        unit.claimProject(2025, "community-2", "旧楼加装扶手", NOW);
+        unit.score(2026, "community-1", 88, NOW);
+        unit.score(2026, "community-2", 95, NOW);
+
+        List<YearEnd> figures = YearEnd.of(unit, List.of(new ProjectList.Year(2026, 2, 1, 1),
+                new ProjectList.Year(2027, 1, 0, 0)));
+
+        assertThat(figures).extracting(YearEnd::year).containsExactly(2027, 2026, 2025);
+        assertThat(figures.get(1)).isEqualTo(new YearEnd(2026, 3, 2, 1, 2, new java.math.BigDecimal("91.5")));
+        assertThat(figures.get(2).averageScore()).isNull();
+        assertThat(figures.get(2).claimedProjects()).isEqualTo(1);
+    }
+
+    @Test
     void aCommunityScoresAUnitOncePerYear() {
         DualRegistrationUnit unit = paired("community-1", "community-2");
         unit.score(2026, "community-1", 88, NOW);

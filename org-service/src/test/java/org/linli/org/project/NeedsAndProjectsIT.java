@@ -1,6 +1,8 @@
 package org.linli.org.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,10 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -35,7 +40,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done; capacity; overdue; scope. */
+/**
+ * 两张清单 → 项目清单 through the API: a need, the suggestions, a project claimed, done (ProjectCompleted); the unit's
+ * gaps and year-end figures; capacity; overdue; scope.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -49,6 +57,8 @@ class NeedsAndProjectsIT {
     MockMvc mvc;
     @Autowired
     MongoOperations mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     private String county;
     private String community;
@@ -114,6 +124,12 @@ class NeedsAndProjectsIT {
 
         read(resident, "/api/v1/needs/" + need).andExpect(jsonPath("$.status").value("CLOSED"));
         read(admin, "/api/v1/resources/" + shared).andExpect(jsonPath("$.capacityLeft").value(10));
+        JsonNode completed = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, project, "ProjectCompleted");
+        PublishedEvents.assertMatchesExample(completed, "org-events");
+        assertThat(completed.at("/payload/unitId").asString()).isEqualTo(unit);
+        assertThat(completed.at("/payload/needId").asString()).isEqualTo(need);
+        assertThat(completed.at("/payload/completedOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(completed.toString()).doesNotContain("每日午餐配送到户");
 
         Project late = claimedTenDaysAgoDueThreeDaysAgo(second);
         read(admin, "/api/v1/projects?overdue=true&communityId=" + community)
@@ -124,6 +140,34 @@ class NeedsAndProjectsIT {
                 .andExpect(jsonPath("$.content[0].done").value(1))
                 .andExpect(jsonPath("$.content[0].claimed").value(late.year() == TODAY.getYear() ? 2 : 1))
                 .andExpect(jsonPath("$.content[0].overdue").value(late.year() == TODAY.getYear() ? 1 : 0));
+    }
+
+    @Test
+    void aProjectListClaimKeepsTheUnitOffTheGapsListAndCountsInItsYearEndFigures() throws Exception {
+        String gaps = "/api/v1/dual-registration/gaps?year=" + TODAY.getYear();
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(hasItem(unit)));
+        String need = create(admin, "/api/v1/needs", need("楼道照明"));
+        String resource = create(admin, "/api/v1/resources", resource("DUAL_REGISTRATION_UNIT", unit, "ELDERLY_CARE",
+                5, List.of(community)));
+        String project = create(admin, "/api/v1/projects", project(need, resource, 1, TODAY.plusDays(7)));
+
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(not(hasItem(unit))));
+        call(admin, "/api/v1/projects/" + project + "/start", Map.of("version", 0)).andExpect(status().isOk());
+        call(admin, "/api/v1/projects/" + project + "/completion", Map.of("version", 1, "result", "装好十二盏灯",
+                "completedOn", TODAY.toString())).andExpect(status().isOk());
+
+        read(admin, gaps).andExpect(jsonPath("$.content[*].id").value(not(hasItem(unit))));
+        long version = JSON.readTree(read(admin, "/api/v1/dual-registration/units/" + unit).andReturn().getResponse()
+                .getContentAsString()).get("version").asLong();
+        call(admin, "/api/v1/dual-registration/units/" + unit + "/scores", Map.of("version", version,
+                "year", TODAY.getYear(), "communityId", community, "score", 92)).andExpect(status().isOk());
+        read(admin, "/api/v1/dual-registration/units/" + unit).andExpect(status().isOk())
+                .andExpect(jsonPath("$.projects").isEmpty())
+                .andExpect(jsonPath("$.yearEnd[0].year").value(TODAY.getYear()))
+                .andExpect(jsonPath("$.yearEnd[0].claimedProjects").value(1))
+                .andExpect(jsonPath("$.yearEnd[0].completedProjects").value(1))
+                .andExpect(jsonPath("$.yearEnd[0].overdueProjects").value(0))
+                .andExpect(jsonPath("$.yearEnd[0].averageScore").value(92.0));
     }
 
     @Test

@@ -65,18 +65,32 @@ class NeedsAndProjectsTest {
         assertThat(project.status()).isEqualTo(Project.Status.CLAIMED);
         assertThat(project.year()).isEqualTo(2026);
         assertThat(project.title()).isEqualTo("独居老人助餐");
-        assertWrongStep(() -> project.complete("x", TODAY, TODAY));
+        assertWrongStep(() -> project.complete("x", TODAY, TODAY, NOW));
 
         project.start(NOW);
         assertWrongStep(() -> project.start(NOW));
-        assertThatThrownBy(() -> project.complete("x", TODAY.plusDays(1), TODAY))
+        assertThatThrownBy(() -> project.complete("x", TODAY.plusDays(1), TODAY, NOW))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "completion-in-future");
-        project.complete("每日午餐配送到户，持续一年", TODAY, TODAY);
+        project.complete("每日午餐配送到户，持续一年", TODAY, TODAY, NOW);
 
         assertThat(project.status()).isEqualTo(Project.Status.DONE);
         assertThat(project.result()).isEqualTo("每日午餐配送到户，持续一年");
         assertThat(project.isRunning()).isFalse();
         assertWrongStep(() -> project.cancel("x", NOW));
+    }
+
+    @Test
+    void aDoneProjectRecordsProjectCompletedForTheUnitThatClaimedItAndTheNeedItCloses() {
+        Project project = project(need(), TODAY.plusDays(30));
+        project.start(NOW);
+        assertThat(project.pendingEvents()).isEmpty();
+
+        project.complete("完成", TODAY, TODAY, NOW);
+
+        assertThat(project.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("ProjectCompleted");
+            assertThat(event.payload()).contains("\"unitId\":\"unit-1\"", "\"needId\":\"" + project.needId() + "\"");
+        });
     }
 
     @Test
@@ -134,7 +148,7 @@ class NeedsAndProjectsTest {
     void aUnitsYearSummaryCountsClaimedDoneOverdueAndCancelledProjects() {
         Project done = project(need(), TODAY);
         done.start(NOW);
-        done.complete("完成", TODAY, TODAY);
+        done.complete("完成", TODAY, TODAY, NOW);
         Project late = project(need(), TODAY);
         Project cancelled = project(need(), TODAY);
         cancelled.cancel("改派", NOW);

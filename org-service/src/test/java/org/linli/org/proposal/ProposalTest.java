@@ -28,6 +28,10 @@ class ProposalTest {
         assertThat(proposal.posting().until()).isEqualTo(NOW.plusSeconds(180 + 7 * 86_400));
         assertThat(proposal.posting().onDisplayAt(NOW.plusSeconds(200))).isTrue();
         assertThat(proposal.posting().onDisplayAt(NOW.plusSeconds(180 + 7 * 86_400))).isFalse();
+        assertThat(proposal.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("ProposalPosted");
+            assertThat(event.payload()).contains("\"adopted\":true").doesNotContain("resident-1");
+        });
     }
 
     @Test

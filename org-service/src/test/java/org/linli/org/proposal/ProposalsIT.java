@@ -1,5 +1,6 @@
 package org.linli.org.proposal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,9 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +25,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 三议一示 through the API: a resident's proposal, the alley chiefs' discussion, the branch's decision, the posting. */
+/**
+ * 三议一示 through the API: a resident's proposal, the alley chiefs' discussion, the branch's decision, the posting
+ * (published as ProposalPosted, without the proposer).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -32,6 +39,8 @@ class ProposalsIT {
 
     @Autowired
     MockMvc mvc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     private String county;
     private String community;
@@ -88,6 +97,12 @@ class ProposalsIT {
         mvc.perform(get("/api/v1/proposals/" + id).header(HttpHeaders.AUTHORIZATION, resident))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.resolution").value("支部决定由社区出资安装两盏路灯"));
+
+        JsonNode posted = PublishedEvents.awaitFirst(bootstrapServers, Topics.ORG_EVENTS, id, "ProposalPosted");
+        PublishedEvents.assertMatchesExample(posted, "org-events");
+        assertThat(posted.at("/payload/unitId").asString()).isEqualTo(alley);
+        assertThat(posted.at("/payload/adopted").asBoolean()).isTrue();
+        assertThat(posted.toString()).doesNotContain(proposal.get("proposedBy").asString());
     }
 
     @Test

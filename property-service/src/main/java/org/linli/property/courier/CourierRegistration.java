@@ -2,12 +2,13 @@ package org.linli.property.courier;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.linli.events.property.CourierVerified;
+import org.linli.platform.messaging.AggregateRoot;
 import org.linli.platform.protection.SensitiveText;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.domain.MobileNumber;
 import org.linli.platform.domain.NewIds;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,7 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * needs it, never logged.
  */
 @Document("courier_registrations")
-public class CourierRegistration {
+public class CourierRegistration extends AggregateRoot {
 
     static final int MAX_NAME = 50;
     static final int MAX_COMPANY = 100;
@@ -46,8 +47,6 @@ public class CourierRegistration {
     private Review review;
     private Integer pushedCompounds;
     private Instant pushedAt;
-    @Version
-    private Long version;
 
     protected CourierRegistration() {
         // for the mapping layer
@@ -96,7 +95,12 @@ public class CourierRegistration {
         review = new Review(false, why, by, now);
     }
 
-    /** The registration has been pushed to the property companies of {@code compounds} compounds in its area. */
+    /**
+     * The registration has been pushed to the property companies of {@code compounds} compounds in its area: the
+     * verification is complete, recorded as {@link CourierVerified} (without name or phone). Recorded here, in the last
+     * of the verification's writes, and not in {@link #verify}: a second save of the same object would write an event
+     * the relay may already have removed back into the outbox.
+     */
     void pushed(int compounds, Instant now) {
         if (status != Status.VERIFIED) {
             throw new BusinessRuleViolation("wrong-step", "only a verified registration is pushed; it is " + status,
@@ -104,6 +108,7 @@ public class CourierRegistration {
         }
         pushedCompounds = compounds;
         pushedAt = now;
+        recordEvent(id, new CourierVerified(id, accountId, kind.name(), company, areaUnitId), now);
     }
 
     /** Verified, but not yet (completely) pushed to the compounds of the area. */
@@ -193,10 +198,6 @@ public class CourierRegistration {
 
     public Instant pushedAt() {
         return pushedAt;
-    }
-
-    public Long version() {
-        return version;
     }
 
     public enum Status {

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.github.springwolf.core.asyncapi.annotations.AsyncOperation;
+import io.github.springwolf.core.asyncapi.annotations.AsyncPublisher;
+import org.linli.events.Topics;
+import org.linli.events.property.CourierVerified;
 import org.linli.platform.mongo.MongoPages;
 import org.linli.platform.domain.BusinessRuleViolation;
 import org.linli.platform.web.Caller;
@@ -137,7 +141,12 @@ class CourierService {
                 .stream().sorted(Comparator.comparing(AccessRequest::compoundName)).toList();
     }
 
-    /** Verifies, then pushes the registration to the compounds of its area (again, if a push was interrupted). */
+    /**
+     * Verifies (recording {@link CourierVerified}), then pushes the registration to the compounds of its area (again, if
+     * a push was interrupted).
+     */
+    @AsyncPublisher(operation = @AsyncOperation(channelName = Topics.PROPERTY_EVENTS, payloadType = CourierVerified.class,
+            description = "a courier's or rider's registration was verified by the community"))
     CourierRegistration verify(Caller caller, String id) {
         CourierRegistration registration = verifiable(caller, id);
         registration.verify(caller.accountId(), clock.instant());

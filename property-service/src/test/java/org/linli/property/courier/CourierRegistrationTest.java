@@ -53,6 +53,20 @@ class CourierRegistrationTest {
     }
 
     @Test
+    void theVerificationIsRecordedOnceWhenItsPushIsDoneWithoutNameOrPhone() {
+        CourierRegistration registration = pending();
+        registration.verify("admin", NOW);
+        assertThat(registration.pendingEvents()).isEmpty();
+
+        registration.pushed(2, NOW);
+
+        assertThat(registration.pendingEvents()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("CourierVerified");
+            assertThat(event.payload()).doesNotContain(registration.personName(), "phone");
+        });
+    }
+
+    @Test
     void aPushedRegistrationIsNotVerifiedAgain() {
         CourierRegistration registration = pending();
         registration.verify("admin", NOW);

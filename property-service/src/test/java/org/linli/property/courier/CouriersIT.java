@@ -17,10 +17,13 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.PublishedEvents;
 import org.linli.property.Api;
 import org.linli.property.company.CreditCode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A rider registers for community a; community b's admin may not verify, community a's admin verifies; the
@@ -52,6 +56,8 @@ class CouriersIT {
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     String companyA;
     String companyB;
@@ -105,6 +111,11 @@ class CouriersIT {
         mvc.perform(post("/api/v1/couriers/" + id + "/verification").with(admin("community-a")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("wrong-step"));
+        JsonNode verified = PublishedEvents.awaitFirst(bootstrapServers, Topics.PROPERTY_EVENTS, id, "CourierVerified");
+        PublishedEvents.assertMatchesExample(verified, "property-events");
+        assertThat(verified.at("/payload/accountId").asString()).isEqualTo("account-rider");
+        assertThat(verified.at("/payload/areaUnitId").asString()).isEqualTo("community-a");
+        assertThat(verified.toString()).doesNotContain("王师傅", "13812345678");
 
         String requestA1 = id + ":" + a1;
         mvc.perform(get("/api/v1/couriers/access-requests").with(staff(companyA)))
