@@ -13,20 +13,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.grid.GridFixture;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
+import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
@@ -177,6 +181,36 @@ class CampaignsIT {
                 .andExpect(jsonPath("$.page.totalElements").value(2));
     }
 
+    /**
+     * A case fixed eight times at once (each with its own photo) is fixed once: the case's version lets one fixing
+     * be saved; the others answer 409 stale-version, or 422 wrong-step when they read it fixed. The stored fixing
+     * is the winner's and the report counts one fixed case.
+     */
+    @Test
+    void aCaseFixedEightTimesAtOnceIsFixedOnceAndCountedOnce() throws Exception {
+        fixture.worker("community-a", west, "王网格", "account-wang");
+        String id = GridFixture.id(launch(admin("community-a")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        String caseId = GridFixture.id(recordCase(WORKER, id, 0.005, Instant.now().minus(Duration.ofHours(1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+
+        List<MockHttpServletResponse> responses = SimultaneousRequests.perform(mvc, 8,
+                i -> fixing(WORKER, id, caseId, "photo-fixed-" + i));
+
+        assertThat(SimultaneousRequests.statuses(responses)).containsEntry(200, 1);
+        assertThat(SimultaneousRequests.statuses(responses).keySet()).isSubsetOf(200, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(responses)).isSubsetOf("stale-version", "wrong-step");
+        MockHttpServletResponse winner = responses.stream().filter(response -> response.getStatus() == 200)
+                .findFirst().orElseThrow();
+        Document stored = mongo.findById(caseId, Document.class, "campaign_cases");
+        assertThat(winner.getContentAsString()).contains("\"" + stored.getString("fixPhoto") + "\"");
+        assertThat(stored.get("version", Number.class).longValue()).isEqualTo(1);
+        mvc.perform(get("/api/v1/campaigns/" + id + "/report").with(admin("community-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totals.found").value(1))
+                .andExpect(jsonPath("$.totals.fixed").value(1));
+    }
+
     private ResultActions launch(RequestPostProcessor caller) throws Exception {
         return mvc.perform(post("/api/v1/campaigns").with(caller).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"hazard\": \"FLYING_LEAD_CHARGING\", \"title\": \"飞线充电专项整治\", \"areaUnitId\": "
@@ -195,8 +229,12 @@ class CampaignsIT {
     }
 
     private ResultActions fix(RequestPostProcessor caller, String id, String caseId) throws Exception {
-        return mvc.perform(post("/api/v1/campaigns/" + id + "/cases/" + caseId + "/fixing").with(caller)
+        return mvc.perform(fixing(caller, id, caseId, "photo-fixed-1"));
+    }
+
+    private MockHttpServletRequestBuilder fixing(RequestPostProcessor caller, String id, String caseId, String photo) {
+        return post("/api/v1/campaigns/" + id + "/cases/" + caseId + "/fixing").with(caller)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"photo\": \"photo-fixed-1\", \"fixedOn\": \"" + today + "\"}"));
+                .content("{\"photo\": \"" + photo + "\", \"fixedOn\": \"" + today + "\"}");
     }
 }

@@ -30,6 +30,7 @@ import org.linli.issue.issue.IssueIntake;
 import org.linli.issue.place.Route;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
+import org.linli.platform.test.SimultaneousRequests;
 import org.linli.platform.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -212,6 +214,31 @@ class DisputesIT {
         mvc.perform(get("/api/v1/disputes/" + inGridB).with(li)).andExpect(status().isOk());
         post("/api/v1/disputes/" + inGridB + "/sessions", li, "{\"note\": \"双方到场\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("MEDIATING"));
+    }
+
+    /**
+     * A dispute referred eight times at once becomes one issue: the issue's id derives from the dispute's (the store
+     * refuses a second insert, the intake then finds the first), and the dispute's version lets one referral be
+     * saved; the others answer 409 stale-version, or 422 wrong-step when they read it referred.
+     */
+    @Test
+    void aDisputeReferredEightTimesAtOnceBecomesOneIssue() throws Exception {
+        String referred = record("违建遮挡采光纠纷");
+
+        List<MockHttpServletResponse> responses = SimultaneousRequests.perform(mvc, 8, i ->
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/disputes/"
+                                + referred + "/referral").with(appointedWorker())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"需城管执法\"}"));
+
+        assertThat(SimultaneousRequests.statuses(responses)).containsEntry(200, 1);
+        assertThat(SimultaneousRequests.statuses(responses).keySet()).isSubsetOf(200, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(responses)).isSubsetOf("stale-version", "wrong-step");
+        Dispute dispute = disputes.find(referred);
+        assertThat(dispute.status()).isEqualTo(Dispute.Status.REFERRED);
+        assertThat(dispute.referral().issueId()).isEqualTo(dispute.referralIssueId());
+        assertThat(mongo.count(Query.query(Criteria.where("description").regex(referred)), Issue.class)).isEqualTo(1);
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(dispute.referralIssueId())), Issue.class))
+                .isTrue();
     }
 
     private String record(String description) throws Exception {

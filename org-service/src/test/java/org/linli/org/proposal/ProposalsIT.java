@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,15 +14,19 @@ import org.linli.events.Topics;
 import org.linli.org.identity.TestAccounts;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
+import org.linli.platform.test.SimultaneousRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +46,8 @@ class ProposalsIT {
     MockMvc mvc;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @Autowired
+    MongoOperations mongo;
 
     private String county;
     private String community;
@@ -135,13 +142,69 @@ class ProposalsIT {
         mvc.perform(get("/api/v1/proposals/posted/" + id)).andExpect(status().isNotFound());
     }
 
+    /**
+     * Each step is recorded once however the requests race: eight discussions sent at once from the same version,
+     * then eight decisions: one 200 each time, the others 409 stale-version (read before the winner's save) or 422
+     * wrong-step (read after); the stored proposal holds the winner's step, one version further each time.
+     */
+    @Test
+    void eightDiscussionsThenEightDecisionsSentAtOnceRecordOneStepEach() throws Exception {
+        String resident = TestAccounts.bearerOf(mvc, county, "RESIDENT", community);
+        String chief = TestAccounts.bearerOf(mvc, county, "PARTY_MEMBER", alley);
+        String secretary = TestAccounts.bearerOf(mvc, county, "COMMUNITY_ADMIN", community);
+        String id = body(call(resident, "/api/v1/proposals", Map.of("unitId", alley, "title", "巷内划定晾晒区",
+                "content", "衣物挡住消防通道")).andExpect(status().isCreated())).get("id").asString();
+
+        List<MockHttpServletResponse> discussed = SimultaneousRequests.perform(mvc, 8, i -> json(chief,
+                "/api/v1/proposals/" + id + "/discussion", Map.of("recommendation", i % 2 == 0 ? "SUPPORT" : "OPPOSE",
+                        "summary", "巷长商议第" + i + "稿", "version", 0)));
+        assertOneStepWon(discussed);
+        Proposal afterDiscussion = mongo.findById(id, Proposal.class);
+        assertThat(afterDiscussion.version()).isEqualTo(1);
+        assertThat(afterDiscussion.status()).isEqualTo(Proposal.Status.DISCUSSED);
+        assertThat(afterDiscussion.discussion().summary()).isEqualTo(winner(discussed).get("discussion")
+                .get("summary").asString());
+
+        List<MockHttpServletResponse> decided = SimultaneousRequests.perform(mvc, 8, i -> json(secretary,
+                "/api/v1/proposals/" + id + "/decision", Map.of("adopted", i % 2 == 0,
+                        "resolution", "支部决议第" + i + "稿", "version", 1)));
+        assertOneStepWon(decided);
+        Proposal afterDecision = mongo.findById(id, Proposal.class);
+        assertThat(afterDecision.version()).isEqualTo(2);
+        assertThat(afterDecision.status()).isEqualTo(Proposal.Status.DECIDED);
+        assertThat(afterDecision.decision().resolution()).isEqualTo(winner(decided).get("decision")
+                .get("resolution").asString());
+        assertThat(afterDecision.discussion()).isEqualTo(afterDiscussion.discussion());
+    }
+
+    private static void assertOneStepWon(List<MockHttpServletResponse> responses) throws Exception {
+        assertThat(SimultaneousRequests.statuses(responses)).containsEntry(200, 1);
+        assertThat(SimultaneousRequests.statuses(responses).keySet()).isSubsetOf(200, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(responses)).isSubsetOf("stale-version", "wrong-step");
+        assertThat(responses).filteredOn(response -> response.getStatus() != 200)
+                .allMatch(response -> response.getContentType().startsWith("application/problem+json"));
+    }
+
+    private static JsonNode winner(List<MockHttpServletResponse> responses) throws Exception {
+        for (MockHttpServletResponse response : responses) {
+            if (response.getStatus() == 200) {
+                return JSON.readTree(response.getContentAsString());
+            }
+        }
+        throw new AssertionError("no step was recorded");
+    }
+
     private String create(Map<String, Object> unit) throws Exception {
         return body(call(county, "/api/v1/org-units", unit).andExpect(status().isCreated())).get("id").asString();
     }
 
     private ResultActions call(String bearer, String path, Map<String, Object> body) throws Exception {
-        return mvc.perform(post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .content(JSON.writeValueAsString(body)));
+        return mvc.perform(json(bearer, path, body));
+    }
+
+    private static MockHttpServletRequestBuilder json(String bearer, String path, Map<String, Object> body) {
+        return post(path).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body));
     }
 
     private static JsonNode body(ResultActions result) throws Exception {

@@ -16,6 +16,7 @@ import org.linli.points.ledger.Accounts;
 import org.linli.points.ledger.LedgerEntry.Context;
 import org.linli.points.copies.OrgUnitCopies;
 import org.linli.points.copies.OrgUnitCopies.Community;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,6 +24,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -82,7 +84,9 @@ public class BlackList {
 
     /**
      * An entry made by a rule over recorded behaviour, for the community where the behaviour was recorded; none when
-     * the person is listed already.
+     * the person is listed already. The rule's unique key decides between listings made at once (two activities
+     * confirmed together): one is stored, the others find it. An expired entry of the rule still holding the key
+     * gives it up first.
      */
     public Optional<BlackListEntry> listByRule(String rule, String accountId, String communityUnitId,
                                                String communityPath, String reason, List<String> evidence,
@@ -91,10 +95,28 @@ public class BlackList {
         if (activeFor(accountId, now).isPresent()) {
             return Optional.empty();
         }
-        BlackListEntry entry = BlackListEntry.list(accountId, reason, evidence, now, now.plus(listing),
-                communityUnitId, communityPath, rule);
         accounts.noteHolder(accountId, null, new Context(communityUnitId, communityPath, null));
-        return Optional.of(mongo.insert(entry));
+        BlackListEntry entry = BlackListEntry.listByRule(rule, accountId, reason, evidence, now, now.plus(listing),
+                communityUnitId, communityPath);
+        try {
+            return Optional.of(mongo.insert(entry));
+        } catch (DuplicateKeyException keyHeld) {
+            if (!releaseExpiredKey(entry.ruleKey(), now)) {
+                return Optional.empty(); // listed by a concurrent listing, or an entry in force
+            }
+        }
+        try {
+            return Optional.of(mongo.insert(entry));
+        } catch (DuplicateKeyException listedConcurrently) {
+            return Optional.empty();
+        }
+    }
+
+    /** Takes the key from the rule's entry that holds it if that entry has expired (a new version of it). */
+    private boolean releaseExpiredKey(String ruleKey, Instant now) {
+        Query expired = Query.query(Criteria.where("ruleKey").is(ruleKey).and("until").lte(now));
+        return mongo.updateFirst(expired, new Update().unset("ruleKey").inc("version", 1), BlackListEntry.class)
+                .getModifiedCount() > 0;
     }
 
     /** The caller's own entries, newest first. */

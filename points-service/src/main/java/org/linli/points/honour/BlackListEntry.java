@@ -16,6 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * earning credits are refused and recorded as refused; refunds and corrections still apply. An entry is made by
  * an admin or by a rule over recorded behaviour ({@link #NO_SHOW_RULE}); the listed person may appeal once, and an
  * admin grants the appeal (the entry is lifted) or rejects it.
+ *
+ * <p>A rule lists a person once at a time: its entry carries {@code ruleKey} ({@code rule/account}) with a unique
+ * sparse index until it is lifted; once it has expired, the rule's next listing of the person releases the key
+ * ({@link BlackList#listByRule}). An admin's entries carry none.
  */
 @Document("black_list")
 public class BlackListEntry {
@@ -38,6 +42,8 @@ public class BlackListEntry {
     @Indexed // the list in the caller's subtree; OrgUnitMoved rewrites
     private String communityPath;
     private String listedBy;
+    @Indexed(unique = true, sparse = true)
+    private String ruleKey;
     private Instant liftedAt;
     private String liftedBy;
     private Appeal appeal;
@@ -68,6 +74,19 @@ public class BlackListEntry {
         return entry;
     }
 
+    /** An entry made by {@code rule}, holding the rule's key for the person until it is lifted or released. */
+    static BlackListEntry listByRule(String rule, String accountId, String reason, List<String> evidence,
+                                     Instant from, Instant until, String communityUnitId, String communityPath) {
+        BlackListEntry entry = list(accountId, reason, evidence, from, until, communityUnitId, communityPath, rule);
+        entry.ruleKey = ruleKey(rule, accountId);
+        return entry;
+    }
+
+    /** The key a rule's entry for the person holds while it may be in force (unique). */
+    static String ruleKey(String rule, String accountId) {
+        return rule + "/" + accountId;
+    }
+
     /** Lifts the entry early (it stays as history). */
     void lift(String by, Instant now) {
         if (liftedAt != null) {
@@ -78,6 +97,7 @@ public class BlackListEntry {
         }
         liftedAt = now;
         liftedBy = by;
+        ruleKey = null;
     }
 
     /** The listed person's appeal, once, while the entry is in force. */
@@ -104,6 +124,7 @@ public class BlackListEntry {
         if (grant && activeAt(now)) {
             liftedAt = now;
             liftedBy = by;
+            ruleKey = null;
         }
     }
 
@@ -145,6 +166,10 @@ public class BlackListEntry {
 
     public String listedBy() {
         return listedBy;
+    }
+
+    String ruleKey() {
+        return ruleKey;
     }
 
     public Instant liftedAt() {

@@ -14,10 +14,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.platform.test.EmbeddedInfrastructure;
+import org.linli.platform.test.SimultaneousRequests;
 import org.linli.points.Callers;
 import org.linli.points.Communities;
 import org.linli.points.ledger.LedgerEntry;
@@ -28,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -278,6 +282,118 @@ class ActivitiesIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.appealState").value("GRANTED"))
                 .andExpect(jsonPath("$.active").value(false));
+    }
+
+    /**
+     * A volunteer listed by the rule long ago (expired), with two more no-shows, then missing six activities whose
+     * attendance is confirmed at once: each confirmation finds the limit reached, and the rule lists the volunteer
+     * once (the unique rule key decides, not the read before the insert; the expired entry gives the key up). Then the appeal decided eight times at once is decided once: one 200, the
+     * others 409 stale-version or 422 appeal-decided.
+     */
+    @Test
+    void sixConfirmationsAtOnceListANoShowOnceAndAnAppealDecidedEightTimesAtOnceIsDecidedOnce() throws Exception {
+        Instant startsAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        String expired = UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", expired).append("accountId", v1).append("reason", "上次未到场")
+                .append("evidence", List.of()).append("from", Instant.now().minus(Duration.ofDays(40)))
+                .append("until", Instant.now().minus(Duration.ofDays(10))).append("communityUnitId", community)
+                .append("communityPath", path).append("listedBy", "rule:no-shows")
+                .append("ruleKey", "rule:no-shows/" + v1).append("version", 0L), "black_list");
+        for (int i = 0; i < 2; i++) {
+            String id = patrolMissedBy(v1, startsAt, i);
+            mvc.perform(post("/api/v1/activities/" + id + "/confirmation").with(organiser)).andExpect(status().isOk());
+        }
+        List<String> missed = new java.util.ArrayList<>();
+        for (int i = 2; i < 8; i++) {
+            missed.add(patrolMissedBy(v1, startsAt, i));
+        }
+
+        List<MockHttpServletResponse> confirmed = SimultaneousRequests.perform(mvc, missed.size(),
+                i -> post("/api/v1/activities/" + missed.get(i) + "/confirmation").with(organiser));
+
+        assertThat(SimultaneousRequests.statuses(confirmed)).isEqualTo(Map.of(200, missed.size()));
+        List<Document> entries = mongo.find(Query.query(Criteria.where("accountId").is(v1)
+                .and("_id").ne(expired)), Document.class, "black_list");
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("listedBy")).isEqualTo("rule:no-shows");
+            assertThat(entry.getString("ruleKey")).isEqualTo("rule:no-shows/" + v1);
+        });
+        assertThat(mongo.findById(expired, Document.class, "black_list")).doesNotContainKey("ruleKey");
+
+        JsonNode entry = listedFor(v1).get(0);
+        String entryId = entry.get("id").asString();
+        long appealed = body(mvc.perform(post("/api/v1/honour-lists/black-list/" + entryId + "/appeal")
+                        .with(Callers.person(v1)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"都在值夜班\"}"))
+                .andExpect(status().isOk())).get("version").asLong();
+        RequestPostProcessor admin = Callers.communityAdmin("admin", path);
+        List<MockHttpServletResponse> decided = SimultaneousRequests.perform(mvc, 8,
+                i -> post("/api/v1/honour-lists/black-list/" + entryId + "/appeal/decision").with(admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"grant\": " + (i % 2 == 0) + ", \"version\": " + appealed + "}"));
+
+        assertThat(SimultaneousRequests.statuses(decided)).containsEntry(200, 1);
+        assertThat(SimultaneousRequests.statuses(decided).keySet()).isSubsetOf(200, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(decided)).isSubsetOf("stale-version", "appeal-decided");
+        Document stored = mongo.findById(entryId, Document.class, "black_list");
+        assertThat(stored.get("version", Number.class).longValue()).isEqualTo(appealed + 1);
+        assertThat(stored.getString("appealState")).isIn("GRANTED", "REJECTED");
+    }
+
+    /**
+     * Eight residents signing up at once for the last two places: the places are never overdrawn and nobody is
+     * counted twice. Each gets a place or the waiting list (201), or, if the activity changed under it too often,
+     * 409 stale-version; the stored activity holds exactly its capacity signed up, every 201 and nobody else.
+     */
+    @Test
+    void eightResidentsSigningUpAtOnceForTheLastTwoPlacesNeverOverfillTheActivity() throws Exception {
+        Instant startsAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        String id = body(mvc.perform(post("/api/v1/activities").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"敬老院帮厨\", \"type\": "
+                        + "\"ELDERLY_VISIT\", \"place\": \"敬老院\", \"startsAt\": \"" + startsAt
+                        + "\", \"endsAt\": \"" + startsAt.plusSeconds(7200) + "\", \"capacity\": 3}"))
+                .andExpect(status().isCreated())).get("id").asString();
+        mvc.perform(post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(v1)))
+                .andExpect(status().isCreated());
+        List<String> residents = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> "resident-" + i + "-" + UUID.randomUUID()).toList();
+
+        List<MockHttpServletResponse> signedUp = SimultaneousRequests.perform(mvc, residents.size(),
+                i -> post("/api/v1/activities/" + id + "/sign-ups").with(Callers.person(residents.get(i))));
+
+        assertThat(SimultaneousRequests.statuses(signedUp)).containsKey(201);
+        assertThat(SimultaneousRequests.statuses(signedUp).keySet()).isSubsetOf(201, 409);
+        assertThat(SimultaneousRequests.problemCodes(signedUp)).isSubsetOf("stale-version");
+        List<String> admitted = new java.util.ArrayList<>(List.of(v1));
+        for (int i = 0; i < residents.size(); i++) {
+            if (signedUp.get(i).getStatus() == 201) {
+                admitted.add(residents.get(i));
+            }
+        }
+        Activity stored = mongo.findById(id, Activity.class);
+        assertThat(stored.participants()).extracting(Activity.Participant::accountId)
+                .containsExactlyInAnyOrderElementsOf(admitted);
+        assertThat(stored.participants()).filteredOn(p -> p.status() == Activity.ParticipantStatus.SIGNED_UP)
+                .hasSize(Math.min(3, admitted.size()));
+        assertThat(stored.participants()).filteredOn(p -> p.status() == Activity.ParticipantStatus.WAITING)
+                .hasSize(Math.max(0, admitted.size() - 3));
+        mvc.perform(get("/api/v1/activities/" + id).with(organiser))
+                .andExpect(jsonPath("$.signedUp").value(Math.min(3, admitted.size())))
+                .andExpect(jsonPath("$.waiting").value(Math.max(0, admitted.size() - 3)));
+    }
+
+    /** A patrol in the past that {@code volunteer} signed up for and never came to (someone else did). */
+    private String patrolMissedBy(String volunteer, Instant startsAt, int number) throws Exception {
+        String id = body(mvc.perform(post("/api/v1/activities").with(organiser).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityUnitId\": \"" + community + "\", \"title\": \"夜巡" + number + "\", \"type\": "
+                        + "\"PATROL\", \"place\": \"小区\", \"startsAt\": \"" + startsAt + "\", \"endsAt\": \""
+                        + startsAt.plusSeconds(3600) + "\", \"capacity\": 5}"))
+                .andExpect(status().isCreated())).get("id").asString();
+        enrol(id, volunteer).andExpect(status().isCreated());
+        enrol(id, v2).andExpect(status().isCreated());
+        attend(id, "check-ins", organiser, "{\"accountId\": \"" + v2 + "\", \"at\": \"" + startsAt + "\"}")
+                .andExpect(status().isOk());
+        return id;
     }
 
     private List<JsonNode> listedFor(String volunteer) throws Exception {

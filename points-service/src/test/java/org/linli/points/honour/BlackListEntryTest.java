@@ -38,6 +38,24 @@ class BlackListEntryTest {
     }
 
     @Test
+    void aRulesEntryHoldsTheRulesKeyForThePersonUntilItIsLiftedAndAnAdminsHoldsNone() {
+        BlackListEntry byRule = BlackListEntry.listByRule(BlackListEntry.NO_SHOW_RULE, "a", "3次未到场", List.of(),
+                FROM, UNTIL, "c1", "/s/c1/");
+        assertThat(byRule.ruleKey()).isEqualTo("rule:no-shows/a");
+        assertThat(byRule.listedBy()).isEqualTo(BlackListEntry.NO_SHOW_RULE);
+        assertThat(entry().ruleKey()).isNull();
+
+        byRule.lift("admin", FROM.plusSeconds(60));
+        assertThat(byRule.ruleKey()).isNull();
+
+        BlackListEntry appealed = BlackListEntry.listByRule(BlackListEntry.NO_SHOW_RULE, "a", "3次未到场", List.of(),
+                FROM, UNTIL, "c1", "/s/c1/");
+        appealed.appeal("加班", FROM.plusSeconds(60));
+        appealed.decideAppeal(true, "属实", "admin", FROM.plusSeconds(120));
+        assertThat(appealed.ruleKey()).isNull();
+    }
+
+    @Test
     void refusesAnExpiryBeforeTheStart() {
         assertThatThrownBy(() -> BlackListEntry.list("a", "x", List.of(), UNTIL, FROM, "c1", "/s/c1/", "admin"))
                 .isInstanceOf(BusinessRuleViolation.class).hasFieldOrPropertyWithValue("code", "invalid-expiry");

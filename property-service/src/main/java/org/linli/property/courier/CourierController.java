@@ -50,8 +50,10 @@ class CourierController {
                     + "courier's accountId if they have one. areaUnitId: a community or street (township) org unit. "
                     + "PENDING until the community checks it. 422 unknown-area, courier-already-registered (the "
                     + "account has a pending or verified registration for the area), invalid-courier-name, "
-                    + "invalid-courier-company; 400 for a phone that is not an 11-digit mobile number. The phone is "
-                    + "answered whole to the courier and admins, masked to grid workers.")
+                    + "invalid-courier-company; 409 already-exists when a concurrent registration for the same "
+                    + "account and area was stored first; 400 for a phone that is not an 11-digit mobile number. "
+                    + "The phone is answered whole to the courier and admins, masked to grid workers. accountId: the "
+                    + "courier's account (the caller's own for a self-registration), shown to the courier and staff.")
     @PostMapping
     @PreAuthorize(REGISTRANTS)
     ResponseEntity<RegistrationResponse> register(Caller caller, @Valid @RequestBody RegistrationRequest request) {

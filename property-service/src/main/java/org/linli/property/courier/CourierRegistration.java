@@ -19,6 +19,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@link AccessRequest} per compound. The push is the second write after the verification: {@link #pushed}
  * records it, and until then a repeated verification resumes it ({@link #pushDue()}).
  *
+ * <p>An account holds one open (pending or verified) registration per area: {@code openKey} ({@code account/area}
+ * while open, absent once rejected or when no account is named) carries a unique sparse index, so two concurrent
+ * registrations cannot both be stored.
+ *
  * <p>The phone is personal data: stored encrypted ({@link SensitiveText}), shown masked unless the caller's role
  * needs it, never logged.
  */
@@ -41,6 +45,8 @@ public class CourierRegistration extends AggregateRoot {
     private String areaName;
     @Indexed // staff's list in their subtree (prefix)
     private String areaPath;
+    @Indexed(unique = true, sparse = true)
+    private String openKey;
     private String registeredBy;
     private Instant registeredAt;
     private Status status;
@@ -68,6 +74,7 @@ public class CourierRegistration extends AggregateRoot {
         registration.areaUnitId = area.unitId();
         registration.areaName = area.name();
         registration.areaPath = area.path();
+        registration.openKey = accountId == null ? null : openKey(accountId, area.unitId());
         registration.registeredBy = registeredBy;
         registration.registeredAt = now;
         registration.status = Status.PENDING;
@@ -92,6 +99,7 @@ public class CourierRegistration extends AggregateRoot {
         require(Status.PENDING, "rejection");
         String why = Reasons.required(reason, MAX_REASON);
         status = Status.REJECTED;
+        openKey = null;
         review = new Review(false, why, by, now);
     }
 
@@ -119,6 +127,11 @@ public class CourierRegistration extends AggregateRoot {
     /** Whether it still stands (pending or verified): an account holds one such registration per area. */
     boolean open() {
         return status != Status.REJECTED;
+    }
+
+    /** The key an account's open registration for an area holds (unique while open). */
+    private static String openKey(String accountId, String areaUnitId) {
+        return accountId + "/" + areaUnitId;
     }
 
     boolean heldBy(String account) {

@@ -66,7 +66,8 @@ class CourierService {
     /**
      * A registration: a resident for themselves (their account), or a community admin or grid worker covering the
      * area for a courier ({@code accountId}: the courier's account, if they have one). One open registration per
-     * account and area.
+     * account and area: the read refuses a repeat (422 courier-already-registered), the unique {@code openKey} a
+     * concurrent one that passed the read too (409 already-exists).
      */
     CourierRegistration register(Caller caller, Details details) {
         CourierRegistration.Area area = area(details.areaUnitId());

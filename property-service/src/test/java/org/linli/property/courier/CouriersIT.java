@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.events.Topics;
 import org.linli.platform.test.EmbeddedInfrastructure;
 import org.linli.platform.test.PublishedEvents;
+import org.linli.platform.test.SimultaneousRequests;
 import org.linli.property.Api;
 import org.linli.property.company.CreditCode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -200,6 +203,45 @@ class CouriersIT {
                 .andExpect(jsonPath("$.review.reason").value("电话无法接通"));
         mvc.perform(get("/api/v1/couriers/access-requests").with(staff(companyA)))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    /**
+     * One open registration per account and area, however the requests race: the rider registering 8 times at once
+     * gets one 201 and, for the others, 422 courier-already-registered (the read saw the winner) or 409
+     * already-exists (the unique openKey refused the insert); one registration is stored, with the rider's account.
+     * Once it is rejected the rider may register again.
+     */
+    @Test
+    void aRiderRegisteringEightTimesAtOnceHoldsOneOpenRegistration() throws Exception {
+        String body = """
+                {"personName": "赵师傅", "kind": "FOOD_RIDER", "company": "饿了么", "phone": "13712345678",
+                 "areaUnitId": "community-a"}""";
+
+        List<MockHttpServletResponse> responses = SimultaneousRequests.perform(mvc, 8, i -> post("/api/v1/couriers")
+                .with(RIDER).contentType(MediaType.APPLICATION_JSON).content(body));
+
+        assertThat(SimultaneousRequests.statuses(responses)).containsEntry(201, 1);
+        assertThat(SimultaneousRequests.statuses(responses).keySet()).isSubsetOf(201, 409, 422);
+        assertThat(SimultaneousRequests.problemCodes(responses))
+                .isSubsetOf("courier-already-registered", "already-exists");
+        assertThat(responses).filteredOn(response -> response.getStatus() != 201)
+                .allMatch(response -> response.getContentType().startsWith("application/problem+json"));
+        List<CourierRegistration> stored = mongo.find(Query.query(Criteria.where("accountId").is("account-rider")),
+                CourierRegistration.class);
+        assertThat(stored).hasSize(1);
+        String id = stored.get(0).id();
+        mvc.perform(get("/api/v1/couriers/" + id).with(RIDER))
+                .andExpect(jsonPath("$.accountId").value("account-rider"));
+        mvc.perform(get("/api/v1/couriers/" + id).with(admin("community-a")))
+                .andExpect(jsonPath("$.accountId").value("account-rider"));
+
+        perform(post("/api/v1/couriers/" + id + "/rejection").with(admin("community-a")),
+                "{\"reason\": \"公司信息有误\"}")
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        perform(post("/api/v1/couriers").with(RIDER), body)
+                .andExpect(status().isCreated());
+        assertThat(mongo.count(Query.query(Criteria.where("accountId").is("account-rider")),
+                CourierRegistration.class)).isEqualTo(2);
     }
 
     private ResultActions perform(MockHttpServletRequestBuilder request, String body) throws Exception {
