@@ -118,8 +118,12 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             running.execute(this::relayKicked);
         } catch (RejectedExecutionException full) {
-            kicked.remove(kick);
-            queued.remove(kick.key());
+            // by identity: a later kick of the same document, queued after a task took this one, must stay
+            if (kicked.removeIf(waiting -> waiting == kick)) {
+                queued.remove(kick.key());
+            }
+            // the poll may have dropped the marker before the document existed (insertAll marks them all first)
+            mark(mongo, collection, id);
             log.debug("kick queue full, {} waits for the poll", kick.key());
         }
     }
@@ -133,12 +137,31 @@ public class OutboxRelay implements SmartLifecycle {
             byCollection.computeIfAbsent(kick.collection(), c -> new ArrayList<>()).add(kick.id());
         }
         byCollection.forEach((collection, ids) -> {
-            if (ids.size() == 1) {
-                relayDocument(collection, ids.get(0));
-            } else {
-                relayDocuments(collection, ids, markersOf(collection, ids), true);
+            try {
+                if (ids.size() == 1) {
+                    relayDocument(collection, ids.get(0));
+                } else {
+                    relayDocuments(collection, ids, markersOf(collection, ids), true);
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox relay of {} kicked document(s) of {} failed, left to the poll: {}", ids.size(),
+                        collection, e.toString());
+                markForThePoll(collection, ids);
             }
         });
+    }
+
+    /**
+     * Writes the markers of documents a kick could not finish: the kick may have been all that was left of them,
+     * since the poll drops a marker whose document it read before the save.
+     */
+    private void markForThePoll(String collection, List<Object> ids) {
+        try {
+            ids.forEach(id -> mark(mongo, collection, id));
+        } catch (RuntimeException e) {
+            log.warn("outbox: {} document(s) of {} keep their events unmarked until their next save or a restart: {}",
+                    ids.size(), collection, e.toString());
+        }
     }
 
     /**
@@ -229,6 +252,9 @@ public class OutboxRelay implements SmartLifecycle {
                 Document marker = markers.get(String.valueOf(id));
                 if (outcome.failure() != null) {
                     backOff(collection, id, outcome);
+                    if (marker == null) {
+                        markForThePoll(collection, List.of(id));
+                    }
                     failed++;
                 } else if (marker != null) {
                     removals.remove(Query.query(Criteria.where("_id").is(markerId(collection, id))
@@ -306,19 +332,22 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays the pending events of one document in order; returns how many were published. */
     public int relayDocument(String collection, Object id) {
         String key = markerId(collection, id);
-        if (!inFlight.add(key)) {
-            kickedAgain.add(key);
-            return 0;
-        }
         int published = 0;
-        try {
-            do {
-                kickedAgain.remove(key);
-                published += relayOnce(collection, id, key);
-            } while (kickedAgain.contains(key) && !paused());
-        } finally {
-            inFlight.remove(key);
-        }
+        do {
+            if (!inFlight.add(key)) {
+                kickedAgain.add(key);
+                return published;
+            }
+            try {
+                do {
+                    kickedAgain.remove(key);
+                    published += relayOnce(collection, id, key);
+                } while (kickedAgain.contains(key) && !paused());
+            } finally {
+                inFlight.remove(key);
+            }
+            // a kick that came between the last check and the release found the document held and left it to us
+        } while (kickedAgain.contains(key) && !paused());
         return published;
     }
 
@@ -335,6 +364,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         if (outcome.failure() != null) {
             backOff(collection, id, outcome);
+            if (marker == null) {
+                markForThePoll(collection, List.of(id));
+            }
         } else {
             recovered();
             if (marker != null) {

@@ -241,20 +241,42 @@ abstract class OutboxContract {
         }
     }
 
-    /**
-     * An {@code insertAll} writes every marker before it inserts any document, so the poll may drop markers whose
-     * documents do not exist yet; the kicks that follow the insert must relay those documents all the same.
-     */
     @Test
     void aThousandDocumentsInsertedAtOnceAllLeaveThoughThePollDroppedMarkersAheadOfThem() {
+        insertAllAndAwaitEveryEvent(990, id -> { });
+    }
+
+    /** Kicks the full queue refuses are left to the poll, whose markers may already be gone: they are written again. */
+    @Test
+    void documentsWhoseKicksTheFullQueueRefusedStillLeave() {
+        relay.stop();
+        OutboxRelay smallQueue = new OutboxRelay(mongo, kafka, properties.topic(), List.of("parcels"),
+                new MessagingProperties.Outbox(true, Duration.ofMillis(200), 50, Duration.ofSeconds(5), 1, 5,
+                        Duration.ofSeconds(1), false), new SimpleMeterRegistry());
+        try {
+            smallQueue.start();
+            insertAllAndAwaitEveryEvent(300, id -> smallQueue.kick("parcels", id));
+        } finally {
+            smallQueue.stop();
+            relay.start();
+        }
+    }
+
+    /**
+     * An {@code insertAll} writes every marker before it inserts any document, so the poll may drop markers whose
+     * documents do not exist yet; the kicks that follow the insert (the context's relay's, and {@code alsoKick})
+     * must relay those documents all the same.
+     */
+    private void insertAllAndAwaitEveryEvent(int count, java.util.function.Consumer<String> alsoKick) {
         List<Parcel> many = new ArrayList<>();
-        for (int i = 0; i < 990; i++) {
+        for (int i = 0; i < count; i++) {
             many.add(new Parcel(UUID.randomUUID().toString(), "row-" + i));
         }
 
         mongo.insertAll(many);
 
         List<String> ids = many.stream().map(Parcel::id).toList();
+        ids.forEach(alsoKick);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
                 Query.query(Criteria.where("_id").in(ids).and("moves").is(1)), "parcel_effects") == ids.size());
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(
