@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.linli.platform.domain.GreatCircle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecentReports {
+
+    private static final Logger log = LoggerFactory.getLogger(RecentReports.class);
 
     static final int PER_CELL = 64;
     static final Duration CATCH_UP_EVERY = Duration.ofSeconds(1);
@@ -98,6 +102,9 @@ class RecentReports {
             mongo.find(reportedSince(last.minus(CATCH_UP_OVERLAP)), Document.class, mongo.getCollectionName(Issue.class))
                     .forEach(this::addStored);
             readUpTo = now;
+        } catch (RuntimeException e) {
+            // the suggestion is a hint: a submission never fails for it; the next catch-up reads from the same point
+            log.warn("recent reports of other instances not read: {}", e.toString());
         } finally {
             catchingUp.set(false);
         }
