@@ -231,47 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         try {
-            Map<String, List<PendingEvent>> pending = pendingEvents(collection, claimed);
-            Map<Object, List<CompletableFuture<SendResult<String, String>>>> acks = new LinkedHashMap<>();
-            claimed.forEach(id -> acks.put(id, sendAll(pending.getOrDefault(String.valueOf(id), List.of()))));
-            long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-            BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKERS);
-            int pulled = 0;
-            int removed = 0;
-            int failed = 0;
-            int published = 0;
-            for (Object id : claimed) {
-                Outcome outcome = awaitAll(collection, id, pending.getOrDefault(String.valueOf(id), List.of()),
-                        acks.get(id), deadline);
-                published += outcome.sent();
-                if (!outcome.done().isEmpty()) {
-                    pulls.updateOne(Query.query(Criteria.where("_id").is(id)), pullOf(outcome.done()));
-                    pulled++;
-                }
-                Document marker = markers.get(String.valueOf(id));
-                if (outcome.failure() != null) {
-                    backOff(collection, id, outcome);
-                    if (marker == null) {
-                        markForThePoll(collection, List.of(id));
-                    }
-                    failed++;
-                } else if (marker != null) {
-                    removals.remove(Query.query(Criteria.where("_id").is(markerId(collection, id))
-                            .and(WRITES).is(marker.get(WRITES))));
-                    removed++;
-                }
-            }
-            if (pulled > 0) {
-                pulls.execute();
-            }
-            if (failed == 0 && !claimed.isEmpty()) {
-                recovered();
-            }
-            if (removed > 0) {
-                removals.execute();
-            }
-            return new Batch(0, claimed.size(), published);
+            return relayClaimed(collection, claimed, markers);
         } finally {
             List<Object> kickedMeanwhile = new ArrayList<>();
             claimed.forEach(id -> {
@@ -284,6 +244,55 @@ public class OutboxRelay implements SmartLifecycle {
             // before their first insert, and dropped the marker written ahead of it): relay them again, as a kick would
             kickedMeanwhile.forEach(id -> relayDocument(collection, id));
         }
+    }
+
+    /**
+     * Relays documents this thread holds: every event of each sent before any acknowledgement is awaited, then one
+     * bulk of {@code $pull}s and one of marker removals (each marker as read before the documents, so a save since
+     * keeps its marker). A document that failed without a marker gets one again, for the poll.
+     */
+    private Batch relayClaimed(String collection, List<Object> claimed, Map<String, Document> markers) {
+        Map<String, List<PendingEvent>> pending = pendingEvents(collection, claimed);
+        Map<Object, List<CompletableFuture<SendResult<String, String>>>> acks = new LinkedHashMap<>();
+        claimed.forEach(id -> acks.put(id, sendAll(pending.getOrDefault(String.valueOf(id), List.of()))));
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MARKERS);
+        int pulled = 0;
+        int removed = 0;
+        int failed = 0;
+        int published = 0;
+        for (Object id : claimed) {
+            Outcome outcome = awaitAll(collection, id, pending.getOrDefault(String.valueOf(id), List.of()),
+                    acks.get(id), deadline);
+            published += outcome.sent();
+            if (!outcome.done().isEmpty()) {
+                pulls.updateOne(Query.query(Criteria.where("_id").is(id)), pullOf(outcome.done()));
+                pulled++;
+            }
+            Document marker = markers.get(String.valueOf(id));
+            if (outcome.failure() != null) {
+                backOff(collection, id, outcome);
+                if (marker == null) {
+                    markForThePoll(collection, List.of(id));
+                }
+                failed++;
+            } else if (marker != null) {
+                removals.remove(Query.query(Criteria.where("_id").is(markerId(collection, id))
+                        .and(WRITES).is(marker.get(WRITES))));
+                removed++;
+            }
+        }
+        if (pulled > 0) {
+            pulls.execute();
+        }
+        if (failed == 0 && !claimed.isEmpty()) {
+            recovered();
+        }
+        if (removed > 0) {
+            removals.execute();
+        }
+        return new Batch(0, claimed.size(), published);
     }
 
     /** Markers by their document's id as text (see {@link #pendingEvents} for why text). */
@@ -341,7 +350,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 do {
                     kickedAgain.remove(key);
-                    published += relayOnce(collection, id, key);
+                    published += relayOnce(collection, id);
                 } while (kickedAgain.contains(key) && !paused());
             } finally {
                 inFlight.remove(key);
@@ -351,29 +360,9 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private int relayOnce(String collection, Object id, String key) {
-        Document marker = mongo.findById(key, Document.class, MARKERS);
-        Query byId = Query.query(Criteria.where("_id").is(id));
-        byId.fields().include(AggregateRoot.OUTBOX_FIELD);
-        Document doc = mongo.findOne(byId, Document.class, collection);
-        List<PendingEvent> pending = doc == null ? List.of() : eventsOf(doc);
-        Outcome outcome = awaitAll(collection, id, pending, sendAll(pending),
-                System.nanoTime() + settings.sendTimeout().toNanos());
-        if (!outcome.done().isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pullOf(outcome.done()), collection);
-        }
-        if (outcome.failure() != null) {
-            backOff(collection, id, outcome);
-            if (marker == null) {
-                markForThePoll(collection, List.of(id));
-            }
-        } else {
-            recovered();
-            if (marker != null) {
-                mongo.remove(Query.query(Criteria.where("_id").is(key).and(WRITES).is(marker.get(WRITES))), MARKERS);
-            }
-        }
-        return outcome.sent();
+    private int relayOnce(String collection, Object id) {
+        List<Object> one = List.of(id);
+        return relayClaimed(collection, one, markersOf(collection, one)).published();
     }
 
     /** Sends every event of a document at once, in order. */

@@ -446,7 +446,24 @@ abstract class OutboxContract {
 
         @Override
         public UpdateResult updateFirst(Query query, UpdateDefinition update, String collectionName) {
-            throw new IllegalStateException("simulated crash before the outbox was cleared");
+            throw crash();
+        }
+
+        /** The relay clears an aggregate's outbox with a bulk of {@code $pull}s: that bulk never lands. */
+        @Override
+        public org.springframework.data.mongodb.core.BulkOperations bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode mode, String collectionName) {
+            if (OutboxRelay.MARKERS.equals(collectionName)) {
+                return super.bulkOps(mode, collectionName);
+            }
+            org.springframework.data.mongodb.core.BulkOperations pulls = org.mockito.Mockito.mock(
+                    org.springframework.data.mongodb.core.BulkOperations.class, org.mockito.Mockito.RETURNS_SELF);
+            org.mockito.Mockito.when(pulls.execute()).thenThrow(crash());
+            return pulls;
+        }
+
+        private static IllegalStateException crash() {
+            return new IllegalStateException("simulated crash before the outbox was cleared");
         }
     }
 }
