@@ -43,7 +43,7 @@ final class StubUpstream implements AutoCloseable {
             listCalls.incrementAndGet();
             reply(exchange, 200, "{\"content\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0,\"totalPages\":0}}");
         });
-        server.createContext("/actuator/health/readiness", exchange ->
+        server.createContext("/actuator/health/routing", exchange ->
                 reply(exchange, readiness, readiness == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
         server.createContext("/v3/api-docs", exchange -> reply(exchange, 200, "{\"openapi\":\"3.1.0\"}"));
         server.createContext("/api/v1/org-units/busy", exchange -> {

@@ -54,16 +54,19 @@ class ReadinessIT {
     }
 
     @Test
-    void readinessFollowsTheStoreAndTheBrokerWhileLivenessDoesNot() throws Exception {
+    void readinessFollowsTheStoreAndTheBrokerWhileLivenessAndRoutingDoNot() throws Exception {
         assertThat(groups.get("readiness").isMember("mongo")).isTrue();
         assertThat(groups.get("readiness").isMember("kafka")).isTrue();
         assertThat(groups.get("liveness").isMember("mongo")).isFalse();
         assertThat(groups.get("liveness").isMember("kafka")).isFalse();
+        assertThat(groups.get("routing").isMember("mongo")).isFalse();
+        assertThat(groups.get("routing").isMember("kafka")).isFalse();
         awaitReadiness(Status.UP);
 
         mongo.close();
         awaitReadiness(Status.DOWN);
         assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+        assertThat(health.healthForPath("routing").getStatus()).isEqualTo(Status.UP);
 
         Path data = Files.createTempDirectory("readiness-store");
         mongo = EmbeddedMongo.onDisk(data, "127.0.0.1", MONGO_PORT);
