@@ -9,6 +9,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Rejects calls to protected routes that carry no valid token (401 problem+json) before they reach a
@@ -36,6 +38,12 @@ class SecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // stateless: no web session. By default the security context was loaded from, and the request
+                // cache consulted in, a WebSession created for every call, which also moved the rest of the call
+                // onto two other thread pools (boundedElastic, then parallel), where a quarter of the gateway's CPU
+                // ran during GETs of an issue (session 14); GatewayStatelessTest
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .cors(cors -> { })
