@@ -41,7 +41,7 @@ class SecurityConfiguration {
                 // stateless: no web session. By default the security context was loaded from, and the request
                 // cache consulted in, a WebSession created for every call, which also moved the rest of the call
                 // onto two other thread pools (boundedElastic, then parallel), where a quarter of the gateway's CPU
-                // ran during GETs of an issue (session 14); GatewayStatelessTest
+                // ran during GETs of an issue (session 14); GatewayRoutingTest.routedAndRefusedCallsNeverAskForAWebSession
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

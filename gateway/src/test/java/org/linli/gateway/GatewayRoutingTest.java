@@ -8,16 +8,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+import reactor.core.publisher.Mono;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "linli.gateway.timeout=1s")
@@ -25,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayRoutingTest {
 
     static final StubUpstream ORG_SERVICE = StubUpstream.started();
+    static final AtomicInteger SESSIONS_ASKED_FOR = new AtomicInteger();
 
     @Autowired
     WebTestClient client;
@@ -170,5 +178,33 @@ class GatewayRoutingTest {
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:5173");
+    }
+
+    /** The gateway keeps no web session: the token is the whole state of a call. */
+    @Test
+    void routedAndRefusedCallsNeverAskForAWebSession() {
+        String token = ORG_SERVICE.token("acc-1", List.of("COUNTY_ADMIN"));
+        SESSIONS_ASKED_FOR.set(0);
+        client.get().uri("/api/v1/org-units").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/v1/org-units").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/org-units").header(HttpHeaders.ACCEPT, "text/html").exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(SESSIONS_ASKED_FOR).hasValue(0);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingSessions {
+
+        @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+        WebSessionManager countingSessionManager() {
+            DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+            // every exchange holds the (lazy) session Mono; what counts is a filter subscribing to it
+            return exchange -> Mono.defer(() -> {
+                SESSIONS_ASKED_FOR.incrementAndGet();
+                return sessions.getSession(exchange);
+            });
+        }
     }
 }
