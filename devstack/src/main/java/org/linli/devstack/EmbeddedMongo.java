@@ -58,7 +58,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = dataDir.resolve("mongo.mv.db");
         StoreFile.compactIfSparse(file);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb)
+                .pageSplitSize(StoreBackend.PAGE_SPLIT_SIZE).open();
         BsonUpgrade.runOnce(store);
         return new EmbeddedMongo(store, host, port);
     }

@@ -32,9 +32,15 @@ final class BsonDocumentType extends BasicDataType<Object> {
 
     private final ObjectDataType objects = new ObjectDataType();
     /**
-     * The moving average of the documents' encoded sizes, which MVStore takes for each document's memory (to split
-     * pages and size its cache), as {@link ObjectDataType} does for serialised values: measuring each document would
-     * cost a walk through it on every change.
+     * Heap bytes a decoded document takes per byte of its BSON: 4.8–6.0 over 20,000 documents each of the county
+     * store's large collections (issues 5.0, audit records 4.8, outbox markers 6.0; measured with the heap after GC,
+     * docs/benchmarks/scale.md, session 15).
+     */
+    static final int HEAP_PER_ENCODED_BYTE = 5;
+    /**
+     * The moving average of the documents' encoded sizes, from which MVStore is told each document's memory (to
+     * split pages and size its cache), as {@link ObjectDataType} does for serialised values: measuring each document
+     * would cost a walk through it on every change.
      */
     private volatile int averageSize = 1_024;
 
@@ -72,9 +78,13 @@ final class BsonDocumentType extends BasicDataType<Object> {
         return document;
     }
 
+    /**
+     * A document's memory as MVStore's page cache counts it: the heap it takes decoded. Counted at its encoded size
+     * (as before session 15), a cache of 64 MB held about 320 MB of documents.
+     */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? averageSize : objects.getMemory(value);
+        return value instanceof Document ? averageSize * HEAP_PER_ENCODED_BYTE : objects.getMemory(value);
     }
 
     @Override

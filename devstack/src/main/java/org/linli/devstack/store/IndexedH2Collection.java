@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,24 @@ final class IndexedH2Collection extends H2Collection {
                 : matching(query, candidates).count();
         count = Math.max(0, count - skip);
         return (int) (limit > 0 ? Math.min(limit, count) : count);
+    }
+
+    /**
+     * A sorted query with a limit keeps only the documents of its page while it reads the candidates: the library
+     * collects every match and sorts them all, so a first page over a county's open issues held each of them,
+     * decoded, at once, and a few such queries together ran the store out of heap. The page is the one the full,
+     * stable sort gives: among equal sort keys the earlier-read document wins.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+                                                   int batchSize, Comparator<Document> comparator,
+                                                   Document fieldSelector) {
+        if (comparator == null || limit <= 0) {
+            return super.matchDocumentsFromStream(query, documents, skip, limit, batchSize, comparator, fieldSelector);
+        }
+        List<Document> page = FirstInOrder.of(documents.filter(document -> documentMatchesQuery(document, query)),
+                comparator, skip + limit);
+        return super.matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, comparator, fieldSelector);
     }
 
     /** The documents matching {@code query}, found through the indexes where they can help. */
