@@ -92,6 +92,12 @@ final class IndexedH2Collection extends H2Collection {
             }
             candidates = plan(query, Integer.MAX_VALUE);
         }
+        Set<String> kept = limit > 0 ? null : ProjectedSort.fieldsToKeep(orderBy, fieldSelector);
+        if (kept != null) {
+            Stream<Document> narrowed = matching(query, candidates).map(document -> ProjectedSort.narrow(document, kept));
+            return super.matchDocumentsFromStream(new Document(), narrowed, skip, limit, batchSize,
+                    deriveComparator(orderBy), fieldSelector);
+        }
         if (candidates == null) {
             return matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }

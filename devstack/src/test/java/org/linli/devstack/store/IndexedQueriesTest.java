@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -104,6 +105,21 @@ class IndexedQueriesTest {
         }
         for (Bson filter : filters()) {
             assertSameAnswers(filter);
+        }
+    }
+
+    @Test
+    void aSortedQueryWithoutLimitGivesTheScansProjectedDocumentsWhateverItKeepsWhileSorting() {
+        List<Bson> projections = List.of(Projections.include("status", "sub.x"),
+                Projections.fields(Projections.include("n", "tags"), Projections.excludeId()),
+                Projections.exclude("path"), Projections.elemMatch("tags", Filters.eq("t1")));
+        for (Bson filter : filters()) {
+            for (Bson projection : projections) {
+                Bson sort = Sorts.orderBy(Sorts.descending("reportedAt"), Sorts.ascending("sub.x"), Sorts.ascending("_id"));
+                Function<MongoCollection<Document>, List<Document>> found = collection -> collection.find(filter)
+                        .projection(projection).sort(sort).into(new ArrayList<>());
+                assertThat(found.apply(indexed)).as("%s projected to %s", filter, projection).isEqualTo(found.apply(scanned));
+            }
         }
     }
 
