@@ -30,6 +30,9 @@ final class StubUpstream implements AutoCloseable {
     /** How many calls of the org-units list this instance served. */
     final AtomicInteger listCalls = new AtomicInteger();
 
+    /** How many statistics calls reached this instance. */
+    final AtomicInteger statisticsCalls = new AtomicInteger();
+
     /** How long the slow endpoint takes: beyond the tests' time limit. */
     static final long SLOW_MILLIS = 1500;
 
@@ -54,6 +57,13 @@ final class StubUpstream implements AutoCloseable {
             sleep(SLOW_MILLIS);
             reply(exchange, 200, "{}");
         });
+        // issue-service's, for a stub standing in for it: statistics beyond the time limit, the list at once
+        server.createContext("/api/v1/issues/statistics", exchange -> {
+            statisticsCalls.incrementAndGet();
+            sleep(SLOW_MILLIS);
+            reply(exchange, 200, "{}");
+        });
+        server.createContext("/api/v1/issues", exchange -> reply(exchange, 200, "{\"content\":[]}"));
         // org-service's personal-data paths; a path routed elsewhere never reaches this prefix
         server.createContext("/api/v1/personal-data", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
         server.createContext("/api/v1/correction-requests", exchange -> reply(exchange, 200, "{\"owner\":\"org-service\"}"));
