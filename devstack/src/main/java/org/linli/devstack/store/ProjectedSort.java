@@ -28,14 +28,17 @@ final class ProjectedSort {
         }
         Set<String> kept = new HashSet<>();
         kept.add(ID);
+        boolean includes = false;
         for (var field : projection.entrySet()) {
-            if (!isInclusion(field.getValue())) {
-                if (field.getKey().equals(ID) && isExclusion(field.getValue())) {
-                    continue;
-                }
+            if (isInclusion(field.getValue())) {
+                includes = true;
+                kept.add(topLevel(field.getKey()));
+            } else if (!field.getKey().equals(ID) || !isExclusion(field.getValue())) {
                 return null;
             }
-            kept.add(topLevel(field.getKey()));
+        }
+        if (!includes) {
+            return null; // {_id: 0} alone: every other field
         }
         for (String sortField : orderBy.keySet()) {
             if (sortField.startsWith("$")) {

@@ -112,7 +112,8 @@ class IndexedQueriesTest {
     void aSortedQueryWithoutLimitGivesTheScansProjectedDocumentsWhateverItKeepsWhileSorting() {
         List<Bson> projections = List.of(Projections.include("status", "sub.x"),
                 Projections.fields(Projections.include("n", "tags"), Projections.excludeId()),
-                Projections.exclude("path"), Projections.elemMatch("tags", Filters.eq("t1")));
+                Projections.exclude("path"), Projections.excludeId(), Projections.include("_id"),
+                Projections.elemMatch("tags", Filters.eq("t1")));
         for (Bson filter : filters()) {
             for (Bson projection : projections) {
                 Bson sort = Sorts.orderBy(Sorts.descending("reportedAt"), Sorts.ascending("sub.x"), Sorts.ascending("_id"));
