@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settings (system properties): {@code linli.devstack.data} (default {@code .linli/data}; the store in
  * {@code mongo/}, Kafka's log in {@code kafka/}), {@code linli.devstack.mongo-port} (27017),
- * {@code linli.devstack.kafka-port} (9092), {@code linli.devstack.store-cache-mb} (the store's page cache in megabytes of decoded documents, 256).
+ * {@code linli.devstack.kafka-port} (9092), {@code linli.devstack.store-cache-mb} (the store's page cache in megabytes, 64).
  */
 public final class DevStack {
 
@@ -58,7 +58,7 @@ public final class DevStack {
 
     private static EmbeddedMongo startStore(Path data) {
         int port = Integer.getInteger("linli.devstack.mongo-port", 27017);
-        int cacheMb = Integer.getInteger("linli.devstack.store-cache-mb", 256);
+        int cacheMb = Integer.getInteger("linli.devstack.store-cache-mb", 64);
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(data.resolve("mongo"), "127.0.0.1", port, cacheMb);
         log.info("MongoDB-wire store listening on 127.0.0.1:{}, data in {}", port, data.toAbsolutePath());
         return mongo;
