@@ -26,8 +26,9 @@ public final class StoreBackend extends H2Backend {
 
     /**
      * MVStore splits a page once the memory of its values passes this (its default, 16 KB, at the encoded size it
-     * was told before): documents now count at their decoded size ({@link BsonDocumentType#getMemory}), and the pages
-     * keep as many documents as before, so a commit writes no more pages per change than it did.
+     * was told before): documents now count at five times the average encoded size
+     * ({@link BsonDocumentType#getMemory}), and the pages keep as many documents as before, so a commit writes no
+     * more pages per change than it did.
      */
     public static final int PAGE_SPLIT_SIZE = 16 * 1024 * BsonDocumentType.HEAP_PER_ENCODED_BYTE;
     private static final String DATA_MAPS = "databases.";
