@@ -120,9 +120,9 @@ final class IndexedH2Collection extends H2Collection {
 
     /**
      * A sorted query with a limit keeps only the documents of its page while it reads the candidates: the library
-     * collects every match and sorts them all, so a first page over a county's open issues held each of them,
-     * decoded, at once, and a few such queries together ran the store out of heap. The page is the one the full,
-     * stable sort gives: among equal sort keys the earlier-read document wins.
+     * collects every match and sorts them all, so a first page over many candidates (those no index walk serves)
+     * held each of them, decoded, at once. The page is the one the full, stable sort gives: among equal sort keys
+     * the earlier-read document wins.
      */
     @Override
     protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
