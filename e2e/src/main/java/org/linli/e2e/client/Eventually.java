@@ -3,6 +3,7 @@ package org.linli.e2e.client;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -31,10 +32,15 @@ public final class Eventually {
     }
 
     /**
-     * Repeats a write while the service refuses it with {@code waitCode} (it has not yet heard of
+     * Repeats a write while the service refuses it with one of {@code waitCodes} (it has not yet heard of
      * something from another service's events), and returns the first other answer.
      */
+    public static Reply retryWhile(Supplier<Reply> call, String... waitCodes) {
+        List<String> waiting = List.of(waitCodes);
+        return until("no longer " + waiting, call, reply -> !waiting.contains(reply.code()));
+    }
+
     public static Reply retryWhile(String waitCode, Supplier<Reply> call) {
-        return until("no longer " + waitCode, call, reply -> !waitCode.equals(reply.code()));
+        return retryWhile(call, waitCode);
     }
 }

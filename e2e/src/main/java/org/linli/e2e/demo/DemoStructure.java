@@ -7,7 +7,6 @@ import java.util.Map;
 import org.linli.e2e.client.Box;
 import org.linli.e2e.client.Eventually;
 import org.linli.e2e.client.Identifiers;
-import org.linli.e2e.client.Reply;
 import org.linli.e2e.client.Session;
 import org.linli.e2e.demo.County.Branch;
 import org.linli.e2e.demo.County.Community;
@@ -131,9 +130,8 @@ final class DemoStructure {
                 compound.mode = MODES.get(slot % MODES.size());
                 body.put("modeWithoutCompany", compound.mode);
             }
-            compound.id = Eventually.until("property-service knows grid " + compound.micro.gridId,
-                    () -> admin.post("/api/v1/compounds", body),
-                    reply -> !List.of("unknown-community", "unknown-grid").contains(reply.code())).expect(201).path("id").asString();
+            compound.id = Eventually.retryWhile(() -> admin.post("/api/v1/compounds", body),
+                    "unknown-community", "unknown-grid").expect(201).path("id").asString();
             if (slot < REGULAR) {
                 compound.company = county.companies.get(i % county.companies.size());
                 contract(compound, "REGULAR", LocalDate.now().minusDays(30 + i % 700), LocalDate.now().plusYears(2));
@@ -177,10 +175,8 @@ final class DemoStructure {
         if (branchUnitId != null) {
             body.put("branchUnitId", branchUnitId);
         }
-        Reply reply = Eventually.until("grid-service knows " + community.name,
-                () -> admin.post("/api/v1/grids", body),
-                answer -> !List.of("unknown-community", "unknown-branch").contains(answer.code()));
-        return reply.expect(201).path("id").asString();
+        return Eventually.retryWhile(() -> admin.post("/api/v1/grids", body), "unknown-community", "unknown-branch")
+                .expect(201).path("id").asString();
     }
 
     static List<Integer> indexes(int n) {

@@ -100,10 +100,11 @@ public final class PatrolAndSupervisionFlow implements Flow {
     private static void anOldCompoundsHousingIssueStopsAtTheStreet(Session admin, FlowResult.Builder result) {
         Neighbourhood old = Neighbourhood.withGrids(admin);
         Lag registered = Lag.start();
-        String compoundId = Eventually.retryWhile("unknown-grid", () -> admin.post("/api/v1/compounds", Map.of(
+        String compoundId = Eventually.retryWhile(() -> admin.post("/api/v1/compounds", Map.of(
                 "name", "端到端老旧小区" + old.run(), "kind", "VILLAGE_BUILT", "compoundClass", "OLD_OR_UNMANAGED",
                 "communityUnitId", old.communityId(), "gridId", old.microGridId(), "households", 30,
-                "lat", old.microBox().centreLat(), "lng", old.microBox().centreLng(), "modeWithoutCompany", "SELF")))
+                "lat", old.microBox().centreLat(), "lng", old.microBox().centreLng(), "modeWithoutCompany", "SELF")),
+                "unknown-community", "unknown-grid")
                 .expect(201).path("id").asString();
         JsonNode issue = Eventually.until("issue-service places a report in compound " + compoundId,
                 () -> admin.post("/api/v1/issues", Map.of("channel", "HOTLINE", "category", "PROPERTY_REPAIR",
