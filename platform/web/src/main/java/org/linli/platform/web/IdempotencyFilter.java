@@ -121,7 +121,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try (NewIds.Scope seeded = NewIds.seeded(id)) {
-            chain.doFilter(forwarded, recorded);
+            try {
+                chain.doFilter(forwarded, recorded);
+            } finally {
+                // before the answer is kept: a heartbeat after that would find the claim completed, not renewable
+                leases.release(id, owner);
+            }
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
                 store.complete(id, owner, clock.instant().plus(retention), recorded.getStatus(),
                         recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
@@ -129,7 +134,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 kept = true;
             }
         } finally {
-            leases.release(id, owner);
             if (!kept) {
                 store.forget(id, owner);
             }
