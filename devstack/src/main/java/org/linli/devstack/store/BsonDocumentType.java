@@ -34,15 +34,11 @@ final class BsonDocumentType extends BasicDataType<Object> {
     /**
      * Heap bytes a decoded document takes per byte of its BSON: 4.8–6.0 over 20,000 documents each of the county
      * store's large collections (issues 5.0, audit records 4.8, outbox markers 6.0; measured with the heap after GC,
-     * docs/benchmarks/scale.md, session 15).
+     * docs/benchmarks/scale.md, session 15). Pages split by it ({@link StoreBackend#PAGE_SPLIT_SIZE}).
      */
     static final int HEAP_PER_ENCODED_BYTE = 5;
-    /**
-     * The moving average of the documents' encoded sizes, from which MVStore is told each document's memory (to
-     * split pages and size its cache), as {@link ObjectDataType} does for serialised values: measuring each document
-     * would cost a walk through it on every change.
-     */
-    private volatile int averageSize = 1_024;
+    /** Room for a typical document's BSON before the buffer has to grow. */
+    private static final int ENCODING_BUFFER = 4 * 1024;
 
     private BsonDocumentType() {
     }
@@ -53,7 +49,7 @@ final class BsonDocumentType extends BasicDataType<Object> {
             objects.write(buffer, value);
             return;
         }
-        ByteBuf bson = Unpooled.buffer(averageSize * 2);
+        ByteBuf bson = Unpooled.buffer(ENCODING_BUFFER);
         try {
             BsonEncoder.encodeDocument(document, bson);
         } catch (RuntimeException notEncodable) {
@@ -61,7 +57,6 @@ final class BsonDocumentType extends BasicDataType<Object> {
             return;
         }
         int size = bson.readableBytes();
-        averageSize = (averageSize * 15 + size) / 16;
         buffer.put(BSON).putVarInt(size)
                 .put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
     }
@@ -79,15 +74,15 @@ final class BsonDocumentType extends BasicDataType<Object> {
     }
 
     /**
-     * A document's memory as MVStore's page cache counts it: the heap an average document takes decoded. The average
-     * spans every collection, and the many small documents (outbox markers, idempotency records) pull it below an
-     * issue's size, so pages of issues are still counted at a fraction of their heap (session 15: the store held
-     * ~128,000 decoded issues when it ran out of heap with a 256 MB cache). Counting each document's own size is
-     * the fix still to make.
+     * A document's memory as MVStore's page cache and page splits count it: the heap it takes decoded
+     * ({@link DecodedSize}). MVStore asks for a sample of the values and keeps an average per map, so each
+     * collection's pages are counted at its own documents' size. One moving average of every document written, as
+     * this once was, let the many small ones (outbox markers, idempotency records) keep it far below an issue's: a
+     * cache of issue pages took several times its budget, and the store ran out of heap.
      */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? averageSize * HEAP_PER_ENCODED_BYTE : objects.getMemory(value);
+        return value instanceof Document document ? DecodedSize.of(document) : objects.getMemory(value);
     }
 
     @Override

@@ -25,10 +25,10 @@ import org.h2.mvstore.MVStore;
 public final class StoreBackend extends H2Backend {
 
     /**
-     * MVStore splits a page once the memory of its values passes this (its default, 16 KB, at the encoded size it
-     * was told before): documents now count at five times the average encoded size
-     * ({@link BsonDocumentType#getMemory}), and the pages keep as many documents as before, so a commit writes no
-     * more pages per change than it did.
+     * MVStore splits a page once the memory of its values passes this: its default, 16 KB, was meant for values
+     * counted at their encoded size; documents count at their decoded size ({@link BsonDocumentType#getMemory}),
+     * about five times that, so a page keeps about as many documents as it did and a commit writes no more pages
+     * per change.
      */
     public static final int PAGE_SPLIT_SIZE = 16 * 1024 * BsonDocumentType.HEAP_PER_ENCODED_BYTE;
     private static final String DATA_MAPS = "databases.";

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,64 @@ class BsonDocumentTypeTest {
         assertThat(StoreFile.compactIfSparse(file, 0)).isTrue();
 
         withStore(file, store -> assertThat(documents(store).get("issue-42")).isEqualTo(issue("issue-42").append("round", 19)));
+    }
+
+    @Test
+    void aDocumentCountsItsOwnSizeHoweverManySmallOnesWereWrittenBefore() {
+        MVStore store = new MVStore.Builder().open();
+        MVMap<Object, Document> markers = store.openMap("databases.linli.outbox_markers",
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        for (int i = 0; i < 2_000; i++) {
+            markers.put("marker-" + i, marker(i));
+        }
+
+        assertThat(BsonDocumentType.INSTANCE.getMemory(longIssue("issue-1")))
+                .isGreaterThan(2 * LONG_TEXT)
+                .isGreaterThan(20 * BsonDocumentType.INSTANCE.getMemory(marker(1)));
+    }
+
+    @Test
+    void pagesOfLargeDocumentsSplitByTheirOwnSizeBesideACollectionOfSmallOnes(@TempDir Path dir) {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("mongo.mv.db").toString())
+                .pageSplitSize(StoreBackend.PAGE_SPLIT_SIZE).autoCommitDisabled().open();
+        MVMap<Object, Document> markers = store.openMap("databases.linli.outbox_markers",
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, Document> issues = documents(store);
+        for (int i = 0; i < 3_000; i++) {
+            markers.put("marker-" + i, marker(i));
+            if (i % 10 == 0) {
+                issues.put("issue-" + i, longIssue("issue-" + i));
+            }
+        }
+
+        int mostPerPage = StoreBackend.PAGE_SPLIT_SIZE / (2 * LONG_TEXT) + 1;
+        assertThat(leafSizes(issues.getRootPage())).hasSizeGreaterThan(1).allSatisfy(
+                documentsInPage -> assertThat(documentsInPage).isLessThanOrEqualTo(mostPerPage));
+        assertThat(leafSizes(markers.getRootPage())).anySatisfy(
+                documentsInPage -> assertThat(documentsInPage).isGreaterThan(mostPerPage));
+        store.close();
+    }
+
+    private static final int LONG_TEXT = 4_000;
+
+    /** An issue with a long description: ~12 KB of BSON (UTF-8), ~9 KB of heap decoded (UTF-16). */
+    private static Document longIssue(String id) {
+        return issue(id).append("description", "楼".repeat(LONG_TEXT));
+    }
+
+    private static Document marker(int i) {
+        return new Document("_id", "marker-" + i).append("aggregateId", "issue-" + i);
+    }
+
+    private static List<Integer> leafSizes(Page<Object, Document> page) {
+        if (page.isLeaf()) {
+            return List.of(page.getKeyCount());
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int child = 0; child < page.getRawChildPageCount(); child++) {
+            sizes.addAll(leafSizes(page.getChildPage(child)));
+        }
+        return sizes;
     }
 
     private static Document issue(String id) {
