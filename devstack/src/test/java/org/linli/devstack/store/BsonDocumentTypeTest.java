@@ -100,6 +100,7 @@ class BsonDocumentTypeTest {
         assertThat(BsonDocumentType.INSTANCE.getMemory(longIssue("issue-1")))
                 .isGreaterThan(2 * LONG_TEXT)
                 .isGreaterThan(20 * BsonDocumentType.INSTANCE.getMemory(marker(1)));
+        store.close();
     }
 
     @Test
