@@ -3,8 +3,8 @@ package org.linli.e2e.scale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.linli.e2e.client.Eventually;
@@ -71,8 +71,8 @@ final class ScaleAccounts {
         return ids;
     }
 
-    /** The first scale account's id, when a scale run made it. */
-    static Optional<String> first(Session admin) {
-        return Optional.ofNullable(existing(admin).get(username(0)));
+    /** The ids of the scale accounts a scale run made, in number order (none before a load). */
+    static List<String> all(Session admin) {
+        return new TreeMap<>(existing(admin)).values().stream().toList();
     }
 }

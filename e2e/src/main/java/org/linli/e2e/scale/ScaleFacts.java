@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code scale-facts}: what the benchmark script needs from the running stack, as {@code KEY=value} lines for
- * the shell: a fresh admin token (15 minutes), an issue id, a point inside a micro-grid with its id, and the
- * totals the county-wide admin sees (issues, grids, households, compounds, activities).
+ * the shell: a fresh admin token (15 minutes), an issue id, a point inside a micro-grid with its id, the scale
+ * load's ledger accounts (comma-separated, in number order, for the credit case) and the totals the county-wide
+ * admin sees (issues, grids, households, compounds, activities).
  */
 public final class ScaleFacts {
 
@@ -28,9 +29,11 @@ public final class ScaleFacts {
             out.println("LAT=" + grids.get(0).point().lat());
             out.println("LNG=" + grids.get(0).point().lng());
         }
-        String creditAccount = ScaleAccounts.first(admin).orElse(admin.get("/api/v1/accounts/me").expect(200)
-                .path("id").asString());
+        List<String> scaleAccounts = ScaleAccounts.all(admin);
+        String creditAccount = scaleAccounts.isEmpty() ? admin.get("/api/v1/accounts/me").expect(200).path("id")
+                .asString() : scaleAccounts.get(0);
         out.println("CREDIT_ACCOUNT=" + creditAccount);
+        out.println("CREDIT_ACCOUNTS=" + (scaleAccounts.isEmpty() ? creditAccount : String.join(",", scaleAccounts)));
         out.println("ISSUES_TOTAL=" + total(issues));
         out.println("GRIDS_TOTAL=" + total(admin.get("/api/v1/grids?size=1").expect(200)));
         out.println("HOUSEHOLDS_TOTAL=" + total(admin.get("/api/v1/households?size=1").expect(200)));
