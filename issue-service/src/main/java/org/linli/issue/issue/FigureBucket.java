@@ -1,19 +1,25 @@
 package org.linli.issue.issue;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The figure sums of the issues reported in one hour or one day under one org path, kept by {@link FigureCache},
- * computed when the slot's {@link FigureRev} stood at {@code computedRev}; good while it still does.
- * {@code first}/{@code last} are the earliest and latest {@code reportedAt} in the slot (null when empty), so a
- * slot cut by a period's edge can still be used when all its issues lie on one side.
+ * The figure sums of the issues reported in one hour or one day under one org path, kept by {@link FigureCache}.
+ * They hold every save made before {@code asOf} (the instant their issues began to be read). They are exact while
+ * the slot's {@link FigureRev} still stands at {@code computedRev}; sums built from parts that were not exact carry
+ * {@link #NOT_EXACT}, which no rev equals. {@code issues} is how many issues they count, {@code first}/{@code last}
+ * the earliest and latest {@code reportedAt} among them (null when none), so a slot cut by a period's edge can still
+ * be used when all its issues lie on one side.
  */
 @Document(FigureBucket.COLLECTION)
-record FigureBucket(@Id String id, long computedRev, FigureCounts counts, Instant first, Instant last) {
+record FigureBucket(@Id String id, long computedRev, Instant asOf, int issues, FigureCounts counts, Instant first,
+                    Instant last) {
 
     static final String COLLECTION = "issue_figure_buckets";
+    /** No rev is 0 (revs start at 1 or above), so sums kept with it are never taken for exact. */
+    static final long NOT_EXACT = 0;
 
     /** Whether these sums were computed at the slot's current rev ({@code null}: the slot has none, so no). */
     boolean currentAt(Long rev) {
@@ -25,8 +31,23 @@ record FigureBucket(@Id String id, long computedRev, FigureCounts counts, Instan
         return rev != null && computedRev == rev;
     }
 
+    /**
+     * Whether these sums may answer a request that arrived at {@code asked}: exact at the slot's rev, or begun after
+     * the request arrived (so they hold every save made before it). A busy slot ({@code busy} issues or more), when
+     * the request allows it, may also answer with sums begun at most {@code lag} before: recomputing its issues on
+     * every save of one of them would take longer than the request may.
+     */
+    boolean answers(Long rev, Instant asked, Lag lag) {
+        return computedAt(rev) || (asOf != null && (!asOf.isBefore(asked)
+                || (lag != null && issues >= lag.busy() && !asOf.isBefore(asked.minus(lag.atMost())))));
+    }
+
     /** Whether every issue of the slot was reported in [from, to). */
     boolean within(Instant from, Instant to) {
         return first == null || (!first.isBefore(from) && last.isBefore(to));
+    }
+
+    /** How far behind a busy slot's sums may be: {@code atMost} for slots of {@code busy} issues or more. */
+    record Lag(int busy, Duration atMost) {
     }
 }

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
@@ -16,6 +20,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +42,13 @@ import org.springframework.stereotype.Component;
  * days, whole hours and at most two partial hours at its edges (read from the issues unless their hour lies wholly
  * inside the period). Sums are computed on first use, an hour's from its issues and a day's from its hours, and
  * kept until an issue of their slot is saved with a change to the figures: such a save raises the slot's
- * {@link FigureRev} ({@link StaleFigures}), and sums computed at an older rev are not used. The open issues' deadlines
- * travel with the sums, so the figures stay exact as time passes without a save.
+ * {@link FigureRev} ({@link StaleFigures}), and sums computed at an older rev are not used, except sums begun after
+ * the request arrived (they hold every save made before it, so requests waiting on one computation share it). The
+ * open issues' deadlines travel with the sums, so the figures stay exact as time passes without a save.
+ *
+ * <p>A busy slot (a campaign's or an import's hour, thousands of issues) whose issues keep changing would be
+ * recomputed from all of them on every request: there a request takes sums begun at most a few seconds before it
+ * ({@link FigureBucket.Lag}) and the slot is recomputed behind it, on one background thread.
  */
 @Component
 class FigureCache {
@@ -46,6 +58,7 @@ class FigureCache {
     private static final Duration DAY = FigureRev.DAY;
 
     private static final int READERS = 2;
+    private static final int DECODED_DEADLINES = 300_000;
 
     private final MongoOperations mongo;
     private final Clock clock;
@@ -53,55 +66,99 @@ class FigureCache {
     private final Object computing = new Object();
     private final Semaphore reading = new Semaphore(READERS, true);
     private final boolean warmUpOnStart;
+    private final FigureBucket.Lag lag;
+    private final Set<String> refreshQueued = ConcurrentHashMap.newKeySet();
+    /** Sums read or computed here, up to about {@value #DECODED_DEADLINES} deadlines (some megabytes). */
+    private final Cache<String, FigureBucket> decodedBuckets = Caffeine.newBuilder()
+            .maximumWeight(DECODED_DEADLINES).weigher((String id, FigureBucket bucket) -> 1 + bucket.counts().deadlines())
+            .build();
+    private final ExecutorService refreshing = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "figure-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    FigureCache(MongoOperations mongo, Clock clock, @Value("${linli.issue.statistics.warm-up:true}") boolean warmUp) {
+    FigureCache(MongoOperations mongo, Clock clock, @Value("${linli.issue.statistics.warm-up:true}") boolean warmUp,
+                @Value("${linli.issue.statistics.busy-slot.issues:2000}") int busySlotIssues,
+                @Value("${linli.issue.statistics.busy-slot.lag:30s}") Duration busySlotLag) {
         this.mongo = mongo;
         this.clock = clock;
         this.warmUpOnStart = warmUp;
+        this.lag = new FigureBucket.Lag(busySlotIssues, busySlotLag);
     }
 
     /**
      * The figures of the issues reported in [from, to) whose community path starts with {@code node} ("" for all),
      * as they stand at {@code now}. The sums carry a deadline per open issue, some megabytes for a county month
      * with a hundred thousand open issues, so a request holds one slot's sums at a time, settled into the running
-     * total at {@code now} ({@link FigureCounts#settleAt}), and at most {@value #READERS} requests (or the
+     * total at {@code now} ({@link FigureCounts#addSettled}), and at most {@value #READERS} requests (or the
      * warm-up) read at once per instance: sixteen at once ran issue-service's 160 MB heap out in the scale
      * benchmark; the others wait their turn.
      */
     IssueStatistics.Figures figures(String node, Instant from, Instant to, Instant now) {
+        Instant asked = clock.instant();
         reading.acquireUninterruptibly();
         try {
-            return settled(node, from, to, now).figures(from, to, now);
+            return settled(node, from, to, now, asked).figures(from, to, now);
         } finally {
             reading.release();
         }
     }
 
-    private FigureCounts settled(String node, Instant from, Instant to, Instant now) {
+    private FigureCounts settled(String node, Instant from, Instant to, Instant now, Instant asked) {
         FigureCounts total = new FigureCounts();
-        forEachSums(slots(node, from, to), (slot, bucket) -> {
+        forEachSums(slots(node, from, to), asked, lag, (slot, bucket) -> {
             FigureCounts counts = bucket.within(slot.from(), slot.to()) ? bucket.counts()
                     : scan(node, slot.from(), slot.to());
-            total.add(counts.settleAt(now));
+            total.addSettled(counts, now);
         });
         return total;
     }
 
     /**
-     * The current sums of each slot in turn, kept or computed: one read for the heads and revs of them all, then one
-     * slot's sums at a time (a busy slot's are large, and the caller folds them into its total before the next).
+     * The sums of each slot in turn that answer a request which arrived at {@code asked}, kept or computed: one read
+     * for the heads and revs of them all, then one slot's sums at a time (a busy slot's are large, and the caller
+     * folds them into its total before the next). With a {@code lag}, a busy slot's sums behind its rev are used
+     * and recomputed in the background. Returns whether every slot's sums were exact at its rev.
      */
-    private void forEachSums(List<Slot> slots, BiConsumer<Slot, FigureBucket> action) {
+    private boolean forEachSums(List<Slot> slots, Instant asked, FigureBucket.Lag lag,
+                                BiConsumer<Slot, FigureBucket> action) {
         List<String> ids = slots.stream().map(Slot::id).toList();
         Map<String, FigureBucket> heads = heads(ids);
         Map<String, Long> revs = revs(ids);
+        boolean exact = true;
         for (Slot slot : slots) {
             FigureBucket head = heads.get(slot.id());
             Long rev = revs.get(slot.id());
-            FigureBucket bucket = head != null && head.computedAt(rev) ? mongo.findById(slot.id(), FigureBucket.class)
-                    : null;
-            action.accept(slot, bucket != null && bucket.currentAt(rev) ? bucket : compute(slot));
+            FigureBucket kept = head != null && head.answers(rev, asked, lag) ? read(head) : null;
+            Answer answer = kept != null && kept.counts() != null && kept.answers(rev, asked, lag)
+                    ? new Answer(kept, kept.computedAt(rev)) : compute(slot, asked, lag);
+            if (!answer.exact() && lag != null) {
+                refreshLater(slot);
+            }
+            exact &= answer.exact();
+            action.accept(slot, answer.bucket());
         }
+        return exact;
+    }
+
+    /**
+     * The kept sums of a head, decoded once per instance: a bucket is never changed once stored (sums computed again
+     * are stored with a later {@code asOf}), so sums read before with the head's rev and {@code asOf} are the same.
+     * A busy hour's sums carry tens of thousands of deadlines, and reading them from the store for every request
+     * was most of a county-wide request's time.
+     */
+    private FigureBucket read(FigureBucket head) {
+        FigureBucket decoded = decodedBuckets.getIfPresent(head.id());
+        if (decoded != null && decoded.computedRev() == head.computedRev()
+                && Objects.equals(decoded.asOf(), head.asOf())) {
+            return decoded;
+        }
+        FigureBucket stored = mongo.findById(head.id(), FigureBucket.class);
+        if (stored != null && stored.counts() != null) {
+            decodedBuckets.put(stored.id(), stored);
+        }
+        return stored;
     }
 
     /** Whether the bucket's sums are those of its slot as it stands. */
@@ -140,49 +197,76 @@ class FigureCache {
      * One slot at a time in this instance: a busy hour holds tens of thousands of issues, and sixteen requests
      * computing sixteen of them at once would need them all in memory together. An hour's issues are streamed into
      * the sums, never held as a list; a day is the sum of its hours' sums, so a save raising a day costs one hour's
-     * issues, not the whole day's (one 300 s benchmark run adds 88,450 issues to its day).
+     * issues, not the whole day's (one 300 s benchmark run adds 88,450 issues to its day). A request that waited
+     * here for another computation (a busy slot's refresh, say) takes its sums if they answer it.
      */
-    private FigureBucket compute(Slot slot) {
+    private Answer compute(Slot slot, Instant asked, FigureBucket.Lag lag) {
         synchronized (computing) {
             FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
             Long current = revs(List.of(slot.id())).get(slot.id());
-            if (bucket != null && bucket.currentAt(current)) {
-                return bucket;
+            if (bucket != null && bucket.counts() != null && bucket.answers(current, asked, lag)) {
+                return new Answer(bucket, bucket.currentAt(current));
             }
             long rev = current != null ? current : open(List.of(slot.id())).get(slot.id());
-            Summing sums = new Summing();
+            Summing sums = new Summing(StoredTime.now(clock));
+            boolean exact = true;
             if (slot.length().equals(DAY)) {
-                computeStaleHours(slot);
-                forEachSums(slot.hours(), (hour, sumsOfHour) -> sums.add(sumsOfHour));
+                computeStaleHours(slot, asked);
+                exact = forEachSums(slot.hours(), asked, null, (hour, sumsOfHour) -> sums.add(sumsOfHour));
             } else {
                 try (Stream<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(),
                         slot.start().plus(slot.length()))) {
                     rows.forEach(sums::add);
                 }
             }
-            FigureBucket computed = new FigureBucket(slot.id(), rev, sums.counts, sums.first, sums.last);
+            FigureBucket computed = sums.bucket(slot.id(), exact ? rev : FigureBucket.NOT_EXACT);
             keep(computed);
-            return computed;
+            return new Answer(computed, exact);
         }
+    }
+
+    /**
+     * Recomputes a busy slot behind the request that used its older sums, on one background thread; a slot already
+     * waiting for it is not queued twice.
+     */
+    private void refreshLater(Slot slot) {
+        if (!refreshQueued.add(slot.id())) {
+            return;
+        }
+        refreshing.execute(() -> {
+            refreshQueued.remove(slot.id());
+            try {
+                compute(slot, clock.instant(), null);
+            } catch (RuntimeException e) {
+                log.warn("figure sums of {} not refreshed ({}); the next request computes them", slot.id(), e.toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        refreshing.shutdownNow();
     }
 
     /**
      * The hours of a day whose sums are not current, computed in one pass over the day's issues rather than one query
      * per hour (a month read cold is 720 hours).
      */
-    private void computeStaleHours(Slot day) {
+    private void computeStaleHours(Slot day, Instant asked) {
         List<Slot> hours = day.hours();
         List<String> ids = hours.stream().map(Slot::id).toList();
         Map<String, Long> revs = revs(ids);
-        Set<String> current = heads(ids).values().stream()
-                .filter(head -> head.computedAt(revs.get(head.id()))).map(FigureBucket::id).collect(Collectors.toSet());
-        List<String> stale = ids.stream().filter(id -> !current.contains(id)).toList();
+        Set<String> answering = heads(ids).values().stream()
+                .filter(head -> head.answers(revs.get(head.id()), asked, null)).map(FigureBucket::id)
+                .collect(Collectors.toSet());
+        List<String> stale = ids.stream().filter(id -> !answering.contains(id)).toList();
         if (stale.size() < 2) {
             return;
         }
         Map<String, Long> opened = open(stale);
         Map<String, Summing> sums = new HashMap<>();
-        stale.forEach(id -> sums.put(id, new Summing()));
+        Instant asOf = StoredTime.now(clock);
+        stale.forEach(id -> sums.put(id, new Summing(asOf)));
         try (Stream<IssueStatistics.FigureRow> rows = rows(day.node(), day.start(), day.start().plus(DAY))) {
             rows.forEach(row -> {
                 Summing hour = sums.get(FigureRev.slotId(day.node(), row.reportedAt().truncatedTo(ChronoUnit.HOURS), HOUR));
@@ -191,7 +275,7 @@ class FigureCache {
                 }
             });
         }
-        sums.forEach((id, hour) -> keep(new FigureBucket(id, opened.get(id), hour.counts, hour.first, hour.last)));
+        sums.forEach((id, hour) -> keep(hour.bucket(id, opened.get(id))));
     }
 
     /**
@@ -214,6 +298,7 @@ class FigureCache {
      * rev has moved on and these sums are not used (every read compares).
      */
     private void keep(FigureBucket computed) {
+        decodedBuckets.put(computed.id(), computed);
         try {
             mongo.save(computed);
         } catch (DataAccessException tooLargeOrUnavailable) {
@@ -262,12 +347,24 @@ class FigureCache {
         return a.isBefore(b) ? a : b;
     }
 
-    /** The sums of slots or issues being added up, with the earliest and latest report among them. */
+    /** A slot's sums for a request, and whether they are exact at the slot's rev. */
+    private record Answer(FigureBucket bucket, boolean exact) {
+    }
+
+    /**
+     * The sums of slots or issues being added up, with the earliest and latest report among them and the instant
+     * before which every save is in them (the earliest of the parts').
+     */
     private static final class Summing {
 
         private final FigureCounts counts = new FigureCounts();
         private Instant first;
         private Instant last;
+        private Instant asOf;
+
+        Summing(Instant asOf) {
+            this.asOf = asOf;
+        }
 
         void add(IssueStatistics.FigureRow row) {
             counts.add(row);
@@ -279,6 +376,11 @@ class FigureCache {
             if (bucket.first() != null) {
                 span(bucket.first(), bucket.last());
             }
+            asOf = bucket.asOf() == null ? Instant.MIN : min(asOf, bucket.asOf());
+        }
+
+        FigureBucket bucket(String id, long rev) {
+            return new FigureBucket(id, rev, asOf, counts.total, counts, first, last);
         }
 
         private void span(Instant earliest, Instant latest) {

@@ -115,6 +115,28 @@ class FigureCounts {
 
     /** Adds the sums of another, disjoint set of issues. */
     FigureCounts add(FigureCounts other) {
+        addFixed(other);
+        onSiteDeadlines.addAll(other.onSiteDeadlines);
+        solutionDeadlines.addAll(other.solutionDeadlines);
+        overdueDeadlines.addAll(other.overdueDeadlines);
+        return this;
+    }
+
+    /**
+     * Adds the sums of another, disjoint set of issues as they stand at {@code now}: its deadlines already passed are
+     * counted as decided late (on site, solution) or overdue, and none is kept, so the figures at {@code now} are
+     * those of the union while a total of such parts holds no list (a county month's deadlines are some megabytes).
+     * The other sums are left as they are (kept sums are read by many requests).
+     */
+    FigureCounts addSettled(FigureCounts other, Instant now) {
+        addFixed(other);
+        onSiteDecided += passed(other.onSiteDeadlines, now);
+        solutionDecided += passed(other.solutionDeadlines, now);
+        openOverdue += passed(other.overdueDeadlines, now);
+        return this;
+    }
+
+    private void addFixed(FigureCounts other) {
         total += other.total;
         other.byStatus.forEach((status, count) -> byStatus.merge(status, count, Integer::sum));
         supervised += other.supervised;
@@ -128,25 +150,11 @@ class FigureCounts {
         rated += other.rated;
         ratingSum += other.ratingSum;
         satisfied += other.satisfied;
-        onSiteDeadlines.addAll(other.onSiteDeadlines);
-        solutionDeadlines.addAll(other.solutionDeadlines);
-        overdueDeadlines.addAll(other.overdueDeadlines);
-        return this;
     }
 
-    /**
-     * These sums as they stand at {@code now}, in place: the deadlines already passed are counted as decided late
-     * (on site, solution) or overdue, and every deadline is dropped, so the figures at {@code now} stay the same
-     * and a sum of settled parts holds no list (a county month's deadlines are some megabytes).
-     */
-    FigureCounts settleAt(Instant now) {
-        onSiteDecided += passed(onSiteDeadlines, now);
-        solutionDecided += passed(solutionDeadlines, now);
-        openOverdue += passed(overdueDeadlines, now);
-        onSiteDeadlines = new ArrayList<>();
-        solutionDeadlines = new ArrayList<>();
-        overdueDeadlines = new ArrayList<>();
-        return this;
+    /** How many deadlines these sums carry (what holding them costs). */
+    int deadlines() {
+        return onSiteDeadlines.size() + solutionDeadlines.size() + overdueDeadlines.size();
     }
 
     /**

@@ -24,7 +24,7 @@ class IssueStatisticsController {
     @Operation(summary = "Issue figures for a grid, community, compound or company, over a period",
             description = "Roles: admins and GRID_WORKER (their scope's issues only), PROPERTY_STAFF for their own "
                     + "company (companyId required, 403 for another). Filters: gridId, communityUnitId, compoundId, "
-                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from or the period is longer than 400 days). The county's and a street's figures come from sums kept per hour and day. A communityUnitId, gridId or compoundId outside "
+                    + "companyId, from/to (ISO instants on reportedAt; default the last 30 days; 400 invalid-request when to is not after from or the period is longer than 400 days). The county's and a street's figures come from sums kept per hour and day; they hold every change made before the request, except in an hour or day of 2,000 issues or more whose issues keep changing (a campaign, an import), whose sums may be up to 30 s old while they are recomputed. A communityUnitId, gridId or compoundId outside "
                     + "the caller's scope (or unknown) is 403, like every other cross-scope read. onTimeOnSiteRate: "
                     + "arrivals within the on-site deadline among issues whose deadline has passed or that were "
                     + "reached; onTimeSolutionRate: solved within the solution deadline among issues solved or past it "

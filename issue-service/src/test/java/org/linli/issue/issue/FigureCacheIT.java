@@ -41,9 +41,15 @@ class FigureCacheIT {
 
     @BeforeEach
     void threeDaysOfHotlineHistoryInTwoStreets() {
+        stored.addAll(threeDaysOfHotlineHistoryInTwoStreets(issues, mongo));
+    }
+
+    /** 60 imported issues over the three days before {@code T0}, a third of them in a second street; stored alone. */
+    static List<Issue> threeDaysOfHotlineHistoryInTwoStreets(IssueRepository issues, MongoTemplate mongo) {
         mongo.dropCollection(Issue.class);
         mongo.dropCollection(FigureBucket.class);
         mongo.dropCollection(FigureRev.class);
+        List<Issue> stored = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Instant received = T0.minusSeconds(3 * 86_400).plusSeconds(i * 4_321L);
             HistoricalRecord record = Issues.hotlineRecord("r-" + i, HISTORY[i % HISTORY.length], received);
@@ -51,6 +57,7 @@ class FigureCacheIT {
                     "dept-housing", POLICY, T0.plusSeconds(3 * 86_400));
             stored.add(issues.save(issue));
         }
+        return stored;
     }
 
     @Test
@@ -114,6 +121,11 @@ class FigureCacheIT {
     }
 
     private IssueStatistics.Figures reference(String node, Instant from, Instant to) {
+        return reference(issues, node, from, to);
+    }
+
+    /** The figures by one pass over every stored issue, at {@code T0}. */
+    static IssueStatistics.Figures reference(IssueRepository issues, String node, Instant from, Instant to) {
         List<IssueStatistics.FigureRow> rows = issues.findAll().stream()
                 .filter(issue -> !issue.reportedAt().isBefore(from) && issue.reportedAt().isBefore(to))
                 .filter(issue -> issue.communityPath().startsWith(node))

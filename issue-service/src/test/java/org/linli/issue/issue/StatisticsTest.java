@@ -66,10 +66,12 @@ class StatisticsTest {
             FigureCounts parts = FigureCounts.of(rows.subList(0, cut)).add(FigureCounts.of(rows.subList(cut, rows.size())));
 
             assertThat(parts.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows, T0, now, now));
-            FigureCounts settled = FigureCounts.of(rows.subList(0, cut)).settleAt(now)
-                    .add(FigureCounts.of(rows.subList(cut, rows.size())).settleAt(now));
+            FigureCounts first = FigureCounts.of(rows.subList(0, cut));
+            FigureCounts settled = new FigureCounts().addSettled(first, now)
+                    .addSettled(FigureCounts.of(rows.subList(cut, rows.size())), now);
             assertThat(settled.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows, T0, now, now));
             assertThat(settled.overdueDeadlines).isEmpty();
+            assertThat(first.figures(T0, now, now)).isEqualTo(ReferenceFigures.of(rows.subList(0, cut), T0, now, now));
         }
     }
 
