@@ -49,5 +49,12 @@ record FigureBucket(@Id String id, long computedRev, Instant asOf, int issues, F
 
     /** How far behind a busy slot's sums may be: {@code atMost} for slots of {@code busy} issues or more. */
     record Lag(int busy, Duration atMost) {
+
+        /** The longest a busy slot's sums may lag while they are being recomputed (then they are not computed again). */
+        static final Duration WHILE_RECOMPUTED = Duration.ofMinutes(5);
+
+        Lag whileRecomputed() {
+            return new Lag(busy, WHILE_RECOMPUTED.compareTo(atMost) > 0 ? WHILE_RECOMPUTED : atMost);
+        }
     }
 }

@@ -67,7 +67,8 @@ class FigureCache {
     private final Semaphore reading = new Semaphore(READERS, true);
     private final boolean warmUpOnStart;
     private final FigureBucket.Lag lag;
-    private final Set<String> refreshQueued = ConcurrentHashMap.newKeySet();
+    /** Busy slots queued for recomputation here or being recomputed. */
+    private final Set<String> recomputing = ConcurrentHashMap.newKeySet();
     /** Sums read or computed here, up to about {@value #DECODED_DEADLINES} deadlines (some megabytes). */
     private final Cache<String, FigureBucket> decodedBuckets = Caffeine.newBuilder()
             .maximumWeight(DECODED_DEADLINES).weigher((String id, FigureBucket bucket) -> 1 + bucket.counts().deadlines())
@@ -130,9 +131,10 @@ class FigureCache {
         for (Slot slot : slots) {
             FigureBucket head = heads.get(slot.id());
             Long rev = revs.get(slot.id());
-            FigureBucket kept = head != null && head.answers(rev, asked, lag) ? read(head) : null;
-            Answer answer = kept != null && kept.counts() != null && kept.answers(rev, asked, lag)
-                    ? new Answer(kept, kept.computedAt(rev)) : compute(slot, asked, lag);
+            FigureBucket.Lag slotLag = lag != null && recomputing.contains(slot.id()) ? lag.whileRecomputed() : lag;
+            FigureBucket kept = head != null && head.answers(rev, asked, slotLag) ? read(head) : null;
+            Answer answer = kept != null && kept.counts() != null && kept.answers(rev, asked, slotLag)
+                    ? new Answer(kept, kept.computedAt(rev)) : compute(slot, asked, slotLag);
             if (!answer.exact() && lag != null) {
                 refreshLater(slot);
             }
@@ -227,18 +229,22 @@ class FigureCache {
 
     /**
      * Recomputes a busy slot behind the request that used its older sums, on one background thread; a slot already
-     * waiting for it is not queued twice.
+     * queued or being recomputed is not queued again. Until it is done, requests here take the slot's sums from
+     * before it ({@link FigureBucket.Lag#whileRecomputed}) rather than compute the same issues themselves: under load
+     * a busy hour's recomputation can take longer than the lag, and requests computing it too waited on each other
+     * past the gateway's time-out.
      */
     private void refreshLater(Slot slot) {
-        if (!refreshQueued.add(slot.id())) {
+        if (!recomputing.add(slot.id())) {
             return;
         }
         refreshing.execute(() -> {
-            refreshQueued.remove(slot.id());
             try {
                 compute(slot, clock.instant(), null);
             } catch (RuntimeException e) {
                 log.warn("figure sums of {} not refreshed ({}); the next request computes them", slot.id(), e.toString());
+            } finally {
+                recomputing.remove(slot.id());
             }
         });
     }

@@ -46,6 +46,16 @@ class FigureBucketTest {
     }
 
     @Test
+    void aBusySlotBeingRecomputedAnswersFromSumsUpToFiveMinutesOld() {
+        FigureBucket fourMinutes = bucket(REV, ASKED.minusSeconds(240), 2_000);
+        FigureBucket sixMinutes = bucket(REV, ASKED.minusSeconds(360), 2_000);
+
+        assertThat(fourMinutes.answers(REV + 1, ASKED, LAG)).isFalse();
+        assertThat(fourMinutes.answers(REV + 1, ASKED, LAG.whileRecomputed())).isTrue();
+        assertThat(sixMinutes.answers(REV + 1, ASKED, LAG.whileRecomputed())).isFalse();
+    }
+
+    @Test
     void sumsBuiltFromPartsThatWereNotExactAreNeverCurrent() {
         FigureBucket bucket = bucket(FigureBucket.NOT_EXACT, ASKED.minusSeconds(60), 10);
 
