@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The figure sums of the issues reported in one hour or one day under one org path, kept by {@link FigureCache}.
  * They hold every save made before {@code asOf} (the instant their issues began to be read). They are exact while
  * the slot's {@link FigureRev} still stands at {@code computedRev}; sums built from parts that were not exact carry
- * {@link #NOT_EXACT}, which no rev equals. {@code issues} is how many issues they count, {@code first}/{@code last}
+ * {@link #NOT_EXACT}, which no rev equals. {@code issues} is how many issues they count ({@code counts.total}, kept
+ * beside them because heads are read without the sums), {@code first}/{@code last}
  * the earliest and latest {@code reportedAt} among them (null when none), so a slot cut by a period's edge can still
  * be used when all its issues lie on one side.
  */

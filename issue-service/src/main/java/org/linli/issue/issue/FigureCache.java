@@ -47,8 +47,9 @@ import org.springframework.stereotype.Component;
  * open issues' deadlines travel with the sums, so the figures stay exact as time passes without a save.
  *
  * <p>A busy slot (a campaign's or an import's hour, thousands of issues) whose issues keep changing would be
- * recomputed from all of them on every request: there a request takes sums begun at most a few seconds before it
- * ({@link FigureBucket.Lag}) and the slot is recomputed behind it, on one background thread.
+ * recomputed from all of them on every request: there a request takes sums begun at most 30 s before it (5 minutes
+ * while this instance recomputes the slot; {@link FigureBucket.Lag}) and the slot is recomputed behind it, on one
+ * background thread.
  */
 @Component
 class FigureCache {
