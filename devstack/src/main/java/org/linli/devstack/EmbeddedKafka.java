@@ -46,6 +46,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("log.retention.hours", "168");
+        // the active controller appends a no-op record to the metadata log this often so followers see it alive; a
+        // single combined node has no followers, and the default 500 ms was most of an idle broker's own CPU
+        config.put("metadata.max.idle.interval.ms", "5000");
         KafkaConfig kafkaConfig = new KafkaConfig(config);
         format(dir);
         this.server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
