@@ -48,14 +48,19 @@ record FigureBucket(@Id String id, long computedRev, Instant asOf, int issues, F
         return first == null || (!first.isBefore(from) && last.isBefore(to));
     }
 
-    /** How far behind a busy slot's sums may be: {@code atMost} for slots of {@code busy} issues or more. */
-    record Lag(int busy, Duration atMost) {
+    /**
+     * How far behind a busy slot's sums may be: {@code atMost} for slots of {@code busy} issues or more, which are
+     * recomputed behind the requests that use them, at most once every {@code refreshEvery}.
+     */
+    record Lag(int busy, Duration atMost, Duration refreshEvery) {
 
-        /** The longest a busy slot's sums may lag while they are being recomputed (then they are not computed again). */
-        static final Duration WHILE_RECOMPUTED = Duration.ofMinutes(5);
-
-        Lag whileRecomputed() {
-            return new Lag(busy, WHILE_RECOMPUTED.compareTo(atMost) > 0 ? WHILE_RECOMPUTED : atMost);
+        /**
+         * Whether sums that were not exact for a request at {@code asked} should be recomputed: only once they are
+         * {@code refreshEvery} old, so that a busy hour the sweep keeps changing is read again every so often, not
+         * back to back for as long as requests come (each reading is all of the hour's issues).
+         */
+        boolean refreshDue(FigureBucket sums, Instant asked) {
+            return sums.asOf() == null || !sums.asOf().isAfter(asked.minus(refreshEvery));
         }
     }
 }

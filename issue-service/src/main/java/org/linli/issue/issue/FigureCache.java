@@ -47,9 +47,10 @@ import org.springframework.stereotype.Component;
  * open issues' deadlines travel with the sums, so the figures stay exact as time passes without a save.
  *
  * <p>A busy slot (a campaign's or an import's hour, thousands of issues) whose issues keep changing would be
- * recomputed from all of them on every request: there a request takes sums begun at most 30 s before it (5 minutes
- * while this instance recomputes the slot; {@link FigureBucket.Lag}) and the slot is recomputed behind it, on one
- * background thread.
+ * recomputed from all of them on every request: there a request takes sums begun at most 5 minutes before it
+ * ({@link FigureBucket.Lag}) and the slot is recomputed behind it, on one background thread, at most once every 30 s,
+ * so that while requests keep coming the sums lag by 30 s and one recomputation, and only the first request after a
+ * quiet spell sees older ones.
  */
 @Component
 class FigureCache {
@@ -82,11 +83,12 @@ class FigureCache {
 
     FigureCache(MongoOperations mongo, Clock clock, @Value("${linli.issue.statistics.warm-up:true}") boolean warmUp,
                 @Value("${linli.issue.statistics.busy-slot.issues:2000}") int busySlotIssues,
-                @Value("${linli.issue.statistics.busy-slot.lag:30s}") Duration busySlotLag) {
+                @Value("${linli.issue.statistics.busy-slot.lag:5m}") Duration busySlotLag,
+                @Value("${linli.issue.statistics.busy-slot.refresh-every:30s}") Duration busySlotRefresh) {
         this.mongo = mongo;
         this.clock = clock;
         this.warmUpOnStart = warmUp;
-        this.lag = new FigureBucket.Lag(busySlotIssues, busySlotLag);
+        this.lag = new FigureBucket.Lag(busySlotIssues, busySlotLag, busySlotRefresh);
     }
 
     /**
@@ -132,11 +134,10 @@ class FigureCache {
         for (Slot slot : slots) {
             FigureBucket head = heads.get(slot.id());
             Long rev = revs.get(slot.id());
-            FigureBucket.Lag slotLag = lag != null && recomputing.contains(slot.id()) ? lag.whileRecomputed() : lag;
-            FigureBucket kept = head != null && head.answers(rev, asked, slotLag) ? read(head) : null;
-            Answer answer = kept != null && kept.counts() != null && kept.answers(rev, asked, slotLag)
-                    ? new Answer(kept, kept.computedAt(rev)) : compute(slot, asked, slotLag);
-            if (!answer.exact() && lag != null) {
+            FigureBucket kept = head != null && head.answers(rev, asked, lag) ? read(head) : null;
+            Answer answer = kept != null && kept.counts() != null && kept.answers(rev, asked, lag)
+                    ? new Answer(kept, kept.computedAt(rev)) : compute(slot, asked, lag);
+            if (!answer.exact() && lag != null && lag.refreshDue(answer.bucket(), asked)) {
                 refreshLater(slot);
             }
             exact &= answer.exact();
@@ -230,10 +231,9 @@ class FigureCache {
 
     /**
      * Recomputes a busy slot behind the request that used its older sums, on one background thread; a slot already
-     * queued or being recomputed is not queued again. Until it is done, requests here take the slot's sums from
-     * before it ({@link FigureBucket.Lag#whileRecomputed}) rather than compute the same issues themselves: under load
-     * a busy hour's recomputation can take longer than the lag, and requests computing it too waited on each other
-     * past the gateway's time-out.
+     * queued or being recomputed is not queued again. Requests never wait for it: under load a busy hour's
+     * recomputation took seconds, and with a 30 s lag the first request after a quiet spell computed the hour itself
+     * while every request behind it waited (9 s, and 503s past the gateway's time-out, in session 18's benchmark).
      */
     private void refreshLater(Slot slot) {
         if (!recomputing.add(slot.id())) {

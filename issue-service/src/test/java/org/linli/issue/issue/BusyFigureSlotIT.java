@@ -15,13 +15,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Every slot counts as busy here (one issue is enough) and may lag ten minutes: a request right after a save is
- * answered from the sums kept before it, and the slot is recomputed behind that request until the figures are exact.
+ * Every slot counts as busy here (one issue is enough), may lag ten minutes and is recomputed behind every request
+ * that used sums behind its rev: a request right after a save is answered from the sums kept before it, and later
+ * ones catch up.
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=busy-figures-it-${random.uuid}",
         "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9",
         "linli.issue.statistics.warm-up=false", "linli.issue.statistics.busy-slot.issues=1",
-        "linli.issue.statistics.busy-slot.lag=10m"})
+        "linli.issue.statistics.busy-slot.lag=10m", "linli.issue.statistics.busy-slot.refresh-every=0s"})
 @EmbeddedInfrastructure
 class BusyFigureSlotIT {
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FigureBucketTest {
 
     private static final Instant ASKED = Instant.parse("2026-11-21T09:00:00Z");
-    private static final FigureBucket.Lag LAG = new FigureBucket.Lag(2_000, Duration.ofSeconds(5));
+    private static final FigureBucket.Lag LAG = new FigureBucket.Lag(2_000, Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
     private static final long REV = 41;
 
     @Test
@@ -46,13 +47,12 @@ class FigureBucketTest {
     }
 
     @Test
-    void aBusySlotBeingRecomputedAnswersFromSumsUpToFiveMinutesOld() {
-        FigureBucket fourMinutes = bucket(REV, ASKED.minusSeconds(240), 2_000);
-        FigureBucket sixMinutes = bucket(REV, ASKED.minusSeconds(360), 2_000);
+    void aBusySlotsSumsAreRecomputedOnlyOnceTheyAreARefreshIntervalOld() {
+        FigureBucket recent = bucket(REV, ASKED.minusSeconds(29), 2_000);
+        FigureBucket due = bucket(REV, ASKED.minusSeconds(30), 2_000);
 
-        assertThat(fourMinutes.answers(REV + 1, ASKED, LAG)).isFalse();
-        assertThat(fourMinutes.answers(REV + 1, ASKED, LAG.whileRecomputed())).isTrue();
-        assertThat(sixMinutes.answers(REV + 1, ASKED, LAG.whileRecomputed())).isFalse();
+        assertThat(LAG.refreshDue(recent, ASKED)).isFalse();
+        assertThat(LAG.refreshDue(due, ASKED)).isTrue();
     }
 
     @Test
