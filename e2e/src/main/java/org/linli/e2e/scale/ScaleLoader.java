@@ -1,6 +1,7 @@
 package org.linli.e2e.scale;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class ScaleLoader {
     private static final int SINGLE_THREADS = 8;
     /** Real accounts in org-service (points-service refuses an id no one holds); each is a bcrypt hash to make. */
     static final int LEDGER_ACCOUNTS = 1_000;
+    /** Tokens last 15 minutes; the ledger phase alone takes longer (it ran out at 170,000 entries in session 18). */
+    private static final Duration SIGN_IN_AGAIN_AFTER = Duration.ofMinutes(10);
 
     private final Gateway gateway;
     private final PrintStream out;
@@ -43,7 +46,8 @@ public final class ScaleLoader {
 
     public void load(int issues, int households, int ledger) {
         new DemoCountyLoader(gateway, out).load(CountySize.named("county"), Gateway.demoPassword());
-        Session admin = gateway.admin();
+        AdminSession admins = new AdminSession();
+        Session admin = admins.current();
         List<MicroGrid> grids = ScaleFacts.microGrids(admin);
         out.printf("%d micro-grids in the county%s%n", grids.size(),
                 grids.size() < 1000 ? " (fewer than the county size's 1072: was `--size small` loaded?)" : "");
@@ -51,13 +55,14 @@ public final class ScaleLoader {
         if (issues > 0) {
             HistoryBatches history = new HistoryBatches(points, Instant.now(), issues);
             phase("issues (12345 history, POST /api/v1/issues/imports)", issues, IMPORT_THREADS, history.count(),
-                    number -> imported(postBatch(admin, "/api/v1/issues/imports", history.batch(number))));
+                    number -> imported(postBatch(admins.current(), "/api/v1/issues/imports", history.batch(number))));
         }
         if (households > 0) {
             List<String> buildings = buildings(admin, grids, HouseholdBatches.buildingsFor(households));
             HouseholdBatches register = new HouseholdBatches(buildings, households);
             phase("households (POST /api/v1/households/imports)", households, IMPORT_THREADS, register.count(),
-                    number -> imported(postBatch(admin, "/api/v1/households/imports", register.batch(number))));
+                    number -> imported(postBatch(admins.current(), "/api/v1/households/imports",
+                            register.batch(number))));
         }
         if (ledger > 0) {
             int accountCount = Math.min(ledger, LEDGER_ACCOUNTS);
@@ -69,11 +74,27 @@ public final class ScaleLoader {
             List<String> accounts = ScaleAccounts.inOrder(admin, existing, accountCount);
             phase("ledger entries (POST /api/v1/points/accounts/{id}/corrections)", ledger, SINGLE_THREADS, ledger,
                     number -> {
-                        admin.post("/api/v1/points/accounts/" + accounts.get(number % accounts.size()) + "/corrections",
+                        admins.current().post("/api/v1/points/accounts/" + accounts.get(number % accounts.size())
+                                + "/corrections",
                                 Map.of("amount", 1 + number % 20, "reference", String.format("scale:%07d", number),
                                         "note", "scale benchmark")).expect(200, 201);
                         return 1;
                     });
+        }
+    }
+
+    /** The admin's session, signed in again once it is {@link #SIGN_IN_AGAIN_AFTER} old, before its token expires. */
+    private final class AdminSession {
+
+        private Session session;
+        private long signedInAt;
+
+        synchronized Session current() {
+            if (session == null || System.nanoTime() - signedInAt > SIGN_IN_AGAIN_AFTER.toNanos()) {
+                session = gateway.admin();
+                signedInAt = System.nanoTime();
+            }
+            return session;
         }
     }
 
