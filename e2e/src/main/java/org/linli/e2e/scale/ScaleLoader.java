@@ -47,8 +47,7 @@ public final class ScaleLoader {
     public void load(int issues, int households, int ledger) {
         new DemoCountyLoader(gateway, out).load(CountySize.named("county"), Gateway.demoPassword());
         AdminSession admins = new AdminSession();
-        Session admin = admins.current();
-        List<MicroGrid> grids = ScaleFacts.microGrids(admin);
+        List<MicroGrid> grids = ScaleFacts.microGrids(admins.current());
         out.printf("%d micro-grids in the county%s%n", grids.size(),
                 grids.size() < 1000 ? " (fewer than the county size's 1072: was `--size small` loaded?)" : "");
         List<HistoryBatches.Point> points = grids.stream().map(MicroGrid::point).toList();
@@ -58,7 +57,7 @@ public final class ScaleLoader {
                     number -> imported(postBatch(admins.current(), "/api/v1/issues/imports", history.batch(number))));
         }
         if (households > 0) {
-            List<String> buildings = buildings(admin, grids, HouseholdBatches.buildingsFor(households));
+            List<String> buildings = buildings(admins.current(), grids, HouseholdBatches.buildingsFor(households));
             HouseholdBatches register = new HouseholdBatches(buildings, households);
             phase("households (POST /api/v1/households/imports)", households, IMPORT_THREADS, register.count(),
                     number -> imported(postBatch(admins.current(), "/api/v1/households/imports",
@@ -66,12 +65,12 @@ public final class ScaleLoader {
         }
         if (ledger > 0) {
             int accountCount = Math.min(ledger, LEDGER_ACCOUNTS);
-            java.util.Map<String, String> existing = ScaleAccounts.existing(admin);
+            java.util.Map<String, String> existing = ScaleAccounts.existing(admins.current());
             phase("ledger accounts (POST /api/v1/accounts)", accountCount, SINGLE_THREADS, accountCount, number -> {
-                ScaleAccounts.create(admin, existing, number);
+                ScaleAccounts.create(admins.current(), existing, number);
                 return 1;
             });
-            List<String> accounts = ScaleAccounts.inOrder(admin, existing, accountCount);
+            List<String> accounts = ScaleAccounts.inOrder(admins.current(), existing, accountCount);
             phase("ledger entries (POST /api/v1/points/accounts/{id}/corrections)", ledger, SINGLE_THREADS, ledger,
                     number -> {
                         admins.current().post("/api/v1/points/accounts/" + accounts.get(number % accounts.size())
