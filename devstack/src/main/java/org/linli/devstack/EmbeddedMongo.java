@@ -1,6 +1,5 @@
 package org.linli.devstack;
 
-import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import org.h2.mvstore.MVStore;
 import org.linli.devstack.store.StoreBackend;
 import org.linli.devstack.store.BsonUpgrade;
 import org.linli.devstack.store.StoreFile;
+import org.linli.devstack.store.StoreServer;
 
 /**
  * An embedded MongoDB-wire store (mongo-java-server on H2's MVStore): in memory for tests, or
@@ -19,18 +19,11 @@ import org.linli.devstack.store.StoreFile;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final MVStore store;
-    private final MongoServer server;
-    private final InetSocketAddress address;
+    private final StoreServer server;
 
     private EmbeddedMongo(MVStore store, String host, int port) {
         this.store = store;
-        this.server = new MongoServer(new StoreBackend(store));
-        if (port == 0) {
-            this.address = server.bind();
-        } else {
-            server.bind(host, port);
-            this.address = new InetSocketAddress(host, port);
-        }
+        this.server = StoreServer.listen(new StoreBackend(store), new InetSocketAddress(host, port));
     }
 
     /** A throw-away store on a random free port. */
@@ -66,16 +59,17 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A connection string for {@code spring.mongodb.uri} with the given database name. */
     public String uri(String database) {
+        InetSocketAddress address = server.address();
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }
 
     public int port() {
-        return address.getPort();
+        return server.address().getPort();
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
+        server.close();
         store.close();
     }
 }
