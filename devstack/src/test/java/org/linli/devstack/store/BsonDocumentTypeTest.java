@@ -89,6 +89,28 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void documentsEncodedOneAfterAnotherInOneBufferComeBackEachAsItWas(@TempDir Path dir) {
+        Path file = dir.resolve("mongo.mv.db");
+        Document huge = issue("issue-huge").append("description", "楼".repeat(200_000));
+
+        withStore(file, store -> {
+            MVMap<Object, Document> documents = documents(store);
+            documents.put("issue-long", longIssue("issue-long"));
+            documents.put("issue-huge", huge);
+            documents.put("marker", marker(7));
+            documents.put("issue-1", issue("issue-1"));
+        });
+
+        withStore(file, store -> {
+            MVMap<Object, Document> documents = documents(store);
+            assertThat(documents.get("issue-long")).isEqualTo(longIssue("issue-long"));
+            assertThat(documents.get("issue-huge")).isEqualTo(huge);
+            assertThat(documents.get("marker")).isEqualTo(marker(7));
+            assertThat(documents.get("issue-1")).isEqualTo(issue("issue-1"));
+        });
+    }
+
+    @Test
     void aDocumentCountsItsOwnSizeHoweverManySmallOnesWereWrittenBefore() {
         MVStore store = new MVStore.Builder().open();
         MVMap<Object, Document> markers = store.openMap("databases.linli.outbox_markers",
