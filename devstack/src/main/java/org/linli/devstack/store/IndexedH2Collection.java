@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -68,6 +69,17 @@ final class IndexedH2Collection extends H2Collection {
         });
         opened.forEach(super::addIndex);
         opened.clear();
+    }
+
+    /**
+     * Every stored document, read one at a time as the stream is consumed. The library's version runs a query for
+     * all documents first, which collects the whole collection, decoded, into one list: every count, scan and
+     * aggregation that no index narrows did so. A count of issues by {@code $exists} on session 18's 261,000-issue
+     * store filled the store's 1.5 GB heap and ended it (session 19).
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        return streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument);
     }
 
     /** Documents are counted by the store's own size; no per-write size bookkeeping in the meta map. */
