@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -22,6 +24,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +50,7 @@ public final class StoreServer implements AutoCloseable {
             new DefaultThreadFactory("store-io", true), NioIoHandler.newFactory());
     private final ThreadFactory commandThreads = new DefaultThreadFactory("store-connection", true);
     private final ChannelGroup connections = new DefaultChannelGroup("store-connections", GlobalEventExecutor.INSTANCE);
+    private final Set<EventExecutor> connectionThreads = ConcurrentHashMap.newKeySet();
     private final MongoBackend backend;
     private final Channel listening;
 
@@ -81,10 +86,25 @@ public final class StoreServer implements AutoCloseable {
 
     private void servedOnItsOwnThread(SocketChannel channel) {
         EventExecutor commands = new DefaultEventExecutor(commandThreads);
-        channel.closeFuture().addListener(closed -> commands.shutdownGracefully(0, 5, TimeUnit.SECONDS));
-        channel.pipeline().addLast(commands, new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, connections),
-                new MongoExceptionHandler());
+        connectionThreads.add(commands);
+        commands.terminationFuture().addListener(ended -> connectionThreads.remove(commands));
+        channel.pipeline().addLast(commands, new CommandThreadRelease(), new MongoWireReplyEncoder(),
+                new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
+                new MongoDatabaseHandler(backend, connections), new MongoExceptionHandler());
+    }
+
+    /**
+     * Ends a connection's command thread when its channel is done with it. A closed channel still sends its
+     * inactive and unregistered events, and a close asked for later (the server's own), through the handlers on
+     * that thread; ended at the close itself, the thread refused them and the server's close failed. Netty removes
+     * a closed pipeline's handlers from the tail to the head, one executor hop at a time, so this one, nearest the
+     * head of those on the thread, is the last of them to go.
+     */
+    private static final class CommandThreadRelease extends ChannelHandlerAdapter {
+        @Override
+        public void handlerRemoved(ChannelHandlerContext context) {
+            context.executor().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        }
     }
 
     /** Stops listening, closes every connection and then the backend. */
@@ -92,6 +112,8 @@ public final class StoreServer implements AutoCloseable {
     public void close() {
         listening.close().syncUninterruptibly();
         connections.close().syncUninterruptibly();
+        // a connection's last events still pass between its thread and the event loops: end the loops after them
+        connectionThreads.forEach(thread -> thread.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS));
         shutdownGroups();
         backend.close();
     }

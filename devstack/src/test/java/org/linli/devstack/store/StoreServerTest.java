@@ -1,6 +1,7 @@
 package org.linli.devstack.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -63,6 +64,20 @@ class StoreServerTest {
 
             backend.release.countDown();
             assertThat(held.get(30, TimeUnit.SECONDS).get("ok")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void closesWithoutErrorRightAfterItsClientsHaveGone() {
+        // a connection its client has just closed is still winding down on its command thread when the server
+        // closes: the thread must outlive every event of that channel, or the server's close fails (CI, session 19)
+        for (int i = 0; i < 40; i++) {
+            StoreServer server = StoreServer.listen(new H2Backend(new MVStore.Builder().open()),
+                    new InetSocketAddress("127.0.0.1", 0));
+            try (MongoClient client = client(server)) {
+                client.getDatabase("test").getCollection("c").insertOne(new org.bson.Document("n", i));
+            }
+            assertThatCode(server::close).doesNotThrowAnyException();
         }
     }
 
