@@ -202,31 +202,35 @@ class FigureCache {
      * computing sixteen of them at once would need them all in memory together. An hour's issues are streamed into
      * the sums, never held as a list; a day is the sum of its hours' sums, so a save raising a day costs one hour's
      * issues, not the whole day's (one 300 s benchmark run adds 88,450 issues to its day). A request that waited
-     * here for another computation (a busy slot's refresh, say) takes its sums if they answer it.
+     * here for another computation takes its sums if they answer it.
      */
     private Answer compute(Slot slot, Instant asked, FigureBucket.Lag lag) {
         synchronized (computing) {
-            FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
-            Long current = revs(List.of(slot.id())).get(slot.id());
-            if (bucket != null && bucket.counts() != null && bucket.answers(current, asked, lag)) {
-                return new Answer(bucket, bucket.currentAt(current));
-            }
-            long rev = current != null ? current : open(List.of(slot.id())).get(slot.id());
-            Summing sums = new Summing(StoredTime.now(clock));
-            boolean exact = true;
-            if (slot.length().equals(DAY)) {
-                computeStaleHours(slot, asked);
-                exact = forEachSums(slot.hours(), asked, null, (hour, sumsOfHour) -> sums.add(sumsOfHour));
-            } else {
-                try (Stream<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(),
-                        slot.start().plus(slot.length()))) {
-                    rows.forEach(sums::add);
-                }
-            }
-            FigureBucket computed = sums.bucket(slot.id(), exact ? rev : FigureBucket.NOT_EXACT);
-            keep(computed);
-            return new Answer(computed, exact);
+            return sum(slot, asked, lag);
         }
+    }
+
+    private Answer sum(Slot slot, Instant asked, FigureBucket.Lag lag) {
+        FigureBucket bucket = mongo.findById(slot.id(), FigureBucket.class);
+        Long current = revs(List.of(slot.id())).get(slot.id());
+        if (bucket != null && bucket.counts() != null && bucket.answers(current, asked, lag)) {
+            return new Answer(bucket, bucket.currentAt(current));
+        }
+        long rev = current != null ? current : open(List.of(slot.id())).get(slot.id());
+        Summing sums = new Summing(StoredTime.now(clock));
+        boolean exact = true;
+        if (slot.length().equals(DAY)) {
+            computeStaleHours(slot, asked);
+            exact = forEachSums(slot.hours(), asked, null, (hour, sumsOfHour) -> sums.add(sumsOfHour));
+        } else {
+            try (Stream<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(),
+                    slot.start().plus(slot.length()))) {
+                rows.forEach(sums::add);
+            }
+        }
+        FigureBucket computed = sums.bucket(slot.id(), exact ? rev : FigureBucket.NOT_EXACT);
+        keep(computed);
+        return new Answer(computed, exact);
     }
 
     /**
@@ -234,6 +238,9 @@ class FigureCache {
      * queued or being recomputed is not queued again. Requests never wait for it: under load a busy hour's
      * recomputation took seconds, and with a 30 s lag the first request after a quiet spell computed the hour itself
      * while every request behind it waited (9 s, and 503s past the gateway's time-out, in session 18's benchmark).
+     * Nor does it hold the requests' computing turn: while it summed a campaign hour's 80,000 issues, every request
+     * that had a small slot to compute waited behind it (session 19's benchmark: the gateway's breaker opened). At
+     * most two slots are computed at once per instance, this one and one request's.
      */
     private void refreshLater(Slot slot) {
         if (!recomputing.add(slot.id())) {
@@ -241,7 +248,7 @@ class FigureCache {
         }
         refreshing.execute(() -> {
             try {
-                compute(slot, clock.instant(), null);
+                sum(slot, clock.instant(), null);
             } catch (RuntimeException e) {
                 log.warn("figure sums of {} not refreshed ({}); the next request computes them", slot.id(), e.toString());
             } finally {
