@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  *   <li>A {@link Neighbourhood#complete complete neighbourhood} (compound X in a micro-grid with its worker);
  *       a building registered in the micro-grid (grid-service), whose QR code issue-service issues once
- *       BuildingRegistered has arrived.</li>
+ *       BuildingRegistered has arrived, and routes to X once X's copy has arrived too.</li>
  *   <li>An anonymous QR report: DISPATCHED to the worker's appointment, about X and X's company; the worker,
  *       signed in, finds it in their list (lag "report→worker sees it").</li>
  *   <li>The on-site deadline the issue carries (5 min by default, {@code linli.issue.deadlines.on-site}) passes;
@@ -56,7 +56,7 @@ public final class QrReportFlow implements Flow {
         Session admin = gateway.admin();
         Neighbourhood n = Neighbourhood.complete(admin);
         String buildingId = registerBuilding(admin, n);
-        String qrToken = qrToken(admin, buildingId);
+        String qrToken = qrToken(admin, buildingId, n.compoundId());
 
         Lag reporting = Lag.start();
         JsonNode report = reportWithQrCode(gateway.anonymous(), qrToken, n);
@@ -106,10 +106,15 @@ public final class QrReportFlow implements Flow {
                 .expect(201).path("id").asString();
     }
 
-    /** The building's QR token, once issue-service has heard of the building (404 until then). */
-    private static String qrToken(Session admin, String buildingId) {
-        return Eventually.until("issue-service issues the QR code of building " + buildingId,
-                        () -> admin.get("/api/v1/issues/qr-codes/" + buildingId), reply -> reply.status() != 404)
+    /**
+     * The building's QR token, once issue-service has heard of the building (404 until then) and routes its reports
+     * to compound X: the building and the compound reach issue-service by two consumers, so a report made as soon
+     * as the building is known could find no compound yet and be stored without one.
+     */
+    private static String qrToken(Session admin, String buildingId, String compoundId) {
+        return Eventually.until("issue-service issues the QR code of building " + buildingId + " for compound "
+                                + compoundId, () -> admin.get("/api/v1/issues/qr-codes/" + buildingId),
+                        reply -> reply.status() != 404 && compoundId.equals(reply.ok().path("compoundId").asString()))
                 .ok().path("token").asString();
     }
 

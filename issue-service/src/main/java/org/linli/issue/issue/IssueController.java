@@ -247,13 +247,15 @@ class IssueController {
     @Operation(summary = "The QR code token of a building, to print (扫码随手拍)",
             description = "Roles: admins and GRID_WORKER whose scope covers the building's community (403); 404 "
                     + "unknown building (not yet known from grid events). The code's URL carries the token; residents "
-                    + "post reports with it to /api/v1/issues/qr-reports without an account.")
+                    + "post reports with it to /api/v1/issues/qr-reports without an account. gridId and compoundId: "
+                    + "where a report by the code goes now (compoundId null while the building lies in no known "
+                    + "compound), for staff to check before printing.")
     @GetMapping("/qr-codes/{buildingId}")
     @PreAuthorize(Roles.STAFF)
     QrCodeResponse qrCode(Caller caller, @PathVariable String buildingId) {
         QrReports.QrCode code = qrReports.qrCode(caller, buildingId);
         return new QrCodeResponse(code.buildingId(), code.buildingName(), code.token(),
-                "/api/v1/issues/qr-reports?token=" + code.token());
+                "/api/v1/issues/qr-reports?token=" + code.token(), code.gridId(), code.compoundId());
     }
 
     private ResponseEntity<IssueResponse> created(Caller caller, Issue issue) {
@@ -290,6 +292,7 @@ class IssueController {
     record MergeRequest(@NotBlank @Size(max = 64) String originalIssueId, Long version) {
     }
 
-    record QrCodeResponse(String buildingId, String buildingName, String token, String reportUrl) {
+    record QrCodeResponse(String buildingId, String buildingName, String token, String reportUrl, String gridId,
+                          String compoundId) {
     }
 }

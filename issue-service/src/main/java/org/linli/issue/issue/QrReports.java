@@ -47,7 +47,7 @@ class QrReports {
         this.rateLimit = rateLimit;
     }
 
-    /** The QR token for a building, for staff of its community to print. */
+    /** The QR token for a building, for staff of its community to print, with where its reports go. */
     QrCode qrCode(Caller caller, String buildingId) {
         Places.Building building = places.building(buildingId)
                 .orElseThrow(() -> new NotFoundException("building", buildingId));
@@ -55,7 +55,9 @@ class QrReports {
                 || !caller.covers(building.communityPath())) {
             throw new AccessDeniedException("building outside the caller's scope");
         }
-        return new QrCode(building.id(), building.name(), qrCodes.tokenFor(building.id()));
+        Route route = places.forBuilding(buildingId).orElseThrow(() -> new NotFoundException("building", buildingId));
+        return new QrCode(building.id(), building.name(), qrCodes.tokenFor(building.id()), route.gridId(),
+                route.compoundId());
     }
 
     /** A report made by scanning a building's QR code: no account; the token names the building. */
@@ -114,7 +116,11 @@ class QrReports {
     record Submitted(Issue issue, String callbackToken) {
     }
 
-    /** What a building's QR code encodes. */
-    record QrCode(String buildingId, String buildingName, String token) {
+    /**
+     * What a building's QR code encodes, and where a report by it goes as issue-service knows the place now: the
+     * micro-grid and the compound (null while the building lies in no compound issue-service knows), for staff to
+     * check before they print it.
+     */
+    record QrCode(String buildingId, String buildingName, String token, String gridId, String compoundId) {
     }
 }

@@ -85,7 +85,9 @@ class IssuesIT {
     void qrReportWithAPhotoIsRoutedToTheGridWorkerEscalatesWhenOverdueAndReopensOnABadRating() throws Exception {
         String token = json(mvc.perform(get("/api/v1/issues/qr-codes/" + Seeds.BUILDING).with(worker()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.buildingName").value("3号楼"))).get("token").asString();
+                .andExpect(jsonPath("$.buildingName").value("3号楼"))
+                .andExpect(jsonPath("$.gridId").value(Seeds.GRID))
+                .andExpect(jsonPath("$.compoundId").value(Seeds.COMPOUND))).get("token").asString();
 
         JsonNode created = json(mvc.perform(multipart("/api/v1/issues/qr-reports")
                         .file(report("{\"token\": \"" + token + "\", \"category\": \"PROPERTY_REPAIR\", "
