@@ -55,7 +55,7 @@ class QrReports {
                 || !caller.covers(building.communityPath())) {
             throw new AccessDeniedException("building outside the caller's scope");
         }
-        Route route = places.forBuilding(buildingId).orElseThrow(() -> new NotFoundException("building", buildingId));
+        Route route = places.forBuilding(building);
         return new QrCode(building.id(), building.name(), qrCodes.tokenFor(building.id()), route.gridId(),
                 route.compoundId());
     }

@@ -70,16 +70,19 @@ public class Places {
 
     /** Routes a report made with a building's QR code: the building's grid and entrance. */
     public Optional<Route> forBuilding(String buildingId) {
-        return building(buildingId).map(building -> {
-            Route route = route(building.gridId(), building.lat(), building.lng(), Route.Source.BUILDING);
-            if (route.communityUnitId() == null && building.communityUnitId() != null) {
-                Community community = community(building.communityUnitId(), null);
-                return new Route(route.gridId(), building.communityUnitId(), community.path(), community.streetId(),
-                        route.compoundId(), route.companyId(), route.workerAppointmentId(), route.workerAccountId(),
-                        route.source());
-            }
-            return route;
-        });
+        return building(buildingId).map(this::forBuilding);
+    }
+
+    /** Routes a report made with the QR code of a building already read from the copy. */
+    public Route forBuilding(Building building) {
+        Route route = route(building.gridId(), building.lat(), building.lng(), Route.Source.BUILDING);
+        if (route.communityUnitId() == null && building.communityUnitId() != null) {
+            Community community = community(building.communityUnitId(), null);
+            return new Route(route.gridId(), building.communityUnitId(), community.path(), community.streetId(),
+                    route.compoundId(), route.companyId(), route.workerAppointmentId(), route.workerAccountId(),
+                    route.source());
+        }
+        return route;
     }
 
     /** A building from the copy: id, grid, community (id and path), name and entrance. */
