@@ -17,7 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Two instances of a service behind the gateway (issue #18): requests are shared between them, an instance whose
- * readiness fails is taken out of rotation within seconds, and it serves again once it is ready.
+ * readiness fails is taken out of rotation within seconds, and it serves again once it is ready; when none is ready,
+ * none is taken out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"linli.gateway.timeout=1s", "linli.gateway.rate-limit.replenish-rate=100000",
@@ -68,6 +69,25 @@ class GatewayBalancingTest {
             listOrgUnits(token, 10);
             assertThat(SECOND.listCalls.get()).as("ready again, back in rotation").isGreaterThan(second);
         });
+    }
+
+    @Test
+    void whenNoInstanceIsReadyEveryInstanceStaysInRotationRatherThanNone() {
+        String token = FIRST.token("acc-1", List.of("COUNTY_ADMIN"));
+        FIRST.readiness = 503;
+        SECOND.readiness = 503;
+        try {
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                int first = FIRST.listCalls.get();
+                int second = SECOND.listCalls.get();
+                listOrgUnits(token, 10);
+                assertThat(FIRST.listCalls.get()).as("first instance served").isGreaterThan(first);
+                assertThat(SECOND.listCalls.get()).as("second instance served").isGreaterThan(second);
+            });
+        } finally {
+            FIRST.readiness = 200;
+            SECOND.readiness = 200;
+        }
     }
 
     private void listOrgUnits(String token, int times) {
