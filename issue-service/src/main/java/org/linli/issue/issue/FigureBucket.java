@@ -34,13 +34,22 @@ record FigureBucket(@Id String id, long computedRev, Instant asOf, int issues, F
 
     /**
      * Whether these sums may answer a request that arrived at {@code asked}: exact at the slot's rev, or begun after
-     * the request arrived (so they hold every save made before it). A busy slot ({@code busy} issues or more), when
-     * the request allows it, may also answer with sums begun at most {@code lag} before: recomputing its issues on
+     * the request arrived (so they hold every save made before it). A busy slot, when the request allows it, may
+     * also answer with older sums, whatever their age (the request says as of when): recomputing its issues on
      * every save of one of them would take longer than the request may.
      */
     boolean answers(Long rev, Instant asked, Lag lag) {
-        return computedAt(rev) || (asOf != null && (!asOf.isBefore(asked)
-                || (lag != null && issues >= lag.busy() && !asOf.isBefore(asked.minus(lag.atMost())))));
+        return computedAt(rev) || (asOf != null && (!asOf.isBefore(asked) || (lag != null && busy(rev, lag.busy()))));
+    }
+
+    /**
+     * Whether recomputing these sums may read {@code threshold} issues or more: as many as they count plus the
+     * changes saved in the slot since ({@code rev} minus the rev they were computed at), each of which may be a new
+     * issue. Sums computed when the hour had just begun are busy once a campaign's thousands of reports came in.
+     */
+    boolean busy(Long rev, int threshold) {
+        long changedSince = rev != null && computedRev != NOT_EXACT && rev > computedRev ? rev - computedRev : 0;
+        return issues + changedSince >= threshold;
     }
 
     /** Whether every issue of the slot was reported in [from, to). */
@@ -49,10 +58,10 @@ record FigureBucket(@Id String id, long computedRev, Instant asOf, int issues, F
     }
 
     /**
-     * How far behind a busy slot's sums may be: {@code atMost} for slots of {@code busy} issues or more, which are
-     * recomputed behind the requests that use them, at most once every {@code refreshEvery}.
+     * Busy slots: {@code busy} issues or more to recompute. Their sums answer whatever their age and are recomputed
+     * behind the requests that use them, at most once every {@code refreshEvery}.
      */
-    record Lag(int busy, Duration atMost, Duration refreshEvery) {
+    record Lag(int busy, Duration refreshEvery) {
 
         /**
          * Whether sums that were not exact for a request at {@code asked} should be recomputed: only once they are

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +48,12 @@ import org.springframework.stereotype.Component;
  * the request arrived (they hold every save made before it, so requests waiting on one computation share it). The
  * open issues' deadlines travel with the sums, so the figures stay exact as time passes without a save.
  *
- * <p>A busy slot (a campaign's or an import's hour, thousands of issues) whose issues keep changing would be
- * recomputed from all of them on every request: there a request takes sums begun at most 5 minutes before it
- * ({@link FigureBucket.Lag}) and the slot is recomputed behind it, on one background thread, at most once every 30 s,
- * so that while requests keep coming the sums lag by 30 s and one recomputation, and only the first request after a
- * quiet spell sees older ones.
+ * <p>A busy slot (a campaign's or an import's hour, thousands of issues or changes since its sums,
+ * {@link FigureBucket#busy}) whose issues keep changing would be recomputed from all of them on every request: there a
+ * request takes the sums kept, whatever their age, says as of when ({@link IssueStatistics.Figures#asOf}), and the
+ * slot is recomputed behind it, on one background thread, at most once every 30 s ({@link FigureBucket.Lag}). While
+ * requests keep coming the sums lag by 30 s and one recomputation; the first request after a quiet spell gets older
+ * ones, at once, rather than waiting for a recomputation of the hour (10 s in session 20's scale benchmark).
  */
 @Component
 class FigureCache {
@@ -83,12 +86,11 @@ class FigureCache {
 
     FigureCache(MongoOperations mongo, Clock clock, @Value("${linli.issue.statistics.warm-up:true}") boolean warmUp,
                 @Value("${linli.issue.statistics.busy-slot.issues:2000}") int busySlotIssues,
-                @Value("${linli.issue.statistics.busy-slot.lag:5m}") Duration busySlotLag,
                 @Value("${linli.issue.statistics.busy-slot.refresh-every:30s}") Duration busySlotRefresh) {
         this.mongo = mongo;
         this.clock = clock;
         this.warmUpOnStart = warmUp;
-        this.lag = new FigureBucket.Lag(busySlotIssues, busySlotLag, busySlotRefresh);
+        this.lag = new FigureBucket.Lag(busySlotIssues, busySlotRefresh);
     }
 
     /**
@@ -97,26 +99,34 @@ class FigureCache {
      * with a hundred thousand open issues, so a request holds one slot's sums at a time, settled into the running
      * total at {@code now} ({@link FigureCounts#addSettled}), and at most {@value #READERS} requests (or the
      * warm-up) read at once per instance: sixteen at once ran issue-service's 160 MB heap out in the scale
-     * benchmark; the others wait their turn.
+     * benchmark; the others wait their turn. They hold every change saved before their {@code asOf}: the request's
+     * arrival, or the oldest busy slot's sums it was answered from.
      */
     IssueStatistics.Figures figures(String node, Instant from, Instant to, Instant now) {
         Instant asked = clock.instant();
         reading.acquireUninterruptibly();
         try {
-            return settled(node, from, to, now, asked).figures(from, to, now);
+            FigureCounts total = new FigureCounts();
+            Instant asOf = settle(node, from, to, now, asked, total);
+            return total.figures(from, to, now, asOf);
         } finally {
             reading.release();
         }
     }
 
-    private FigureCounts settled(String node, Instant from, Instant to, Instant now, Instant asked) {
-        FigureCounts total = new FigureCounts();
-        forEachSums(slots(node, from, to), asked, lag, (slot, bucket) -> {
+    /** Adds the slots' sums to {@code total}, settled at {@code now}; returns the instant they hold every save before. */
+    private Instant settle(String node, Instant from, Instant to, Instant now, Instant asked, FigureCounts total) {
+        Instant[] asOf = {asked};
+        forEachSums(slots(node, from, to), asked, lag, (slot, answer) -> {
+            FigureBucket bucket = answer.bucket();
             FigureCounts counts = bucket.within(slot.from(), slot.to()) ? bucket.counts()
                     : scan(node, slot.from(), slot.to());
             total.addSettled(counts, now);
+            if (!answer.exact() && bucket.asOf() != null && bucket.asOf().isBefore(asOf[0])) {
+                asOf[0] = bucket.asOf();
+            }
         });
-        return total;
+        return asOf[0];
     }
 
     /**
@@ -126,7 +136,7 @@ class FigureCache {
      * and recomputed in the background. Returns whether every slot's sums were exact at its rev.
      */
     private boolean forEachSums(List<Slot> slots, Instant asked, FigureBucket.Lag lag,
-                                BiConsumer<Slot, FigureBucket> action) {
+                                BiConsumer<Slot, Answer> action) {
         List<String> ids = slots.stream().map(Slot::id).toList();
         Map<String, FigureBucket> heads = heads(ids);
         Map<String, Long> revs = revs(ids);
@@ -141,7 +151,7 @@ class FigureCache {
                 refreshLater(slot);
             }
             exact &= answer.exact();
-            action.accept(slot, answer.bucket());
+            action.accept(slot, answer);
         }
         return exact;
     }
@@ -221,7 +231,7 @@ class FigureCache {
         boolean exact = true;
         if (slot.length().equals(DAY)) {
             computeStaleHours(slot, asked);
-            exact = forEachSums(slot.hours(), asked, null, (hour, sumsOfHour) -> sums.add(sumsOfHour));
+            exact = forEachSums(slot.hours(), asked, null, (hour, sumsOfHour) -> sums.add(sumsOfHour.bucket()));
         } else {
             try (Stream<IssueStatistics.FigureRow> rows = rows(slot.node(), slot.start(),
                     slot.start().plus(slot.length()))) {
@@ -355,6 +365,19 @@ class FigureCache {
         }, "figure-warm-up");
         warming.setDaemon(true);
         warming.start();
+    }
+
+    /**
+     * At each hour's turn the county's new hour gets its sums (of no issue yet), so that however many reports pour in
+     * before the first statistics request, the hour has sums to answer from and is found busy
+     * ({@link FigureBucket#busy}); without them the first request after a campaign's first hour computed that hour
+     * itself, and every request behind it waited.
+     */
+    @SchedulerLock(name = "issue.figure-hour-opening")
+    @Scheduled(cron = "1 0 * * * *")
+    void openTheCountysNewHour() {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        refreshLater(new Slot("", hour, HOUR, hour, hour.plus(HOUR)));
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -187,8 +187,13 @@ class FigureCounts {
         return passed;
     }
 
-    /** The figures as they stand at {@code now}. */
+    /** The figures as they stand at {@code now}, of issues read at {@code now}. */
     IssueStatistics.Figures figures(Instant from, Instant to, Instant now) {
+        return figures(from, to, now, now);
+    }
+
+    /** The figures as they stand at {@code now}, of sums that hold every save before {@code asOf}. */
+    IssueStatistics.Figures figures(Instant from, Instant to, Instant now, Instant asOf) {
         int onSiteLate = passed(onSiteDeadlines, now);
         int solutionLate = passed(solutionDeadlines, now);
         Map<IssueStatus, Integer> statuses = new EnumMap<>(IssueStatus.class);
@@ -197,7 +202,7 @@ class FigureCounts {
                 supervised, rate(onSiteOnTime, onSiteDecided + onSiteLate),
                 rate(solvedOnTime, solutionDecided + solutionLate),
                 handled == 0 ? null : handlingMinutes / handled, rated,
-                rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated));
+                rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated), asOf);
     }
 
     /** Deadlines (whole milliseconds) before {@code now}, which may carry a fraction of a millisecond. */

@@ -118,9 +118,12 @@ class IssueStatistics {
         }
     }
 
-    /** The figures; rates are 0..1 with 4 decimals, {@code null} when nothing counts yet. */
+    /**
+     * The figures; rates are 0..1 with 4 decimals, {@code null} when nothing counts yet. They count every change saved
+     * before {@code asOf}: the request's arrival, or earlier when a busy slot answered from older sums.
+     */
     record Figures(Instant from, Instant to, int total, Map<IssueStatus, Integer> byStatus, int openOverdue,
                    int supervised, Double onTimeOnSiteRate, Double onTimeSolutionRate,
-                   Long averageHandlingMinutes, int rated, Double averageRating, Double satisfiedShare) {
+                   Long averageHandlingMinutes, int rated, Double averageRating, Double satisfiedShare, Instant asOf) {
     }
 }

@@ -15,14 +15,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Every slot counts as busy here (one issue is enough), may lag ten minutes and is recomputed behind every request
- * that used sums behind its rev: a request right after a save is answered from the sums kept before it, and later
+ * Every slot counts as busy here (one issue is enough) and is recomputed behind every request that used sums behind
+ * its rev: a request right after a save is answered from the sums kept before it, says so in {@code asOf}, and later
  * ones catch up.
  */
 @SpringBootTest(properties = {"spring.kafka.consumer.group-id=busy-figures-it-${random.uuid}",
         "linli.issue.sweep.enabled=false", "linli.issue.grid-service.url=http://127.0.0.1:9",
         "linli.issue.statistics.warm-up=false", "linli.issue.statistics.busy-slot.issues=1",
-        "linli.issue.statistics.busy-slot.lag=10m", "linli.issue.statistics.busy-slot.refresh-every=0s"})
+        "linli.issue.statistics.busy-slot.refresh-every=0s"})
 @EmbeddedInfrastructure
 class BusyFigureSlotIT {
 
@@ -43,17 +43,36 @@ class BusyFigureSlotIT {
     }
 
     @Test
-    void aBusySlotAnswersFromItsRecentSumsAndIsRecomputedBehindTheRequest() {
+    void aBusySlotAnswersFromItsKeptSumsAsOfWhenTheyWereReadAndIsRecomputedBehindTheRequest() {
         IssueStatistics.Figures before = figures();
+        Instant saved = Instant.now();
         Issue open = issues.findById(stored.get(1).id()).orElseThrow();
         open.reject("不属于受理范围", "admin", T0.plusSeconds(3 * 86_400));
         issues.save(open);
 
-        assertThat(figures()).isEqualTo(before);
+        IssueStatistics.Figures lagging = figures();
+        FigureCacheIT.assertSameCounts(lagging, before);
+        assertThat(lagging.asOf()).as("the kept sums were read before the save").isBefore(saved);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(figures()).isEqualTo(FigureCacheIT.reference(issues, "", FROM, T0)));
-        assertThat(figures().byStatus().get(IssueStatus.REJECTED))
+                FigureCacheIT.assertSameCounts(figures(), FigureCacheIT.reference(issues, "", FROM, T0)));
+        IssueStatistics.Figures caughtUp = figures();
+        assertThat(caughtUp.byStatus().get(IssueStatus.REJECTED))
                 .isEqualTo(before.byStatus().getOrDefault(IssueStatus.REJECTED, 0) + 1);
+        assertThat(caughtUp.asOf()).isAfter(saved);
+    }
+
+    @Test
+    void theCountysHourGetsItsSumsAtItsTurnBeforeAnyoneAsks() {
+        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String slot = FigureRev.slotId("", hour, FigureRev.HOUR);
+
+        cache.openTheCountysNewHour();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            FigureBucket opened = mongo.findById(slot, FigureBucket.class);
+            assertThat(opened).isNotNull();
+            assertThat(cache.current(opened)).isTrue();
+        });
     }
 
     private IssueStatistics.Figures figures() {

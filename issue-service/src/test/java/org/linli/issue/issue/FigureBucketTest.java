@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class FigureBucketTest {
 
     private static final Instant ASKED = Instant.parse("2026-11-21T09:00:00Z");
-    private static final FigureBucket.Lag LAG = new FigureBucket.Lag(2_000, Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
+    private static final FigureBucket.Lag LAG = new FigureBucket.Lag(2_000, Duration.ofSeconds(30));
     private static final long REV = 41;
 
     @Test
@@ -31,19 +30,25 @@ class FigureBucketTest {
 
     @Test
     void aQuietSlotsSumsBehindItsRevNeverAnswerARequestThatArrivedAfterThem() {
-        FigureBucket bucket = bucket(REV, ASKED.minusMillis(1), 1_999);
+        FigureBucket bucket = bucket(REV, ASKED.minusMillis(1), 1_998);
 
         assertThat(bucket.answers(REV + 1, ASKED, LAG)).isFalse();
     }
 
     @Test
-    void aBusySlotsSumsBehindItsRevAnswerWithinTheLagOnlyWhenTheRequestAllowsIt() {
-        FigureBucket recent = bucket(REV, ASKED.minusSeconds(5), 2_000);
-        FigureBucket older = bucket(REV, ASKED.minusSeconds(5).minusMillis(1), 2_000);
+    void aBusySlotsSumsBehindItsRevAnswerWhateverTheirAgeOnlyWhenTheRequestAllowsIt() {
+        FigureBucket hoursOld = bucket(REV, ASKED.minus(Duration.ofHours(5)), 2_000);
 
-        assertThat(recent.answers(REV + 1, ASKED, LAG)).isTrue();
-        assertThat(recent.answers(REV + 1, ASKED, null)).isFalse();
-        assertThat(older.answers(REV + 1, ASKED, LAG)).isFalse();
+        assertThat(hoursOld.answers(REV + 1, ASKED, LAG)).isTrue();
+        assertThat(hoursOld.answers(REV + 1, ASKED, null)).isFalse();
+    }
+
+    @Test
+    void sumsOfAFewIssuesAreBusyOnceAsManyChangesWereSavedInTheirSlotSince() {
+        FigureBucket earlyInTheHour = bucket(REV, ASKED.minus(Duration.ofMinutes(40)), 10);
+
+        assertThat(earlyInTheHour.answers(REV + 1_989, ASKED, LAG)).isFalse();
+        assertThat(earlyInTheHour.answers(REV + 1_990, ASKED, LAG)).isTrue();
     }
 
     @Test

@@ -65,9 +65,9 @@ class FigureCacheIT {
         Instant from = T0.minusSeconds(3 * 86_400 - 1_234);
         Instant to = T0.minusSeconds(77);
 
-        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
-        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
-        assertThat(figures("/street-1/", from, to)).isEqualTo(reference("/street-1/", from, to));
+        assertSameCounts(figures("", from, to), reference("", from, to));
+        assertSameCounts(figures("", from, to), reference("", from, to));
+        assertSameCounts(figures("/street-1/", from, to), reference("/street-1/", from, to));
         assertThat(mongo.findAll(FigureBucket.class)).isNotEmpty().allMatch(cache::current);
     }
 
@@ -83,8 +83,8 @@ class FigureCacheIT {
 
         assertThat(mongo.findAll(FigureBucket.class)).anyMatch(bucket -> !cache.current(bucket));
         assertThat(figures("", from, to).byStatus().get(IssueStatus.REJECTED)).isEqualTo(before + 1);
-        assertThat(figures("", from, to)).isEqualTo(reference("", from, to));
-        assertThat(figures("/street-1/", from, to)).isEqualTo(reference("/street-1/", from, to));
+        assertSameCounts(figures("", from, to), reference("", from, to));
+        assertSameCounts(figures("/street-1/", from, to), reference("/street-1/", from, to));
     }
 
     @Test
@@ -96,7 +96,7 @@ class FigureCacheIT {
         issues.save(read);
 
         assertThat(mongo.findAll(FigureBucket.class)).isNotEmpty().allMatch(cache::current);
-        assertThat(figures("", from, T0)).isEqualTo(reference("", from, T0));
+        assertSameCounts(figures("", from, T0), reference("", from, T0));
     }
 
     @Test
@@ -111,7 +111,7 @@ class FigureCacheIT {
         inThatDay.reject("不属于受理范围", "admin", T0.plusSeconds(3 * 86_400));
         issues.save(inThatDay);
 
-        assertThat(figures("", day, to)).isEqualTo(reference("", day, to));
+        assertSameCounts(figures("", day, to), reference("", day, to));
         assertThat(mongo.findAll(FigureBucket.class)).filteredOn(bucket -> bucket.id().contains("|H|"))
                 .hasSizeGreaterThanOrEqualTo(24);
     }
@@ -122,6 +122,11 @@ class FigureCacheIT {
 
     private IssueStatistics.Figures reference(String node, Instant from, Instant to) {
         return reference(issues, node, from, to);
+    }
+
+    /** The same counts and rates; {@code asOf} says when the sums were read, which the reference cannot know. */
+    static void assertSameCounts(IssueStatistics.Figures actual, IssueStatistics.Figures expected) {
+        assertThat(actual).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(expected);
     }
 
     /** The figures by one pass over every stored issue, at {@code T0}. */

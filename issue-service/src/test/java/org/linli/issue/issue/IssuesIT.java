@@ -420,7 +420,8 @@ class IssuesIT {
         assertThat(reported.get("payload").get("receivedAt").asString()).isEqualTo(received.toString());
         mvc.perform(get("/api/v1/issues/statistics").with(county).param("compoundId", Seeds.COMPOUND)
                         .param("from", received.minusSeconds(1).toString()).param("to", received.plusSeconds(1).toString()))
-                .andExpect(jsonPath("$.total").value(1));
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.asOf").isNotEmpty());
 
         mvc.perform(post("/api/v1/issues").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content(body.formatted(received)))

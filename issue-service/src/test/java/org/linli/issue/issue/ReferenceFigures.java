@@ -72,7 +72,7 @@ final class ReferenceFigures {
         return new IssueStatistics.Figures(from, to, issues.size(), byStatus, openOverdue, supervised,
                 rate(onSiteOnTime, onSiteDecided), rate(solvedOnTime, solutionDecided),
                 handled == 0 ? null : handlingMinutes / handled, rated,
-                rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated));
+                rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0, rate(satisfied, rated), now);
     }
 
     private static Double rate(int part, int whole) {
